@@ -1,0 +1,17 @@
+from typing import Any
+
+from django.http import HttpRequest
+
+from council import roles
+
+
+def roles_context(request: HttpRequest) -> dict[str, Any]:
+    user = request.user
+    return {
+        "can_edit": roles.can_edit_records(user),
+        "is_admin_user": roles.is_admin(user),
+        "can_view_personal_data": roles.can_view_personal_data(user),
+        "can_generate_reports": roles.can_generate_reports(user),
+        "user_role_names": sorted(r.value for r in roles.user_roles(user)),
+    }
+

@@ -1,0 +1,181 @@
+"""Generic, permission-checked list / detail / create / edit / delete views used by every app.
+
+A concrete view names its model, form, table and filter; the shared templates under
+templates/generic/ do the rest (breadcrumbs, empty states, confirmation before deleting)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Model, ProtectedError
+from django.http import HttpResponse, HttpResponseRedirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.generic import CreateView, DeleteView, DetailView, UpdateView
+from django_filters.views import FilterView
+from django_tables2 import SingleTableMixin
+
+from council.permissions import EditorRequiredMixin, ViewerRequiredMixin
+from council.services import record_save
+
+
+def field_rows(obj: Model, names: list[str]) -> list[tuple[str, Any]]:
+    """(label, display value) pairs for a detail page, using choices' labels."""
+    rows = []
+    for name in names:
+        field = obj._meta.get_field(name)
+        if getattr(field, "choices", None):
+            value = getattr(obj, f"get_{name}_display")()
+        elif field.many_to_many:
+            value = ", ".join(str(o) for o in getattr(obj, name).all())
+        else:
+            value = getattr(obj, name)
+        rows.append((str(field.verbose_name), value))
+    return rows
+
+
+class SectionMixin:
+    """Breadcrumbs and the section's list URL for the shared templates."""
+
+    section_title: str = ""
+    list_url_name: str = ""
+    create_url_name: str = ""
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        ctx = super().get_context_data(**kwargs)
+        ctx["section_title"] = self.section_title
+        ctx["list_url"] = reverse(self.list_url_name) if self.list_url_name else ""
+        ctx["create_url"] = reverse(self.create_url_name) if self.create_url_name else ""
+        return ctx
+
+
+class RecordListView(ViewerRequiredMixin, SectionMixin, SingleTableMixin, FilterView):
+    template_name = "generic/list.html"
+    paginate_by = 25
+    empty_hint: str = ""
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        ctx = super().get_context_data(**kwargs)
+        ctx["empty_hint"] = self.empty_hint
+        ctx["is_filtered"] = any(v for k, v in self.request.GET.items() if k not in ("page", "sort"))
+        return ctx
+
+
+class RecordDetailView(ViewerRequiredMixin, SectionMixin, DetailView):
+    template_name = "generic/detail.html"
+    detail_fields: list[str] = []
+    edit_url_name: str = ""
+    delete_url_name: str = ""
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        ctx = super().get_context_data(**kwargs)
+        ctx["rows"] = field_rows(self.object, self.detail_fields)
+        ctx["edit_url"] = reverse(self.edit_url_name, args=[self.object.pk]) if self.edit_url_name else ""
+        ctx["delete_url"] = reverse(self.delete_url_name, args=[self.object.pk]) if self.delete_url_name else ""
+        return ctx
+
+
+class _RecordFormMixin(EditorRequiredMixin, SectionMixin):
+    template_name = "generic/form.html"
+    success_text = ""
+
+    def form_valid(self, form) -> HttpResponse:
+        instance = form.save(commit=False)
+        try:
+            self.object = record_save(instance=instance, user=self.request.user)
+        except ValidationError as exc:
+            if hasattr(exc, "error_dict"):
+                for field, errors in exc.error_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                form.add_error(None, exc)
+            return self.form_invalid(form)
+        form.save_m2m()
+        messages.success(self.request, self.success_text or _("Đã lưu «%(obj)s».") % {"obj": self.object})
+        return HttpResponseRedirect(self.get_success_url())
+
+    def get_success_url(self) -> str:
+        return self.object.get_absolute_url()
+
+
+class RecordCreateView(_RecordFormMixin, CreateView):
+    pass
+
+
+class RecordUpdateView(_RecordFormMixin, UpdateView):
+    pass
+
+
+class RecordDeleteView(EditorRequiredMixin, SectionMixin, DeleteView):
+    template_name = "generic/confirm_delete.html"
+
+    def form_valid(self, form) -> HttpResponse:
+        obj = self.get_object()
+        label = str(obj)
+        try:
+            obj.delete()
+        except ProtectedError as exc:
+            users = sorted({str(o._meta.verbose_name) for o in exc.protected_objects})
+            messages.error(
+                self.request,
+                _("Không thể xoá «%(obj)s» vì đang được dùng ở: %(users)s.") % {"obj": label, "users": ", ".join(users)},
+            )
+            return HttpResponseRedirect(obj.get_absolute_url())
+        messages.success(self.request, _("Đã xoá «%(obj)s».") % {"obj": label})
+        return HttpResponseRedirect(reverse(self.list_url_name))
+
+
+def crud_urls(
+    *,
+    app: str,
+    prefix: str,
+    model: type[Model],
+    form_class: type,
+    table_class: type,
+    filterset_class: type,
+    detail_fields: list[str],
+    section_title: str,
+    empty_hint: str = "",
+    queryset: Any = None,
+    detail_template: str | None = None,
+    deletable: bool = True,
+) -> list:
+    """URL patterns for list / detail / create / edit / delete of one simple registry model.
+
+    Names follow "<model>_list", "<model>_detail", ... so templates can reverse them."""
+    from django.urls import path
+
+    name = model._meta.model_name
+    names = {action: f"{app}:{name}_{action}" for action in ("list", "detail", "create", "update", "delete")}
+    common = {
+        "model": model,
+        "section_title": section_title,
+        "list_url_name": names["list"],
+        "create_url_name": names["create"],
+    }
+    qs = queryset if queryset is not None else model._default_manager.all()
+    list_view = type(
+        f"{model.__name__}ListView",
+        (RecordListView,),
+        {**common, "queryset": qs, "table_class": table_class, "filterset_class": filterset_class,
+         "empty_hint": empty_hint},
+    )
+    detail_attrs = {**common, "queryset": qs, "detail_fields": detail_fields,
+                    "edit_url_name": names["update"], "delete_url_name": names["delete"] if deletable else ""}
+    if detail_template:
+        detail_attrs["template_name"] = detail_template
+    detail_view = type(f"{model.__name__}DetailView", (RecordDetailView,), detail_attrs)
+    create_view = type(f"{model.__name__}CreateView", (RecordCreateView,), {**common, "form_class": form_class})
+    update_view = type(f"{model.__name__}UpdateView", (RecordUpdateView,), {**common, "form_class": form_class})
+    patterns = [
+        path(f"{prefix}/", list_view.as_view(), name=f"{name}_list"),
+        path(f"{prefix}/them/", create_view.as_view(), name=f"{name}_create"),
+        path(f"{prefix}/<int:pk>/", detail_view.as_view(), name=f"{name}_detail"),
+        path(f"{prefix}/<int:pk>/sua/", update_view.as_view(), name=f"{name}_update"),
+    ]
+    if deletable:
+        delete_view = type(f"{model.__name__}DeleteView", (RecordDeleteView,), common)
+        patterns.append(path(f"{prefix}/<int:pk>/xoa/", delete_view.as_view(), name=f"{name}_delete"))
+    return patterns

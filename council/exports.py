@@ -1,0 +1,57 @@
+"""Excel (.xlsx) and CSV downloads of a filtered list, with Vietnamese headers."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from io import BytesIO
+from typing import Any
+
+from django.http import HttpResponse
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return value.replace(tzinfo=None)
+    if value is None:
+        return ""
+    if isinstance(value, (int, float, dt.date)):
+        return value
+    return str(value)
+
+
+def xlsx_response(*, filename: str, headers: Sequence[str], rows: Iterable[Sequence[Any]], sheet: str = "Dữ liệu") -> HttpResponse:
+    workbook = Workbook(write_only=False)
+    ws = workbook.active
+    ws.title = sheet[:31]
+    ws.append(list(headers))
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        ws.append([_cell(v) for v in row])
+        for cell in ws[ws.max_row]:
+            if isinstance(cell.value, dt.date):
+                cell.number_format = "DD/MM/YYYY"
+    buffer = BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
+    return response
+
+
+def csv_response(*, filename: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+    response.write("\ufeff")  # BOM so Excel opens the Vietnamese text as UTF-8
+    writer = csv.writer(response)
+    writer.writerow(headers)
+    for row in rows:
+        writer.writerow(
+            [v.strftime("%d/%m/%Y") if isinstance(v, dt.date) else ("" if v is None else v) for v in row]
+        )
+    return response

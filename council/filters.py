@@ -1,0 +1,119 @@
+"""List filters. The free-text box ("q") ignores case and Vietnamese diacritics."""
+
+from __future__ import annotations
+
+import django_filters
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from council import models as m
+from council.text import fold
+
+
+class FoldedSearchFilterSet(django_filters.FilterSet):
+    """A FilterSet with a "q" box over `search_fields`, insensitive to case and diacritics.
+
+    Registry tables are small (hundreds of rows), so folding in Python over the candidates of a
+    case-insensitive prefilter is cheap; big tables (resolutions, petitions) keep a folded column
+    instead, see resolutions.models.Resolution.search_text."""
+
+    search_fields: tuple[str, ...] = ()
+    q = django_filters.CharFilter(label=_("Tìm kiếm"), method="filter_q")
+
+    def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        needle = fold(value)
+        if not needle:
+            return queryset
+        matching = [
+            obj.pk
+            for obj in queryset.only("pk", *self.search_fields)
+            if all(word in fold(" ".join(str(getattr(obj, f) or "") for f in self.search_fields)) for word in needle.split())
+        ]
+        return queryset.filter(pk__in=matching)
+
+
+class TermFilter(FoldedSearchFilterSet):
+    search_fields = ("roman",)
+
+    class Meta:
+        model = m.Term
+        fields = ["council"]
+
+
+class CommitteeFilter(FoldedSearchFilterSet):
+    search_fields = ("name",)
+
+    class Meta:
+        model = m.Committee
+        fields = ["term"]
+
+
+class DelegateGroupFilter(FoldedSearchFilterSet):
+    search_fields = ("name", "area")
+
+    class Meta:
+        model = m.DelegateGroup
+        fields = ["term"]
+
+
+class DelegateFilter(FoldedSearchFilterSet):
+    search_fields = ("full_name", "job_title", "electoral_unit")
+
+    class Meta:
+        model = m.Delegate
+        fields = ["term", "delegate_group", "committee", "is_full_time", "status"]
+
+
+class OrganizationFilter(FoldedSearchFilterSet):
+    search_fields = ("name", "short_name")
+
+    class Meta:
+        model = m.Organization
+        fields = ["kind", "level", "is_active"]
+
+
+class AdministrativeUnitFilter(FoldedSearchFilterSet):
+    search_fields = ("name", "code")
+
+    class Meta:
+        model = m.AdministrativeUnit
+        fields = ["level", "unit_type", "parent"]
+
+
+class InterSessionMatterFilter(FoldedSearchFilterSet):
+    search_fields = ("subject", "submission_number", "opinion_number")
+    year = django_filters.NumberFilter(label=_("Năm"), method="filter_year")
+
+    class Meta:
+        model = m.InterSessionMatter
+        fields = ["term", "outcome", "submitted_by"]
+
+    def filter_year(self, queryset: QuerySet, name: str, value: int) -> QuerySet:
+        return queryset.filter(
+            Q(opinion_date__year=value) | Q(opinion_date__isnull=True, received_date__year=value)
+        )
+
+
+class AppraisalRequestFilter(FoldedSearchFilterSet):
+    search_fields = ("subject", "requester")
+    year = django_filters.NumberFilter(label=_("Năm"), field_name="received_date", lookup_expr="year")
+
+    class Meta:
+        model = m.AppraisalRequest
+        fields = ["term", "doc_kind"]
+
+
+class CouncilFilter(FoldedSearchFilterSet):
+    search_fields = ("name",)
+
+    class Meta:
+        model = m.Council
+        fields = []
+
+
+class PositionFilter(FoldedSearchFilterSet):
+    search_fields = ("role",)
+
+    class Meta:
+        model = m.Position
+        fields = ["role", "committee"]

@@ -1,0 +1,119 @@
+"""Form building blocks for every app: dd/mm/yyyy dates, crispy layout, Vietnamese messages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from crispy_forms.helper import FormHelper
+from django import forms
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from council import models as m
+
+
+class VnDateInput(forms.DateInput):
+    """dd/mm/yyyy text input; the datepicker of browsers would show the user's OS locale."""
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        base = {"placeholder": "dd/mm/yyyy", "autocomplete": "off", "class": "js-date"}
+        base.update(attrs or {})
+        super().__init__(attrs=base, format="%d/%m/%Y")
+
+
+def vn_formfield(field: models.Field, **kwargs: Any) -> forms.Field | None:
+    if isinstance(field, models.DateField) and not isinstance(field, models.DateTimeField):
+        kwargs.setdefault("widget", VnDateInput)
+        kwargs.setdefault("input_formats", ["%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"])
+        kwargs.setdefault("error_messages", {"invalid": _("Nhập ngày theo dạng dd/mm/yyyy.")})
+    return field.formfield(**kwargs)
+
+
+class BaseModelForm(forms.ModelForm):
+    """ModelForm with dd/mm/yyyy dates and a crispy helper; views render {% crispy form %}."""
+
+    formfield_callback = vn_formfield
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+
+
+class CouncilForm(BaseModelForm):
+    class Meta:
+        model = m.Council
+        fields = [
+            "name", "short_name", "level", "place_name", "header_name", "secretariat_name",
+            "resolution_symbol", "report_symbol", "resolution_sequence", "rate_rounding",
+        ]
+
+
+class TermForm(BaseModelForm):
+    class Meta:
+        model = m.Term
+        fields = ["council", "ordinal", "roman", "start_date", "end_date"]
+
+    def clean_roman(self) -> str:
+        roman = self.cleaned_data["roman"].strip().upper()
+        if not roman or any(ch not in "IVXLCDM" for ch in roman):
+            raise forms.ValidationError(_("Khóa phải viết bằng số La Mã, ví dụ XVI."))
+        return roman
+
+
+class CommitteeForm(BaseModelForm):
+    class Meta:
+        model = m.Committee
+        fields = ["term", "code", "name", "order"]
+
+
+class DelegateGroupForm(BaseModelForm):
+    class Meta:
+        model = m.DelegateGroup
+        fields = ["term", "name", "area"]
+
+
+class DelegateForm(BaseModelForm):
+    class Meta:
+        model = m.Delegate
+        fields = [
+            "full_name", "gender", "birth_year", "ethnicity", "job_title", "term", "electoral_unit",
+            "delegate_group", "committee", "is_full_time", "status",
+        ]
+
+
+class PositionForm(BaseModelForm):
+    class Meta:
+        model = m.Position
+        fields = ["delegate", "role", "committee", "start_date", "end_date"]
+
+
+class OrganizationForm(BaseModelForm):
+    class Meta:
+        model = m.Organization
+        fields = ["name", "short_name", "kind", "level", "admin_unit", "is_active"]
+
+
+class AdministrativeUnitForm(BaseModelForm):
+    class Meta:
+        model = m.AdministrativeUnit
+        fields = ["code", "name", "level", "unit_type", "parent", "valid_from", "valid_to"]
+
+
+class InterSessionMatterForm(BaseModelForm):
+    class Meta:
+        model = m.InterSessionMatter
+        fields = [
+            "term", "received_date", "submitted_by", "submission_number", "subject",
+            "opinion_number", "opinion_date", "outcome", "outcome_note",
+        ]
+
+
+class AppraisalRequestForm(BaseModelForm):
+    class Meta:
+        model = m.AppraisalRequest
+        fields = [
+            "term", "requester", "requester_org", "doc_kind", "subject", "received_date",
+            "answered_date", "response_number",
+        ]

@@ -1,0 +1,50 @@
+"""Load the demo council. Each app may ship a `demo` module with `load(council=...)`; they run in
+INSTALLED_APPS order (council first), so the council never imports the apps built on it."""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+from django.apps import apps
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils.module_loading import module_has_submodule
+
+from council import demo as council_demo
+from council.roles import Role
+from council.services import user_create_with_role
+
+DEMO_PASSWORD = "demo-hdnd-2019"
+DEMO_USERS = [
+    ("quantri", Role.ADMIN, "Quản trị hệ thống"),
+    ("chuyenvien", Role.STAFF, "Nguyễn Thị Chuyên Viên"),
+    ("lanhdao", Role.LEADER, "Hoàng Văn Lãnh Đạo"),
+    ("thanhvienban", Role.COMMITTEE_MEMBER, "Lương Văn Thành Viên"),
+]
+
+
+class Command(BaseCommand):
+    help = "Nạp dữ liệu mẫu HĐND tỉnh Lạng Sơn (chạy lại không thay đổi gì)."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("--with-users", action="store_true", help="Tạo tài khoản mẫu cho mỗi vai trò.")
+
+    @transaction.atomic
+    def handle(self, *args, **options) -> None:
+        council = council_demo.load()
+        for config in apps.get_app_configs():
+            if config.name == "council" or not module_has_submodule(config.module, "demo"):
+                continue
+            import_module(f"{config.name}.demo").load(council=council)
+            self.stdout.write(f"  + {config.verbose_name}")
+        if options["with_users"]:
+            committee = council.terms.get(roman="XVI").committees.get(code="kinh_te_ngan_sach")
+            for username, role, full_name in DEMO_USERS:
+                user_create_with_role(
+                    username=username, password=DEMO_PASSWORD, role=role, full_name=full_name,
+                    committee=committee if role == Role.COMMITTEE_MEMBER else None,
+                )
+            self.stdout.write("Tài khoản mẫu (mật khẩu: %s):" % DEMO_PASSWORD)
+            for username, role, _ in DEMO_USERS:
+                self.stdout.write(f"  {username:<14} {role.value}")
+        self.stdout.write(self.style.SUCCESS(f"Đã nạp dữ liệu mẫu: {council}"))

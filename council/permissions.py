@@ -1,0 +1,46 @@
+"""View mixins that enforce the roles of council/roles.py. Anonymous visitors never get here:
+LoginRequiredMiddleware sends them to the login page first."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
+
+from council import roles
+
+
+class ViewerRequiredMixin:
+    """Any of the four roles may read."""
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any):
+        if not roles.can_view_records(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class EditorRequiredMixin:
+    """Secretariat staff and administrators may write."""
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any):
+        if not roles.can_edit_records(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class AdminRequiredMixin:
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any):
+        if not roles.is_admin(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+def require_viewer(request: HttpRequest) -> None:
+    if not roles.can_view_records(request.user):
+        raise PermissionDenied
+
+
+def require_editor(request: HttpRequest) -> None:
+    if not roles.can_edit_records(request.user):
+        raise PermissionDenied

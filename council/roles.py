@@ -1,0 +1,79 @@
+"""The four roles and every permission question the apps ask. Views call these; templates only
+hide buttons for convenience, the server decides."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from council.models import Committee
+
+
+class Role(StrEnum):
+    ADMIN = "Quản trị"
+    STAFF = "Chuyên viên Văn phòng"
+    LEADER = "Lãnh đạo"
+    COMMITTEE_MEMBER = "Thành viên Ban"
+
+
+ROLE_SLUGS: dict[str, Role] = {
+    "admin": Role.ADMIN,
+    "staff": Role.STAFF,
+    "leader": Role.LEADER,
+    "committee": Role.COMMITTEE_MEMBER,
+}
+
+
+def user_roles(user: Any) -> frozenset[Role]:
+    """The user's roles, cached on the user object for the request."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return frozenset()
+    cached = getattr(user, "_hdnd_roles", None)
+    if cached is not None:
+        return cached
+    names = set(user.groups.values_list("name", flat=True))
+    roles = {role for role in Role if role.value in names}
+    if user.is_superuser:
+        roles.add(Role.ADMIN)
+    result = frozenset(roles)
+    user._hdnd_roles = result
+    return result
+
+
+def is_admin(user: Any) -> bool:
+    return Role.ADMIN in user_roles(user)
+
+
+def can_view_records(user: Any) -> bool:
+    """Every role reads everything (personal data of citizens aside, see can_view_personal_data)."""
+    return bool(user_roles(user))
+
+
+def can_edit_records(user: Any) -> bool:
+    """Secretariat staff and administrators create and edit all records."""
+    return bool(user_roles(user) & {Role.ADMIN, Role.STAFF})
+
+
+def can_view_personal_data(user: Any) -> bool:
+    """Citizens' names, addresses, phones and ID numbers: staff and administrators only."""
+    return can_edit_records(user)
+
+
+def can_generate_reports(user: Any) -> bool:
+    return bool(user_roles(user) & {Role.ADMIN, Role.STAFF, Role.LEADER})
+
+
+def user_committee(user: Any) -> Committee | None:
+    profile = getattr(user, "profile", None) if getattr(user, "is_authenticated", False) else None
+    return profile.committee if profile is not None else None
+
+
+def can_edit_committee_record(user: Any, committee_id: int | None) -> bool:
+    """Oversight records: staff edit all; a committee member edits only their own Ban's."""
+    if can_edit_records(user):
+        return True
+    if Role.COMMITTEE_MEMBER not in user_roles(user) or committee_id is None:
+        return False
+    committee = user_committee(user)
+    return committee is not None and committee.pk == committee_id

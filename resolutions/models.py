@@ -1,0 +1,99 @@
+"""The resolution register (nghị quyết)."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from council.models import TimeStampedModel
+
+
+class ResolutionField(TimeStampedModel):
+    """Editable taxonomy of fields (lĩnh vực) for resolutions."""
+
+    name = models.CharField(_("Lĩnh vực"), max_length=150, unique=True)
+    order = models.PositiveSmallIntegerField(_("Thứ tự"), default=0)
+
+    class Meta:
+        verbose_name = _("Lĩnh vực nghị quyết")
+        verbose_name_plural = _("Lĩnh vực nghị quyết")
+        ordering = ["order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Resolution(TimeStampedModel):
+    class Status(models.TextChoices):
+        IN_FORCE = "in_force", _("Còn hiệu lực")
+        AMENDED = "amended", _("Được sửa đổi, bổ sung")
+        REPLACED = "replaced", _("Bị thay thế")
+        REPEALED = "repealed", _("Bị bãi bỏ")
+        EXPIRED = "expired", _("Hết hiệu lực")
+
+    class Series(models.TextChoices):
+        """Which number sequence the number belongs to; set by the service from the council's
+        numbering style, so the unique constraint below enforces either style."""
+
+        NORMATIVE = "normative", _("Quy phạm pháp luật")
+        INDIVIDUAL = "individual", _("Cá biệt")
+        SHARED = "shared", _("Dãy số chung")
+
+    council = models.ForeignKey("council.Council", verbose_name=_("HĐND"), on_delete=models.PROTECT, related_name="resolutions")
+    term = models.ForeignKey("council.Term", verbose_name=_("Nhiệm kỳ"), on_delete=models.PROTECT, related_name="resolutions")
+    session = models.ForeignKey(
+        "council_sessions.Session", verbose_name=_("Kỳ họp"), null=True, blank=True, on_delete=models.PROTECT, related_name="resolutions"
+    )
+    number = models.PositiveIntegerField(_("Số"))
+    year = models.PositiveSmallIntegerField(_("Năm"))
+    series = models.CharField(_("Dãy số"), max_length=20, choices=Series.choices, editable=False)
+    is_normative = models.BooleanField(_("Quy phạm pháp luật"), default=False)
+    adopted_date = models.DateField(_("Ngày thông qua"))
+    effective_date = models.DateField(_("Ngày có hiệu lực"), null=True, blank=True)
+    title = models.CharField(_("Trích yếu"), max_length=1000)
+    field = models.ForeignKey(ResolutionField, verbose_name=_("Lĩnh vực"), null=True, blank=True, on_delete=models.PROTECT, related_name="resolutions")
+    votes_for = models.PositiveSmallIntegerField(_("Tán thành"), null=True, blank=True)
+    votes_against = models.PositiveSmallIntegerField(_("Không tán thành"), null=True, blank=True)
+    votes_abstain = models.PositiveSmallIntegerField(_("Không biểu quyết"), null=True, blank=True)
+    delegates_present = models.PositiveSmallIntegerField(_("Đại biểu có mặt"), null=True, blank=True)
+    signer = models.CharField(_("Người ký"), max_length=120, blank=True)
+    status = models.CharField(_("Tình trạng hiệu lực"), max_length=20, choices=Status.choices, default=Status.IN_FORCE)
+    # Folded copy of number and title (lower case, no diacritics) for search; kept by the service.
+    search_text = models.TextField(editable=False, default="")
+
+    class Meta:
+        verbose_name = _("Nghị quyết")
+        verbose_name_plural = _("Nghị quyết")
+        ordering = ["-year", "-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["council", "year", "series", "number"],
+                name="resolution_unique_number",
+                violation_error_message=_("Số nghị quyết này đã được dùng trong năm."),
+            ),
+            models.CheckConstraint(
+                condition=Q(effective_date__isnull=True) | Q(effective_date__gte=F("adopted_date")),
+                name="resolution_effective_not_before_adopted",
+                violation_error_message=_("Ngày có hiệu lực không được trước ngày thông qua."),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["council", "year"]),
+            models.Index(fields=["adopted_date"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"Nghị quyết số {self.symbol}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("resolutions:resolution_detail", args=[self.pk])
+
+    @property
+    def symbol(self) -> str:
+        """"12/2019/NQ-HĐND" for normative, "12/NQ-HĐND" for individual resolutions."""
+        symbol = self.council.resolution_symbol if self.council_id else "NQ-HĐND"
+        if self.is_normative:
+            return f"{self.number:02d}/{self.year}/{symbol}"
+        return f"{self.number:02d}/{symbol}"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class VotersConfig(AppConfig):
+    name = "voters"
+    verbose_name = "Cử tri, đơn thư"
