@@ -40,5 +40,14 @@ class AdministrativeUnitAdmin(admin.ModelAdmin):
     search_fields = ["name"]
 
 
-admin.site.register([m.DelegateGroup, m.Position, m.UnitSuccession, m.InterSessionMatter, m.AppraisalRequest, m.UserProfile])
+admin.site.register(
+    [
+        m.DelegateGroup,
+        m.Position,
+        m.UnitSuccession,
+        m.InterSessionMatter,
+        m.AppraisalRequest,
+        m.UserProfile,
+    ]
+)
 admin.site.site_header = "Quản trị hệ thống Văn phòng HĐND"

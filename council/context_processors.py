@@ -14,4 +14,3 @@ def roles_context(request: HttpRequest) -> dict[str, Any]:
         "can_generate_reports": roles.can_generate_reports(user),
         "user_role_names": sorted(r.value for r in roles.user_roles(user)),
     }
-

@@ -59,7 +59,9 @@ class RecordListView(ViewerRequiredMixin, SectionMixin, SingleTableMixin, Filter
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         ctx = super().get_context_data(**kwargs)
         ctx["empty_hint"] = self.empty_hint
-        ctx["is_filtered"] = any(v for k, v in self.request.GET.items() if k not in ("page", "sort"))
+        ctx["is_filtered"] = any(
+            v for k, v in self.request.GET.items() if k not in ("page", "sort")
+        )
         return ctx
 
 
@@ -72,8 +74,12 @@ class RecordDetailView(ViewerRequiredMixin, SectionMixin, DetailView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         ctx = super().get_context_data(**kwargs)
         ctx["rows"] = field_rows(self.object, self.detail_fields)
-        ctx["edit_url"] = reverse(self.edit_url_name, args=[self.object.pk]) if self.edit_url_name else ""
-        ctx["delete_url"] = reverse(self.delete_url_name, args=[self.object.pk]) if self.delete_url_name else ""
+        ctx["edit_url"] = (
+            reverse(self.edit_url_name, args=[self.object.pk]) if self.edit_url_name else ""
+        )
+        ctx["delete_url"] = (
+            reverse(self.delete_url_name, args=[self.object.pk]) if self.delete_url_name else ""
+        )
         return ctx
 
 
@@ -93,7 +99,9 @@ class _RecordFormMixin(EditorRequiredMixin, SectionMixin):
                 form.add_error(None, exc)
             return self.form_invalid(form)
         form.save_m2m()
-        messages.success(self.request, self.success_text or _("Đã lưu «%(obj)s».") % {"obj": self.object})
+        messages.success(
+            self.request, self.success_text or _("Đã lưu «%(obj)s».") % {"obj": self.object}
+        )
         return HttpResponseRedirect(self.get_success_url())
 
     def get_success_url(self) -> str:
@@ -120,7 +128,8 @@ class RecordDeleteView(EditorRequiredMixin, SectionMixin, DeleteView):
             users = sorted({str(o._meta.verbose_name) for o in exc.protected_objects})
             messages.error(
                 self.request,
-                _("Không thể xoá «%(obj)s» vì đang được dùng ở: %(users)s.") % {"obj": label, "users": ", ".join(users)},
+                _("Không thể xoá «%(obj)s» vì đang được dùng ở: %(users)s.")
+                % {"obj": label, "users": ", ".join(users)},
             )
             return HttpResponseRedirect(obj.get_absolute_url())
         messages.success(self.request, _("Đã xoá «%(obj)s».") % {"obj": label})
@@ -148,7 +157,10 @@ def crud_urls(
     from django.urls import path
 
     name = model._meta.model_name
-    names = {action: f"{app}:{name}_{action}" for action in ("list", "detail", "create", "update", "delete")}
+    names = {
+        action: f"{app}:{name}_{action}"
+        for action in ("list", "detail", "create", "update", "delete")
+    }
     common = {
         "model": model,
         "section_title": section_title,
@@ -159,16 +171,30 @@ def crud_urls(
     list_view = type(
         f"{model.__name__}ListView",
         (RecordListView,),
-        {**common, "queryset": qs, "table_class": table_class, "filterset_class": filterset_class,
-         "empty_hint": empty_hint},
+        {
+            **common,
+            "queryset": qs,
+            "table_class": table_class,
+            "filterset_class": filterset_class,
+            "empty_hint": empty_hint,
+        },
     )
-    detail_attrs = {**common, "queryset": qs, "detail_fields": detail_fields,
-                    "edit_url_name": names["update"], "delete_url_name": names["delete"] if deletable else ""}
+    detail_attrs = {
+        **common,
+        "queryset": qs,
+        "detail_fields": detail_fields,
+        "edit_url_name": names["update"],
+        "delete_url_name": names["delete"] if deletable else "",
+    }
     if detail_template:
         detail_attrs["template_name"] = detail_template
     detail_view = type(f"{model.__name__}DetailView", (RecordDetailView,), detail_attrs)
-    create_view = type(f"{model.__name__}CreateView", (RecordCreateView,), {**common, "form_class": form_class})
-    update_view = type(f"{model.__name__}UpdateView", (RecordUpdateView,), {**common, "form_class": form_class})
+    create_view = type(
+        f"{model.__name__}CreateView", (RecordCreateView,), {**common, "form_class": form_class}
+    )
+    update_view = type(
+        f"{model.__name__}UpdateView", (RecordUpdateView,), {**common, "form_class": form_class}
+    )
     patterns = [
         path(f"{prefix}/", list_view.as_view(), name=f"{name}_list"),
         path(f"{prefix}/them/", create_view.as_view(), name=f"{name}_create"),
@@ -177,5 +203,7 @@ def crud_urls(
     ]
     if deletable:
         delete_view = type(f"{model.__name__}DeleteView", (RecordDeleteView,), common)
-        patterns.append(path(f"{prefix}/<int:pk>/xoa/", delete_view.as_view(), name=f"{name}_delete"))
+        patterns.append(
+            path(f"{prefix}/<int:pk>/xoa/", delete_view.as_view(), name=f"{name}_delete")
+        )
     return patterns

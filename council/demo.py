@@ -79,15 +79,48 @@ COMMITTEES = [
     ("dan_toc", "Ban Dân tộc"),
 ]
 
-SURNAMES = ["Hoàng", "Nông", "Lương", "Vi", "Hà", "Lục", "Lý", "Nguyễn", "Trần", "Đinh", "Bế", "Lã", "Mông"]
+SURNAMES = [
+    "Hoàng",
+    "Nông",
+    "Lương",
+    "Vi",
+    "Hà",
+    "Lục",
+    "Lý",
+    "Nguyễn",
+    "Trần",
+    "Đinh",
+    "Bế",
+    "Lã",
+    "Mông",
+]
 MIDDLE_M = ["Văn", "Đức", "Quốc", "Minh", "Xuân"]
 MIDDLE_F = ["Thị", "Thu", "Thị Thanh", "Thị Minh"]
-GIVEN_M = ["Hùng", "Cường", "Dũng", "Thắng", "Tuấn", "Long", "Sơn", "Hải", "Bình", "Quân", "Tiến", "Toàn"]
+GIVEN_M = [
+    "Hùng",
+    "Cường",
+    "Dũng",
+    "Thắng",
+    "Tuấn",
+    "Long",
+    "Sơn",
+    "Hải",
+    "Bình",
+    "Quân",
+    "Tiến",
+    "Toàn",
+]
 GIVEN_F = ["Hoa", "Lan", "Hương", "Mai", "Thủy", "Hạnh", "Huyền", "Nga", "Liên", "Thơ"]
 
 INTERSESSION_2019 = [
-    (D(2019, 1, 21), "Điều chỉnh kế hoạch đầu tư công trung hạn giai đoạn 2016 - 2020 nguồn ngân sách địa phương"),
-    (D(2019, 2, 25), "Phân bổ chi tiết nguồn vốn sự nghiệp thực hiện Chương trình mục tiêu quốc gia xây dựng nông thôn mới năm 2019"),
+    (
+        D(2019, 1, 21),
+        "Điều chỉnh kế hoạch đầu tư công trung hạn giai đoạn 2016 - 2020 nguồn ngân sách địa phương",
+    ),
+    (
+        D(2019, 2, 25),
+        "Phân bổ chi tiết nguồn vốn sự nghiệp thực hiện Chương trình mục tiêu quốc gia xây dựng nông thôn mới năm 2019",
+    ),
     (D(2019, 3, 18), "Chủ trương đầu tư dự án cải tạo, nâng cấp đường tỉnh 226"),
     (D(2019, 4, 8), "Điều chỉnh danh mục dự án cần thu hồi đất năm 2019"),
     (D(2019, 5, 13), "Bổ sung kinh phí phòng, chống bệnh dịch tả lợn châu Phi"),
@@ -100,17 +133,28 @@ INTERSESSION_2019 = [
 ]
 
 APPRAISAL_SUBJECTS = [
-    "Đề án phát triển kinh tế cửa khẩu", "Báo cáo tình hình thực hiện nhiệm vụ phát triển kinh tế - xã hội quý I",
-    "Tờ trình về kế hoạch đầu tư công năm 2020", "Đề án sắp xếp đơn vị sự nghiệp công lập",
-    "Báo cáo kết quả thu ngân sách 6 tháng đầu năm", "Tờ trình về chính sách hỗ trợ phát triển sản xuất nông nghiệp",
-    "Báo cáo về công tác phòng, chống dịch tả lợn châu Phi", "Tờ trình về quy hoạch sử dụng đất",
-    "Đề án phát triển du lịch giai đoạn 2019 - 2025", "Báo cáo tình hình giải ngân vốn đầu tư công",
-    "Tờ trình về giá đất điều chỉnh", "Báo cáo kết quả công tác cải cách hành chính",
-    "Tờ trình về chương trình mục tiêu giảm nghèo bền vững", "Báo cáo tình hình kinh tế - xã hội 9 tháng",
-    "Đề án xây dựng chính quyền điện tử", "Tờ trình về kế hoạch tài chính 05 năm",
-    "Báo cáo về công tác quản lý khoáng sản", "Tờ trình về phân cấp nguồn thu, nhiệm vụ chi",
-    "Báo cáo kết quả thực hiện chương trình xây dựng nông thôn mới", "Tờ trình về dự toán ngân sách năm 2020",
-    "Báo cáo tình hình kinh tế - xã hội năm 2019", "Tờ trình về kế hoạch phát triển kinh tế - xã hội năm 2020",
+    "Đề án phát triển kinh tế cửa khẩu",
+    "Báo cáo tình hình thực hiện nhiệm vụ phát triển kinh tế - xã hội quý I",
+    "Tờ trình về kế hoạch đầu tư công năm 2020",
+    "Đề án sắp xếp đơn vị sự nghiệp công lập",
+    "Báo cáo kết quả thu ngân sách 6 tháng đầu năm",
+    "Tờ trình về chính sách hỗ trợ phát triển sản xuất nông nghiệp",
+    "Báo cáo về công tác phòng, chống dịch tả lợn châu Phi",
+    "Tờ trình về quy hoạch sử dụng đất",
+    "Đề án phát triển du lịch giai đoạn 2019 - 2025",
+    "Báo cáo tình hình giải ngân vốn đầu tư công",
+    "Tờ trình về giá đất điều chỉnh",
+    "Báo cáo kết quả công tác cải cách hành chính",
+    "Tờ trình về chương trình mục tiêu giảm nghèo bền vững",
+    "Báo cáo tình hình kinh tế - xã hội 9 tháng",
+    "Đề án xây dựng chính quyền điện tử",
+    "Tờ trình về kế hoạch tài chính 05 năm",
+    "Báo cáo về công tác quản lý khoáng sản",
+    "Tờ trình về phân cấp nguồn thu, nhiệm vụ chi",
+    "Báo cáo kết quả thực hiện chương trình xây dựng nông thôn mới",
+    "Tờ trình về dự toán ngân sách năm 2020",
+    "Báo cáo tình hình kinh tế - xã hội năm 2019",
+    "Tờ trình về kế hoạch phát triển kinh tế - xã hội năm 2020",
     "Đề án phát triển nguồn nhân lực",
 ]
 
@@ -135,13 +179,17 @@ def load(*, council: Council | None = None) -> Council:
         (18, "XVIII", D(2026, 3, 25), None),
     ]:
         terms[roman], _ = Term.objects.update_or_create(
-            council=council, ordinal=ordinal, defaults={"roman": roman, "start_date": start, "end_date": end}
+            council=council,
+            ordinal=ordinal,
+            defaults={"roman": roman, "start_date": start, "end_date": end},
         )
     _load_units()
     _load_organizations()
     for term in terms.values():
         for order, (code, name) in enumerate(COMMITTEES, start=1):
-            Committee.objects.update_or_create(term=term, code=code, defaults={"name": name, "order": order})
+            Committee.objects.update_or_create(
+                term=term, code=code, defaults={"name": name, "order": order}
+            )
     _load_delegates(terms["XVI"], seats=59, chair="Hoàng Văn Nghiệm", standing_vice="Đoàn Thị Hậu")
     _load_delegates(terms["XVII"], seats=59, chair="Đoàn Thị Hậu", standing_vice="Dương Xuân Huyên")
     _load_standing_work_2019(terms["XVI"])
@@ -150,13 +198,17 @@ def load(*, council: Council | None = None) -> Council:
 
 def _load_units() -> None:
     province, _ = AdministrativeUnit.objects.update_or_create(
-        name="Lạng Sơn", parent=None, valid_from=None,
+        name="Lạng Sơn",
+        parent=None,
+        valid_from=None,
         defaults={"level": "province", "unit_type": "tinh", "code": "20"},
     )
     old = {}
     for unit_type, name, communes in DISTRICTS:
         district, _ = AdministrativeUnit.objects.update_or_create(
-            name=name, parent=province, valid_from=None,
+            name=name,
+            parent=province,
+            valid_from=None,
             defaults={"level": "district", "unit_type": unit_type, "valid_to": DISTRICTS_END},
         )
         for label in communes:
@@ -166,31 +218,46 @@ def _load_units() -> None:
             else:
                 kind = {"Xã": "xa", "Phường": "phuong"}[kind]
             unit, _ = AdministrativeUnit.objects.update_or_create(
-                name=cname, parent=district, valid_from=None,
+                name=cname,
+                parent=district,
+                valid_from=None,
                 defaults={"level": "commune", "unit_type": kind, "valid_to": DISTRICTS_END},
             )
             old[label] = unit
     for label, kind, sources in MERGERS:
         name = label.split(" ", 1)[1]
         new, _ = AdministrativeUnit.objects.update_or_create(
-            name=name, parent=province, valid_from=D(2025, 7, 1),
+            name=name,
+            parent=province,
+            valid_from=D(2025, 7, 1),
             defaults={"level": "commune", "unit_type": kind},
         )
         for src in sources:
             UnitSuccession.objects.update_or_create(
-                predecessor=old[src], successor=new,
-                defaults={"effective_date": D(2025, 7, 1), "legal_basis": "Nghị quyết số 1672/NQ-UBTVQH15"},
+                predecessor=old[src],
+                successor=new,
+                defaults={
+                    "effective_date": D(2025, 7, 1),
+                    "legal_basis": "Nghị quyết số 1672/NQ-UBTVQH15",
+                },
             )
 
 
 def _load_organizations() -> None:
     for name, short, kind, level in ORGANIZATIONS:
-        Organization.objects.update_or_create(name=name, defaults={"short_name": short, "kind": kind, "level": level})
+        Organization.objects.update_or_create(
+            name=name, defaults={"short_name": short, "kind": kind, "level": level}
+        )
     for _type, name, _communes in DISTRICTS:
         prefix = "thành phố" if _type == "thanh_pho_thuoc_tinh" else "huyện"
         Organization.objects.update_or_create(
             name=f"Ủy ban nhân dân {prefix} {name}",
-            defaults={"short_name": f"UBND {prefix} {name}", "kind": "ubnd", "level": "district", "is_active": False},
+            defaults={
+                "short_name": f"UBND {prefix} {name}",
+                "kind": "ubnd",
+                "level": "district",
+                "is_active": False,
+            },
         )
 
 
@@ -207,22 +274,34 @@ def _load_delegates(term: Term, *, seats: int, chair: str, standing_vice: str) -
     for _type, name, _communes in DISTRICTS:
         prefix = "thành phố" if _type == "thanh_pho_thuoc_tinh" else "huyện"
         group, _ = DelegateGroup.objects.update_or_create(
-            term=term, name=f"Tổ đại biểu {prefix} {name}", defaults={"area": f"{prefix.capitalize()} {name}"}
+            term=term,
+            name=f"Tổ đại biểu {prefix} {name}",
+            defaults={"area": f"{prefix.capitalize()} {name}"},
         )
         groups.append(group)
     committees = list(Committee.objects.filter(term=term).order_by("order"))
     offset = term.ordinal * 5  # different people in different terms
     for i in range(seats):
         if i == 0:
-            full_name, gender, title = chair, "male" if "Văn" in chair or "Xuân" in chair else "female", "Chủ tịch HĐND tỉnh"
+            full_name, gender, title = (
+                chair,
+                "male" if "Văn" in chair or "Xuân" in chair else "female",
+                "Chủ tịch HĐND tỉnh",
+            )
         elif i == 1:
-            full_name, gender, title = standing_vice, "female" if "Thị" in standing_vice else "male", "Phó Chủ tịch Thường trực HĐND tỉnh"
+            full_name, gender, title = (
+                standing_vice,
+                "female" if "Thị" in standing_vice else "male",
+                "Phó Chủ tịch Thường trực HĐND tỉnh",
+            )
         else:
             full_name, gender = _person(i + offset)
             title = "Đại biểu HĐND tỉnh"
         committee = committees[i % len(committees)] if i >= 2 else None
         delegate, _ = Delegate.objects.update_or_create(
-            term=term, full_name=full_name, birth_year=1960 + (i * 7) % 25,
+            term=term,
+            full_name=full_name,
+            birth_year=1960 + (i * 7) % 25,
             defaults={
                 "gender": gender,
                 "ethnicity": ["Tày", "Nùng", "Kinh", "Dao"][i % 4],
@@ -245,9 +324,14 @@ def _load_delegates(term: Term, *, seats: int, chair: str, standing_vice: str) -
             role = Position.Role.COMMITTEE_DEPUTY_HEAD
         if role:
             Position.objects.update_or_create(
-                delegate=delegate, role=role,
-                defaults={"committee": committee if role not in (Position.Role.CHAIR, Position.Role.STANDING_VICE_CHAIR) else None,
-                          "start_date": term.start_date},
+                delegate=delegate,
+                role=role,
+                defaults={
+                    "committee": committee
+                    if role not in (Position.Role.CHAIR, Position.Role.STANDING_VICE_CHAIR)
+                    else None,
+                    "start_date": term.start_date,
+                },
             )
 
 
@@ -256,24 +340,30 @@ def _load_standing_work_2019(term: Term) -> None:
     party = Organization.objects.get(name="Ban cán sự đảng UBND tỉnh Lạng Sơn")
     for i, (received, subject) in enumerate(INTERSESSION_2019, start=1):
         InterSessionMatter.objects.update_or_create(
-            term=term, subject=subject,
+            term=term,
+            subject=subject,
             defaults={
                 "received_date": received,
                 "submitted_by": ubnd,
                 "submission_number": f"{10 + i * 7}/TTr-UBND",
                 "opinion_number": f"{100 + i * 13}/HĐND-KTNS",
                 "opinion_date": received + dt.timedelta(days=7),
-                "outcome": InterSessionMatter.Outcome.AGREED if i % 5 else InterSessionMatter.Outcome.AGREED_WITH_CONDITIONS,
+                "outcome": InterSessionMatter.Outcome.AGREED
+                if i % 5
+                else InterSessionMatter.Outcome.AGREED_WITH_CONDITIONS,
             },
         )
     for i, subject in enumerate(APPRAISAL_SUBJECTS, start=1):
         received = D(2019, 1 + (i - 1) // 2, 5 + (i % 2) * 10)
         AppraisalRequest.objects.update_or_create(
-            term=term, subject=subject,
+            term=term,
+            subject=subject,
             defaults={
                 "requester": "Ban cán sự đảng UBND tỉnh",
                 "requester_org": party,
-                "doc_kind": AppraisalRequest.DocKind.SUBMISSION if subject.startswith("Tờ trình") else AppraisalRequest.DocKind.REPORT,
+                "doc_kind": AppraisalRequest.DocKind.SUBMISSION
+                if subject.startswith("Tờ trình")
+                else AppraisalRequest.DocKind.REPORT,
                 "received_date": received,
                 "answered_date": received + dt.timedelta(days=5),
                 "response_number": f"{i:02d}/BC-ĐĐ",

@@ -25,7 +25,9 @@ def _cell(value: Any) -> Any:
     return str(value)
 
 
-def xlsx_response(*, filename: str, headers: Sequence[str], rows: Iterable[Sequence[Any]], sheet: str = "Dữ liệu") -> HttpResponse:
+def xlsx_response(
+    *, filename: str, headers: Sequence[str], rows: Iterable[Sequence[Any]], sheet: str = "Dữ liệu"
+) -> HttpResponse:
     workbook = Workbook(write_only=False)
     ws = workbook.active
     ws.title = sheet[:31]
@@ -44,7 +46,9 @@ def xlsx_response(*, filename: str, headers: Sequence[str], rows: Iterable[Seque
     return response
 
 
-def csv_response(*, filename: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> HttpResponse:
+def csv_response(
+    *, filename: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]
+) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
     response.write("\ufeff")  # BOM so Excel opens the Vietnamese text as UTF-8
@@ -52,6 +56,9 @@ def csv_response(*, filename: str, headers: Sequence[str], rows: Iterable[Sequen
     writer.writerow(headers)
     for row in rows:
         writer.writerow(
-            [v.strftime("%d/%m/%Y") if isinstance(v, dt.date) else ("" if v is None else v) for v in row]
+            [
+                v.strftime("%d/%m/%Y") if isinstance(v, dt.date) else ("" if v is None else v)
+                for v in row
+            ]
         )
     return response

@@ -27,7 +27,10 @@ class FoldedSearchFilterSet(django_filters.FilterSet):
         matching = [
             obj.pk
             for obj in queryset.only("pk", *self.search_fields)
-            if all(word in fold(" ".join(str(getattr(obj, f) or "") for f in self.search_fields)) for word in needle.split())
+            if all(
+                word in fold(" ".join(str(getattr(obj, f) or "") for f in self.search_fields))
+                for word in needle.split()
+            )
         ]
         return queryset.filter(pk__in=matching)
 
@@ -96,7 +99,9 @@ class InterSessionMatterFilter(FoldedSearchFilterSet):
 
 class AppraisalRequestFilter(FoldedSearchFilterSet):
     search_fields = ("subject", "requester")
-    year = django_filters.NumberFilter(label=_("Năm"), field_name="received_date", lookup_expr="year")
+    year = django_filters.NumberFilter(
+        label=_("Năm"), field_name="received_date", lookup_expr="year"
+    )
 
     class Meta:
         model = m.AppraisalRequest

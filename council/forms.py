@@ -45,8 +45,16 @@ class CouncilForm(BaseModelForm):
     class Meta:
         model = m.Council
         fields = [
-            "name", "short_name", "level", "place_name", "header_name", "secretariat_name",
-            "resolution_symbol", "report_symbol", "resolution_sequence", "rate_rounding",
+            "name",
+            "short_name",
+            "level",
+            "place_name",
+            "header_name",
+            "secretariat_name",
+            "resolution_symbol",
+            "report_symbol",
+            "resolution_sequence",
+            "rate_rounding",
         ]
 
 
@@ -78,8 +86,17 @@ class DelegateForm(BaseModelForm):
     class Meta:
         model = m.Delegate
         fields = [
-            "full_name", "gender", "birth_year", "ethnicity", "job_title", "term", "electoral_unit",
-            "delegate_group", "committee", "is_full_time", "status",
+            "full_name",
+            "gender",
+            "birth_year",
+            "ethnicity",
+            "job_title",
+            "term",
+            "electoral_unit",
+            "delegate_group",
+            "committee",
+            "is_full_time",
+            "status",
         ]
 
 
@@ -105,8 +122,15 @@ class InterSessionMatterForm(BaseModelForm):
     class Meta:
         model = m.InterSessionMatter
         fields = [
-            "term", "received_date", "submitted_by", "submission_number", "subject",
-            "opinion_number", "opinion_date", "outcome", "outcome_note",
+            "term",
+            "received_date",
+            "submitted_by",
+            "submission_number",
+            "subject",
+            "opinion_number",
+            "opinion_date",
+            "outcome",
+            "outcome_note",
         ]
 
 
@@ -114,6 +138,12 @@ class AppraisalRequestForm(BaseModelForm):
     class Meta:
         model = m.AppraisalRequest
         fields = [
-            "term", "requester", "requester_org", "doc_kind", "subject", "received_date",
-            "answered_date", "response_number",
+            "term",
+            "requester",
+            "requester_org",
+            "doc_kind",
+            "subject",
+            "received_date",
+            "answered_date",
+            "response_number",
         ]

@@ -55,9 +55,7 @@ class Council(TimeStampedModel):
         help_text=_("Mỗi dòng một dòng in hoa, ví dụ: HỘI ĐỒNG NHÂN DÂN / TỈNH LẠNG SƠN"),
     )
     secretariat_name = models.CharField(_("Tên Văn phòng"), max_length=200)
-    resolution_symbol = models.CharField(
-        _("Ký hiệu nghị quyết"), max_length=30, default="NQ-HĐND"
-    )
+    resolution_symbol = models.CharField(_("Ký hiệu nghị quyết"), max_length=30, default="NQ-HĐND")
     report_symbol = models.CharField(_("Ký hiệu báo cáo"), max_length=30, default="BC-HĐND")
     resolution_sequence = models.CharField(
         _("Cách đánh số nghị quyết"),
@@ -84,13 +82,19 @@ class Council(TimeStampedModel):
 
     @property
     def header_lines(self) -> list[str]:
-        return [line.strip() for line in self.header_name.replace("/", "\n").splitlines() if line.strip()]
+        return [
+            line.strip()
+            for line in self.header_name.replace("/", "\n").splitlines()
+            if line.strip()
+        ]
 
 
 class Term(TimeStampedModel):
     """A term (nhiệm kỳ, "khóa"). The Roman ordinal is stored: each province counts its own."""
 
-    council = models.ForeignKey(Council, verbose_name=_("HĐND"), on_delete=models.PROTECT, related_name="terms")
+    council = models.ForeignKey(
+        Council, verbose_name=_("HĐND"), on_delete=models.PROTECT, related_name="terms"
+    )
     ordinal = models.PositiveSmallIntegerField(_("Số thứ tự khóa"))
     roman = models.CharField(_("Khóa (số La Mã)"), max_length=10)
     start_date = models.DateField(_("Ngày bắt đầu"))
@@ -136,7 +140,9 @@ class Committee(TimeStampedModel):
         URBAN = "do_thi", _("Ban Đô thị")
         OTHER = "khac", _("Ban khác")
 
-    term = models.ForeignKey(Term, verbose_name=_("Nhiệm kỳ"), on_delete=models.PROTECT, related_name="committees")
+    term = models.ForeignKey(
+        Term, verbose_name=_("Nhiệm kỳ"), on_delete=models.PROTECT, related_name="committees"
+    )
     code = models.CharField(_("Mã"), max_length=30, choices=Code.choices)
     name = models.CharField(_("Tên Ban"), max_length=150)
     order = models.PositiveSmallIntegerField(_("Thứ tự"), default=0)
@@ -182,7 +188,12 @@ class AdministrativeUnit(TimeStampedModel):
     level = models.CharField(_("Cấp"), max_length=20, choices=Level.choices)
     unit_type = models.CharField(_("Loại"), max_length=30, choices=UnitType.choices)
     parent = models.ForeignKey(
-        "self", verbose_name=_("Trực thuộc"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+        "self",
+        verbose_name=_("Trực thuộc"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
     )
     valid_from = models.DateField(_("Hiệu lực từ"), null=True, blank=True)
     valid_to = models.DateField(_("Hiệu lực đến"), null=True, blank=True)
@@ -193,11 +204,15 @@ class AdministrativeUnit(TimeStampedModel):
         ordering = ["level", "name"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(valid_to__isnull=True) | Q(valid_from__isnull=True) | Q(valid_to__gte=F("valid_from")),
+                condition=Q(valid_to__isnull=True)
+                | Q(valid_from__isnull=True)
+                | Q(valid_to__gte=F("valid_from")),
                 name="adminunit_valid_to_after_from",
                 violation_error_message=_("Ngày hết hiệu lực không được trước ngày có hiệu lực."),
             ),
-            models.UniqueConstraint(fields=["name", "parent", "valid_from"], name="adminunit_unique_name"),
+            models.UniqueConstraint(
+                fields=["name", "parent", "valid_from"], name="adminunit_unique_name"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -207,17 +222,25 @@ class AdministrativeUnit(TimeStampedModel):
         return reverse("council:administrativeunit_detail", args=[self.pk])
 
     def is_valid_on(self, day: dt.date) -> bool:
-        return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day <= self.valid_to
+        )
 
 
 class UnitSuccession(TimeStampedModel):
     """One predecessor -> successor link of a merger (e.g. NQ 1672/NQ-UBTVQH15 in 2025)."""
 
     predecessor = models.ForeignKey(
-        AdministrativeUnit, verbose_name=_("Đơn vị cũ"), on_delete=models.PROTECT, related_name="successions"
+        AdministrativeUnit,
+        verbose_name=_("Đơn vị cũ"),
+        on_delete=models.PROTECT,
+        related_name="successions",
     )
     successor = models.ForeignKey(
-        AdministrativeUnit, verbose_name=_("Đơn vị mới"), on_delete=models.PROTECT, related_name="predecessions"
+        AdministrativeUnit,
+        verbose_name=_("Đơn vị mới"),
+        on_delete=models.PROTECT,
+        related_name="predecessions",
     )
     effective_date = models.DateField(_("Ngày có hiệu lực"))
     legal_basis = models.CharField(_("Căn cứ"), max_length=200, blank=True)
@@ -226,7 +249,9 @@ class UnitSuccession(TimeStampedModel):
         verbose_name = _("Sắp xếp đơn vị hành chính")
         verbose_name_plural = _("Sắp xếp đơn vị hành chính")
         constraints = [
-            models.UniqueConstraint(fields=["predecessor", "successor"], name="succession_unique_pair"),
+            models.UniqueConstraint(
+                fields=["predecessor", "successor"], name="succession_unique_pair"
+            ),
             models.CheckConstraint(
                 condition=~Q(predecessor=F("successor")),
                 name="succession_not_self",
@@ -264,7 +289,12 @@ class Organization(TimeStampedModel):
     kind = models.CharField(_("Loại"), max_length=20, choices=Kind.choices, default=Kind.DEPARTMENT)
     level = models.CharField(_("Cấp"), max_length=20, choices=Level.choices, default=Level.PROVINCE)
     admin_unit = models.ForeignKey(
-        AdministrativeUnit, verbose_name=_("Địa bàn"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        AdministrativeUnit,
+        verbose_name=_("Địa bàn"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     is_active = models.BooleanField(_("Còn hoạt động"), default=True)
 
@@ -283,7 +313,9 @@ class Organization(TimeStampedModel):
 class DelegateGroup(TimeStampedModel):
     """Tổ đại biểu HĐND, usually one per district electoral area."""
 
-    term = models.ForeignKey(Term, verbose_name=_("Nhiệm kỳ"), on_delete=models.PROTECT, related_name="delegate_groups")
+    term = models.ForeignKey(
+        Term, verbose_name=_("Nhiệm kỳ"), on_delete=models.PROTECT, related_name="delegate_groups"
+    )
     name = models.CharField(_("Tên tổ"), max_length=150)
     area = models.CharField(_("Địa bàn"), max_length=200, blank=True)
 
@@ -291,7 +323,9 @@ class DelegateGroup(TimeStampedModel):
         verbose_name = _("Tổ đại biểu")
         verbose_name_plural = _("Tổ đại biểu")
         ordering = ["name"]
-        constraints = [models.UniqueConstraint(fields=["term", "name"], name="delegategroup_unique_name")]
+        constraints = [
+            models.UniqueConstraint(fields=["term", "name"], name="delegategroup_unique_name")
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -316,23 +350,39 @@ class Delegate(TimeStampedModel):
     birth_year = models.PositiveSmallIntegerField(_("Năm sinh"), null=True, blank=True)
     ethnicity = models.CharField(_("Dân tộc"), max_length=50, blank=True)
     job_title = models.CharField(_("Chức vụ, nơi công tác"), max_length=250, blank=True)
-    term = models.ForeignKey(Term, verbose_name=_("Nhiệm kỳ"), on_delete=models.PROTECT, related_name="delegates")
+    term = models.ForeignKey(
+        Term, verbose_name=_("Nhiệm kỳ"), on_delete=models.PROTECT, related_name="delegates"
+    )
     electoral_unit = models.CharField(_("Đơn vị bầu cử"), max_length=200, blank=True)
     delegate_group = models.ForeignKey(
-        DelegateGroup, verbose_name=_("Tổ đại biểu"), null=True, blank=True, on_delete=models.PROTECT, related_name="delegates"
+        DelegateGroup,
+        verbose_name=_("Tổ đại biểu"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="delegates",
     )
     committee = models.ForeignKey(
-        Committee, verbose_name=_("Thành viên Ban"), null=True, blank=True, on_delete=models.PROTECT, related_name="members"
+        Committee,
+        verbose_name=_("Thành viên Ban"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="members",
     )
     is_full_time = models.BooleanField(_("Hoạt động chuyên trách"), default=False)
-    status = models.CharField(_("Tình trạng"), max_length=20, choices=Status.choices, default=Status.ACTIVE)
+    status = models.CharField(
+        _("Tình trạng"), max_length=20, choices=Status.choices, default=Status.ACTIVE
+    )
 
     class Meta:
         verbose_name = _("Đại biểu")
         verbose_name_plural = _("Đại biểu")
         ordering = ["full_name"]
         constraints = [
-            models.UniqueConstraint(fields=["term", "full_name", "birth_year"], name="delegate_unique_person_per_term"),
+            models.UniqueConstraint(
+                fields=["term", "full_name", "birth_year"], name="delegate_unique_person_per_term"
+            ),
         ]
         indexes = [models.Index(fields=["term", "status"])]
 
@@ -357,10 +407,17 @@ class Position(TimeStampedModel):
 
     COMMITTEE_ROLES = (Role.COMMITTEE_HEAD, Role.COMMITTEE_DEPUTY_HEAD, Role.COMMITTEE_MEMBER)
 
-    delegate = models.ForeignKey(Delegate, verbose_name=_("Đại biểu"), on_delete=models.CASCADE, related_name="positions")
+    delegate = models.ForeignKey(
+        Delegate, verbose_name=_("Đại biểu"), on_delete=models.CASCADE, related_name="positions"
+    )
     role = models.CharField(_("Chức danh"), max_length=30, choices=Role.choices)
     committee = models.ForeignKey(
-        Committee, verbose_name=_("Ban"), null=True, blank=True, on_delete=models.PROTECT, related_name="positions"
+        Committee,
+        verbose_name=_("Ban"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="positions",
     )
     start_date = models.DateField(_("Từ ngày"), null=True, blank=True)
     end_date = models.DateField(_("Đến ngày"), null=True, blank=True)
@@ -371,26 +428,30 @@ class Position(TimeStampedModel):
         ordering = ["role", "delegate__full_name"]
         constraints = [
             models.CheckConstraint(
-                condition=~Q(role__in=["committee_head", "committee_deputy_head", "committee_member"])
+                condition=~Q(
+                    role__in=["committee_head", "committee_deputy_head", "committee_member"]
+                )
                 | Q(committee__isnull=False),
                 name="position_committee_role_needs_committee",
                 violation_error_message=_("Chức danh của Ban phải ghi rõ Ban nào."),
             ),
             models.CheckConstraint(
-                condition=Q(end_date__isnull=True) | Q(start_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(end_date__gte=F("start_date")),
                 name="position_end_after_start",
                 violation_error_message=_("Ngày kết thúc không được trước ngày bắt đầu."),
             ),
         ]
-
-    def get_absolute_url(self) -> str:
-        return reverse("council:position_detail", args=[self.pk])
 
     def __str__(self) -> str:
         label = self.get_role_display()
         if self.committee_id:
             label = f"{label} {self.committee}"
         return f"{self.delegate}: {label}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("council:position_detail", args=[self.pk])
 
 
 class InterSessionMatter(TimeStampedModel):
@@ -403,16 +464,26 @@ class InterSessionMatter(TimeStampedModel):
         AGREED_WITH_CONDITIONS = "agreed_with_conditions", _("Thống nhất có điều kiện")
         DECLINED = "declined", _("Không thống nhất")
 
-    term = models.ForeignKey(Term, verbose_name=_("Nhiệm kỳ"), on_delete=models.PROTECT, related_name="intersession_matters")
+    term = models.ForeignKey(
+        Term,
+        verbose_name=_("Nhiệm kỳ"),
+        on_delete=models.PROTECT,
+        related_name="intersession_matters",
+    )
     received_date = models.DateField(_("Ngày nhận"))
     submitted_by = models.ForeignKey(
-        Organization, verbose_name=_("Cơ quan trình"), on_delete=models.PROTECT, related_name="intersession_matters"
+        Organization,
+        verbose_name=_("Cơ quan trình"),
+        on_delete=models.PROTECT,
+        related_name="intersession_matters",
     )
     submission_number = models.CharField(_("Số tờ trình"), max_length=60, blank=True)
     subject = models.CharField(_("Nội dung"), max_length=500)
     opinion_number = models.CharField(_("Số văn bản cho ý kiến"), max_length=60, blank=True)
     opinion_date = models.DateField(_("Ngày cho ý kiến"), null=True, blank=True)
-    outcome = models.CharField(_("Kết quả"), max_length=30, choices=Outcome.choices, default=Outcome.PENDING)
+    outcome = models.CharField(
+        _("Kết quả"), max_length=30, choices=Outcome.choices, default=Outcome.PENDING
+    )
     outcome_note = models.TextField(_("Ghi chú kết quả"), blank=True)
 
     class Meta:
@@ -445,12 +516,21 @@ class AppraisalRequest(TimeStampedModel):
         PROJECT = "project", _("Đề án")
         OTHER = "other", _("Khác")
 
-    term = models.ForeignKey(Term, verbose_name=_("Nhiệm kỳ"), on_delete=models.PROTECT, related_name="appraisals")
+    term = models.ForeignKey(
+        Term, verbose_name=_("Nhiệm kỳ"), on_delete=models.PROTECT, related_name="appraisals"
+    )
     requester = models.CharField(_("Cơ quan đề nghị"), max_length=200)
     requester_org = models.ForeignKey(
-        Organization, verbose_name=_("Cơ quan (danh mục)"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        Organization,
+        verbose_name=_("Cơ quan (danh mục)"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
-    doc_kind = models.CharField(_("Loại văn bản"), max_length=20, choices=DocKind.choices, default=DocKind.REPORT)
+    doc_kind = models.CharField(
+        _("Loại văn bản"), max_length=20, choices=DocKind.choices, default=DocKind.REPORT
+    )
     subject = models.CharField(_("Nội dung"), max_length=500)
     received_date = models.DateField(_("Ngày nhận"))
     answered_date = models.DateField(_("Ngày trả lời"), null=True, blank=True)
@@ -479,12 +559,24 @@ class AppraisalRequest(TimeStampedModel):
 class UserProfile(models.Model):
     """Links a login to a Ban (for the committee-member role) and optionally to a delegate."""
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
+    )
     committee = models.ForeignKey(
-        Committee, verbose_name=_("Ban"), null=True, blank=True, on_delete=models.SET_NULL, related_name="user_profiles"
+        Committee,
+        verbose_name=_("Ban"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="user_profiles",
     )
     delegate = models.ForeignKey(
-        Delegate, verbose_name=_("Đại biểu"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        Delegate,
+        verbose_name=_("Đại biểu"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     class Meta:

@@ -29,16 +29,24 @@ def term_delegate_count(*, term: Term) -> int:
     return Delegate.objects.filter(term=term, status=Delegate.Status.ACTIVE).count()
 
 
-def intersession_matter_list(*, council: Council, year: int | None = None) -> QuerySet[InterSessionMatter]:
-    qs = InterSessionMatter.objects.filter(term__council=council).select_related("term", "submitted_by")
+def intersession_matter_list(
+    *, council: Council, year: int | None = None
+) -> QuerySet[InterSessionMatter]:
+    qs = InterSessionMatter.objects.filter(term__council=council).select_related(
+        "term", "submitted_by"
+    )
     if year is not None:
         # Attributed to the year the Standing Committee gave its opinion, else when received.
-        qs = qs.annotate(_year=ExtractYear(Coalesce("opinion_date", "received_date"))).filter(_year=year)
+        qs = qs.annotate(_year=ExtractYear(Coalesce("opinion_date", "received_date"))).filter(
+            _year=year
+        )
     return qs
 
 
 def appraisal_list(*, council: Council, year: int | None = None) -> QuerySet[AppraisalRequest]:
-    qs = AppraisalRequest.objects.filter(term__council=council).select_related("term", "requester_org")
+    qs = AppraisalRequest.objects.filter(term__council=council).select_related(
+        "term", "requester_org"
+    )
     if year is not None:
         qs = qs.filter(received_date__year=year)
     return qs

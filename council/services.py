@@ -16,7 +16,12 @@ from council.roles import Role
 @transaction.atomic
 def record_save(*, instance: models.Model, user: Any = None) -> models.Model:
     """Validate and save one registry record (create or update)."""
-    if instance._state.adding and hasattr(instance, "created_by_id") and user is not None and user.is_authenticated:
+    if (
+        instance._state.adding
+        and hasattr(instance, "created_by_id")
+        and user is not None
+        and user.is_authenticated
+    ):
         instance.created_by = user
     instance.full_clean()
     instance.save()

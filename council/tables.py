@@ -36,7 +36,17 @@ class DelegateTable(tables.Table):
 
     class Meta:
         model = m.Delegate
-        fields = ["full_name", "gender", "birth_year", "job_title", "delegate_group", "committee", "is_full_time", "status", "term"]
+        fields = [
+            "full_name",
+            "gender",
+            "birth_year",
+            "job_title",
+            "delegate_group",
+            "committee",
+            "is_full_time",
+            "status",
+            "term",
+        ]
         empty_text = _("Chưa có đại biểu nào.")
 
 
@@ -63,7 +73,14 @@ class InterSessionMatterTable(tables.Table):
 
     class Meta:
         model = m.InterSessionMatter
-        fields = ["received_date", "subject", "submitted_by", "submission_number", "opinion_date", "outcome"]
+        fields = [
+            "received_date",
+            "subject",
+            "submitted_by",
+            "submission_number",
+            "opinion_date",
+            "outcome",
+        ]
         empty_text = _("Chưa có nội dung phát sinh nào.")
 
 

@@ -41,10 +41,25 @@ class Resolution(TimeStampedModel):
         INDIVIDUAL = "individual", _("Cá biệt")
         SHARED = "shared", _("Dãy số chung")
 
-    council = models.ForeignKey("council.Council", verbose_name=_("HĐND"), on_delete=models.PROTECT, related_name="resolutions")
-    term = models.ForeignKey("council.Term", verbose_name=_("Nhiệm kỳ"), on_delete=models.PROTECT, related_name="resolutions")
+    council = models.ForeignKey(
+        "council.Council",
+        verbose_name=_("HĐND"),
+        on_delete=models.PROTECT,
+        related_name="resolutions",
+    )
+    term = models.ForeignKey(
+        "council.Term",
+        verbose_name=_("Nhiệm kỳ"),
+        on_delete=models.PROTECT,
+        related_name="resolutions",
+    )
     session = models.ForeignKey(
-        "council_sessions.Session", verbose_name=_("Kỳ họp"), null=True, blank=True, on_delete=models.PROTECT, related_name="resolutions"
+        "council_sessions.Session",
+        verbose_name=_("Kỳ họp"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="resolutions",
     )
     number = models.PositiveIntegerField(_("Số"))
     year = models.PositiveSmallIntegerField(_("Năm"))
@@ -53,13 +68,24 @@ class Resolution(TimeStampedModel):
     adopted_date = models.DateField(_("Ngày thông qua"))
     effective_date = models.DateField(_("Ngày có hiệu lực"), null=True, blank=True)
     title = models.CharField(_("Trích yếu"), max_length=1000)
-    field = models.ForeignKey(ResolutionField, verbose_name=_("Lĩnh vực"), null=True, blank=True, on_delete=models.PROTECT, related_name="resolutions")
+    field = models.ForeignKey(
+        ResolutionField,
+        verbose_name=_("Lĩnh vực"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="resolutions",
+    )
     votes_for = models.PositiveSmallIntegerField(_("Tán thành"), null=True, blank=True)
     votes_against = models.PositiveSmallIntegerField(_("Không tán thành"), null=True, blank=True)
     votes_abstain = models.PositiveSmallIntegerField(_("Không biểu quyết"), null=True, blank=True)
-    delegates_present = models.PositiveSmallIntegerField(_("Đại biểu có mặt"), null=True, blank=True)
+    delegates_present = models.PositiveSmallIntegerField(
+        _("Đại biểu có mặt"), null=True, blank=True
+    )
     signer = models.CharField(_("Người ký"), max_length=120, blank=True)
-    status = models.CharField(_("Tình trạng hiệu lực"), max_length=20, choices=Status.choices, default=Status.IN_FORCE)
+    status = models.CharField(
+        _("Tình trạng hiệu lực"), max_length=20, choices=Status.choices, default=Status.IN_FORCE
+    )
     # Folded copy of number and title (lower case, no diacritics) for search; kept by the service.
     search_text = models.TextField(editable=False, default="")
 
@@ -92,7 +118,7 @@ class Resolution(TimeStampedModel):
 
     @property
     def symbol(self) -> str:
-        """"12/2019/NQ-HĐND" for normative, "12/NQ-HĐND" for individual resolutions."""
+        """ "12/2019/NQ-HĐND" for normative, "12/NQ-HĐND" for individual resolutions."""
         symbol = self.council.resolution_symbol if self.council_id else "NQ-HĐND"
         if self.is_normative:
             return f"{self.number:02d}/{self.year}/{symbol}"

@@ -36,15 +36,28 @@ class Session(TimeStampedModel):
         IN_PROGRESS = "in_progress", _("Đang họp")
         CLOSED = "closed", _("Đã bế mạc")
 
-    term = models.ForeignKey("council.Term", verbose_name=_("Nhiệm kỳ"), on_delete=models.PROTECT, related_name="sessions")
+    term = models.ForeignKey(
+        "council.Term",
+        verbose_name=_("Nhiệm kỳ"),
+        on_delete=models.PROTECT,
+        related_name="sessions",
+    )
     number = models.PositiveSmallIntegerField(_("Kỳ họp thứ"))
-    kind = models.CharField(_("Loại kỳ họp"), max_length=20, choices=Kind.choices, default=Kind.REGULAR)
-    regular_slot = models.CharField(_("Kỳ họp thường lệ"), max_length=20, choices=RegularSlot.choices, blank=True)
+    kind = models.CharField(
+        _("Loại kỳ họp"), max_length=20, choices=Kind.choices, default=Kind.REGULAR
+    )
+    regular_slot = models.CharField(
+        _("Kỳ họp thường lệ"), max_length=20, choices=RegularSlot.choices, blank=True
+    )
     start_date = models.DateField(_("Ngày khai mạc"))
     end_date = models.DateField(_("Ngày bế mạc"))
     venue = models.CharField(_("Địa điểm"), max_length=200, blank=True)
-    format = models.CharField(_("Hình thức"), max_length=20, choices=Format.choices, default=Format.IN_PERSON)
-    status = models.CharField(_("Trạng thái"), max_length=20, choices=Status.choices, default=Status.PLANNED)
+    format = models.CharField(
+        _("Hình thức"), max_length=20, choices=Format.choices, default=Format.IN_PERSON
+    )
+    status = models.CharField(
+        _("Trạng thái"), max_length=20, choices=Status.choices, default=Status.PLANNED
+    )
     notes = models.TextField(_("Ghi chú"), blank=True)
 
     class Meta:

@@ -21,7 +21,10 @@ def _db_vendor() -> str:
 
 def pytest_report_header(config) -> list[str]:
     broker = settings.CELERY_BROKER_URL or "none (tasks run in-process)"
-    return [f"database backend: {_db_vendor()} ({settings.DATABASES['default']['NAME']})", f"celery broker: {broker}"]
+    return [
+        f"database backend: {_db_vendor()} ({settings.DATABASES['default']['NAME']})",
+        f"celery broker: {broker}",
+    ]
 
 
 def pytest_collection_modifyitems(config, items) -> None:
@@ -33,11 +36,15 @@ def pytest_collection_modifyitems(config, items) -> None:
         needs_broker = item.get_closest_marker("redis") or item.get_closest_marker("worker")
         if needs_pg and _db_vendor() != "postgresql":
             if in_ci:
-                raise pytest.UsageError("CI is set but DATABASE_URL is not PostgreSQL: postgres tests cannot skip.")
+                raise pytest.UsageError(
+                    "CI is set but DATABASE_URL is not PostgreSQL: postgres tests cannot skip."
+                )
             item.add_marker(pytest.mark.skip(reason="needs PostgreSQL (set DATABASE_URL)"))
         if needs_broker and not has_broker:
             if in_ci:
-                raise pytest.UsageError("CI is set but CELERY_BROKER_URL is empty: redis/worker tests cannot skip.")
+                raise pytest.UsageError(
+                    "CI is set but CELERY_BROKER_URL is empty: redis/worker tests cannot skip."
+                )
             item.add_marker(pytest.mark.skip(reason="needs Redis (set CELERY_BROKER_URL)"))
 
 
@@ -55,13 +62,19 @@ def council(db) -> Council:
 @pytest.fixture
 def term(council) -> Term:
     return Term.objects.create(
-        council=council, ordinal=9, roman="IX", start_date=dt.date(2016, 6, 1), end_date=dt.date(2021, 5, 31)
+        council=council,
+        ordinal=9,
+        roman="IX",
+        start_date=dt.date(2016, 6, 1),
+        end_date=dt.date(2021, 5, 31),
     )
 
 
 @pytest.fixture
 def committee(term) -> Committee:
-    return Committee.objects.create(term=term, code="kinh_te_ngan_sach", name="Ban Kinh tế - Ngân sách", order=2)
+    return Committee.objects.create(
+        term=term, code="kinh_te_ngan_sach", name="Ban Kinh tế - Ngân sách", order=2
+    )
 
 
 @pytest.fixture
@@ -71,11 +84,15 @@ def other_committee(term) -> Committee:
 
 @pytest.fixture
 def organization(db) -> Organization:
-    return Organization.objects.create(name="Ủy ban nhân dân tỉnh Thử Nghiệm", short_name="UBND tỉnh", kind="ubnd")
+    return Organization.objects.create(
+        name="Ủy ban nhân dân tỉnh Thử Nghiệm", short_name="UBND tỉnh", kind="ubnd"
+    )
 
 
 def _make_user(username: str, role: Role, committee: Committee | None = None):
-    return user_create_with_role(username=username, password=PASSWORD, role=role, committee=committee)
+    return user_create_with_role(
+        username=username, password=PASSWORD, role=role, committee=committee
+    )
 
 
 @pytest.fixture

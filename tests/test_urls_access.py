@@ -56,14 +56,18 @@ def test_every_url_redirects_anonymous_visitor_to_login(client):
     assert checked > 20
 
 
-def test_leader_gets_403_on_every_create_edit_and_delete_url(leader_client, term, committee, organization):
+def test_leader_gets_403_on_every_create_edit_and_delete_url(
+    leader_client, term, committee, organization
+):
     checked = 0
     for name, url in _project_urls():
         if not name.endswith(WRITE_SUFFIXES):
             continue
         for method in (leader_client.get, leader_client.post):
             response = method(url)
-            assert response.status_code == 403, f"{name} {url} answered {response.status_code} to a leader"
+            assert response.status_code == 403, (
+                f"{name} {url} answered {response.status_code} to a leader"
+            )
         checked += 1
     assert checked >= 10
 

@@ -11,7 +11,8 @@ def _counts() -> dict[str, int]:
     return {
         model._meta.label: model._default_manager.count()
         for model in apps.get_models()
-        if model._meta.app_label in {"council", "council_sessions", "resolutions", "oversight", "voters", "auth"}
+        if model._meta.app_label
+        in {"council", "council_sessions", "resolutions", "oversight", "voters", "auth"}
     }
 
 

@@ -11,7 +11,13 @@ pytestmark = pytest.mark.django_db
 def test_staff_can_create_an_organization(staff_client):
     response = staff_client.post(
         reverse("council:organization_create"),
-        {"name": "Sở Tài chính", "short_name": "STC", "kind": "department", "level": "province", "is_active": "on"},
+        {
+            "name": "Sở Tài chính",
+            "short_name": "STC",
+            "kind": "department",
+            "level": "province",
+            "is_active": "on",
+        },
     )
     org = Organization.objects.get(name="Sở Tài chính")
     assert response.status_code == 302
@@ -21,7 +27,13 @@ def test_staff_can_create_an_organization(staff_client):
 def test_staff_can_edit_a_term_with_vietnamese_dates(staff_client, term):
     response = staff_client.post(
         reverse("council:term_update", args=[term.pk]),
-        {"council": term.council_id, "ordinal": 9, "roman": "ix", "start_date": "01/06/2016", "end_date": "30/06/2021"},
+        {
+            "council": term.council_id,
+            "ordinal": 9,
+            "roman": "ix",
+            "start_date": "01/06/2016",
+            "end_date": "30/06/2021",
+        },
     )
     assert response.status_code == 302
     term.refresh_from_db()
@@ -32,7 +44,13 @@ def test_staff_can_edit_a_term_with_vietnamese_dates(staff_client, term):
 def test_term_form_explains_a_bad_end_date_in_vietnamese(staff_client, term):
     response = staff_client.post(
         reverse("council:term_update", args=[term.pk]),
-        {"council": term.council_id, "ordinal": 9, "roman": "IX", "start_date": "01/06/2016", "end_date": "01/01/2010"},
+        {
+            "council": term.council_id,
+            "ordinal": 9,
+            "roman": "IX",
+            "start_date": "01/06/2016",
+            "end_date": "01/01/2010",
+        },
     )
     assert response.status_code == 200
     assert "Ngày kết thúc phải sau ngày bắt đầu." in response.content.decode()
@@ -60,7 +78,9 @@ def test_user_without_a_role_is_refused(client, django_user_model):
 
 
 def test_deleting_a_referenced_record_is_refused_with_a_reason(staff_client, committee):
-    response = staff_client.post(reverse("council:term_delete", args=[committee.term_id]), follow=True)
+    response = staff_client.post(
+        reverse("council:term_delete", args=[committee.term_id]), follow=True
+    )
     assert Term.objects.filter(pk=committee.term_id).exists()
     assert "Không thể xoá" in response.content.decode()
 

@@ -18,7 +18,9 @@ class Command(BaseCommand):
         parser.add_argument("--password", help="Bỏ trống để nhập từ bàn phím.")
         parser.add_argument("--full-name", default="")
         parser.add_argument("--email", default="")
-        parser.add_argument("--committee", type=int, help="Mã số (id) của Ban, bắt buộc với vai trò committee.")
+        parser.add_argument(
+            "--committee", type=int, help="Mã số (id) của Ban, bắt buộc với vai trò committee."
+        )
 
     def handle(self, *args, **options) -> None:
         role = ROLE_SLUGS[options["role"]]
@@ -32,7 +34,11 @@ class Command(BaseCommand):
                 raise CommandError("Không tìm thấy Ban có id này.") from exc
         password = options["password"] or getpass.getpass("Mật khẩu: ")
         user = user_create_with_role(
-            username=options["username"], password=password, role=role,
-            full_name=options["full_name"], email=options["email"], committee=committee,
+            username=options["username"],
+            password=password,
+            role=role,
+            full_name=options["full_name"],
+            email=options["email"],
+            committee=committee,
         )
         self.stdout.write(self.style.SUCCESS(f"Đã tạo tài khoản {user.username} ({role.value})."))

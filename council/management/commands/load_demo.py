@@ -27,7 +27,9 @@ class Command(BaseCommand):
     help = "Nạp dữ liệu mẫu HĐND tỉnh Lạng Sơn (chạy lại không thay đổi gì)."
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--with-users", action="store_true", help="Tạo tài khoản mẫu cho mỗi vai trò.")
+        parser.add_argument(
+            "--with-users", action="store_true", help="Tạo tài khoản mẫu cho mỗi vai trò."
+        )
 
     @transaction.atomic
     def handle(self, *args, **options) -> None:
@@ -41,10 +43,13 @@ class Command(BaseCommand):
             committee = council.terms.get(roman="XVI").committees.get(code="kinh_te_ngan_sach")
             for username, role, full_name in DEMO_USERS:
                 user_create_with_role(
-                    username=username, password=DEMO_PASSWORD, role=role, full_name=full_name,
+                    username=username,
+                    password=DEMO_PASSWORD,
+                    role=role,
+                    full_name=full_name,
                     committee=committee if role == Role.COMMITTEE_MEMBER else None,
                 )
-            self.stdout.write("Tài khoản mẫu (mật khẩu: %s):" % DEMO_PASSWORD)
+            self.stdout.write(f"Tài khoản mẫu (mật khẩu: {DEMO_PASSWORD}):")
             for username, role, _ in DEMO_USERS:
                 self.stdout.write(f"  {username:<14} {role.value}")
         self.stdout.write(self.style.SUCCESS(f"Đã nạp dữ liệu mẫu: {council}"))
