@@ -9,3 +9,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# Tests run tasks in-process unless a test starts a real worker (tests marked "worker" switch
+# the Celery app to the real broker themselves), so a broker in the environment never leaves
+# a task queued with nobody to run it.
+CELERY_TASK_ALWAYS_EAGER = True
