@@ -1,0 +1,362 @@
+"""Reads of the oversight app: lists, the programme's planned-against-done view, and the figures
+the dashboard and the annual report use. Everything is aggregated in SQL.
+
+The year an activity counts in is decided by `attributed_year` below and nowhere else: the end
+date, else the start date (a supervision running from December to January counts in January's
+year, when its result is known)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import (
+    Count,
+    DurationField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    Min,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+)
+from django.db.models.functions import Coalesce, ExtractYear
+from django.db.models.lookups import Exact
+from django.utils import timezone
+
+from council.models import Committee, Council, Term
+from council.text import search_terms
+from oversight.models import (
+    Actor,
+    Kind,
+    OversightActivity,
+    OversightProgramme,
+    OversightRecommendation,
+    ProgrammeItem,
+    Question,
+)
+
+# --- the one year-attribution rule ---------------------------------------------------------
+
+
+def attributed_year(prefix: str = "") -> ExtractYear:
+    """SQL expression of the year an activity counts in. `prefix` reaches an activity through a
+    relation, e.g. "activity__" from a recommendation."""
+    return ExtractYear(Coalesce(f"{prefix}end_date", f"{prefix}start_date"))
+
+
+def in_year(year: int, prefix: str = "") -> Exact:
+    """Filter condition: the activity (reached through `prefix`) counts in `year`."""
+    return Exact(attributed_year(prefix), year)
+
+
+# --- activities ------------------------------------------------------------------------------
+
+
+def activity_list(
+    *,
+    council: Council | None,
+    year: int | None = None,
+    term: Term | None = None,
+    actor: str | None = None,
+    kind: str | None = None,
+    committee: Committee | int | None = None,
+    q: str | None = None,
+) -> QuerySet[OversightActivity]:
+    """Activities of a council, newest first, with what a list row shows already joined."""
+    qs = OversightActivity.objects.select_related(
+        "term", "committee", "delegate_group", "delegate"
+    ).annotate(attributed_year=attributed_year())
+    if council is None:
+        return qs.none()
+    qs = qs.filter(term__council=council)
+    if year is not None:
+        qs = qs.filter(in_year(year))
+    if term is not None:
+        qs = qs.filter(term=term)
+    if actor:
+        qs = qs.filter(actor=actor)
+    if kind:
+        qs = qs.filter(kind=kind)
+    if committee:
+        qs = qs.filter(committee=committee)
+    for word in search_terms(q):
+        qs = qs.filter(search_text__contains=word)
+    return qs
+
+
+def activity_get_for_detail(*, pk: int) -> OversightActivity:
+    return OversightActivity.objects.select_related(
+        "term",
+        "committee",
+        "delegate_group",
+        "delegate",
+        "programme_item__programme",
+        "session__term",
+        "establishing_resolution__council",
+    ).get(pk=pk)
+
+
+def activity_questions(*, activity: OversightActivity) -> QuerySet[Question]:
+    return activity.questions.select_related("asker", "respondent_organization")
+
+
+def activity_recommendations(*, activity: OversightActivity) -> QuerySet[OversightRecommendation]:
+    return (
+        activity.recommendations.select_related("addressee")
+        .prefetch_related("follow_ups")
+        .order_by("pk")
+    )
+
+
+# --- recommendations -------------------------------------------------------------------------
+
+
+def overdue_q(today: dt.date, prefix: str = "") -> Q:
+    """Not done and the deadline is before today (a deadline of today is not overdue yet)."""
+    return Q(**{f"{prefix}deadline__lt": today}) & ~Q(
+        **{f"{prefix}status": OversightRecommendation.Status.DONE}
+    )
+
+
+def recommendation_list(
+    *,
+    council: Council | None,
+    year: int | None = None,
+    status: str | None = None,
+    overdue: bool = False,
+    addressee: int | None = None,
+    committee: Committee | int | None = None,
+    q: str | None = None,
+    today: dt.date | None = None,
+) -> QuerySet[OversightRecommendation]:
+    today = today or timezone.localdate()
+    qs = OversightRecommendation.objects.select_related(
+        "addressee", "activity__committee"
+    ).annotate(
+        is_overdue_now=Exists(
+            OversightRecommendation.objects.filter(pk=OuterRef("pk")).filter(overdue_q(today))
+        )
+    )
+    if council is None:
+        return qs.none()
+    qs = qs.filter(activity__term__council=council)
+    if year is not None:
+        qs = qs.filter(in_year(year, "activity__"))
+    if status:
+        qs = qs.filter(status=status)
+    if overdue:
+        qs = qs.filter(overdue_q(today))
+    if addressee:
+        qs = qs.filter(addressee=addressee)
+    if committee:
+        qs = qs.filter(activity__committee=committee)
+    for word in search_terms(q):
+        qs = qs.filter(search_text__contains=word)
+    return qs
+
+
+def recommendation_overdue_list(
+    *,
+    council: Council | None,
+    today: dt.date | None = None,
+    addressee: int | None = None,
+    committee: Committee | int | None = None,
+) -> QuerySet[OversightRecommendation]:
+    """Overdue recommendations, most overdue first; `days_overdue` is a timedelta from SQL."""
+    today = today or timezone.localdate()
+    qs = (
+        OversightRecommendation.objects.select_related(
+            "addressee", "activity__committee", "activity__term"
+        )
+        .filter(overdue_q(today))
+        .annotate(
+            days_overdue=ExpressionWrapper(
+                Value(today) - F("deadline"), output_field=DurationField()
+            ),
+            follow_up_count=Count("follow_ups"),
+        )
+        .order_by("-days_overdue", "pk")
+    )
+    if council is None:
+        return qs.none()
+    qs = qs.filter(activity__term__council=council)
+    if addressee:
+        qs = qs.filter(addressee=addressee)
+    if committee:
+        qs = qs.filter(activity__committee=committee)
+    return qs
+
+
+# --- the programme ---------------------------------------------------------------------------
+
+
+def programme_list(*, council: Council | None) -> QuerySet[OversightProgramme]:
+    qs = OversightProgramme.objects.select_related("term", "adopted_by__council").annotate(
+        item_count=Count("items", distinct=True)
+    )
+    return qs.filter(term__council=council) if council else qs.none()
+
+
+@dataclass(frozen=True)
+class ProgrammeProgress:
+    planned: int
+    done: int
+    items: list[ProgrammeItem]
+
+
+def programme_progress(*, programme: OversightProgramme) -> ProgrammeProgress:
+    """Planned against done: an item is done when an activity linked to it counts in the
+    programme's year."""
+    items = list(
+        programme.items.select_related("committee", "delegate_group", "delegate").annotate(
+            done_count=Count(
+                "activities", filter=in_year(programme.year, "activities__"), distinct=True
+            )
+        )
+    )
+    return ProgrammeProgress(
+        planned=len(items), done=sum(1 for item in items if item.done_count), items=items
+    )
+
+
+def programme_item_activities(*, programme: OversightProgramme) -> QuerySet[OversightActivity]:
+    """The activities that fulfil the programme's items in its year (for links on its page)."""
+    return (
+        OversightActivity.objects.filter(programme_item__programme=programme)
+        .filter(in_year(programme.year))
+        .only("pk", "topic", "programme_item_id", "start_date", "end_date")
+    )
+
+
+# --- figures for the dashboard and the annual report ------------------------------------------
+
+
+@dataclass(frozen=True)
+class OversightCounts:
+    by_actor_kind: tuple[tuple[str, str, int], ...]  # (actor code, kind code, count)
+    hdnd_thematic: int
+    standing_thematic: int
+    standing_inspections: int
+    standing_surveys: int
+    explanation_hearings: int
+    questioning_at_sessions: int
+    questioning_between_sessions: int
+    committee_thematic: int
+    committee_by_name: tuple[tuple[str, int], ...]  # thematic supervisions per Ban
+    questions_total: int
+    total: int
+
+
+def _activities(*, council: Council, year: int | None, term: Term | None):
+    qs = OversightActivity.objects.filter(term__council=council)
+    if year is not None:
+        qs = qs.filter(in_year(year))
+    if term is not None:
+        qs = qs.filter(term=term)
+    return qs
+
+
+def oversight_counts(
+    *, council: Council, year: int | None = None, term: Term | None = None
+) -> OversightCounts:
+    """Counts by actor and kind for a year and/or a term: three grouped queries."""
+    rows = (
+        _activities(council=council, year=year, term=term)
+        .order_by()
+        .values_list("actor", "kind")
+        .annotate(n=Count("pk"))
+    )
+    by_actor_kind = tuple(sorted((a, k, n) for a, k, n in rows))
+    cell = {(a, k): n for a, k, n in by_actor_kind}
+
+    def per_kind(kind: str) -> int:
+        return sum(n for (_a, k), n in cell.items() if k == kind)
+
+    committees = Committee.objects.filter(term__council=council)
+    if term is not None:
+        committees = committees.filter(term=term)
+    if year is not None:
+        committees = committees.filter(term__start_date__year__lte=year).filter(
+            Q(term__end_date__isnull=True) | Q(term__end_date__year__gte=year)
+        )
+    thematic = Q(
+        oversightactivity_records__actor=Actor.COMMITTEE,
+        oversightactivity_records__kind=Kind.THEMATIC_SUPERVISION,
+    )
+    if year is not None:
+        thematic &= Q(in_year(year, "oversightactivity_records__"))
+    if term is not None:
+        thematic &= Q(oversightactivity_records__term=term)
+    # Grouped by name so a Ban that exists in two terms of the year is one line.
+    committee_by_name = tuple(
+        committees.order_by()
+        .values("name")
+        .annotate(
+            n=Count("oversightactivity_records", filter=thematic, distinct=True),
+            position=Min("order"),
+        )
+        .order_by("position", "name")
+        .values_list("name", "n")
+    )
+
+    questions = Question.objects.filter(
+        activity__in=_activities(council=council, year=year, term=term)
+    )
+    return OversightCounts(
+        by_actor_kind=by_actor_kind,
+        hdnd_thematic=cell.get((Actor.COUNCIL, Kind.THEMATIC_SUPERVISION), 0),
+        standing_thematic=cell.get((Actor.STANDING, Kind.THEMATIC_SUPERVISION), 0),
+        standing_inspections=cell.get((Actor.STANDING, Kind.INSPECTION), 0),
+        standing_surveys=cell.get((Actor.STANDING, Kind.SURVEY), 0),
+        explanation_hearings=per_kind(Kind.EXPLANATION),
+        questioning_at_sessions=per_kind(Kind.QUESTIONING_SESSION),
+        questioning_between_sessions=per_kind(Kind.QUESTIONING_INTERSESSION),
+        committee_thematic=cell.get((Actor.COMMITTEE, Kind.THEMATIC_SUPERVISION), 0),
+        committee_by_name=committee_by_name,
+        questions_total=questions.count(),
+        total=sum(cell.values()),
+    )
+
+
+@dataclass(frozen=True)
+class RecommendationCounts:
+    total: int
+    by_status: tuple[tuple[str, str, int], ...]  # (status code, label, count), every status
+    overdue: int
+
+
+def recommendation_counts(
+    *, council: Council, year: int | None = None, today: dt.date | None = None
+) -> RecommendationCounts:
+    """Recommendations of the activities that count in `year`, by status, and how many are
+    overdue today: one query."""
+    today = today or timezone.localdate()
+    Status = OversightRecommendation.Status
+    qs = OversightRecommendation.objects.filter(activity__term__council=council)
+    if year is not None:
+        qs = qs.filter(in_year(year, "activity__"))
+    figures = qs.aggregate(
+        total=Count("pk"),
+        overdue=Count("pk", filter=overdue_q(today)),
+        **{f"s_{code}": Count("pk", filter=Q(status=code)) for code in Status.values},
+    )
+    return RecommendationCounts(
+        total=figures["total"],
+        by_status=tuple((code, str(label), figures[f"s_{code}"]) for code, label in Status.choices),
+        overdue=figures["overdue"],
+    )
+
+
+def oversight_counts_by_year(*, council: Council, term: Term) -> list[tuple[int, int]]:
+    """(year, activities) for every year of the term that has activities, in order."""
+    rows = (
+        OversightActivity.objects.filter(term__council=council, term=term)
+        .annotate(y=attributed_year())
+        .order_by("y")
+        .values_list("y")
+        .annotate(n=Count("pk"))
+    )
+    return [(int(y), n) for y, n in rows]
