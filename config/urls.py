@@ -2,7 +2,10 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from council import auth_views as otp_views
 from council import views as council_views
+
+handler403 = "council.security.forbidden"
 
 urlpatterns = [
     path("", council_views.home, name="home"),
@@ -14,6 +17,8 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
+    path("xac-thuc-2-buoc/", otp_views.otp_verify, name="otp_verify"),
+    path("xac-thuc-2-buoc/thiet-lap/", otp_views.otp_setup, name="otp_setup"),
     path("hoi-dong/", include("council.urls")),
     path("ky-hop/", include("sessions.urls")),
     path("nghi-quyet/", include("resolutions.urls")),

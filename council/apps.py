@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class CouncilConfig(AppConfig):
     name = "council"
     verbose_name = "Hội đồng nhân dân"
+
+    def ready(self) -> None:
+        from council import signals  # noqa: F401  (connects the security-log receivers)

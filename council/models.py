@@ -585,3 +585,43 @@ class UserProfile(models.Model):
 
     def __str__(self) -> str:
         return str(self.user)
+
+
+class SecurityEvent(models.Model):
+    """The security log: who did what, when, from where. Never a password."""
+
+    class Kind(models.TextChoices):
+        LOGIN = "login", _("Đăng nhập")
+        LOGIN_FAILED = "login_failed", _("Đăng nhập thất bại")
+        LOCKOUT = "lockout", _("Khoá tài khoản tạm thời")
+        LOGOUT = "logout", _("Đăng xuất")
+        FORBIDDEN = "forbidden", _("Truy cập bị từ chối (403)")
+        OTP_VERIFIED = "otp_verified", _("Xác thực hai bước")
+        OTP_FAILED = "otp_failed", _("Mã xác thực hai bước sai")
+        SESSION_EXPIRED = "session_expired", _("Phiên làm việc hết hạn")
+        REPORT_DOWNLOAD = "report_download", _("Tải báo cáo")
+        PERSONAL_DATA_VIEW = "personal_data_view", _("Xem thông tin cá nhân công dân")
+        EXPORT = "export", _("Xuất dữ liệu")
+
+    at = models.DateTimeField(_("Thời điểm"), auto_now_add=True, db_index=True)
+    kind = models.CharField(_("Sự kiện"), max_length=30, choices=Kind.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Người dùng"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    username = models.CharField(_("Tên đăng nhập"), max_length=150, blank=True)
+    ip_address = models.GenericIPAddressField(_("Địa chỉ IP"), null=True, blank=True)
+    path = models.CharField(_("Đường dẫn"), max_length=500, blank=True)
+    detail = models.CharField(_("Chi tiết"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("Nhật ký an ninh")
+        verbose_name_plural = _("Nhật ký an ninh")
+        ordering = ["-at"]
+
+    def __str__(self) -> str:
+        return f"{self.at:%d/%m/%Y %H:%M} {self.get_kind_display()} {self.username}"

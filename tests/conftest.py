@@ -133,7 +133,21 @@ def committee_client(client, committee_user):
     return client
 
 
+def otp_verify_session(client, user) -> None:
+    """Administrators must pass two-factor login: give the test client a verified session."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device, _ = TOTPDevice.objects.get_or_create(
+        user=user, name="test", defaults={"confirmed": True}
+    )
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+
+
 @pytest.fixture
 def admin_client_(client, admin_user):
     client.force_login(admin_user)
+    otp_verify_session(client, admin_user)
     return client

@@ -1,0 +1,89 @@
+"""Two-factor login with an authenticator app (TOTP, django-otp): set up and verify."""
+
+from __future__ import annotations
+
+from base64 import b32encode
+
+import segno
+from django import forms
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
+from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from council.models import SecurityEvent
+from council.security import security_event_record
+
+
+class TokenForm(forms.Form):
+    token = forms.CharField(
+        label=gettext_lazy("Mã xác thực (6 chữ số)"),
+        max_length=8,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
+        ),
+    )
+
+
+def _next_url(request: HttpRequest) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or "/"
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return "/"
+    return target
+
+
+@never_cache
+def otp_setup(request: HttpRequest) -> HttpResponse:
+    """Register an authenticator app: show the QR code, confirm with a first code."""
+    user = request.user
+    device = TOTPDevice.objects.filter(
+        user=user, confirmed=False
+    ).first() or TOTPDevice.objects.create(user=user, name="Ứng dụng xác thực", confirmed=False)
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if device.verify_token(form.cleaned_data["token"]):
+            device.confirmed = True
+            device.save(update_fields=["confirmed"])
+            otp_login(request, device)
+            security_event_record(
+                kind=SecurityEvent.Kind.OTP_VERIFIED, request=request, detail="setup"
+            )
+            messages.success(request, _("Đã bật xác thực hai bước."))
+            return HttpResponseRedirect(_next_url(request))
+        security_event_record(kind=SecurityEvent.Kind.OTP_FAILED, request=request, detail="setup")
+        form.add_error("token", _("Mã không đúng. Hãy nhập mã đang hiển thị trên ứng dụng."))
+    qr_svg = segno.make(device.config_url, micro=False).svg_inline(scale=4)
+    return render(
+        request,
+        "registration/otp_setup.html",
+        {
+            "form": form,
+            "qr_svg": qr_svg,
+            "secret": b32encode(device.bin_key).decode(),
+            "config_url": device.config_url,
+            "next": _next_url(request),
+        },
+    )
+
+
+@never_cache
+def otp_verify(request: HttpRequest) -> HttpResponse:
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        for device in TOTPDevice.objects.filter(user=request.user, confirmed=True):
+            if device.verify_token(form.cleaned_data["token"]):
+                otp_login(request, device)
+                security_event_record(kind=SecurityEvent.Kind.OTP_VERIFIED, request=request)
+                return HttpResponseRedirect(_next_url(request))
+        security_event_record(kind=SecurityEvent.Kind.OTP_FAILED, request=request)
+        form.add_error("token", _("Mã xác thực không đúng hoặc đã hết hạn."))
+    return render(
+        request, "registration/otp_verify.html", {"form": form, "next": _next_url(request)}
+    )

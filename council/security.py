@@ -1,0 +1,119 @@
+"""Security log and the middlewares that enforce session lifetime and two-factor login.
+
+Recording is deliberately narrow: who, when, where (IP, path) and what; never a password or
+the content of a form."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from council.models import SecurityEvent
+from council.roles import is_admin
+
+SESSION_STARTED_KEY = "hdnd_login_at"
+SESSION_SEEN_KEY = "hdnd_seen_at"
+
+
+def client_ip(request: HttpRequest | None) -> str | None:
+    if request is None:
+        return None
+    # Behind the docker-compose proxy the address comes in X-Forwarded-For; trust only its first hop.
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    return (forwarded.split(",")[0].strip() or request.META.get("REMOTE_ADDR")) or None
+
+
+def security_event_record(
+    *,
+    kind: str,
+    request: HttpRequest | None = None,
+    user: Any = None,
+    username: str = "",
+    detail: str = "",
+) -> SecurityEvent:
+    if user is None and request is not None and getattr(request, "user", None) is not None:
+        user = request.user if request.user.is_authenticated else None
+    return SecurityEvent.objects.create(
+        kind=kind,
+        user=user,
+        username=(username or (user.get_username() if user else ""))[:150],
+        ip_address=client_ip(request),
+        path=(request.get_full_path() if request is not None else "")[:500],
+        detail=detail[:500],
+    )
+
+
+def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """handler403: log, then answer with the Vietnamese 403 page."""
+    security_event_record(kind=SecurityEvent.Kind.FORBIDDEN, request=request)
+    return render(request, "403.html", status=403)
+
+
+class SessionLifetimeMiddleware:
+    """An idle timeout and an absolute lifetime, whatever the cookie says."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.user.is_authenticated:
+            now = time.time()
+            started = request.session.get(SESSION_STARTED_KEY, now)
+            seen = request.session.get(SESSION_SEEN_KEY, now)
+            idle = now - seen > settings.SESSION_IDLE_TIMEOUT
+            too_old = now - started > settings.SESSION_ABSOLUTE_LIFETIME
+            if idle or too_old:
+                user = request.user
+                logout(request)
+                security_event_record(
+                    kind=SecurityEvent.Kind.SESSION_EXPIRED,
+                    request=request,
+                    user=user,
+                    detail="idle" if idle else "absolute",
+                )
+                messages.info(request, _("Phiên làm việc đã hết hạn, vui lòng đăng nhập lại."))
+                return HttpResponseRedirect(f"{reverse('login')}?next={request.path}")
+            request.session.setdefault(SESSION_STARTED_KEY, now)
+            # Write at most once a minute, so reading pages does not rewrite the session each time.
+            if now - seen > 60 or SESSION_SEEN_KEY not in request.session:
+                request.session[SESSION_SEEN_KEY] = now
+        return self.get_response(request)
+
+
+OTP_EXEMPT_URL_NAMES = {"login", "logout", "otp_verify", "otp_setup"}
+
+
+class OTPRequiredMiddleware:
+    """Two-factor login: required for administrators (and so for the Django admin), and for
+    everyone who has set up an authenticator app. Runs after django_otp's OTPMiddleware."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(
+        self, request: HttpRequest, view_func: Any, view_args: Any, view_kwargs: Any
+    ) -> HttpResponse | None:
+        user = request.user
+        if not user.is_authenticated or user.is_verified():
+            return None
+        if request.resolver_match.url_name in OTP_EXEMPT_URL_NAMES:
+            return None
+        from django_otp import user_has_device
+
+        if user_has_device(user):
+            return HttpResponseRedirect(f"{reverse('otp_verify')}?next={request.get_full_path()}")
+        if is_admin(user):
+            return HttpResponseRedirect(f"{reverse('otp_setup')}?next={request.get_full_path()}")
+        return None

@@ -1,0 +1,48 @@
+"""Login, logout, failures and lockouts go to the security log."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from axes.signals import user_locked_out
+from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.dispatch import receiver
+
+from council.models import SecurityEvent
+from council.security import SESSION_SEEN_KEY, SESSION_STARTED_KEY, security_event_record
+
+
+@receiver(user_logged_in)
+def _logged_in(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
+    if request is not None and hasattr(request, "session"):
+        now = time.time()
+        request.session[SESSION_STARTED_KEY] = now
+        request.session[SESSION_SEEN_KEY] = now
+    security_event_record(kind=SecurityEvent.Kind.LOGIN, request=request, user=user)
+
+
+@receiver(user_logged_out)
+def _logged_out(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
+    if user is not None:
+        security_event_record(kind=SecurityEvent.Kind.LOGOUT, request=request, user=user)
+
+
+@receiver(user_login_failed)
+def _login_failed(
+    sender: Any, credentials: dict[str, Any], request: Any = None, **kwargs: Any
+) -> None:
+    # `credentials` is already scrubbed of the password by Django; we keep only the username.
+    username = str(credentials.get("username", ""))
+    security_event_record(kind=SecurityEvent.Kind.LOGIN_FAILED, request=request, username=username)
+
+
+@receiver(user_locked_out)
+def _locked_out(
+    sender: Any,
+    request: Any,
+    username: str | None = None,
+    ip_address: str | None = None,
+    **kwargs: Any,
+) -> None:
+    security_event_record(kind=SecurityEvent.Kind.LOCKOUT, request=request, username=username or "")
