@@ -88,6 +88,12 @@ class Resolution(TimeStampedModel):
     )
     # Folded copy of number and title (lower case, no diacritics) for search; kept by the service.
     search_text = models.TextField(editable=False, default="")
+    ratified_matters = models.ManyToManyField(
+        "council.InterSessionMatter",
+        verbose_name=_("Phê chuẩn nội dung phát sinh giữa hai kỳ họp"),
+        blank=True,
+        related_name="ratifying_resolutions",
+    )
 
     class Meta:
         verbose_name = _("Nghị quyết")
@@ -123,3 +129,105 @@ class Resolution(TimeStampedModel):
         if self.is_normative:
             return f"{self.number:02d}/{self.year}/{symbol}"
         return f"{self.number:02d}/{symbol}"
+
+
+class ResolutionRelation(TimeStampedModel):
+    """`source` amends, replaces or repeals `target`; recording one sets the target's status."""
+
+    class Kind(models.TextChoices):
+        AMENDS = "amends", _("Sửa đổi, bổ sung")
+        REPLACES = "replaces", _("Thay thế")
+        REPEALS = "repeals", _("Bãi bỏ")
+
+    # What the target becomes; the strongest effect wins when several relations hit one target.
+    TARGET_STATUS = {
+        Kind.AMENDS: Resolution.Status.AMENDED,
+        Kind.REPLACES: Resolution.Status.REPLACED,
+        Kind.REPEALS: Resolution.Status.REPEALED,
+    }
+    PASSIVE_LABELS = {
+        Kind.AMENDS: _("Được sửa đổi, bổ sung bởi"),
+        Kind.REPLACES: _("Bị thay thế bởi"),
+        Kind.REPEALS: _("Bị bãi bỏ bởi"),
+    }
+
+    source = models.ForeignKey(
+        Resolution,
+        verbose_name=_("Nghị quyết ban hành"),
+        on_delete=models.PROTECT,
+        related_name="outgoing_relations",
+    )
+    target = models.ForeignKey(
+        Resolution,
+        verbose_name=_("Nghị quyết bị tác động"),
+        on_delete=models.PROTECT,
+        related_name="incoming_relations",
+    )
+    kind = models.CharField(_("Quan hệ"), max_length=20, choices=Kind.choices)
+    effective_date = models.DateField(_("Từ ngày"), null=True, blank=True)
+    note = models.CharField(_("Ghi chú"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("Quan hệ giữa các nghị quyết")
+        verbose_name_plural = _("Quan hệ giữa các nghị quyết")
+        ordering = ["-effective_date", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "target", "kind"],
+                name="resolution_relation_unique",
+                violation_error_message=_("Quan hệ này đã được ghi nhận."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(source=F("target")),
+                name="resolution_relation_not_self",
+                violation_error_message=_("Một nghị quyết không thể tự tác động đến chính nó."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source.symbol} {self.get_kind_display().lower()} {self.target.symbol}"
+
+    def get_absolute_url(self) -> str:
+        return self.source.get_absolute_url()
+
+    @property
+    def passive_label(self) -> str:
+        return str(self.PASSIVE_LABELS[self.kind])
+
+
+def _attachment_upload_to(instance: ResolutionAttachment, filename: str) -> str:
+    from sessions.uploads import generated_name
+
+    return generated_name(prefix="resolutions", filename=filename, mime=instance.content_type)
+
+
+class ResolutionAttachment(TimeStampedModel):
+    """The signed text and other files; served only through a permission-checking view."""
+
+    class Kind(models.TextChoices):
+        SIGNED = "signed", _("Bản ký số / bản chính")
+        APPENDIX = "appendix", _("Phụ lục")
+        OTHER = "other", _("Tài liệu khác")
+
+    resolution = models.ForeignKey(
+        Resolution,
+        verbose_name=_("Nghị quyết"),
+        on_delete=models.CASCADE,
+        related_name="attachments",
+    )
+    kind = models.CharField(_("Loại tệp"), max_length=20, choices=Kind.choices, default=Kind.SIGNED)
+    file = models.FileField(_("Tệp"), upload_to=_attachment_upload_to, max_length=255)
+    original_name = models.CharField(_("Tên tệp gốc"), max_length=255)
+    content_type = models.CharField(_("Kiểu nội dung"), max_length=120)
+    size = models.PositiveBigIntegerField(_("Dung lượng (byte)"))
+
+    class Meta:
+        verbose_name = _("Tệp đính kèm nghị quyết")
+        verbose_name_plural = _("Tệp đính kèm nghị quyết")
+        ordering = ["resolution", "kind", "pk"]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("resolutions:resolutionattachment_download", args=[self.pk])

@@ -94,3 +94,104 @@ def session_kind_label(kind: str, day: dt.date) -> str:
     if kind == Session.Kind.REGULAR:
         return "thường lệ"
     return "bất thường" if day < THEMATIC_RENAMING_DATE else "chuyên đề"
+
+
+def _agenda_upload_to(instance: AgendaItem, filename: str) -> str:
+    # The stored name is generated: the uploader's file name never reaches the file system.
+    from sessions.uploads import generated_name
+
+    return generated_name(prefix="sessions/agenda", filename=filename)
+
+
+class AgendaItem(TimeStampedModel):
+    """A document the session considered: tờ trình, báo cáo or báo cáo thẩm tra of a Ban."""
+
+    class DocType(models.TextChoices):
+        SUBMISSION = "submission", _("Tờ trình")
+        REPORT = "report", _("Báo cáo")
+        REVIEW_REPORT = "review_report", _("Báo cáo thẩm tra")
+        DRAFT_RESOLUTION = "draft_resolution", _("Dự thảo nghị quyết")
+        OTHER = "other", _("Khác")
+
+    session = models.ForeignKey(
+        Session, verbose_name=_("Kỳ họp"), on_delete=models.CASCADE, related_name="agenda_items"
+    )
+    order = models.PositiveSmallIntegerField(_("Thứ tự"), default=0)
+    doc_type = models.CharField(
+        _("Loại văn bản"), max_length=30, choices=DocType.choices, default=DocType.SUBMISSION
+    )
+    number_symbol = models.CharField(
+        _("Số, ký hiệu"), max_length=60, blank=True, help_text=_("Ví dụ: 125/TTr-UBND")
+    )
+    doc_date = models.DateField(_("Ngày văn bản"), null=True, blank=True)
+    title = models.CharField(_("Trích yếu"), max_length=500)
+    issuer = models.ForeignKey(
+        "council.Organization",
+        verbose_name=_("Cơ quan ban hành"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    reviewing_committee = models.ForeignKey(
+        "council.Committee",
+        verbose_name=_("Ban thẩm tra"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="reviewed_agenda_items",
+    )
+    attachment = models.FileField(
+        _("Tệp đính kèm"), upload_to=_agenda_upload_to, blank=True, max_length=255
+    )
+    attachment_name = models.CharField(_("Tên tệp gốc"), max_length=255, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("Nội dung kỳ họp")
+        verbose_name_plural = _("Nội dung kỳ họp")
+        ordering = ["session", "order", "pk"]
+
+    def __str__(self) -> str:
+        label = self.get_doc_type_display()
+        if self.number_symbol:
+            label = f"{label} số {self.number_symbol}"
+        return f"{label}: {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("sessions:session_detail", args=[self.session_id]) + "#agenda"
+
+
+class Attendance(TimeStampedModel):
+    """One delegate at one session: present, absent or excused (entered in one bulk form)."""
+
+    class Status(models.TextChoices):
+        PRESENT = "present", _("Có mặt")
+        ABSENT = "absent", _("Vắng không lý do")
+        EXCUSED = "excused", _("Vắng có lý do")
+
+    session = models.ForeignKey(
+        Session, verbose_name=_("Kỳ họp"), on_delete=models.CASCADE, related_name="attendances"
+    )
+    delegate = models.ForeignKey(
+        "council.Delegate",
+        verbose_name=_("Đại biểu"),
+        on_delete=models.PROTECT,
+        related_name="attendances",
+    )
+    status = models.CharField(
+        _("Tình trạng"), max_length=20, choices=Status.choices, default=Status.PRESENT
+    )
+    note = models.CharField(_("Ghi chú"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("Điểm danh")
+        verbose_name_plural = _("Điểm danh")
+        ordering = ["session", "delegate__full_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "delegate"], name="attendance_unique_delegate_per_session"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.delegate}: {self.get_status_display()}"

@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+import django_filters
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from council.filters import FoldedSearchFilterSet
+from resolutions.models import Resolution, ResolutionField
+from resolutions.selectors import ORDERINGS, resolution_filter
+from sessions.models import Session
+
+KIND_CHOICES = [("true", _("Quy phạm pháp luật")), ("false", _("Cá biệt"))]
+
+
+class ResolutionFilter(django_filters.FilterSet):
+    """The register's filters; the filtering itself is resolutions.selectors.resolution_filter."""
+
+    q = django_filters.CharFilter(label=_("Tìm theo số, trích yếu"), method="noop")
+    year = django_filters.NumberFilter(label=_("Năm"), method="noop")
+    session = django_filters.ModelChoiceFilter(
+        label=_("Kỳ họp"),
+        queryset=Session.objects.select_related("term"),
+        method="noop",
+    )
+    is_normative = django_filters.ChoiceFilter(
+        label=_("Loại nghị quyết"), choices=KIND_CHOICES, method="noop"
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Tình trạng hiệu lực"), choices=Resolution.Status.choices, method="noop"
+    )
+    field = django_filters.ModelChoiceFilter(
+        label=_("Lĩnh vực"), queryset=ResolutionField.objects.all(), method="noop"
+    )
+
+    class Meta:
+        model = Resolution
+        fields: list[str] = []
+
+    def noop(self, queryset: QuerySet, name: str, value) -> QuerySet:
+        return queryset
+
+    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        data = self.form.cleaned_data
+        kind = data.get("is_normative")
+        ordering = self.data.get("sort") if hasattr(self.data, "get") else None
+        return resolution_filter(
+            queryset,
+            year=data.get("year"),
+            session=data.get("session"),
+            is_normative={"true": True, "false": False}.get(kind or ""),
+            status=data.get("status") or None,
+            field=data.get("field"),
+            q=data.get("q"),
+            ordering=ordering if ordering in ORDERINGS else None,
+        )
+
+
+class ResolutionFieldFilter(FoldedSearchFilterSet):
+    search_fields = ("name",)
+
+    class Meta:
+        model = ResolutionField
+        fields: list[str] = []

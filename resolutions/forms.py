@@ -1,0 +1,106 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from council.forms import BaseModelForm
+from council.models import Council, InterSessionMatter
+from resolutions.models import Resolution, ResolutionAttachment, ResolutionField, ResolutionRelation
+from sessions.models import Session
+from sessions.uploads import validate_document
+
+
+class ResolutionForm(BaseModelForm):
+    """Validation of what the user types; numbering, votes and duplicates are the service's."""
+
+    class Meta:
+        model = Resolution
+        fields = [
+            "is_normative",
+            "number",
+            "adopted_date",
+            "effective_date",
+            "session",
+            "title",
+            "field",
+            "votes_for",
+            "votes_against",
+            "votes_abstain",
+            "delegates_present",
+            "signer",
+            "status",
+            "ratified_matters",
+        ]
+        widgets = {
+            "title": forms.Textarea(attrs={"rows": 3}),
+            "ratified_matters": forms.SelectMultiple(attrs={"size": 6}),
+        }
+
+    def __init__(self, *args: Any, council: Council, next_number: int | None = None, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.council = council
+        self.fields["session"].queryset = Session.objects.filter(
+            term__council=council
+        ).select_related("term")
+        self.fields["ratified_matters"].queryset = InterSessionMatter.objects.filter(
+            term__council=council
+        ).select_related("term")
+        number = self.fields["number"]
+        number.required = False
+        number.widget.attrs["class"] = "js-resolution-number"
+        number.help_text = _("Để trống để lấy số tiếp theo còn trống của năm.")
+        if next_number:
+            number.widget.attrs["placeholder"] = str(next_number)
+            number.help_text = _("Số tiếp theo còn trống: %(n)s. Để trống để dùng số này.") % {
+                "n": next_number
+            }
+        self.fields["is_normative"].widget.attrs["class"] = "form-check-input js-resolution-kind"
+        self.fields["adopted_date"].widget.attrs["class"] = "js-date js-resolution-date"
+
+    def _post_clean(self) -> None:
+        # The service completes council, term, year and series before the full model check.
+        self.instance.council = self.council
+        super()._post_clean()
+
+
+class ResolutionRelationForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Nghị quyết này"), choices=ResolutionRelation.Kind.choices)
+    target = forms.ModelChoiceField(
+        label=_("Nghị quyết bị tác động"),
+        queryset=Resolution.objects.none(),
+        error_messages={"required": _("Chọn nghị quyết bị tác động.")},
+    )
+    note = forms.CharField(label=_("Ghi chú"), max_length=300, required=False)
+
+    def __init__(self, *args: Any, source: Resolution, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["target"].queryset = (
+            Resolution.objects.filter(
+                council_id=source.council_id, adopted_date__lte=source.adopted_date
+            )
+            .exclude(pk=source.pk)
+            .select_related("council")
+            .order_by("-year", "-number")
+        )
+
+
+class ResolutionAttachmentForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Loại tệp"), choices=ResolutionAttachment.Kind.choices)
+    upload = forms.FileField(
+        label=_("Tệp"),
+        help_text=_("PDF, Word hoặc ảnh; loại tệp được kiểm tra theo nội dung, không theo tên."),
+        error_messages={"required": _("Chọn tệp để tải lên.")},
+    )
+
+    def clean_upload(self):
+        upload = self.cleaned_data["upload"]
+        validate_document(upload)
+        return upload
+
+
+class ResolutionFieldForm(BaseModelForm):
+    class Meta:
+        model = ResolutionField
+        fields = ["name", "order"]

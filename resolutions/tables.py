@@ -1,0 +1,48 @@
+import django_tables2 as tables
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from resolutions.models import Resolution, ResolutionField
+
+
+class ResolutionTable(tables.Table):
+    symbol = tables.Column(
+        verbose_name=_("Số, ký hiệu"), linkify=True, order_by=("year", "series", "number")
+    )
+    adopted_date = tables.DateColumn(format="d/m/Y")
+    title = tables.Column()
+    is_normative = tables.Column(verbose_name=_("Loại"))
+    session = tables.Column(verbose_name=_("Kỳ họp"), order_by=("session__start_date",))
+    field = tables.Column(order_by=("field__order", "field__name"))
+    status = tables.Column()
+
+    class Meta:
+        model = Resolution
+        fields = ["symbol", "adopted_date", "title", "is_normative", "session", "field", "status"]
+        empty_text = _("Chưa có nghị quyết nào.")
+        attrs = {"class": "table table-sm table-hover align-middle"}
+
+    def render_title(self, value: str) -> str:
+        return value if len(value) <= 160 else value[:157] + "…"
+
+    def render_is_normative(self, value: bool) -> str:
+        return str(_("QPPL")) if value else str(_("Cá biệt"))
+
+    def render_session(self, record: Resolution) -> str:
+        s = record.session
+        return format_html(
+            '<a href="{}">{} {} ({})</a>',
+            s.get_absolute_url(),
+            _("Kỳ họp thứ"),
+            s.number,
+            s.kind_label,
+        )
+
+
+class ResolutionFieldTable(tables.Table):
+    name = tables.Column(linkify=True)
+
+    class Meta:
+        model = ResolutionField
+        fields = ["name", "order"]
+        empty_text = _("Chưa có lĩnh vực nào.")

@@ -1,0 +1,361 @@
+"""Pages of the resolution register. Thin: forms validate input, services write, selectors read."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.http import (
+    FileResponse,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseRedirect,
+    JsonResponse,
+)
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import FormView
+
+from council.crud import RecordDeleteView, RecordDetailView, RecordListView, SectionMixin
+from council.exports import csv_response, xlsx_response
+from council.permissions import EditorRequiredMixin, require_editor, require_viewer
+from council.selectors import council_get_current
+from resolutions import services
+from resolutions.filters import ResolutionFilter
+from resolutions.forms import ResolutionAttachmentForm, ResolutionForm, ResolutionRelationForm
+from resolutions.models import Resolution, ResolutionAttachment, ResolutionRelation
+from resolutions.tables import ResolutionTable
+
+SECTION = gettext_lazy("Nghị quyết")
+_common = {
+    "section_title": SECTION,
+    "list_url_name": "resolutions:resolution_list",
+    "create_url_name": "resolutions:resolution_create",
+}
+
+
+def _register_queryset() -> QuerySet[Resolution]:
+    council = council_get_current()
+    if council is None:
+        return Resolution.objects.none()
+    return Resolution.objects.filter(council=council).select_related(
+        "council", "session__term", "field"
+    )
+
+
+def _apply_form_errors(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
+
+
+class ResolutionListView(RecordListView):
+    model = Resolution
+    table_class = ResolutionTable
+    filterset_class = ResolutionFilter
+    template_name = "resolutions/resolution_list.html"
+    empty_hint = gettext_lazy("Thêm nghị quyết hoặc đổi bộ lọc.")
+    section_title = _common["section_title"]
+    list_url_name = _common["list_url_name"]
+    create_url_name = _common["create_url_name"]
+
+    def get_queryset(self) -> QuerySet[Resolution]:
+        return _register_queryset()
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        ctx = super().get_context_data(**kwargs)
+        params = self.request.GET.copy()
+        params.pop("page", None)
+        ctx["export_query"] = params.urlencode()
+        return ctx
+
+
+def resolution_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    """The filtered register (whole, not one page) as .xlsx or .csv with Vietnamese headers."""
+    require_viewer(request)
+    filterset = ResolutionFilter(request.GET, queryset=_register_queryset())
+    qs = filterset.qs if filterset.is_valid() else _register_queryset()
+    headers = [
+        _("Số, ký hiệu"),
+        _("Ngày thông qua"),
+        _("Ngày có hiệu lực"),
+        _("Trích yếu"),
+        _("Loại"),
+        _("Lĩnh vực"),
+        _("Kỳ họp"),
+        _("Tán thành"),
+        _("Không tán thành"),
+        _("Không biểu quyết"),
+        _("Đại biểu có mặt"),
+        _("Người ký"),
+        _("Tình trạng hiệu lực"),
+    ]
+    rows = (
+        [
+            r.symbol,
+            r.adopted_date,
+            r.effective_date,
+            r.title,
+            _("Quy phạm pháp luật") if r.is_normative else _("Cá biệt"),
+            r.field.name if r.field_id else "",
+            f"Kỳ họp thứ {r.session.number} ({r.session.kind_label}), khóa {r.session.term.roman}"
+            if r.session_id
+            else "",
+            r.votes_for,
+            r.votes_against,
+            r.votes_abstain,
+            r.delegates_present,
+            r.signer,
+            r.get_status_display(),
+        ]
+        for r in qs.iterator(chunk_size=500)
+    )
+    filename = f"so-nghi-quyet-{dt.date.today():%Y%m%d}"
+    if fmt == "csv":
+        return csv_response(filename=filename, headers=headers, rows=rows)
+    return xlsx_response(filename=filename, headers=headers, rows=rows, sheet="Nghị quyết")
+
+
+class ResolutionDetailView(RecordDetailView):
+    model = Resolution
+    template_name = "resolutions/resolution_detail.html"
+    section_title = _common["section_title"]
+    list_url_name = _common["list_url_name"]
+    create_url_name = _common["create_url_name"]
+    edit_url_name = "resolutions:resolution_update"
+    delete_url_name = "resolutions:resolution_delete"
+    detail_fields = [
+        "is_normative",
+        "adopted_date",
+        "effective_date",
+        "session",
+        "title",
+        "field",
+        "votes_for",
+        "votes_against",
+        "votes_abstain",
+        "delegates_present",
+        "signer",
+        "status",
+    ]
+
+    def get_queryset(self) -> QuerySet[Resolution]:
+        return Resolution.objects.select_related("council", "term", "session__term", "field")
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        ctx = super().get_context_data(**kwargs)
+        r = self.object
+        ctx["outgoing"] = r.outgoing_relations.select_related("target__council")
+        ctx["incoming"] = r.incoming_relations.select_related("source__council")
+        ctx["attachments"] = r.attachments.all()
+        ctx["ratified"] = r.ratified_matters.select_related("submitted_by")
+        return ctx
+
+
+class _ResolutionFormView(EditorRequiredMixin, SectionMixin, FormView):
+    form_class = ResolutionForm
+    template_name = "resolutions/resolution_form.html"
+    section_title = SECTION
+    list_url_name = "resolutions:resolution_list"
+    object: Resolution | None = None
+
+    def get_council(self):
+        council = council_get_current()
+        if council is None:
+            raise ValidationError(_("Chưa khai báo HĐND."))
+        return council
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        kwargs = super().get_form_kwargs()
+        council = self.object.council if self.object else self.get_council()
+        kwargs["council"] = council
+        kwargs["instance"] = self.object
+        if self.object is None:
+            kwargs["next_number"] = services.resolution_next_number(
+                council=council, year=dt.date.today().year, is_normative=False
+            )
+        return kwargs
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        ctx = super().get_context_data(**kwargs)
+        ctx["object"] = self.object
+        return ctx
+
+    def save(self, form) -> Resolution:
+        raise NotImplementedError
+
+    def form_valid(self, form) -> HttpResponse:
+        try:
+            resolution = self.save(form)
+        except ValidationError as exc:
+            _apply_form_errors(form, exc)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Đã lưu «%(obj)s».") % {"obj": resolution})
+        return HttpResponseRedirect(resolution.get_absolute_url())
+
+
+class ResolutionCreateView(_ResolutionFormView):
+    def save(self, form) -> Resolution:
+        return services.resolution_create(
+            council=form.council, user=self.request.user, **form.cleaned_data
+        )
+
+
+class ResolutionUpdateView(_ResolutionFormView):
+    def get_form_kwargs(self) -> dict[str, Any]:
+        if self.object is None:
+            self.object = get_object_or_404(
+                Resolution.objects.select_related("council"), pk=self.kwargs["pk"]
+            )
+        return super().get_form_kwargs()
+
+    def save(self, form) -> Resolution:
+        data = dict(form.cleaned_data)
+        matters = data.pop("ratified_matters", None)
+        return services.resolution_update(
+            resolution=form.instance, ratified_matters=matters, user=self.request.user, **data
+        )
+
+
+class ResolutionDeleteView(RecordDeleteView):
+    model = Resolution
+    section_title = _common["section_title"]
+    list_url_name = _common["list_url_name"]
+
+
+def resolution_next_number(request: HttpRequest) -> JsonResponse:
+    """The number the form proposes when the kind or the adoption date changes."""
+    require_editor(request)
+    council = council_get_current()
+    try:
+        year = int(request.GET.get("year") or dt.date.today().year)
+    except ValueError:
+        year = dt.date.today().year
+    is_normative = request.GET.get("is_normative") in ("true", "on", "1")
+    number = (
+        services.resolution_next_number(council=council, year=year, is_normative=is_normative)
+        if council
+        else 1
+    )
+    return JsonResponse({"number": number, "year": year})
+
+
+def resolutionrelation_create(request: HttpRequest, pk: int) -> HttpResponse:
+    require_editor(request)
+    source = get_object_or_404(Resolution.objects.select_related("council"), pk=pk)
+    form = ResolutionRelationForm(request.POST or None, source=source)
+    if request.method == "POST" and form.is_valid():
+        try:
+            relation = services.resolution_relation_create(
+                source=source,
+                target=form.cleaned_data["target"],
+                kind=form.cleaned_data["kind"],
+                note=form.cleaned_data["note"],
+                user=request.user,
+            )
+        except ValidationError as exc:
+            _apply_form_errors(form, exc)
+        else:
+            messages.success(request, _("Đã ghi nhận: %(rel)s.") % {"rel": relation})
+            return HttpResponseRedirect(source.get_absolute_url())
+    return render(
+        request,
+        "resolutions/subform.html",
+        {
+            "form": form,
+            "object": source,
+            "heading": _("Ghi nhận sửa đổi, thay thế, bãi bỏ"),
+            "section_title": SECTION,
+            "list_url": reverse("resolutions:resolution_list"),
+        },
+    )
+
+
+def resolutionrelation_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    require_editor(request)
+    relation = get_object_or_404(
+        ResolutionRelation.objects.select_related("source__council", "target__council"), pk=pk
+    )
+    if request.method == "POST":
+        services.resolution_relation_delete(relation=relation)
+        messages.success(request, _("Đã xoá quan hệ: %(rel)s.") % {"rel": relation})
+        return HttpResponseRedirect(relation.source.get_absolute_url())
+    return render(
+        request,
+        "generic/confirm_delete.html",
+        {
+            "object": relation,
+            "section_title": SECTION,
+            "list_url": reverse("resolutions:resolution_list"),
+        },
+    )
+
+
+def resolutionattachment_create(request: HttpRequest, pk: int) -> HttpResponse:
+    require_editor(request)
+    resolution = get_object_or_404(Resolution.objects.select_related("council"), pk=pk)
+    form = ResolutionAttachmentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            attachment = services.resolution_attachment_add(
+                resolution=resolution,
+                upload=form.cleaned_data["upload"],
+                kind=form.cleaned_data["kind"],
+                user=request.user,
+            )
+        except ValidationError as exc:
+            _apply_form_errors(form, exc)
+        else:
+            messages.success(request, _("Đã tải lên «%(name)s».") % {"name": attachment})
+            return HttpResponseRedirect(resolution.get_absolute_url())
+    return render(
+        request,
+        "resolutions/subform.html",
+        {
+            "form": form,
+            "object": resolution,
+            "heading": _("Tải lên tệp đính kèm"),
+            "multipart": True,
+            "section_title": SECTION,
+            "list_url": reverse("resolutions:resolution_list"),
+        },
+    )
+
+
+def resolutionattachment_download(request: HttpRequest, pk: int) -> FileResponse:
+    """Files are never served by URL from MEDIA_ROOT: only here, to users with a role."""
+    require_viewer(request)
+    attachment = get_object_or_404(ResolutionAttachment, pk=pk)
+    response = FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=True,
+        filename=attachment.original_name,
+        content_type=attachment.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def resolutionattachment_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    require_editor(request)
+    attachment = get_object_or_404(ResolutionAttachment.objects.select_related("resolution"), pk=pk)
+    if request.method == "POST":
+        services.resolution_attachment_delete(attachment=attachment)
+        messages.success(request, _("Đã xoá tệp «%(name)s».") % {"name": attachment})
+        return HttpResponseRedirect(attachment.resolution.get_absolute_url())
+    return render(
+        request,
+        "generic/confirm_delete.html",
+        {
+            "object": attachment,
+            "section_title": SECTION,
+            "list_url": reverse("resolutions:resolution_list"),
+        },
+    )

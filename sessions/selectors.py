@@ -1,0 +1,129 @@
+"""Reads of the sessions app. The dashboard and the annual report call these."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import ExtractYear
+
+from council.models import Council, Delegate, Term
+from council.rates import rate_text
+from sessions.models import AgendaItem, Attendance, Session, session_kind_label
+
+
+@dataclass(frozen=True)
+class SessionCounts:
+    total: int
+    regular: int
+    thematic: int
+    # "bất thường" or "chuyên đề", as the law called non-regular sessions in the period.
+    thematic_label: str
+
+
+def session_list(
+    *, council: Council, year: int | None = None, term: Term | None = None
+) -> QuerySet[Session]:
+    """Sessions of the council; a session belongs to the year it opened in."""
+    qs = Session.objects.filter(term__council=council).select_related("term")
+    if term is not None:
+        qs = qs.filter(term=term)
+    if year is not None:
+        qs = qs.filter(start_date__year=year)
+    return qs
+
+
+def session_counts(
+    *, council: Council, year: int | None = None, term: Term | None = None
+) -> SessionCounts:
+    qs = session_list(council=council, year=year, term=term)
+    figures = qs.aggregate(
+        total=Count("pk"),
+        regular=Count("pk", filter=Q(kind=Session.Kind.REGULAR)),
+        thematic=Count("pk", filter=Q(kind=Session.Kind.THEMATIC)),
+    )
+    first_thematic = (
+        qs.filter(kind=Session.Kind.THEMATIC)
+        .order_by("start_date")
+        .values_list("start_date", flat=True)
+        .first()
+    )
+    if first_thematic is None:
+        if year is not None:
+            first_thematic = dt.date(year, 1, 1)
+        elif term is not None:
+            first_thematic = term.start_date
+        else:
+            first_thematic = dt.date.today()
+    return SessionCounts(
+        total=figures["total"],
+        regular=figures["regular"],
+        thematic=figures["thematic"],
+        thematic_label=session_kind_label(Session.Kind.THEMATIC, first_thematic),
+    )
+
+
+def session_counts_by_year(*, council: Council, term: Term) -> list[tuple[int, int, int]]:
+    """(year, regular, thematic) for each year of the term that had sessions, in one query."""
+    rows = (
+        session_list(council=council, term=term)
+        .order_by()
+        .annotate(y=ExtractYear("start_date"))
+        .values("y")
+        .annotate(
+            regular=Count("pk", filter=Q(kind=Session.Kind.REGULAR)),
+            thematic=Count("pk", filter=Q(kind=Session.Kind.THEMATIC)),
+        )
+        .order_by("y")
+    )
+    return [(r["y"], r["regular"], r["thematic"]) for r in rows]
+
+
+def session_agenda(*, session: Session) -> QuerySet[AgendaItem]:
+    return session.agenda_items.select_related("issuer", "reviewing_committee")
+
+
+@dataclass(frozen=True)
+class AttendanceSummary:
+    delegates: int
+    recorded: int
+    present: int
+    absent: int
+    excused: int
+    rate: str  # "94,92%": present over the delegates of the term
+
+
+def session_attendance_summary(*, session: Session) -> AttendanceSummary:
+    figures = Attendance.objects.filter(session=session).aggregate(
+        recorded=Count("pk"),
+        present=Count("pk", filter=Q(status=Attendance.Status.PRESENT)),
+        absent=Count("pk", filter=Q(status=Attendance.Status.ABSENT)),
+        excused=Count("pk", filter=Q(status=Attendance.Status.EXCUSED)),
+    )
+    delegates = max(attendance_delegates(session=session).count(), figures["recorded"])
+    return AttendanceSummary(
+        delegates=delegates,
+        recorded=figures["recorded"],
+        present=figures["present"],
+        absent=figures["absent"],
+        excused=figures["excused"],
+        rate=rate_text(figures["present"], delegates, mode=session.term.council.rate_rounding),
+    )
+
+
+def attendance_delegates(*, session: Session) -> QuerySet[Delegate]:
+    """The roll: active delegates of the session's term, plus anyone already recorded."""
+    return (
+        Delegate.objects.filter(term_id=session.term_id)
+        .filter(Q(status=Delegate.Status.ACTIVE) | Q(attendances__session=session))
+        .distinct()
+        .select_related("delegate_group")
+        .order_by("full_name")
+    )
+
+
+def session_attendance_rows(*, session: Session) -> list[tuple[Delegate, str | None]]:
+    """(delegate, status or None) for each delegate of the roll, in two queries."""
+    statuses = dict(Attendance.objects.filter(session=session).values_list("delegate_id", "status"))
+    return [(d, statuses.get(d.pk)) for d in attendance_delegates(session=session)]

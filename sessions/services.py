@@ -1,0 +1,52 @@
+"""Writes of the sessions app: sessions, their agenda documents and the attendance roll."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+
+from council.services import record_save
+from sessions.models import AgendaItem, Attendance, Session
+from sessions.uploads import validate_document
+
+
+@transaction.atomic
+def session_save(*, session: Session, user: Any = None) -> Session:
+    """Create or update a session (full_clean answers a duplicate number in Vietnamese)."""
+    return record_save(instance=session, user=user)
+
+
+@transaction.atomic
+def agenda_item_save(
+    *, item: AgendaItem, upload: UploadedFile | None = None, user: Any = None
+) -> AgendaItem:
+    if upload is not None:
+        validate_document(upload)
+        item.attachment_name = upload.name[:255]
+        item.attachment = upload
+    return record_save(instance=item, user=user)
+
+
+@transaction.atomic
+def session_attendance_save(*, session: Session, statuses: dict[int, str], user: Any = None) -> int:
+    """Record the whole roll in a fixed number of queries; returns how many rows changed."""
+    valid = set(Attendance.Status.values)
+    existing = {a.delegate_id: a for a in Attendance.objects.filter(session=session)}
+    to_create: list[Attendance] = []
+    to_update: list[Attendance] = []
+    for delegate_id, status in statuses.items():
+        if status not in valid:
+            raise ValueError(f"unknown attendance status {status!r}")
+        row = existing.get(delegate_id)
+        if row is None:
+            to_create.append(
+                Attendance(session=session, delegate_id=delegate_id, status=status, created_by=user)
+            )
+        elif row.status != status:
+            row.status = status
+            to_update.append(row)
+    Attendance.objects.bulk_create(to_create)
+    Attendance.objects.bulk_update(to_update, ["status", "updated_at"])
+    return len(to_create) + len(to_update)

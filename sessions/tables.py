@@ -1,0 +1,33 @@
+import django_tables2 as tables
+from django.utils.translation import gettext_lazy as _
+
+from sessions.models import Session
+
+
+class SessionTable(tables.Table):
+    number = tables.Column(linkify=True, verbose_name=_("Kỳ họp thứ"))
+    kind = tables.Column(verbose_name=_("Loại kỳ họp"))
+    start_date = tables.DateColumn(format="d/m/Y")
+    end_date = tables.DateColumn(format="d/m/Y")
+    resolution_count = tables.Column(verbose_name=_("Số nghị quyết"), orderable=True)
+
+    class Meta:
+        model = Session
+        fields = [
+            "number",
+            "term",
+            "kind",
+            "start_date",
+            "end_date",
+            "format",
+            "status",
+            "resolution_count",
+        ]
+        empty_text = _("Chưa có kỳ họp nào.")
+
+    def render_kind(self, record: Session) -> str:
+        # Era-aware wording: "bất thường" before 01/07/2020, "chuyên đề" after.
+        return record.kind_label.capitalize()
+
+    def render_term(self, record: Session) -> str:
+        return f"Khóa {record.term.roman}"
