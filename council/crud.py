@@ -9,6 +9,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import Model, ProtectedError
 from django.http import HttpResponse, HttpResponseRedirect
 from django.urls import reverse
@@ -17,6 +18,15 @@ from django.views.generic import CreateView, DeleteView, DetailView, UpdateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
+from council import roles
+from council.audit import history_rows
+from council.concurrency import (
+    VERSION_FIELD,
+    StaleEditError,
+    add_version_field,
+    lock_and_check_version,
+    stale_message,
+)
 from council.permissions import EditorRequiredMixin, ViewerRequiredMixin
 from council.services import record_save
 
@@ -74,6 +84,8 @@ class RecordDetailView(ViewerRequiredMixin, SectionMixin, DetailView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         ctx = super().get_context_data(**kwargs)
         ctx["rows"] = field_rows(self.object, self.detail_fields)
+        if roles.can_edit_records(self.request.user):
+            ctx["history"] = history_rows(self.object)
         ctx["edit_url"] = (
             reverse(self.edit_url_name, args=[self.object.pk]) if self.edit_url_name else ""
         )
@@ -87,10 +99,28 @@ class _RecordFormMixin(EditorRequiredMixin, SectionMixin):
     template_name = "generic/form.html"
     success_text = ""
 
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        add_version_field(form, getattr(self, "object", None))
+        return form
+
     def form_valid(self, form) -> HttpResponse:
         instance = form.save(commit=False)
         try:
-            self.object = record_save(instance=instance, user=self.request.user)
+            with transaction.atomic():
+                if instance.pk:
+                    lock_and_check_version(
+                        instance=instance, token=form.cleaned_data.get(VERSION_FIELD)
+                    )
+                self.object = record_save(instance=instance, user=self.request.user)
+        except StaleEditError as exc:
+            form.add_error(
+                None, stale_message(current=exc.current, field_names=list(form._meta.fields or []))
+            )
+            # The next save, made knowingly, overwrites the values shown.
+            form.data = form.data.copy()
+            form.data[VERSION_FIELD] = exc.current.updated_at.isoformat()
+            return self.form_invalid(form)
         except ValidationError as exc:
             if hasattr(exc, "error_dict"):
                 for field, errors in exc.error_dict.items():

@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class TimeStampedModel(models.Model):
@@ -24,6 +25,9 @@ class TimeStampedModel(models.Model):
         related_name="+",
         editable=False,
     )
+    # The audit trail: every domain model inherits it, so every create, change and deletion is
+    # recorded with who, when and the previous values (django-simple-history).
+    history = HistoricalRecords(inherit=True)
 
     class Meta:
         abstract = True

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "csp",
+    "simple_history",
     # Our apps, ground floor first: council <- sessions <- resolutions <- oversight, voters <- reports
     "council",
     "sessions.apps.SessionsConfig",
@@ -60,6 +61,7 @@ MIDDLEWARE = [
     # Every page requires login unless a view opts out with @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
     "council.security.SessionLifetimeMiddleware",
     "council.security.OTPRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
