@@ -1,0 +1,141 @@
+"""List filters of the voters app. Dashboard links use the same parameters:
+petitions ?year=2019&status=<code>&level=<code>&field=<id>&unanswered_overdue=1, meetings
+?year=2019."""
+
+from __future__ import annotations
+
+import django_filters
+from django import forms
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from council.filters import FoldedSearchFilterSet
+from council.models import Committee, Term
+from council.text import search_terms
+from voters import selectors
+from voters.models import (
+    CitizenReception,
+    ForwardingBatch,
+    Letter,
+    PetitionField,
+    VoterMeeting,
+    VoterPetition,
+)
+
+
+def _folded_contains(queryset: QuerySet, value: str) -> QuerySet:
+    for word in search_terms(value):
+        queryset = queryset.filter(search_text__contains=word)
+    return queryset
+
+
+class _SessionChoiceMixin:
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if "session" in self.filters:
+            field = self.filters["session"]
+            field.queryset = field.queryset.select_related("term")
+
+
+class VoterMeetingFilter(_SessionChoiceMixin, django_filters.FilterSet):
+    year = django_filters.NumberFilter(label=_("Năm"), field_name="date", lookup_expr="year")
+
+    class Meta:
+        model = VoterMeeting
+        fields = ["year", "term", "timing", "session", "delegate_group"]
+
+
+class VoterPetitionFilter(_SessionChoiceMixin, django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Tìm trong nội dung"), method="filter_q")
+    year = django_filters.NumberFilter(
+        label=_("Năm tiếp nhận"), field_name="received_date", lookup_expr="year"
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Trạng thái"), choices=VoterPetition.Status.choices
+    )
+    level = django_filters.ChoiceFilter(label=_("Thẩm quyền"), choices=VoterPetition.Level.choices)
+    field = django_filters.ModelChoiceFilter(
+        label=_("Lĩnh vực"), queryset=PetitionField.objects.all()
+    )
+    committee = django_filters.ModelChoiceFilter(
+        label=_("Ban theo dõi"), queryset=Committee.objects.select_related("term")
+    )
+    unanswered_overdue = django_filters.BooleanFilter(
+        label=_("Quá hạn chưa trả lời"),
+        method="filter_overdue",
+        widget=forms.CheckboxInput,
+    )
+    merged = django_filters.BooleanFilter(
+        label=_("Hiện cả kiến nghị đã gộp"), method="filter_merged", widget=forms.CheckboxInput
+    )
+
+    class Meta:
+        model = VoterPetition
+        fields = ["q", "year", "term", "session", "status", "level", "field", "committee"]
+
+    @property
+    def qs(self) -> QuerySet:
+        qs = super().qs
+        # Merged originals are hidden unless asked for: the list then adds up like the stats.
+        if not self.form.cleaned_data.get("merged"):
+            qs = qs.filter(consolidated_into__isnull=True)
+        return qs
+
+    def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return _folded_contains(queryset, value)
+
+    def filter_overdue(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
+        return queryset.filter(selectors.overdue_q()) if value else queryset
+
+    def filter_merged(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
+        return queryset
+
+
+class ForwardingBatchFilter(django_filters.FilterSet):
+    year = django_filters.NumberFilter(label=_("Năm"), field_name="date", lookup_expr="year")
+
+    class Meta:
+        model = ForwardingBatch
+        fields = ["year", "term", "recipient"]
+
+
+class LetterFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Tìm trong nội dung"), method="filter_q")
+    year = django_filters.NumberFilter(
+        label=_("Năm"), field_name="received_date", lookup_expr="year"
+    )
+    forwarded = django_filters.BooleanFilter(
+        label=_("Đã chuyển"), method="filter_forwarded", widget=forms.CheckboxInput
+    )
+
+    class Meta:
+        model = Letter
+        fields = ["q", "year", "term", "kind", "handling", "eligible"]
+
+    def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return _folded_contains(queryset, value)
+
+    def filter_forwarded(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
+        if not value:
+            return queryset
+        return queryset.filter(Q(forwarded_to__isnull=False) | Q(forwarded_date__isnull=False))
+
+
+class CitizenReceptionFilter(django_filters.FilterSet):
+    year = django_filters.NumberFilter(label=_("Năm"), field_name="date", lookup_expr="year")
+
+    class Meta:
+        model = CitizenReception
+        fields = ["year", "term", "kind"]
+
+
+class PetitionFieldFilter(FoldedSearchFilterSet):
+    search_fields = ("name", "code")
+
+    class Meta:
+        model = PetitionField
+        fields = []
+
+
+class TermOnlyFilter(django_filters.FilterSet):
+    term = django_filters.ModelChoiceFilter(label=_("Nhiệm kỳ"), queryset=Term.objects.all())

@@ -1,0 +1,280 @@
+"""Forms of the voters app: validation and layout only; writes go through voters.services."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from council.forms import BaseModelForm, VnDateInput
+from council.models import AdministrativeUnit, Organization, Term
+from council.selectors import council_get_current
+from voters import files
+from voters.models import (
+    CitizenReception,
+    ForwardingBatch,
+    Letter,
+    PetitionField,
+    VoterMeeting,
+    VoterPetition,
+)
+
+DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"]
+DATE_ERRORS = {"invalid": _("Nhập ngày theo dạng dd/mm/yyyy."), "required": _("Ghi ngày.")}
+
+
+def _current_term_initial(form: forms.ModelForm) -> None:
+    """New records default to the council's current term."""
+    if form.instance.pk or "term" not in form.fields or form.initial.get("term"):
+        return
+    council = council_get_current()
+    term = council.terms.order_by("-start_date").first() if council else None
+    if term is not None:
+        form.initial["term"] = term.pk
+
+
+class PetitionFieldForm(BaseModelForm):
+    class Meta:
+        model = PetitionField
+        fields = ["name", "code", "order", "valid_from", "valid_to"]
+
+
+class VoterMeetingForm(BaseModelForm):
+    class Meta:
+        model = VoterMeeting
+        fields = [
+            "term",
+            "timing",
+            "session",
+            "topic",
+            "date",
+            "location_unit",
+            "venue",
+            "delegate_group",
+            "delegates",
+            "co_organizer",
+            "voters_attended",
+            "minutes",
+            "notes",
+        ]
+        widgets = {"delegates": forms.SelectMultiple(attrs={"size": 8})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _current_term_initial(self)
+        self.fields["location_unit"].queryset = AdministrativeUnit.objects.filter(
+            level=AdministrativeUnit.Level.COMMUNE
+        ).select_related("parent")
+        self.fields["session"].queryset = self.fields["session"].queryset.select_related("term")
+        self.fields["delegates"].queryset = self.fields["delegates"].queryset.select_related("term")
+        self.fields["co_organizer"].queryset = Organization.objects.filter(is_active=True)
+        self.fields["minutes"].help_text = _(
+            "PDF, Word hoặc ảnh chụp; hệ thống kiểm tra nội dung tệp."
+        )
+
+    def clean_minutes(self) -> Any:
+        upload = self.cleaned_data.get("minutes")
+        # Only a newly uploaded file has a content type; an existing one was checked before.
+        if upload and hasattr(upload, "content_type"):
+            files.validate_upload(upload, kinds=files.MINUTES_KINDS)
+        return upload
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        term, delegates = data.get("term"), data.get("delegates")
+        if term and delegates and any(d.term_id != term.pk for d in delegates):
+            self.add_error("delegates", _("Có đại biểu không thuộc nhiệm kỳ đã chọn."))
+        return data
+
+
+class VoterPetitionForm(BaseModelForm):
+    class Meta:
+        model = VoterPetition
+        fields = [
+            "term",
+            "session",
+            "meeting",
+            "received_date",
+            "content",
+            "instances",
+            "field",
+            "level",
+            "responsible_org",
+            "committee",
+            "repeat_of",
+        ]
+        widgets = {
+            "content": forms.Textarea(attrs={"rows": 4}),
+            "repeat_of": forms.NumberInput(),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _current_term_initial(self)
+        self.fields["session"].queryset = self.fields["session"].queryset.select_related("term")
+        self.fields["meeting"].queryset = VoterMeeting.objects.select_related(
+            "location_unit"
+        ).order_by("-date")
+        self.fields["committee"].queryset = self.fields["committee"].queryset.select_related("term")
+        # The earlier petition is entered by its number (#id shown on each petition): a
+        # drop-down of every petition ever received would be unusable.
+        self.fields["repeat_of"].help_text = _(
+            "Số hiệu (#) của kiến nghị cũ, nếu cử tri nêu lại kiến nghị của kỳ họp trước."
+        )
+        self.fields["repeat_of"].error_messages["invalid_choice"] = _(
+            "Không có kiến nghị mang số hiệu này."
+        )
+
+    def clean_repeat_of(self) -> VoterPetition | None:
+        earlier = self.cleaned_data.get("repeat_of")
+        if earlier is not None and self.instance.pk and earlier.pk == self.instance.pk:
+            raise ValidationError(_("Kiến nghị không thể là kiến nghị lại của chính nó."))
+        return earlier
+
+
+class ForwardingBatchForm(BaseModelForm):
+    """A công văn and the petitions it forwards (chosen among those awaiting forwarding)."""
+
+    petitions = forms.ModelMultipleChoiceField(
+        label=_("Các kiến nghị chuyển theo công văn"),
+        queryset=VoterPetition.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Chọn ít nhất một kiến nghị để chuyển.")},
+    )
+
+    class Meta:
+        model = ForwardingBatch
+        fields = ["term", "session", "recipient", "number", "date", "subject"]
+
+    def __init__(self, *args: Any, petitions: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _current_term_initial(self)
+        self.fields["session"].queryset = self.fields["session"].queryset.select_related("term")
+        if petitions is not None:
+            self.fields["petitions"].queryset = petitions
+        if self.instance.pk:
+            del self.fields["petitions"]
+
+
+class ForwardingBatchEditForm(BaseModelForm):
+    class Meta:
+        model = ForwardingBatch
+        fields = ["number", "date", "subject"]
+
+
+class PetitionAnswerForm(forms.Form):
+    answer_number = forms.CharField(label=_("Số văn bản trả lời"), max_length=60)
+    answer_date = forms.DateField(
+        label=_("Ngày trả lời"),
+        widget=VnDateInput,
+        input_formats=DATE_FORMATS,
+        error_messages=DATE_ERRORS,
+    )
+    outcome = forms.ChoiceField(
+        label=_("Kết quả giải quyết"),
+        choices=[("", _("— chưa đánh giá —"))]
+        + [(c, VoterPetition.Status(c).label) for c in VoterPetition.OUTCOMES],
+        required=False,
+    )
+    answer_summary = forms.CharField(
+        label=_("Nội dung trả lời"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+
+class PetitionOutcomeForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label=_("Kết quả giải quyết"),
+        choices=[(c, VoterPetition.Status(c).label) for c in VoterPetition.OUTCOMES],
+    )
+    note = forms.CharField(label=_("Ghi chú"), max_length=500, required=False)
+
+
+class ConsolidateForm(forms.Form):
+    petitions = forms.ModelMultipleChoiceField(
+        label=_("Các kiến nghị trùng nội dung"),
+        queryset=VoterPetition.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Chọn các kiến nghị cần gộp.")},
+    )
+    content = forms.CharField(
+        label=_("Nội dung kiến nghị tổng hợp"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        help_text=_("Bỏ trống để dùng nội dung của kiến nghị đầu tiên."),
+    )
+
+    def __init__(self, *args: Any, petitions: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if petitions is not None:
+            self.fields["petitions"].queryset = petitions
+
+
+class LetterForm(BaseModelForm):
+    class Meta:
+        model = Letter
+        fields = [
+            "term",
+            "received_date",
+            "kind",
+            "summary",
+            "classification",
+            "eligible",
+            "handling",
+            "forwarded_to",
+            "forwarded_date",
+            "result",
+            "sender_name",
+            "sender_address",
+            "sender_phone",
+            "sender_id_number",
+        ]
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 3}),
+            "result": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _current_term_initial(self)
+
+
+class CitizenReceptionForm(BaseModelForm):
+    class Meta:
+        model = CitizenReception
+        fields = [
+            "term",
+            "date",
+            "host",
+            "kind",
+            "location",
+            "persons",
+            "cases",
+            "group_cases",
+            "summary",
+            "visitors",
+        ]
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 3}),
+            "visitors": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _current_term_initial(self)
+
+
+class PetitionImportForm(forms.Form):
+    term = forms.ModelChoiceField(
+        label=_("Nhiệm kỳ"), queryset=Term.objects.all(), empty_label=None
+    )
+    file = forms.FileField(
+        label=_("Tệp Excel (.xlsx) theo mẫu"),
+        error_messages={"required": _("Chọn tệp Excel cần nhập.")},
+    )
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        files.validate_upload(upload, kinds=files.XLSX_KINDS)
+        return upload

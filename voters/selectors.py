@@ -1,0 +1,383 @@
+"""Reads of the voters app: lists, the pages of the workflow and the statistics that the
+dashboard and the annual report use.
+
+Counting rules (the annual report depends on them):
+- petitions are counted in instances (lượt); originals merged into a consolidated petition are
+  left out, the consolidated petition carries their total, so nothing is counted twice;
+- a petition belongs to the year of its received_date (ngày tiếp nhận), to its term, and to its
+  target session ("trước và sau kỳ họp thứ N");
+- a meeting belongs to the year of its date;
+- forwarded = forwarded or any later status; answered = answered or an outcome;
+- answered rate = answered instances / forwarded instances;
+- resolved rate = resolved instances / all instances;
+- a letter belongs to the year of its received_date, a reception to the year of its date.
+
+Nothing here returns citizens' personal data: LetterStats are counts only."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models.functions import Coalesce, ExtractYear
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from council.models import Committee, Council
+from council.rates import rate_text
+from voters.models import (
+    CitizenReception,
+    ForwardingBatch,
+    Letter,
+    PetitionField,
+    VoterMeeting,
+    VoterPetition,
+)
+
+# Days UBND has to answer a forwarded petition before it shows as overdue. Pages accept
+# ?days=N to look at another deadline.
+ANSWER_DEADLINE_DAYS = 30
+
+Status = VoterPetition.Status
+
+
+def _today(today: dt.date | None) -> dt.date:
+    return today or timezone.localdate()
+
+
+def meeting_queryset(*, council: Council | None = None) -> QuerySet[VoterMeeting]:
+    qs = VoterMeeting.objects.select_related(
+        "term", "session", "session__term", "location_unit", "delegate_group", "co_organizer"
+    )
+    return qs.filter(term__council=council) if council is not None else qs
+
+
+def petition_queryset(*, council: Council | None = None) -> QuerySet[VoterPetition]:
+    qs = VoterPetition.objects.select_related(
+        "term",
+        "session",
+        "session__term",
+        "field",
+        "responsible_org",
+        "committee",
+        "batch",
+        "batch__recipient",
+        "meeting",
+        "meeting__location_unit",
+    )
+    return qs.filter(term__council=council) if council is not None else qs
+
+
+def counted_petitions(qs: QuerySet[VoterPetition]) -> QuerySet[VoterPetition]:
+    """Rows that count: everything except originals merged into a consolidated petition."""
+    return qs.filter(consolidated_into__isnull=True)
+
+
+def petitions_awaiting_forwarding(
+    *, council: Council | None = None, term: Any = None
+) -> QuerySet[VoterPetition]:
+    qs = counted_petitions(petition_queryset(council=council)).filter(
+        status__in=VoterPetition.AWAITING_FORWARDING
+    )
+    return qs.filter(term=term) if term is not None else qs
+
+
+def overdue_q(*, days: int = ANSWER_DEADLINE_DAYS, today: dt.date | None = None) -> Q:
+    """Forwarded, still unanswered, and the công văn is older than the deadline."""
+    cutoff = _today(today) - dt.timedelta(days=days)
+    return Q(status=Status.FORWARDED, batch__date__lt=cutoff)
+
+
+def petitions_overdue(
+    *,
+    council: Council | None = None,
+    days: int = ANSWER_DEADLINE_DAYS,
+    today: dt.date | None = None,
+) -> QuerySet[VoterPetition]:
+    return (
+        counted_petitions(petition_queryset(council=council))
+        .filter(overdue_q(days=days, today=today))
+        .order_by("batch__date", "pk")
+    )
+
+
+def letter_queryset(*, council: Council | None = None) -> QuerySet[Letter]:
+    qs = Letter.objects.select_related("term", "forwarded_to")
+    return qs.filter(term__council=council) if council is not None else qs
+
+
+def reception_queryset(*, council: Council | None = None) -> QuerySet[CitizenReception]:
+    qs = CitizenReception.objects.select_related("term")
+    return qs.filter(term__council=council) if council is not None else qs
+
+
+def batch_queryset(*, council: Council | None = None) -> QuerySet[ForwardingBatch]:
+    qs = ForwardingBatch.objects.select_related("term", "recipient", "session").annotate(
+        petition_count=Count("petitions", distinct=True),
+        instance_total=Coalesce(Sum("petitions__instances"), 0),
+        answered_count=Count(
+            "petitions",
+            filter=Q(petitions__status__in=VoterPetition.ANSWERED_OR_LATER),
+            distinct=True,
+        ),
+    )
+    return qs.filter(term__council=council) if council is not None else qs
+
+
+# --- statistics ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PetitionStats:
+    meetings: int
+    voters_attended: int
+    petitions: int  # consolidated rows counted once, merged originals not at all
+    instances: int
+    by_status: tuple[tuple[str, str, int], ...]  # (code, Vietnamese label, instances)
+    by_field: tuple[tuple[str, int], ...]
+    by_level: tuple[tuple[str, str, int], ...]
+    by_committee: tuple[tuple[str, int], ...]
+    forwarded_instances: int
+    answered_instances: int
+    resolved_instances: int
+    answered_rate: str  # answered / forwarded instances, "66,67%"
+    resolved_rate: str  # resolved / all instances
+    unanswered_overdue: int  # petitions (rows) forwarded and unanswered past the deadline
+
+
+def _scoped_petitions(
+    *, council: Council, year: int | None, term: Any, session: Any
+) -> QuerySet[VoterPetition]:
+    qs = counted_petitions(VoterPetition.objects.filter(term__council=council))
+    if year is not None:
+        qs = qs.filter(received_date__year=year)
+    if term is not None:
+        qs = qs.filter(term=term)
+    if session is not None:
+        qs = qs.filter(session=session)
+    return qs
+
+
+def _scoped_meetings(
+    *, council: Council, year: int | None, term: Any, session: Any
+) -> QuerySet[VoterMeeting]:
+    qs = VoterMeeting.objects.filter(term__council=council)
+    if year is not None:
+        qs = qs.filter(date__year=year)
+    if term is not None:
+        qs = qs.filter(term=term)
+    if session is not None:
+        qs = qs.filter(session=session)
+    return qs
+
+
+def petition_stats(
+    *,
+    council: Council,
+    year: int | None = None,
+    term: Any = None,
+    session: Any = None,
+    today: dt.date | None = None,
+) -> PetitionStats:
+    """Figures of the voters' section of the dashboard and of the annual report.
+
+    A petition belongs to the year of its received_date; see the module docstring."""
+    petitions = _scoped_petitions(council=council, year=year, term=term, session=session)
+    meetings = _scoped_meetings(council=council, year=year, term=term, session=session)
+    m = meetings.aggregate(n=Count("pk"), voters=Coalesce(Sum("voters_attended"), 0))
+    totals = petitions.aggregate(
+        rows=Count("pk"),
+        instances=Coalesce(Sum("instances"), 0),
+        forwarded=Coalesce(
+            Sum("instances", filter=Q(status__in=VoterPetition.FORWARDED_OR_LATER)), 0
+        ),
+        answered=Coalesce(
+            Sum("instances", filter=Q(status__in=VoterPetition.ANSWERED_OR_LATER)), 0
+        ),
+        resolved=Coalesce(Sum("instances", filter=Q(status=Status.RESOLVED)), 0),
+        overdue=Count("pk", filter=overdue_q(today=today)),
+    )
+    status_counts = dict(
+        petitions.order_by()
+        .values_list("status")
+        .annotate(n=Sum("instances"))
+        .values_list("status", "n")
+    )
+    level_counts = dict(
+        petitions.order_by()
+        .values_list("level")
+        .annotate(n=Sum("instances"))
+        .values_list("level", "n")
+    )
+    field_rows = (
+        petitions.values("field__name", "field__order")
+        .annotate(n=Sum("instances"))
+        .order_by("field__order", "field__name")
+    )
+    committee_rows = (
+        petitions.values("committee__name", "committee__order")
+        .annotate(n=Sum("instances"))
+        .order_by("committee__order", "committee__name")
+    )
+    mode = council.rate_rounding
+    return PetitionStats(
+        meetings=m["n"],
+        voters_attended=m["voters"],
+        petitions=totals["rows"],
+        instances=totals["instances"],
+        by_status=tuple(
+            (code, str(label), status_counts.get(code, 0) or 0) for code, label in Status.choices
+        ),
+        by_field=tuple(
+            (row["field__name"] or _("Chưa phân loại lĩnh vực"), row["n"]) for row in field_rows
+        ),
+        by_level=tuple(
+            (code, str(label), level_counts.get(code, 0) or 0)
+            for code, label in VoterPetition.Level.choices
+        ),
+        by_committee=tuple(
+            (row["committee__name"] or _("Chưa giao Ban theo dõi"), row["n"])
+            for row in committee_rows
+        ),
+        forwarded_instances=totals["forwarded"],
+        answered_instances=totals["answered"],
+        resolved_instances=totals["resolved"],
+        answered_rate=rate_text(totals["answered"], totals["forwarded"], mode=mode),
+        resolved_rate=rate_text(totals["resolved"], totals["instances"], mode=mode),
+        unanswered_overdue=totals["overdue"],
+    )
+
+
+def _session_label(number: int | None) -> str:
+    if number is None:
+        return _("Ngoài kỳ họp")
+    return _("Trước và sau kỳ họp thứ %(n)s") % {"n": number}
+
+
+def petition_stats_by_session(*, council: Council, year: int) -> list[tuple[str, int]]:
+    """(label, instances) for petitions received in `year`, in session order."""
+    rows = (
+        _scoped_petitions(council=council, year=year, term=None, session=None)
+        .values("session__number", "session__start_date", "session__term__ordinal")
+        .annotate(n=Sum("instances"))
+        .order_by("session__start_date", "session__number")
+    )
+    return [(_session_label(row["session__number"]), row["n"]) for row in rows]
+
+
+def petition_counts_by_year(*, council: Council, term: Any) -> list[tuple[int, int]]:
+    """(year, instances) for each year of the term that has petitions."""
+    rows = (
+        _scoped_petitions(council=council, year=None, term=term, session=None)
+        .annotate(y=ExtractYear("received_date"))
+        .values("y")
+        .annotate(n=Sum("instances"))
+        .order_by("y")
+    )
+    return [(row["y"], row["n"]) for row in rows]
+
+
+@dataclass(frozen=True)
+class SessionPetitionRow:
+    session_id: int | None
+    label: str
+    petitions: int
+    instances: int
+    awaiting: int
+    forwarded: int
+    answered: int
+    resolved: int
+    answered_rate: str
+    resolved_rate: str
+
+
+def petition_summary_by_session(*, council: Council, term: Any = None) -> list[SessionPetitionRow]:
+    """The "by session" page: one row a session, workflow figures in instances."""
+    qs = _scoped_petitions(council=council, year=None, term=term, session=None)
+    rows = (
+        qs.values("session_id", "session__number", "session__start_date")
+        .annotate(
+            rows=Count("pk"),
+            instances=Sum("instances"),
+            awaiting=Coalesce(
+                Sum("instances", filter=Q(status__in=VoterPetition.AWAITING_FORWARDING)), 0
+            ),
+            forwarded=Coalesce(
+                Sum("instances", filter=Q(status__in=VoterPetition.FORWARDED_OR_LATER)), 0
+            ),
+            answered=Coalesce(
+                Sum("instances", filter=Q(status__in=VoterPetition.ANSWERED_OR_LATER)), 0
+            ),
+            resolved=Coalesce(Sum("instances", filter=Q(status=Status.RESOLVED)), 0),
+        )
+        .order_by("-session__start_date", "session__number")
+    )
+    mode = council.rate_rounding
+    return [
+        SessionPetitionRow(
+            session_id=row["session_id"],
+            label=_session_label(row["session__number"]),
+            petitions=row["rows"],
+            instances=row["instances"],
+            awaiting=row["awaiting"],
+            forwarded=row["forwarded"],
+            answered=row["answered"],
+            resolved=row["resolved"],
+            answered_rate=rate_text(row["answered"], row["forwarded"], mode=mode),
+            resolved_rate=rate_text(row["resolved"], row["instances"], mode=mode),
+        )
+        for row in rows
+    ]
+
+
+@dataclass(frozen=True)
+class LetterStats:
+    letters: int
+    by_kind: tuple[tuple[str, str, int], ...]  # (code, Vietnamese label, letters)
+    forwarded: int
+    receptions: int
+    citizens_received: int
+
+
+def letter_stats(*, council: Council, year: int | None = None, term: Any = None) -> LetterStats:
+    """Counts only: never a name, address, phone or ID number (the PDF reads this)."""
+    letters = Letter.objects.filter(term__council=council)
+    receptions = CitizenReception.objects.filter(term__council=council)
+    if year is not None:
+        letters = letters.filter(received_date__year=year)
+        receptions = receptions.filter(date__year=year)
+    if term is not None:
+        letters = letters.filter(term=term)
+        receptions = receptions.filter(term=term)
+    totals = letters.aggregate(
+        n=Count("pk"),
+        forwarded=Count(
+            "pk", filter=Q(forwarded_to__isnull=False) | Q(forwarded_date__isnull=False)
+        ),
+    )
+    kinds = dict(
+        letters.order_by().values_list("kind").annotate(n=Count("pk")).values_list("kind", "n")
+    )
+    r = receptions.aggregate(n=Count("pk"), persons=Coalesce(Sum("persons"), 0))
+    return LetterStats(
+        letters=totals["n"],
+        by_kind=tuple(
+            (code, str(label), kinds.get(code, 0)) for code, label in Letter.Kind.choices
+        ),
+        forwarded=totals["forwarded"],
+        receptions=r["n"],
+        citizens_received=r["persons"],
+    )
+
+
+def petition_fields_on(*, day: dt.date) -> QuerySet[PetitionField]:
+    return PetitionField.objects.filter(
+        Q(valid_from__isnull=True) | Q(valid_from__lte=day),
+        Q(valid_to__isnull=True) | Q(valid_to__gte=day),
+    )
+
+
+def committees_of_term(*, term: Any) -> QuerySet[Committee]:
+    return Committee.objects.filter(term=term)

@@ -1,0 +1,930 @@
+"""Pages of the voters app. Thin: parse input, call one service or selector, render.
+
+Permissions: every view checks council.roles on the server (mixins or require_viewer /
+require_editor first thing). Citizens' personal data is shown only when
+roles.can_view_personal_data(user): leaders and committee members never see it, in pages or
+in exports."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from council import roles
+from council.concurrency import (
+    VERSION_FIELD,
+    StaleEditError,
+    lock_and_check_version,
+    stale_message,
+)
+from council.crud import (
+    RecordCreateView,
+    RecordDeleteView,
+    RecordDetailView,
+    RecordListView,
+    RecordUpdateView,
+)
+from council.exports import XLSX_TYPE, xlsx_response
+from council.permissions import require_editor, require_viewer
+from council.selectors import council_get_current
+from voters import filters, forms, imports, selectors, services, tables
+from voters.models import (
+    CitizenReception,
+    ForwardingBatch,
+    Letter,
+    PetitionStatusChange,
+    VoterMeeting,
+    VoterPetition,
+)
+
+# --- shared pieces ---------------------------------------------------------------------------
+
+
+class ServiceSaveMixin:
+    """Create / edit through voters.services (search text, status history) instead of the
+    plain registry save, keeping the shared optimistic lock of council.crud."""
+
+    def form_valid(self, form) -> HttpResponse:
+        instance = form.save(commit=False)
+        try:
+            with transaction.atomic():
+                if instance.pk:
+                    lock_and_check_version(
+                        instance=instance, token=form.cleaned_data.get(VERSION_FIELD)
+                    )
+                self.object = services.model_save(instance=instance, user=self.request.user)
+        except StaleEditError as exc:
+            form.add_error(
+                None, stale_message(current=exc.current, field_names=list(form._meta.fields or []))
+            )
+            form.data = form.data.copy()
+            form.data[VERSION_FIELD] = exc.current.updated_at.isoformat()
+            return self.form_invalid(form)
+        except ValidationError as exc:
+            if hasattr(exc, "error_dict"):
+                for field, errors in exc.error_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                form.add_error(None, exc)
+            return self.form_invalid(form)
+        form.save_m2m()
+        messages.success(self.request, _("Đã lưu «%(obj)s».") % {"obj": self.object})
+        return HttpResponseRedirect(self.get_success_url())
+
+
+class VotersListView(RecordListView):
+    """A list page with an Excel export of the same filtered rows."""
+
+    template_name = "voters/list.html"
+    export_url_name: str = ""
+    extra_actions: tuple[tuple[str, str, str], ...] = ()  # (url name, icon, label)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        ctx = super().get_context_data(**kwargs)
+        if self.export_url_name:
+            query = self.request.GET.urlencode()
+            ctx["export_url"] = reverse(self.export_url_name) + (f"?{query}" if query else "")
+        ctx["extra_actions"] = [
+            (reverse(name), icon, label) for name, icon, label in self.extra_actions
+        ]
+        return ctx
+
+
+class PersonalDataTableMixin:
+    """Drop the personal-data columns of the table for those who may not see them."""
+
+    personal_fields: tuple[str, ...] = ()
+
+    def get_table_kwargs(self) -> dict[str, Any]:
+        kwargs = super().get_table_kwargs()
+        if not roles.can_view_personal_data(self.request.user):
+            kwargs["exclude"] = self.personal_fields
+        return kwargs
+
+
+class PersonalDataDetailMixin:
+    personal_fields: tuple[str, ...] = ()
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        ctx = super().get_context_data(**kwargs)
+        if not roles.can_view_personal_data(self.request.user):
+            hidden = {str(self.model._meta.get_field(f).verbose_name) for f in self.personal_fields}
+            ctx["rows"] = [row for row in ctx["rows"] if row[0] not in hidden]
+            ctx["personal_hidden"] = True
+        return ctx
+
+
+def _filtered(request: HttpRequest, filterset_class: type, queryset: Any) -> Any:
+    return filterset_class(request.GET or None, queryset=queryset, request=request).qs
+
+
+def _d(value: Any) -> Any:
+    return value if value else None
+
+
+def _export_name(stem: str) -> str:
+    return f"{stem}-{timezone.localdate():%Y%m%d}"
+
+
+# --- hub -------------------------------------------------------------------------------------
+
+
+def index(request: HttpRequest) -> HttpResponse:
+    require_viewer(request)
+    council = council_get_current()
+    awaiting = selectors.petitions_awaiting_forwarding(council=council).count() if council else 0
+    overdue = selectors.petitions_overdue(council=council).count() if council else 0
+    return render(
+        request,
+        "voters/index.html",
+        {
+            "section_title": gettext_lazy("Cử tri, đơn thư"),
+            "awaiting": awaiting,
+            "overdue": overdue,
+            "deadline_days": selectors.ANSWER_DEADLINE_DAYS,
+        },
+    )
+
+
+# --- meetings --------------------------------------------------------------------------------
+
+MEETING_SECTION = gettext_lazy("Tiếp xúc cử tri")
+MEETING_COMMON = {
+    "model": VoterMeeting,
+    "section_title": MEETING_SECTION,
+    "list_url_name": "voters:votermeeting_list",
+    "create_url_name": "voters:votermeeting_create",
+}
+
+
+class VoterMeetingListView(VotersListView):
+    model = VoterMeeting
+    section_title = MEETING_SECTION
+    list_url_name = ""
+    create_url_name = "voters:votermeeting_create"
+    table_class = tables.VoterMeetingTable
+    filterset_class = filters.VoterMeetingFilter
+    export_url_name = "voters:votermeeting_export"
+
+    def get_queryset(self):
+        return selectors.meeting_queryset()
+
+
+class VoterMeetingDetailView(RecordDetailView):
+    template_name = "voters/votermeeting_detail.html"
+    detail_fields = [
+        "term",
+        "timing",
+        "session",
+        "topic",
+        "date",
+        "location_unit",
+        "venue",
+        "delegate_group",
+        "delegates",
+        "co_organizer",
+        "voters_attended",
+        "notes",
+    ]
+    edit_url_name = "voters:votermeeting_update"
+    delete_url_name = "voters:votermeeting_delete"
+    model = VoterMeeting
+    section_title = MEETING_SECTION
+    list_url_name = "voters:votermeeting_list"
+
+    def get_queryset(self):
+        return selectors.meeting_queryset().prefetch_related("delegates")
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        ctx = super().get_context_data(**kwargs)
+        ctx["petitions"] = selectors.petition_queryset().filter(meeting=self.object)
+        return ctx
+
+
+class VoterMeetingCreateView(ServiceSaveMixin, RecordCreateView):
+    form_class = forms.VoterMeetingForm
+    model = VoterMeeting
+    section_title = MEETING_SECTION
+    list_url_name = "voters:votermeeting_list"
+
+
+class VoterMeetingUpdateView(ServiceSaveMixin, RecordUpdateView):
+    form_class = forms.VoterMeetingForm
+    model = VoterMeeting
+    section_title = MEETING_SECTION
+    list_url_name = "voters:votermeeting_list"
+
+
+class VoterMeetingDeleteView(RecordDeleteView):
+    model = VoterMeeting
+    section_title = MEETING_SECTION
+    list_url_name = "voters:votermeeting_list"
+
+
+def meeting_minutes(request: HttpRequest, pk: int) -> FileResponse:
+    """The minutes, only through this permission check, always as a download."""
+    require_viewer(request)
+    meeting = get_object_or_404(VoterMeeting, pk=pk)
+    if not meeting.minutes:
+        raise Http404
+    try:
+        handle = meeting.minutes.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    ext = meeting.minutes.name.rsplit(".", 1)[-1] if "." in meeting.minutes.name else "bin"
+    return FileResponse(
+        handle,
+        as_attachment=True,
+        filename=f"bien-ban-tiep-xuc-cu-tri-{meeting.date:%Y%m%d}-{meeting.pk}.{ext}",
+    )
+
+
+def meeting_export(request: HttpRequest) -> HttpResponse:
+    require_viewer(request)
+    qs = _filtered(request, filters.VoterMeetingFilter, selectors.meeting_queryset())
+    headers = [
+        _("Ngày"),
+        _("Hình thức"),
+        _("Kỳ họp thứ"),
+        _("Xã, phường"),
+        _("Địa điểm"),
+        _("Tổ đại biểu"),
+        _("Số cử tri"),
+        _("Chuyên đề"),
+    ]
+    rows = (
+        (
+            m.date,
+            m.get_timing_display(),
+            m.session.number if m.session else "",
+            str(m.location_unit),
+            m.venue,
+            str(m.delegate_group or ""),
+            m.voters_attended,
+            m.topic,
+        )
+        for m in qs
+    )
+    return xlsx_response(filename=_export_name("tiep-xuc-cu-tri"), headers=headers, rows=rows)
+
+
+# --- petitions -------------------------------------------------------------------------------
+
+PETITION_SECTION = gettext_lazy("Kiến nghị cử tri")
+
+
+class VoterPetitionListView(VotersListView):
+    model = VoterPetition
+    section_title = PETITION_SECTION
+    create_url_name = "voters:voterpetition_create"
+    table_class = tables.VoterPetitionTable
+    filterset_class = filters.VoterPetitionFilter
+    export_url_name = "voters:voterpetition_export"
+    extra_actions = (
+        ("voters:petition_import", "bi-file-earmark-arrow-up", gettext_lazy("Nhập từ Excel")),
+        ("voters:petition_consolidate", "bi-union", gettext_lazy("Tổng hợp kiến nghị trùng")),
+    )
+
+    def get_queryset(self):
+        return selectors.petition_queryset()
+
+
+class PetitionAwaitingView(VotersListView):
+    model = VoterPetition
+    section_title = gettext_lazy("Kiến nghị chờ chuyển")
+    table_class = tables.VoterPetitionTable
+    filterset_class = filters.VoterPetitionFilter
+    export_url_name = "voters:voterpetition_export"
+    extra_actions = (
+        ("voters:forwardingbatch_create", "bi-send", gettext_lazy("Lập công văn chuyển")),
+    )
+    empty_hint = gettext_lazy("Mọi kiến nghị đã được chuyển.")
+
+    def get_queryset(self):
+        return selectors.petitions_awaiting_forwarding()
+
+
+class PetitionOverdueView(VotersListView):
+    model = VoterPetition
+    table_class = tables.VoterPetitionTable
+    filterset_class = filters.VoterPetitionFilter
+    empty_hint = gettext_lazy("Không có kiến nghị nào quá hạn trả lời.")
+
+    def days(self) -> int:
+        try:
+            days = int(self.request.GET.get("days", selectors.ANSWER_DEADLINE_DAYS))
+        except ValueError:
+            days = selectors.ANSWER_DEADLINE_DAYS
+        return max(days, 0)
+
+    @property
+    def section_title(self) -> str:
+        return _("Đã chuyển, quá %(d)s ngày chưa trả lời") % {"d": self.days()}
+
+    def get_queryset(self):
+        return selectors.petitions_overdue(days=self.days())
+
+
+class VoterPetitionDetailView(RecordDetailView):
+    template_name = "voters/voterpetition_detail.html"
+    model = VoterPetition
+    section_title = PETITION_SECTION
+    list_url_name = "voters:voterpetition_list"
+    edit_url_name = "voters:voterpetition_update"
+    delete_url_name = "voters:voterpetition_delete"
+    detail_fields = [
+        "term",
+        "session",
+        "meeting",
+        "received_date",
+        "content",
+        "instances",
+        "field",
+        "level",
+        "responsible_org",
+        "committee",
+        "status",
+        "batch",
+        "answer_number",
+        "answer_date",
+        "answer_summary",
+        "repeat_of",
+        "consolidated_into",
+    ]
+
+    def get_queryset(self):
+        return selectors.petition_queryset().select_related("repeat_of", "consolidated_into")
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        ctx = super().get_context_data(**kwargs)
+        p = self.object
+        ctx["status_history"] = PetitionStatusChange.objects.filter(petition=p).select_related(
+            "changed_by"
+        )
+        ctx["originals"] = p.originals.select_related("meeting__location_unit")
+        ctx["repeats"] = p.repeats.all()
+        can = roles.can_edit_records(self.request.user)
+        allowed = services.TRANSITIONS.get(p.status, frozenset()) if p.is_counted else frozenset()
+        Status = VoterPetition.Status
+        ctx["can_compile"] = can and Status.COMPILED in allowed
+        ctx["can_reopen"] = can and Status.RECEIVED in allowed
+        ctx["can_answer"] = can and Status.ANSWERED in allowed
+        ctx["can_set_outcome"] = can and bool(allowed & set(VoterPetition.OUTCOMES))
+        ctx["awaiting_forwarding"] = p.is_counted and p.status in VoterPetition.AWAITING_FORWARDING
+        ctx["answer_form"] = forms.PetitionAnswerForm()
+        ctx["outcome_form"] = forms.PetitionOutcomeForm()
+        return ctx
+
+
+class VoterPetitionCreateView(ServiceSaveMixin, RecordCreateView):
+    form_class = forms.VoterPetitionForm
+    model = VoterPetition
+    section_title = PETITION_SECTION
+    list_url_name = "voters:voterpetition_list"
+
+    def get_initial(self) -> dict[str, Any]:
+        """Prefilled from the meeting page's "add a petition" link."""
+        initial = super().get_initial()
+        for key in ("meeting", "term", "session"):
+            value = self.request.GET.get(key, "")
+            if value.isdigit():
+                initial[key] = int(value)
+        return initial
+
+
+class VoterPetitionUpdateView(ServiceSaveMixin, RecordUpdateView):
+    form_class = forms.VoterPetitionForm
+    model = VoterPetition
+    section_title = PETITION_SECTION
+    list_url_name = "voters:voterpetition_list"
+
+
+class VoterPetitionDeleteView(RecordDeleteView):
+    model = VoterPetition
+    section_title = PETITION_SECTION
+    list_url_name = "voters:voterpetition_list"
+
+
+@require_POST
+def petition_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    """One workflow step from the petition's page: compile, reopen, answer, outcome."""
+    require_editor(request)
+    petition = get_object_or_404(VoterPetition.objects.select_related("batch"), pk=pk)
+    try:
+        if action == "compile":
+            services.petition_compile(petition=petition, user=request.user)
+        elif action == "reopen":
+            services.petition_reopen(petition=petition, user=request.user)
+        elif action == "answer":
+            form = forms.PetitionAnswerForm(request.POST)
+            if not form.is_valid():
+                raise ValidationError([e for errs in form.errors.values() for e in errs])
+            services.petition_answer(
+                petition=petition,
+                answer_number=form.cleaned_data["answer_number"],
+                answer_date=form.cleaned_data["answer_date"],
+                answer_summary=form.cleaned_data["answer_summary"],
+                outcome=form.cleaned_data["outcome"] or None,
+                user=request.user,
+            )
+        elif action == "outcome":
+            form = forms.PetitionOutcomeForm(request.POST)
+            if not form.is_valid():
+                raise ValidationError([e for errs in form.errors.values() for e in errs])
+            services.petition_set_outcome(
+                petition=petition,
+                outcome=form.cleaned_data["outcome"],
+                note=form.cleaned_data["note"],
+                user=request.user,
+            )
+        else:
+            raise Http404
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        messages.success(
+            request, _("Đã cập nhật trạng thái: %(s)s.") % {"s": petition.get_status_display()}
+        )
+    return redirect(petition.get_absolute_url())
+
+
+def petition_export(request: HttpRequest) -> HttpResponse:
+    require_viewer(request)
+    qs = _filtered(request, filters.VoterPetitionFilter, selectors.petition_queryset())
+    if request.GET.get("view") == "awaiting":
+        qs = qs.filter(status__in=VoterPetition.AWAITING_FORWARDING)
+    headers = [
+        "#",
+        _("Ngày tiếp nhận"),
+        _("Nội dung"),
+        _("Số lượt"),
+        _("Kỳ họp thứ"),
+        _("Lĩnh vực"),
+        _("Thẩm quyền"),
+        _("Cơ quan giải quyết"),
+        _("Ban theo dõi"),
+        _("Trạng thái"),
+        _("Công văn chuyển"),
+        _("Ngày chuyển"),
+        _("Văn bản trả lời"),
+        _("Ngày trả lời"),
+        _("Gộp vào kiến nghị #"),
+    ]
+    rows = (
+        (
+            p.pk,
+            p.received_date,
+            p.content,
+            p.instances,
+            p.session.number if p.session else "",
+            str(p.field or ""),
+            p.get_level_display(),
+            str(p.responsible_org or ""),
+            str(p.committee or ""),
+            p.get_status_display(),
+            p.batch.number if p.batch else "",
+            _d(p.batch.date if p.batch else None),
+            p.answer_number,
+            _d(p.answer_date),
+            p.consolidated_into_id or "",
+        )
+        for p in qs
+    )
+    return xlsx_response(filename=_export_name("kien-nghi-cu-tri"), headers=headers, rows=rows)
+
+
+def petition_by_session(request: HttpRequest) -> HttpResponse:
+    require_viewer(request)
+    council = council_get_current()
+    term_filter = filters.TermOnlyFilter(request.GET or None)
+    term = term_filter.form.cleaned_data.get("term") if term_filter.form.is_valid() else None
+    rows = selectors.petition_summary_by_session(council=council, term=term) if council else []
+    return render(
+        request,
+        "voters/petition_by_session.html",
+        {
+            "section_title": gettext_lazy("Kiến nghị theo kỳ họp"),
+            "rows": rows,
+            "filter": term_filter,
+        },
+    )
+
+
+def petition_consolidate(request: HttpRequest) -> HttpResponse:
+    """Merge the same request raised at several meetings into one consolidated petition."""
+    require_editor(request)
+    candidates = selectors.petitions_awaiting_forwarding().filter(is_consolidated=False)
+    session_id = request.GET.get("session") or request.POST.get("session_scope")
+    if session_id and session_id.isdigit():
+        candidates = candidates.filter(session_id=int(session_id))
+    form = forms.ConsolidateForm(request.POST or None, petitions=candidates)
+    if request.method == "POST" and form.is_valid():
+        try:
+            consolidated = services.petition_consolidate(
+                petitions=list(form.cleaned_data["petitions"].order_by("received_date", "pk")),
+                content=form.cleaned_data["content"],
+                user=request.user,
+            )
+        except ValidationError as exc:
+            for message in exc.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(
+                request,
+                _("Đã tổng hợp thành kiến nghị #%(pk)s (%(n)s lượt).")
+                % {"pk": consolidated.pk, "n": consolidated.instances},
+            )
+            return redirect(consolidated.get_absolute_url())
+    from sessions.models import Session
+
+    return render(
+        request,
+        "voters/petition_consolidate.html",
+        {
+            "section_title": gettext_lazy("Tổng hợp kiến nghị trùng"),
+            "list_url": reverse("voters:voterpetition_list"),
+            "form": form,
+            "sessions": Session.objects.select_related("term").order_by("-start_date"),
+            "session_id": session_id or "",
+        },
+    )
+
+
+# --- forwarding batches ----------------------------------------------------------------------
+
+BATCH_SECTION = gettext_lazy("Công văn chuyển kiến nghị")
+
+
+class ForwardingBatchListView(VotersListView):
+    model = ForwardingBatch
+    section_title = BATCH_SECTION
+    create_url_name = "voters:forwardingbatch_create"
+    table_class = tables.ForwardingBatchTable
+    filterset_class = filters.ForwardingBatchFilter
+
+    def get_queryset(self):
+        return selectors.batch_queryset()
+
+
+class ForwardingBatchDetailView(RecordDetailView):
+    template_name = "voters/forwardingbatch_detail.html"
+    model = ForwardingBatch
+    section_title = BATCH_SECTION
+    list_url_name = "voters:forwardingbatch_list"
+    edit_url_name = "voters:forwardingbatch_update"
+    detail_fields = ["term", "session", "recipient", "number", "date", "subject"]
+
+    def get_queryset(self):
+        return selectors.batch_queryset()
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        ctx = super().get_context_data(**kwargs)
+        ctx["petitions"] = selectors.petition_queryset().filter(batch=self.object)
+        return ctx
+
+
+def forwarding_batch_create(request: HttpRequest) -> HttpResponse:
+    """A công văn and, ticked, the petitions awaiting forwarding that it carries."""
+    require_editor(request)
+    candidates = selectors.petitions_awaiting_forwarding().order_by("session_id", "received_date")
+    form = forms.ForwardingBatchForm(request.POST or None, petitions=candidates)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            batch = services.forwarding_batch_create(
+                term=data["term"],
+                session=data["session"],
+                recipient=data["recipient"],
+                number=data["number"],
+                date=data["date"],
+                subject=data["subject"],
+                petitions=list(data["petitions"]),
+                user=request.user,
+            )
+        except ValidationError as exc:
+            if hasattr(exc, "error_dict"):
+                for field, errors in exc.error_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                for message in exc.messages:
+                    form.add_error(None, message)
+        else:
+            messages.success(
+                request,
+                _("Đã chuyển %(n)s kiến nghị theo %(b)s.")
+                % {"n": len(data["petitions"]), "b": batch},
+            )
+            return redirect(batch.get_absolute_url())
+    return render(
+        request,
+        "voters/forwardingbatch_form.html",
+        {
+            "section_title": BATCH_SECTION,
+            "list_url": reverse("voters:forwardingbatch_list"),
+            "form": form,
+        },
+    )
+
+
+class ForwardingBatchUpdateView(RecordUpdateView):
+    form_class = forms.ForwardingBatchEditForm
+    model = ForwardingBatch
+    section_title = BATCH_SECTION
+    list_url_name = "voters:forwardingbatch_list"
+
+
+# --- letters and receptions ------------------------------------------------------------------
+
+LETTER_SECTION = gettext_lazy("Đơn thư")
+
+
+class LetterListView(PersonalDataTableMixin, VotersListView):
+    model = Letter
+    section_title = LETTER_SECTION
+    create_url_name = "voters:letter_create"
+    table_class = tables.LetterTable
+    filterset_class = filters.LetterFilter
+    export_url_name = "voters:letter_export"
+    personal_fields = Letter.PERSONAL_FIELDS
+
+    def get_queryset(self):
+        return selectors.letter_queryset()
+
+
+class LetterDetailView(PersonalDataDetailMixin, RecordDetailView):
+    model = Letter
+    section_title = LETTER_SECTION
+    list_url_name = "voters:letter_list"
+    edit_url_name = "voters:letter_update"
+    delete_url_name = "voters:letter_delete"
+    personal_fields = Letter.PERSONAL_FIELDS
+    detail_fields = [
+        "term",
+        "received_date",
+        "kind",
+        "summary",
+        "classification",
+        "eligible",
+        "handling",
+        "forwarded_to",
+        "forwarded_date",
+        "result",
+        *Letter.PERSONAL_FIELDS,
+    ]
+
+    def get_queryset(self):
+        return selectors.letter_queryset()
+
+
+class LetterCreateView(ServiceSaveMixin, RecordCreateView):
+    form_class = forms.LetterForm
+    model = Letter
+    section_title = LETTER_SECTION
+    list_url_name = "voters:letter_list"
+
+
+class LetterUpdateView(ServiceSaveMixin, RecordUpdateView):
+    form_class = forms.LetterForm
+    model = Letter
+    section_title = LETTER_SECTION
+    list_url_name = "voters:letter_list"
+
+
+class LetterDeleteView(RecordDeleteView):
+    model = Letter
+    section_title = LETTER_SECTION
+    list_url_name = "voters:letter_list"
+
+
+def letter_export(request: HttpRequest) -> HttpResponse:
+    """The personal-data columns are omitted entirely for those who may not see them."""
+    require_viewer(request)
+    personal = roles.can_view_personal_data(request.user)
+    qs = _filtered(request, filters.LetterFilter, selectors.letter_queryset())
+    headers = [
+        _("Ngày nhận"),
+        _("Loại đơn"),
+        _("Tóm tắt nội dung"),
+        _("Phân loại"),
+        _("Đủ điều kiện xử lý"),
+        _("Hướng xử lý"),
+        _("Chuyển đến"),
+        _("Ngày chuyển"),
+        _("Kết quả"),
+    ]
+    if personal:
+        headers += [_("Họ tên người gửi"), _("Địa chỉ"), _("Số điện thoại"), _("Số CCCD/CMND")]
+
+    def row(letter: Letter) -> list[Any]:
+        values = [
+            letter.received_date,
+            letter.get_kind_display(),
+            letter.summary,
+            letter.classification,
+            _("Có") if letter.eligible else _("Không"),
+            letter.get_handling_display(),
+            str(letter.forwarded_to or ""),
+            _d(letter.forwarded_date),
+            letter.result,
+        ]
+        if personal:
+            values += [getattr(letter, f) for f in Letter.PERSONAL_FIELDS]
+        return values
+
+    return xlsx_response(
+        filename=_export_name("don-thu"), headers=headers, rows=(row(x) for x in qs)
+    )
+
+
+RECEPTION_SECTION = gettext_lazy("Tiếp công dân")
+
+
+class CitizenReceptionListView(VotersListView):
+    model = CitizenReception
+    section_title = RECEPTION_SECTION
+    create_url_name = "voters:citizenreception_create"
+    table_class = tables.CitizenReceptionTable
+    filterset_class = filters.CitizenReceptionFilter
+    export_url_name = "voters:citizenreception_export"
+
+    def get_queryset(self):
+        return selectors.reception_queryset()
+
+
+class CitizenReceptionDetailView(PersonalDataDetailMixin, RecordDetailView):
+    model = CitizenReception
+    section_title = RECEPTION_SECTION
+    list_url_name = "voters:citizenreception_list"
+    edit_url_name = "voters:citizenreception_update"
+    delete_url_name = "voters:citizenreception_delete"
+    personal_fields = CitizenReception.PERSONAL_FIELDS
+    detail_fields = [
+        "term",
+        "date",
+        "host",
+        "kind",
+        "location",
+        "persons",
+        "cases",
+        "group_cases",
+        "summary",
+        "visitors",
+    ]
+
+    def get_queryset(self):
+        return selectors.reception_queryset()
+
+
+class CitizenReceptionCreateView(RecordCreateView):
+    form_class = forms.CitizenReceptionForm
+    model = CitizenReception
+    section_title = RECEPTION_SECTION
+    list_url_name = "voters:citizenreception_list"
+
+
+class CitizenReceptionUpdateView(RecordUpdateView):
+    form_class = forms.CitizenReceptionForm
+    model = CitizenReception
+    section_title = RECEPTION_SECTION
+    list_url_name = "voters:citizenreception_list"
+
+
+class CitizenReceptionDeleteView(RecordDeleteView):
+    model = CitizenReception
+    section_title = RECEPTION_SECTION
+    list_url_name = "voters:citizenreception_list"
+
+
+def reception_export(request: HttpRequest) -> HttpResponse:
+    require_viewer(request)
+    personal = roles.can_view_personal_data(request.user)
+    qs = _filtered(request, filters.CitizenReceptionFilter, selectors.reception_queryset())
+    headers = [
+        _("Ngày tiếp"),
+        _("Hình thức"),
+        _("Người chủ trì"),
+        _("Địa điểm"),
+        _("Số lượt công dân"),
+        _("Số vụ việc"),
+        _("Số đoàn đông người"),
+        _("Nội dung chủ yếu"),
+    ]
+    if personal:
+        headers.append(_("Họ tên, địa chỉ công dân"))
+
+    def row(r: CitizenReception) -> list[Any]:
+        values = [
+            r.date,
+            r.get_kind_display(),
+            r.host,
+            r.location,
+            r.persons,
+            r.cases,
+            r.group_cases,
+            r.summary,
+        ]
+        if personal:
+            values.append(r.visitors)
+        return values
+
+    return xlsx_response(
+        filename=_export_name("tiep-cong-dan"), headers=headers, rows=(row(r) for r in qs)
+    )
+
+
+# --- Excel import ----------------------------------------------------------------------------
+
+IMPORT_SECTION = gettext_lazy("Nhập kiến nghị từ Excel")
+
+
+def petition_import_template(request: HttpRequest) -> HttpResponse:
+    require_viewer(request)
+    response = HttpResponse(imports.template_workbook(), content_type=XLSX_TYPE)
+    response["Content-Disposition"] = 'attachment; filename="mau-nhap-kien-nghi-cu-tri.xlsx"'
+    return response
+
+
+def _import_context(**extra: Any) -> dict[str, Any]:
+    return {
+        "section_title": IMPORT_SECTION,
+        "list_url": reverse("voters:voterpetition_list"),
+        "columns": imports.COLUMNS,
+        **extra,
+    }
+
+
+def petition_import(request: HttpRequest) -> HttpResponse:
+    """Upload → every row validated → preview (nothing saved yet)."""
+    require_editor(request)
+    form = forms.PetitionImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        term = form.cleaned_data["term"]
+        token = imports.stash_upload(form.cleaned_data["file"])
+        path = imports.stashed_path(token)
+        result = imports.parse_workbook(path=path, term=term)
+        if result.errors:
+            path.unlink(missing_ok=True)
+            return render(
+                request,
+                "voters/petition_import.html",
+                _import_context(form=form, errors=result.errors),
+            )
+        return render(
+            request,
+            "voters/petition_import_preview.html",
+            _import_context(result=result, token=token, term=term),
+        )
+    return render(request, "voters/petition_import.html", _import_context(form=form))
+
+
+@require_POST
+def petition_import_confirm(request: HttpRequest) -> HttpResponse:
+    """Validate the stashed file again (nothing from the browser is trusted but the uuid) and
+    create every new row in one transaction."""
+    require_editor(request)
+    path = imports.stashed_path(request.POST.get("token", ""))
+    form = forms.PetitionImportForm(request.POST)
+    term_field = form.fields["term"]
+    try:
+        term = term_field.clean(request.POST.get("term"))
+    except ValidationError:
+        term = None
+    if path is None or term is None:
+        messages.error(request, _("Tệp tải lên không còn; hãy tải lên lại."))
+        return redirect("voters:petition_import")
+    result = imports.parse_workbook(path=path, term=term)
+    if result.errors:
+        path.unlink(missing_ok=True)
+        return render(
+            request,
+            "voters/petition_import.html",
+            _import_context(form=forms.PetitionImportForm(), errors=result.errors),
+        )
+    try:
+        created = services.petitions_import(term=term, rows=result.rows, user=request.user)
+    except (ValidationError, IntegrityError):
+        messages.error(
+            request,
+            _(
+                "Không nhập được: dữ liệu đã thay đổi trong lúc xem trước. Không có dòng nào được ghi."
+            ),
+        )
+        return redirect("voters:petition_import")
+    path.unlink(missing_ok=True)
+    messages.success(
+        request,
+        _("Đã nhập %(n)s kiến nghị; bỏ qua %(s)s dòng trùng.")
+        % {"n": len(created), "s": len(result.skipped_rows)},
+    )
+    return redirect(reverse("voters:voterpetition_list") + f"?term={term.pk}")
