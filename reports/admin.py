@@ -1,0 +1,23 @@
+from django.contrib import admin
+
+from reports.models import AnnualReport, ReportRequest
+
+
+@admin.register(AnnualReport)
+class AnnualReportAdmin(admin.ModelAdmin):
+    list_display = ["year", "council", "number", "report_date", "signer_name"]
+    list_filter = ["council"]
+
+
+@admin.register(ReportRequest)
+class ReportRequestAdmin(admin.ModelAdmin):
+    list_display = [
+        "annual_report",
+        "requested_by",
+        "requested_at",
+        "status",
+        "attempts",
+        "duration",
+    ]
+    list_filter = ["status"]
+    readonly_fields = ["figures"]

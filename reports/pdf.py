@@ -1,0 +1,101 @@
+"""HTML -> PDF of the annual report with WeasyPrint. Fonts and the stylesheet load from disk
+(static/), never from the network, so the PDF is the same on every machine."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+
+from council.selectors import term_for_date
+from reports.charts import figure_charts
+from reports.document import appendix_tables, paragraphs, results_sections
+from reports.models import AnnualReport
+from reports.selectors import AnnualFigures, annual_figures, term_trend
+from reports.wording import level_word, place_date_line
+
+
+def _static_root() -> Path:
+    return Path(settings.BASE_DIR) / "static"
+
+
+def _url_fetcher():
+    """Only files under static/ may be loaded, and a missing one stops the rendering: no network
+    access from a report, and no report silently printed without its font."""
+    from weasyprint.urls import URLFetcher
+
+    root = _static_root().resolve().as_uri() + "/"
+
+    class StaticOnlyFetcher(URLFetcher):
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            if not url.startswith(root):
+                raise ValueError(f"Refusing to load {url!r} into a report.")
+            return super().fetch(url, headers)
+
+    return StaticOnlyFetcher(allowed_protocols={"file"}, fail_on_errors=True)
+
+
+def recipient_items(lines: list[str]) -> list[str]:
+    """ "- UBND tỉnh;" ... "- Lưu: VT.": each item ends with ";" and the last with "."."""
+    items = [line.strip().lstrip("-–").strip().rstrip(";.").strip() for line in lines]
+    items = [item for item in items if item]
+    if not any(item.lower().startswith("lưu") for item in items):
+        items.append("Lưu: VT")
+    return [f"- {item}{'.' if i == len(items) - 1 else ';'}" for i, item in enumerate(items)]
+
+
+def annual_report_context(
+    *, report: AnnualReport, figures: AnnualFigures, today: dt.date | None = None
+) -> dict[str, Any]:
+    council = report.council
+    day = report.report_date or today or dt.date.today()
+    term = term_for_date(council=council, day=dt.date(report.year, 12, 31)) or term_for_date(
+        council=council, day=dt.date(report.year, 1, 1)
+    )
+    trend = term_trend(council=council, term=term) if term else None
+    charts = {
+        key: mark_safe(svg) for key, svg in figure_charts(figures, trend).items()
+    }  # escaped in charts.py
+    lw = level_word(council)
+    number = report.number.strip() or "\u00a0" * 6
+    return {
+        "report": report,
+        "council": council,
+        "level": lw,
+        "header_lines": council.header_lines,
+        "number_line": f"Số: {number}/{council.report_symbol}",
+        "place_date": report.place_date_override.strip()
+        or place_date_line(council.place_name, day),
+        "subject": f"Kết quả hoạt động năm {report.year} của Thường trực HĐND {lw}",
+        "sections": results_sections(
+            figures=figures, council=council, other_work=report.other_work
+        ),
+        "assessment": paragraphs(report.assessment),
+        "next_year": report.year + 1,
+        "next_year_tasks": paragraphs(report.next_year_tasks),
+        "recipients": recipient_items(report.recipient_lines),
+        "tables": appendix_tables(figures=figures),
+        "charts": charts,
+        "term": term,
+    }
+
+
+def annual_report_html(*, report: AnnualReport) -> tuple[str, AnnualFigures]:
+    figures = annual_figures(council=report.council, year=report.year)
+    html = render_to_string(
+        "reports/pdf/annual_report.html", annual_report_context(report=report, figures=figures)
+    )
+    return html, figures
+
+
+def annual_report_pdf(*, report: AnnualReport) -> tuple[bytes, AnnualFigures]:
+    from weasyprint import HTML
+
+    html, figures = annual_report_html(report=report)
+    base_url = _static_root().resolve().as_uri() + "/"
+    pdf = HTML(string=html, base_url=base_url, url_fetcher=_url_fetcher()).write_pdf()
+    return pdf, figures

@@ -1,0 +1,202 @@
+"""Writes of the reports app: the yearly narrative, requests to render the annual report, the
+rendering itself (run by a Celery worker, or in-process without a broker) and the sweeper that
+re-enqueues requests the queue never delivered."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import time
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from kombu.exceptions import OperationalError as KombuOperationalError
+
+from council.models import Council
+from reports.models import AnnualReport, ReportRequest
+
+logger = logging.getLogger(__name__)
+
+# A request sent to the queue but not started after this long is sent again (duplicates are
+# harmless: rendering claims the row first). A render running longer than the task's hard time
+# limit has died with its worker.
+PENDING_RESEND_AFTER = dt.timedelta(minutes=10)
+RUNNING_STALE_AFTER = dt.timedelta(minutes=15)
+MAX_ATTEMPTS = 5
+
+DEFAULT_RECIPIENTS = """Thường trực Tỉnh ủy (b/c);
+Đoàn ĐBQH tỉnh;
+UBND tỉnh;
+Ban Thường trực UBMTTQ Việt Nam tỉnh;
+Các vị đại biểu HĐND tỉnh;
+Các sở, ban, ngành, đoàn thể tỉnh;
+Thường trực HĐND, UBND cấp xã;
+Lưu: VT."""
+
+
+@transaction.atomic
+def annual_report_save(*, report: AnnualReport, user: Any = None) -> AnnualReport:
+    """Create or update the narrative of one year's report."""
+    if report._state.adding and user is not None and user.is_authenticated:
+        report.created_by = user
+    report.full_clean()
+    report.save()
+    return report
+
+
+def annual_report_get_or_create(*, council: Council, year: int, user: Any = None) -> AnnualReport:
+    report = AnnualReport.objects.filter(council=council, year=year).first()
+    if report is not None:
+        return report
+    return annual_report_save(
+        report=AnnualReport(council=council, year=year, recipients=DEFAULT_RECIPIENTS), user=user
+    )
+
+
+def _enqueue(request_id: int) -> bool:
+    """Send the render task to the broker. With the broker down the row stays pending, with
+    the reason, and the sweeper sends it again later: the request is never lost."""
+    from reports.tasks import render_annual_report
+
+    now = timezone.now()
+    ReportRequest.objects.filter(pk=request_id).update(last_enqueued_at=now)
+    try:
+        render_annual_report.apply_async(
+            args=[request_id],
+            retry=True,
+            retry_policy={"max_retries": 2, "interval_start": 0, "interval_step": 0.5},
+        )
+    except (KombuOperationalError, OSError) as exc:
+        logger.warning("Report request %s not enqueued, broker unreachable: %s", request_id, exc)
+        ReportRequest.objects.filter(pk=request_id).update(
+            queue_error=f"{type(exc).__name__}: {exc}"[:2000]
+        )
+        return False
+    ReportRequest.objects.filter(pk=request_id, queue_error__gt="").update(queue_error="")
+    return True
+
+
+def _enqueue_on_commit(request: ReportRequest) -> None:
+    # Counted before sending: an eager run renders inside apply_async itself.
+    ReportRequest.objects.filter(pk=request.pk).update(attempts=request.attempts + 1)
+    transaction.on_commit(partial(_enqueue, request.pk))
+
+
+@transaction.atomic
+def annual_report_request(
+    *, council: Council, year: int, user: Any, enqueue: bool = True
+) -> ReportRequest:
+    """Record a request to render the year's report and, once committed, queue it.
+
+    The caller re-reads the row to tell the user what happened: done (no broker: rendered
+    in-process), pending (queued, or waiting for the broker: see queue_error) or failed."""
+    report = annual_report_get_or_create(council=council, year=year, user=user)
+    request = ReportRequest(
+        annual_report=report,
+        requested_by=user if getattr(user, "is_authenticated", False) else None,
+    )
+    request.full_clean()
+    request.save()
+    if enqueue:
+        _enqueue_on_commit(request)
+    return request
+
+
+def _claim(request_id: int) -> bool:
+    """pending -> running as one conditional UPDATE: of two deliveries of the same task (a
+    redelivery after acks_late, a duplicate from the sweeper) exactly one renders."""
+    return bool(
+        ReportRequest.objects.filter(pk=request_id, status=ReportRequest.Status.PENDING).update(
+            status=ReportRequest.Status.RUNNING, started_at=timezone.now(), error=""
+        )
+    )
+
+
+def annual_report_render(*, request_id: int) -> bool:
+    """Render the PDF of one request if nobody has yet. Returns True when this call rendered.
+
+    Not atomic as a whole on purpose: the claim must be visible to other workers at once, and a
+    failure must leave the row marked failed with its reason rather than roll back to pending."""
+    if not _claim(request_id):
+        logger.info("Report request %s already claimed; nothing to do.", request_id)
+        return False
+    request = ReportRequest.objects.select_related("annual_report__council").get(pk=request_id)
+    started = time.monotonic()
+    try:
+        from reports.pdf import annual_report_pdf
+
+        pdf, figures = annual_report_pdf(report=request.annual_report)
+        request.file.save("bao-cao.pdf", ContentFile(pdf), save=False)
+    except Exception as exc:
+        # The boundary of a background job: whatever went wrong is written on the row so the
+        # user sees it, instead of a task that silently vanished.
+        logger.exception("Report request %s failed", request_id)
+        ReportRequest.objects.filter(pk=request_id, status=ReportRequest.Status.RUNNING).update(
+            status=ReportRequest.Status.FAILED,
+            error=f"{type(exc).__name__}: {exc}"[:4000],
+            finished_at=timezone.now(),
+            duration=dt.timedelta(seconds=time.monotonic() - started),
+        )
+        return False
+    ReportRequest.objects.filter(pk=request_id, status=ReportRequest.Status.RUNNING).update(
+        status=ReportRequest.Status.DONE,
+        file=request.file.name,
+        figures=figures.as_json(),
+        finished_at=timezone.now(),
+        duration=dt.timedelta(seconds=time.monotonic() - started),
+    )
+    return True
+
+
+@dataclass(frozen=True)
+class RequeueResult:
+    requeued: tuple[int, ...]
+    given_up: tuple[int, ...]
+
+
+def report_requests_requeue_stale(
+    *,
+    now: dt.datetime | None = None,
+    pending_after: dt.timedelta = PENDING_RESEND_AFTER,
+    running_after: dt.timedelta = RUNNING_STALE_AFTER,
+    max_attempts: int = MAX_ATTEMPTS,
+) -> RequeueResult:
+    """Send again what the queue lost: pending requests never (or long ago) sent, and running
+    ones whose worker died. After `max_attempts` sends, mark the request failed with a reason."""
+    now = now or timezone.now()
+    stale = ReportRequest.objects.filter(
+        Q(status=ReportRequest.Status.PENDING)
+        & (Q(last_enqueued_at__isnull=True) | Q(last_enqueued_at__lt=now - pending_after))
+        | Q(status=ReportRequest.Status.RUNNING, started_at__lt=now - running_after)
+    ).order_by("pk")
+    requeued: list[int] = []
+    given_up: list[int] = []
+    for request in stale:
+        if request.attempts >= max_attempts:
+            updated = ReportRequest.objects.filter(pk=request.pk, status=request.status).update(
+                status=ReportRequest.Status.FAILED,
+                finished_at=now,
+                error=(
+                    f"Đã gửi {request.attempts} lần mà không tạo được báo cáo; ngừng thử lại."
+                    + (f" Lỗi hàng đợi: {request.queue_error}" if request.queue_error else "")
+                ),
+            )
+            if updated:
+                given_up.append(request.pk)
+            continue
+        with transaction.atomic():
+            # A running row goes back to pending so that the next delivery may claim it.
+            updated = ReportRequest.objects.filter(pk=request.pk, status=request.status).update(
+                status=ReportRequest.Status.PENDING, started_at=None
+            )
+            if updated:
+                _enqueue_on_commit(request)
+                requeued.append(request.pk)
+    if requeued or given_up:
+        logger.info("Report requests requeued %s, given up %s", requeued, given_up)
+    return RequeueResult(requeued=tuple(requeued), given_up=tuple(given_up))

@@ -1,0 +1,38 @@
+"""Celery tasks: thin adapters that take ids and call a service. State lives on ReportRequest,
+so results are ignored."""
+
+from __future__ import annotations
+
+from celery import current_app, shared_task
+
+from reports.services import annual_report_render, report_requests_requeue_stale
+
+# The render claims its row with a conditional UPDATE, so a redelivery (acks_late after a lost
+# worker) or a duplicate from the sweeper renders nothing twice.
+RENDER_SOFT_TIME_LIMIT = 240
+RENDER_TIME_LIMIT = 300
+SWEEP_EVERY_SECONDS = 300.0
+
+
+@shared_task(
+    ignore_result=True,
+    acks_late=True,
+    reject_on_worker_lost=True,
+    soft_time_limit=RENDER_SOFT_TIME_LIMIT,
+    time_limit=RENDER_TIME_LIMIT,
+)
+def render_annual_report(request_id: int) -> None:
+    annual_report_render(request_id=request_id)
+
+
+@shared_task(ignore_result=True)
+def requeue_stale_report_requests() -> None:
+    report_requests_requeue_stale()
+
+
+# Celery beat sends the sweeper every few minutes (`celery -A config beat`). Wired here, with
+# the task it runs, because beat imports the task modules before it reads its schedule.
+current_app.conf.beat_schedule.setdefault(
+    "reports-requeue-stale-requests",
+    {"task": "reports.tasks.requeue_stale_report_requests", "schedule": SWEEP_EVERY_SECONDS},
+)
