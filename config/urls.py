@@ -3,12 +3,12 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from council import auth_views as otp_views
-from council import views as council_views
+from reports import views as report_views
 
 handler403 = "council.security.forbidden"
 
 urlpatterns = [
-    path("", council_views.home, name="home"),
+    path("", report_views.dashboard, name="home"),
     path("dang-nhap/", auth_views.LoginView.as_view(), name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("doi-mat-khau/", auth_views.PasswordChangeView.as_view(), name="password_change"),
