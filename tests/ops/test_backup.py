@@ -25,7 +25,9 @@ def _url(name: str) -> str:
 
 def _row_counts(url: str) -> dict[str, int]:
     with psycopg2.connect(url) as conn, conn.cursor() as cur:
-        cur.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")
+        cur.execute(
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename"
+        )
         tables = [row[0] for row in cur.fetchall()]
         counts = {}
         for table in tables:
@@ -44,8 +46,17 @@ def test_backup_restores_into_a_fresh_database_with_the_same_row_counts(tmp_path
     (media / "reports" / "sample.pdf").write_bytes(b"%PDF-1.7 sample")
 
     backup_dir = tmp_path / "backup"
-    env = {"PATH": "/usr/bin:/bin:/usr/local/bin", "DATABASE_URL": source_url, "MEDIA_ROOT": str(media)}
-    subprocess.run([str(ROOT / "scripts" / "backup.sh"), str(backup_dir)], check=True, env=env, capture_output=True)
+    env = {
+        "PATH": "/usr/bin:/bin:/usr/local/bin",
+        "DATABASE_URL": source_url,
+        "MEDIA_ROOT": str(media),
+    }
+    subprocess.run(
+        [str(ROOT / "scripts" / "backup.sh"), str(backup_dir)],
+        check=True,
+        env=env,
+        capture_output=True,
+    )
 
     admin = psycopg2.connect(_url("postgres"))
     admin.autocommit = True
@@ -55,7 +66,12 @@ def test_backup_restores_into_a_fresh_database_with_the_same_row_counts(tmp_path
     try:
         restored_media = tmp_path / "restored-media"
         env.update(DATABASE_URL=_url(restore_name), MEDIA_ROOT=str(restored_media))
-        subprocess.run([str(ROOT / "scripts" / "restore.sh"), str(backup_dir)], check=True, env=env, capture_output=True)
+        subprocess.run(
+            [str(ROOT / "scripts" / "restore.sh"), str(backup_dir)],
+            check=True,
+            env=env,
+            capture_output=True,
+        )
         before = _row_counts(source_url)
         assert before["council_delegate"] > 0
         assert _row_counts(_url(restore_name)) == before
