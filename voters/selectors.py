@@ -189,7 +189,7 @@ def petition_stats(
     m = meetings.aggregate(n=Count("pk"), voters=Coalesce(Sum("voters_attended"), 0))
     totals = petitions.aggregate(
         rows=Count("pk"),
-        instances=Coalesce(Sum("instances"), 0),
+        total=Coalesce(Sum("instances"), 0),
         forwarded=Coalesce(
             Sum("instances", filter=Q(status__in=VoterPetition.FORWARDED_OR_LATER)), 0
         ),
@@ -226,7 +226,7 @@ def petition_stats(
         meetings=m["n"],
         voters_attended=m["voters"],
         petitions=totals["rows"],
-        instances=totals["instances"],
+        instances=totals["total"],
         by_status=tuple(
             (code, str(label), status_counts.get(code, 0) or 0) for code, label in Status.choices
         ),
@@ -245,7 +245,7 @@ def petition_stats(
         answered_instances=totals["answered"],
         resolved_instances=totals["resolved"],
         answered_rate=rate_text(totals["answered"], totals["forwarded"], mode=mode),
-        resolved_rate=rate_text(totals["resolved"], totals["instances"], mode=mode),
+        resolved_rate=rate_text(totals["resolved"], totals["total"], mode=mode),
         unanswered_overdue=totals["overdue"],
     )
 
@@ -300,7 +300,7 @@ def petition_summary_by_session(*, council: Council, term: Any = None) -> list[S
         qs.values("session_id", "session__number", "session__start_date")
         .annotate(
             rows=Count("pk"),
-            instances=Sum("instances"),
+            total=Sum("instances"),
             awaiting=Coalesce(
                 Sum("instances", filter=Q(status__in=VoterPetition.AWAITING_FORWARDING)), 0
             ),
@@ -320,13 +320,13 @@ def petition_summary_by_session(*, council: Council, term: Any = None) -> list[S
             session_id=row["session_id"],
             label=_session_label(row["session__number"]),
             petitions=row["rows"],
-            instances=row["instances"],
+            instances=row["total"],
             awaiting=row["awaiting"],
             forwarded=row["forwarded"],
             answered=row["answered"],
             resolved=row["resolved"],
             answered_rate=rate_text(row["answered"], row["forwarded"], mode=mode),
-            resolved_rate=rate_text(row["resolved"], row["instances"], mode=mode),
+            resolved_rate=rate_text(row["resolved"], row["total"], mode=mode),
         )
         for row in rows
     ]
