@@ -393,7 +393,8 @@ class Question(TimeStampedModel):
 
     def clean(self) -> None:
         if self.activity_id and self.activity.kind not in QUESTIONING_KINDS:
-            raise ValidationError({"activity": _("Chỉ ghi câu hỏi cho hoạt động chất vấn.")})
+            # Not tied to a field: the activity is fixed by the page, not chosen in the form.
+            raise ValidationError(_("Chỉ ghi câu hỏi cho hoạt động chất vấn."))
 
 
 class OversightRecommendation(TimeStampedModel):

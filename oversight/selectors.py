@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import (
+    BooleanField,
     Count,
     DurationField,
-    Exists,
     ExpressionWrapper,
     F,
     Min,
-    OuterRef,
     Q,
     QuerySet,
     Value,
@@ -71,7 +71,28 @@ def activity_list(
     ).annotate(attributed_year=attributed_year())
     if council is None:
         return qs.none()
-    qs = qs.filter(term__council=council)
+    return activity_filter(
+        qs.filter(term__council=council),
+        year=year,
+        term=term,
+        actor=actor,
+        kind=kind,
+        committee=committee,
+        q=q,
+    )
+
+
+def activity_filter(
+    qs: QuerySet[OversightActivity],
+    *,
+    year: int | None = None,
+    term: Term | None = None,
+    actor: str | None = None,
+    kind: str | None = None,
+    committee: Committee | int | None = None,
+    q: str | None = None,
+) -> QuerySet[OversightActivity]:
+    """The list filters (also used by the list page's filter form)."""
     if year is not None:
         qs = qs.filter(in_year(year))
     if term is not None:
@@ -103,10 +124,14 @@ def activity_questions(*, activity: OversightActivity) -> QuerySet[Question]:
     return activity.questions.select_related("asker", "respondent_organization")
 
 
-def activity_recommendations(*, activity: OversightActivity) -> QuerySet[OversightRecommendation]:
+def activity_recommendations(
+    *, activity: OversightActivity, today: dt.date | None = None
+) -> QuerySet[OversightRecommendation]:
+    today = today or timezone.localdate()
     return (
         activity.recommendations.select_related("addressee")
         .prefetch_related("follow_ups")
+        .annotate(is_overdue_now=ExpressionWrapper(overdue_q(today), output_field=BooleanField()))
         .order_by("pk")
     )
 
@@ -116,7 +141,8 @@ def activity_recommendations(*, activity: OversightActivity) -> QuerySet[Oversig
 
 def overdue_q(today: dt.date, prefix: str = "") -> Q:
     """Not done and the deadline is before today (a deadline of today is not overdue yet)."""
-    return Q(**{f"{prefix}deadline__lt": today}) & ~Q(
+    # "IS NOT NULL" first keeps the annotated form a clean False (not NULL) without deadline.
+    return Q(**{f"{prefix}deadline__isnull": False, f"{prefix}deadline__lt": today}) & ~Q(
         **{f"{prefix}status": OversightRecommendation.Status.DONE}
     )
 
@@ -132,17 +158,37 @@ def recommendation_list(
     q: str | None = None,
     today: dt.date | None = None,
 ) -> QuerySet[OversightRecommendation]:
+    """Recommendations with `is_overdue_now` computed in SQL for `today`."""
     today = today or timezone.localdate()
     qs = OversightRecommendation.objects.select_related(
         "addressee", "activity__committee"
-    ).annotate(
-        is_overdue_now=Exists(
-            OversightRecommendation.objects.filter(pk=OuterRef("pk")).filter(overdue_q(today))
-        )
-    )
+    ).annotate(is_overdue_now=ExpressionWrapper(overdue_q(today), output_field=BooleanField()))
     if council is None:
         return qs.none()
-    qs = qs.filter(activity__term__council=council)
+    return recommendation_filter(
+        qs.filter(activity__term__council=council),
+        year=year,
+        status=status,
+        overdue=overdue,
+        addressee=addressee,
+        committee=committee,
+        q=q,
+        today=today,
+    )
+
+
+def recommendation_filter(
+    qs: QuerySet[OversightRecommendation],
+    *,
+    year: int | None = None,
+    status: str | None = None,
+    overdue: bool = False,
+    addressee: Any = None,
+    committee: Any = None,
+    q: str | None = None,
+    today: dt.date | None = None,
+) -> QuerySet[OversightRecommendation]:
+    today = today or timezone.localdate()
     if year is not None:
         qs = qs.filter(in_year(year, "activity__"))
     if status:
@@ -182,12 +228,9 @@ def recommendation_overdue_list(
     )
     if council is None:
         return qs.none()
-    qs = qs.filter(activity__term__council=council)
-    if addressee:
-        qs = qs.filter(addressee=addressee)
-    if committee:
-        qs = qs.filter(activity__committee=committee)
-    return qs
+    return recommendation_filter(
+        qs.filter(activity__term__council=council), addressee=addressee, committee=committee
+    )
 
 
 # --- the programme ---------------------------------------------------------------------------

@@ -1,0 +1,115 @@
+"""List filters. They only parse the query string; the filtering itself is the selectors', so a
+list page, its Excel export and the dashboard's links agree."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import django_filters
+from django import forms
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from council.models import Committee, Organization, Term
+from oversight import selectors
+from oversight.models import Actor, Kind, OversightRecommendation
+
+
+def _committee_label(committee: Committee) -> str:
+    return f"{committee.name} (khóa {committee.term.roman})"
+
+
+class _DelegatingFilterSet(django_filters.FilterSet):
+    """Validates the form, then hands the cleaned values to a selector's filter function."""
+
+    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        return self.apply(queryset, {k: v for k, v in self.form.cleaned_data.items()})
+
+    def apply(self, queryset: QuerySet, data: dict[str, Any]) -> QuerySet:
+        raise NotImplementedError
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if "committee" in self.form.fields:
+            self.form.fields["committee"].label_from_instance = _committee_label
+
+
+class ActivityFilter(_DelegatingFilterSet):
+    q = django_filters.CharFilter(label=_("Tìm kiếm"))
+    year = django_filters.NumberFilter(label=_("Năm"))
+    term = django_filters.ModelChoiceFilter(label=_("Nhiệm kỳ"), queryset=Term.objects.all())
+    actor = django_filters.ChoiceFilter(label=_("Chủ thể"), choices=Actor.choices)
+    kind = django_filters.ChoiceFilter(label=_("Hình thức"), choices=Kind.choices)
+    committee = django_filters.ModelChoiceFilter(
+        label=_("Ban"), queryset=Committee.objects.select_related("term")
+    )
+
+    class Meta:
+        fields: list[str] = []
+
+    def apply(self, queryset: QuerySet, data: dict[str, Any]) -> QuerySet:
+        return selectors.activity_filter(
+            queryset,
+            year=data.get("year"),
+            term=data.get("term"),
+            actor=data.get("actor"),
+            kind=data.get("kind"),
+            committee=data.get("committee"),
+            q=data.get("q"),
+        )
+
+
+class RecommendationFilter(_DelegatingFilterSet):
+    q = django_filters.CharFilter(label=_("Tìm kiếm"))
+    year = django_filters.NumberFilter(label=_("Năm"))
+    status = django_filters.ChoiceFilter(
+        label=_("Tình trạng"), choices=OversightRecommendation.Status.choices
+    )
+    overdue = django_filters.BooleanFilter(
+        label=_("Chỉ kiến nghị quá hạn"), widget=forms.CheckboxInput
+    )
+    addressee = django_filters.ModelChoiceFilter(
+        label=_("Cơ quan được kiến nghị"), queryset=Organization.objects.all()
+    )
+    committee = django_filters.ModelChoiceFilter(
+        label=_("Ban"), queryset=Committee.objects.select_related("term")
+    )
+
+    class Meta:
+        fields: list[str] = []
+
+    def apply(self, queryset: QuerySet, data: dict[str, Any]) -> QuerySet:
+        return selectors.recommendation_filter(
+            queryset,
+            year=data.get("year"),
+            status=data.get("status"),
+            overdue=bool(data.get("overdue")),
+            addressee=data.get("addressee"),
+            committee=data.get("committee"),
+            q=data.get("q"),
+        )
+
+
+class OverdueFilter(_DelegatingFilterSet):
+    addressee = django_filters.ModelChoiceFilter(
+        label=_("Cơ quan được kiến nghị"), queryset=Organization.objects.all()
+    )
+    committee = django_filters.ModelChoiceFilter(
+        label=_("Ban"), queryset=Committee.objects.select_related("term")
+    )
+
+    class Meta:
+        fields: list[str] = []
+
+    def apply(self, queryset: QuerySet, data: dict[str, Any]) -> QuerySet:
+        return selectors.recommendation_filter(
+            queryset, addressee=data.get("addressee"), committee=data.get("committee")
+        )
+
+
+class ProgrammeFilter(django_filters.FilterSet):
+    year = django_filters.NumberFilter(label=_("Năm"))
+    term = django_filters.ModelChoiceFilter(label=_("Nhiệm kỳ"), queryset=Term.objects.all())
+
+    class Meta:
+        fields: list[str] = []

@@ -1,0 +1,433 @@
+from __future__ import annotations
+
+import datetime as dt
+from io import BytesIO
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from council.models import Organization
+from oversight.models import (
+    Actor,
+    FollowUp,
+    Kind,
+    OversightActivity,
+    OversightProgramme,
+    OversightRecommendation,
+    ProgrammeItem,
+    Question,
+)
+from oversight.services import (
+    follow_up_save,
+    programme_item_save,
+    programme_save,
+    question_save,
+)
+
+pytestmark = pytest.mark.django_db
+
+D = dt.date
+
+
+def _activity_post(activity: OversightActivity, **changes) -> dict:
+    data = {
+        "term": activity.term_id,
+        "actor": activity.actor,
+        "committee": activity.committee_id or "",
+        "kind": activity.kind,
+        "topic": activity.topic,
+        "start_date": activity.start_date.strftime("%d/%m/%Y"),
+        "end_date": activity.end_date.strftime("%d/%m/%Y") if activity.end_date else "",
+    }
+    data.update(changes)
+    return data
+
+
+# --- who may edit ----------------------------------------------------------------------------
+
+
+def test_committee_member_cannot_edit_another_bans_activity(
+    committee_client, other_committee, make_activity
+):
+    theirs = make_activity(actor=Actor.COMMITTEE, committee=other_committee, topic="Cũ")
+    url = reverse("oversight:activity_update", args=[theirs.pk])
+
+    assert committee_client.get(url).status_code == 403
+    response = committee_client.post(url, _activity_post(theirs, topic="Đã sửa"))
+
+    assert response.status_code == 403
+    theirs.refresh_from_db()
+    assert theirs.topic == "Cũ"
+    delete_url = reverse("oversight:activity_delete", args=[theirs.pk])
+    assert committee_client.post(delete_url).status_code == 403
+
+
+def test_committee_member_can_edit_their_own_bans_activity(
+    committee_client, committee, make_activity
+):
+    ours = make_activity(actor=Actor.COMMITTEE, committee=committee, topic="Cũ")
+    url = reverse("oversight:activity_update", args=[ours.pk])
+
+    assert committee_client.get(url).status_code == 200
+    response = committee_client.post(url, _activity_post(ours, topic="Giám sát đất đai"))
+
+    assert response.status_code == 302
+    ours.refresh_from_db()
+    assert ours.topic == "Giám sát đất đai"
+    assert ours.search_text == "giam sat dat dai ban kinh te - ngan sach"
+
+
+def test_committee_member_cannot_move_an_activity_to_another_ban(
+    committee_client, committee, other_committee, make_activity
+):
+    ours = make_activity(actor=Actor.COMMITTEE, committee=committee)
+    response = committee_client.post(
+        reverse("oversight:activity_update", args=[ours.pk]),
+        _activity_post(ours, committee=other_committee.pk),
+    )
+
+    assert response.status_code == 200
+    ours.refresh_from_db()
+    assert ours.committee == committee
+
+
+def test_committee_member_creates_only_for_their_ban(
+    committee_client, term, committee, other_committee
+):
+    data = {
+        "term": term.pk,
+        "actor": Actor.COMMITTEE,
+        "kind": Kind.THEMATIC_SUPERVISION,
+        "topic": "Giám sát thu ngân sách",
+        "start_date": "10/04/2019",
+    }
+    refused = committee_client.post(
+        reverse("oversight:activity_create"), {**data, "committee": other_committee.pk}
+    )
+    assert refused.status_code == 200
+    assert not OversightActivity.objects.exists()
+
+    accepted = committee_client.post(
+        reverse("oversight:activity_create"), {**data, "committee": committee.pk}
+    )
+    assert accepted.status_code == 302
+    assert OversightActivity.objects.get().committee == committee
+
+
+def test_leader_cannot_edit_an_activity(leader_client, committee, make_activity):
+    activity = make_activity(actor=Actor.COMMITTEE, committee=committee)
+
+    assert leader_client.get(activity.get_absolute_url()).status_code == 200
+    for name in ("activity_update", "activity_delete"):
+        url = reverse(f"oversight:{name}", args=[activity.pk])
+        assert leader_client.get(url).status_code == 403
+        assert leader_client.post(url).status_code == 403
+    url = reverse("oversight:recommendation_create", args=[activity.pk])
+    assert leader_client.post(url, {"content": "x"}).status_code == 403
+
+
+def test_committee_member_handles_recommendations_of_their_own_ban_only(
+    committee_client, committee, other_committee, organization, make_activity
+):
+    ours = make_activity(actor=Actor.COMMITTEE, committee=committee)
+    theirs = make_activity(actor=Actor.COMMITTEE, committee=other_committee)
+    data = {
+        "content": "Rà soát các dự án chậm tiến độ",
+        "addressee": organization.pk,
+        "deadline": "31/12/2019",
+        "status": "not_started",
+    }
+
+    assert (
+        committee_client.post(
+            reverse("oversight:recommendation_create", args=[theirs.pk]), data
+        ).status_code
+        == 403
+    )
+    response = committee_client.post(
+        reverse("oversight:recommendation_create", args=[ours.pk]), data
+    )
+
+    assert response.status_code == 302
+    rec = OversightRecommendation.objects.get()
+    assert rec.activity == ours
+    assert rec.search_text.startswith("ra soat cac du an cham tien do")
+
+
+def test_staff_edit_every_bans_activity(staff_client, other_committee, make_activity):
+    activity = make_activity(actor=Actor.COMMITTEE, committee=other_committee)
+    response = staff_client.post(
+        reverse("oversight:activity_update", args=[activity.pk]),
+        _activity_post(activity, topic="Sửa bởi chuyên viên"),
+    )
+    assert response.status_code == 302
+
+
+# --- forms speak Vietnamese ------------------------------------------------------------------
+
+
+def test_activity_form_explains_errors_in_vietnamese(staff_client, term):
+    response = staff_client.post(
+        reverse("oversight:activity_create"),
+        {
+            "term": term.pk,
+            "actor": Actor.COMMITTEE,
+            "kind": Kind.THEMATIC_SUPERVISION,
+            "topic": "Giám sát",
+            "start_date": "10/05/2019",
+            "end_date": "01/05/2019",
+        },
+    )
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Ngày kết thúc không được trước ngày bắt đầu." in page
+    assert "Chọn Ban thực hiện giám sát." in page
+    assert not OversightActivity.objects.exists()
+
+
+def test_recommendation_form_rejects_a_completion_date_when_not_done(
+    staff_client, organization, make_activity
+):
+    activity = make_activity()
+    response = staff_client.post(
+        reverse("oversight:recommendation_create", args=[activity.pk]),
+        {
+            "content": "Kiến nghị",
+            "addressee": organization.pk,
+            "status": "in_progress",
+            "completed_date": "01/01/2020",
+        },
+    )
+    assert "Chỉ ghi ngày hoàn thành khi kiến nghị đã hoàn thành." in response.content.decode()
+
+
+# --- lists, search, export -------------------------------------------------------------------
+
+
+def test_activity_list_filters_like_the_dashboard_links(staff_client, make_activity):
+    make_activity(topic="Thường trực chuyên đề", actor=Actor.STANDING)
+    make_activity(topic="Thường trực kiểm tra", actor=Actor.STANDING, kind=Kind.INSPECTION)
+    make_activity(topic="Năm sau", actor=Actor.STANDING, start_date=D(2020, 2, 1))
+
+    response = staff_client.get(
+        reverse("oversight:activity_list"), {"year": 2019, "actor": "standing", "kind": "thematic"}
+    )
+
+    page = response.content.decode()
+    assert "Thường trực chuyên đề" in page
+    assert "Thường trực kiểm tra" not in page
+    assert "Năm sau" not in page
+
+
+def test_search_ignores_case_and_diacritics(staff_client, organization, make_activity):
+    make_activity(topic="Giám sát quản lý Đất đai", supervised_organizations=[organization])
+    make_activity(topic="Giám sát y tế cơ sở")
+
+    page = staff_client.get(reverse("oversight:activity_list"), {"q": "DAT dai"}).content.decode()
+    assert "Giám sát quản lý Đất đai" in page
+    assert "y tế cơ sở" not in page
+    # Supervised organisations are searchable too.
+    page = staff_client.get(reverse("oversight:activity_list"), {"q": "uy ban"}).content.decode()
+    assert "Giám sát quản lý Đất đai" in page
+
+
+def _queries(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx)
+
+
+def test_activity_list_runs_the_same_queries_for_5_and_50_rows(
+    staff_client, committee, organization, make_activity
+):
+    def add(n: int) -> None:
+        for i in range(n):
+            make_activity(
+                actor=Actor.COMMITTEE,
+                committee=committee,
+                topic=f"Chuyên đề {i}",
+                supervised_organizations=[organization],
+            )
+
+    url = reverse("oversight:activity_list")
+    add(5)
+    staff_client.get(url)  # warm the session and role caches
+    with_5 = _queries(staff_client, url)
+    add(45)
+    assert _queries(staff_client, url) == with_5
+    assert with_5 <= 12
+    export = reverse("oversight:activity_export")
+    assert _queries(staff_client, export) <= with_5
+
+
+def test_recommendation_lists_run_the_same_queries_for_5_and_50_rows(
+    staff_client, committee, make_activity, make_recommendation
+):
+    activity = make_activity(actor=Actor.COMMITTEE, committee=committee)
+
+    def add(n: int) -> None:
+        for i in range(n):
+            make_recommendation(activity=activity, content=f"Kiến nghị {i}", deadline=D(2019, 6, 1))
+
+    lists = [
+        reverse("oversight:recommendation_list"),
+        reverse("oversight:recommendation_overdue"),
+        activity.get_absolute_url(),
+    ]
+    add(5)
+    staff_client.get(lists[0])
+    with_5 = [_queries(staff_client, url) for url in lists]
+    add(45)
+    assert [_queries(staff_client, url) for url in lists] == with_5
+    assert max(with_5) <= 14
+
+
+def test_overdue_page_lists_the_most_overdue_first(staff_client, make_recommendation):
+    make_recommendation(content="Trễ ít", deadline=D(2024, 1, 1))
+    make_recommendation(content="Trễ nhiều", deadline=D(2019, 1, 1))
+    make_recommendation(content="Đã xong", deadline=D(2019, 1, 1), status="done")
+
+    page = staff_client.get(reverse("oversight:recommendation_overdue")).content.decode()
+
+    assert page.index("Trễ nhiều") < page.index("Trễ ít")
+    assert "Đã xong" not in page
+
+
+def test_recommendation_list_link_for_overdue_ones(staff_client, make_recommendation):
+    make_recommendation(content="Kiến nghị trễ hạn", deadline=D(2019, 1, 1))
+    make_recommendation(content="Kiến nghị còn hạn", deadline=D(2099, 1, 1))
+
+    page = staff_client.get(
+        reverse("oversight:recommendation_list"), {"overdue": "true", "status": "not_started"}
+    ).content.decode()
+
+    assert "Kiến nghị trễ hạn" in page
+    assert "Kiến nghị còn hạn" not in page
+
+
+def test_activity_export_is_an_excel_file_with_the_filtered_rows(
+    leader_client, organization, make_activity
+):
+    make_activity(topic="Giám sát đất đai", supervised_organizations=[organization])
+    make_activity(topic="Năm khác", start_date=D(2020, 5, 1))
+
+    response = leader_client.get(reverse("oversight:activity_export"), {"year": 2019})
+
+    sheet = load_workbook(BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:5] == ("Năm", "Nhiệm kỳ", "Chủ thể", "Hình thức", "Nội dung")
+    assert len(rows) == 2
+    assert rows[1][0] == 2019
+    assert rows[1][4] == "Giám sát đất đai"
+    assert rows[1][7] == organization.name
+
+
+def test_recommendation_export_marks_overdue_rows(leader_client, make_recommendation):
+    make_recommendation(content="Trễ", deadline=D(2019, 1, 1))
+    response = leader_client.get(reverse("oversight:recommendation_export"))
+    rows = list(load_workbook(BytesIO(response.content)).active.iter_rows(values_only=True))
+    assert rows[1][0] == "Trễ"
+    assert rows[1][4] == "Có"
+
+
+# --- detail pages ----------------------------------------------------------------------------
+
+
+def test_activity_page_shows_questions_and_recommendations_with_follow_ups(
+    leader_client, organization, make_activity, make_recommendation
+):
+    activity = make_activity(kind=Kind.QUESTIONING_INTERSESSION, topic="Phiên chất vấn")
+    question_save(
+        question=Question(
+            activity=activity,
+            content="Vì sao dự án chậm giải ngân?",
+            respondent_name="Nguyễn Văn A",
+            respondent_organization=organization,
+        )
+    )
+    rec = make_recommendation(
+        activity=activity, content="Đẩy nhanh giải ngân", deadline=D(2019, 9, 30)
+    )
+    follow_up_save(
+        follow_up=FollowUp(
+            recommendation=rec, date=D(2019, 11, 4), kind="reminder", document_number="215/HĐND-VP"
+        )
+    )
+
+    page = leader_client.get(activity.get_absolute_url()).content.decode()
+
+    assert "Vì sao dự án chậm giải ngân?" in page
+    assert "Đẩy nhanh giải ngân" in page
+    assert "215/HĐND-VP" in page
+    assert "Quá hạn" in page
+    assert reverse("oversight:question_create", args=[activity.pk]) not in page  # leader
+
+
+def test_question_must_belong_to_a_questioning_activity(staff_client, make_activity):
+    supervision = make_activity(kind=Kind.THEMATIC_SUPERVISION)
+    response = staff_client.post(
+        reverse("oversight:question_create", args=[supervision.pk]),
+        {"content": "Câu hỏi", "answer_mode": "at_sitting", "satisfied": "unknown", "order": 0},
+    )
+    assert "Chỉ ghi câu hỏi cho hoạt động chất vấn." in response.content.decode()
+    assert not Question.objects.exists()
+
+
+def test_programme_page_shows_planned_against_done(leader_client, term, make_activity):
+    programme = programme_save(programme=OversightProgramme(term=term, year=2019))
+    done = programme_item_save(
+        item=ProgrammeItem(programme=programme, actor=Actor.STANDING, topic="Đất đai")
+    )
+    programme_item_save(item=ProgrammeItem(programme=programme, actor=Actor.COUNCIL, topic="Y tế"))
+    make_activity(programme_item=done, topic="Cuộc giám sát đất đai")
+
+    page = leader_client.get(programme.get_absolute_url()).content.decode()
+
+    assert "<strong>1/2</strong>" in page
+    assert "Cuộc giám sát đất đai" in page
+    assert "Chưa thực hiện" in page
+
+
+def test_follow_up_added_by_staff_appears_on_the_recommendation(staff_client, make_recommendation):
+    rec = make_recommendation(deadline=D(2019, 1, 1))
+    response = staff_client.post(
+        reverse("oversight:followup_create", args=[rec.pk]),
+        {"date": "05/02/2019", "kind": "explanation_request", "document_number": "12/TB-HĐND"},
+    )
+    assert response.status_code == 302
+    page = staff_client.get(rec.get_absolute_url()).content.decode()
+    assert "12/TB-HĐND" in page
+    assert "Yêu cầu giải trình" in page
+
+
+def test_programme_items_are_kept_by_staff_only(committee_client, term):
+    programme = programme_save(programme=OversightProgramme(term=term, year=2019))
+    url = reverse("oversight:programmeitem_create", args=[programme.pk])
+    assert committee_client.get(url).status_code == 403
+
+
+def test_organization_fixture_is_used(organization):
+    assert Organization.objects.filter(pk=organization.pk).exists()
+
+
+def test_a_stale_edit_form_does_not_overwrite_a_newer_save(staff_client, make_activity):
+    activity = make_activity(topic="Bản đầu")
+    url = reverse("oversight:activity_update", args=[activity.pk])
+    token = staff_client.get(url).context["form"].initial["version_token"]
+    # Someone else saves in between.
+    OversightActivity.objects.filter(pk=activity.pk).update(
+        topic="Bản của người khác", updated_at=activity.updated_at + dt.timedelta(seconds=5)
+    )
+
+    response = staff_client.post(
+        url, _activity_post(activity, topic="Bản của tôi", version_token=token)
+    )
+
+    assert response.status_code == 200
+    assert "CHƯA được lưu" in response.content.decode()
+    activity.refresh_from_db()
+    assert activity.topic == "Bản của người khác"
