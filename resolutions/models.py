@@ -24,6 +24,9 @@ class ResolutionField(TimeStampedModel):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("resolutions:resolutionfield_detail", args=[self.pk])
+
 
 class Resolution(TimeStampedModel):
     class Status(models.TextChoices):

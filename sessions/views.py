@@ -52,8 +52,10 @@ class SessionListView(RecordListView):
     create_url_name = _common["create_url_name"]
 
     def get_queryset(self):
-        return Session.objects.select_related("term").annotate(
-            resolution_count=Count("resolutions")
+        return (
+            Session.objects.select_related("term")
+            .annotate(resolution_count=Count("resolutions"))
+            .order_by("-start_date", "-number")
         )
 
 
