@@ -10,7 +10,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from council.filters import FoldedSearchFilterSet
-from council.models import Committee, Term
+from council.models import Committee
 from council.text import search_terms
 from voters import selectors
 from voters.models import (
@@ -77,7 +77,7 @@ class VoterPetitionFilter(_SessionChoiceMixin, django_filters.FilterSet):
     def qs(self) -> QuerySet:
         qs = super().qs
         # Merged originals are hidden unless asked for: the list then adds up like the stats.
-        if not self.form.cleaned_data.get("merged"):
+        if not getattr(self.form, "cleaned_data", {}).get("merged"):
             qs = qs.filter(consolidated_into__isnull=True)
         return qs
 
@@ -135,7 +135,3 @@ class PetitionFieldFilter(FoldedSearchFilterSet):
     class Meta:
         model = PetitionField
         fields = []
-
-
-class TermOnlyFilter(django_filters.FilterSet):
-    term = django_filters.ModelChoiceFilter(label=_("Nhiệm kỳ"), queryset=Term.objects.all())

@@ -278,3 +278,7 @@ class PetitionImportForm(forms.Form):
         upload = self.cleaned_data["file"]
         files.validate_upload(upload, kinds=files.XLSX_KINDS)
         return upload
+
+
+class TermChoiceForm(forms.Form):
+    term = forms.ModelChoiceField(label=_("Nhiệm kỳ"), queryset=Term.objects.all(), required=False)

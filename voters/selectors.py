@@ -20,7 +20,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, F, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -114,14 +114,18 @@ def reception_queryset(*, council: Council | None = None) -> QuerySet[CitizenRec
 
 
 def batch_queryset(*, council: Council | None = None) -> QuerySet[ForwardingBatch]:
-    qs = ForwardingBatch.objects.select_related("term", "recipient", "session").annotate(
-        petition_count=Count("petitions", distinct=True),
-        instance_total=Coalesce(Sum("petitions__instances"), 0),
-        answered_count=Count(
-            "petitions",
-            filter=Q(petitions__status__in=VoterPetition.ANSWERED_OR_LATER),
-            distinct=True,
-        ),
+    qs = (
+        ForwardingBatch.objects.select_related("term", "recipient", "session")
+        .annotate(
+            petition_count=Count("petitions", distinct=True),
+            instance_total=Coalesce(Sum("petitions__instances"), 0),
+            answered_count=Count(
+                "petitions",
+                filter=Q(petitions__status__in=VoterPetition.ANSWERED_OR_LATER),
+                distinct=True,
+            ),
+        )
+        .order_by("-date", "-pk")
     )
     return qs.filter(term__council=council) if council is not None else qs
 
@@ -262,7 +266,7 @@ def petition_stats_by_session(*, council: Council, year: int) -> list[tuple[str,
         _scoped_petitions(council=council, year=year, term=None, session=None)
         .values("session__number", "session__start_date", "session__term__ordinal")
         .annotate(n=Sum("instances"))
-        .order_by("session__start_date", "session__number")
+        .order_by(F("session__start_date").asc(nulls_last=True), "session__number")
     )
     return [(_session_label(row["session__number"]), row["n"]) for row in rows]
 

@@ -507,8 +507,8 @@ def petition_export(request: HttpRequest) -> HttpResponse:
 def petition_by_session(request: HttpRequest) -> HttpResponse:
     require_viewer(request)
     council = council_get_current()
-    term_filter = filters.TermOnlyFilter(request.GET or None)
-    term = term_filter.form.cleaned_data.get("term") if term_filter.form.is_valid() else None
+    term_form = forms.TermChoiceForm(request.GET or None)
+    term = term_form.cleaned_data.get("term") if term_form.is_valid() else None
     rows = selectors.petition_summary_by_session(council=council, term=term) if council else []
     return render(
         request,
@@ -516,7 +516,7 @@ def petition_by_session(request: HttpRequest) -> HttpResponse:
         {
             "section_title": gettext_lazy("Kiến nghị theo kỳ họp"),
             "rows": rows,
-            "filter": term_filter,
+            "term_form": term_form,
         },
     )
 

@@ -1,0 +1,291 @@
+from __future__ import annotations
+
+import datetime as dt
+from io import BytesIO
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from voters import services
+from voters.models import CitizenReception, Letter, VoterMeeting, VoterPetition
+
+pytestmark = pytest.mark.django_db
+D = dt.date
+SENDER = "Người Gửi Bí Mật"
+PHONE = "0900 000 999"
+
+
+@pytest.fixture
+def letter(term, staff_user) -> Letter:
+    return services.letter_save(
+        letter=Letter(
+            term=term,
+            received_date=D(2019, 3, 1),
+            kind=Letter.Kind.COMPLAINT,
+            summary="Khiếu nại về bồi thường đất",
+            sender_name=SENDER,
+            sender_address="Thôn Mẫu",
+            sender_phone=PHONE,
+            sender_id_number="000000000999",
+        ),
+        user=staff_user,
+    )
+
+
+def _xlsx_text(response) -> str:
+    wb = load_workbook(BytesIO(response.content))
+    return " ".join(str(c.value) for row in wb.active.iter_rows() for c in row if c.value)
+
+
+@pytest.mark.parametrize("client_fixture", ["leader_client", "committee_client"])
+def test_leader_and_committee_member_never_see_personal_data(request, client_fixture, letter):
+    client = request.getfixturevalue(client_fixture)
+    pages = [
+        reverse("voters:letter_list"),
+        reverse("voters:letter_detail", args=[letter.pk]),
+    ]
+    for url in pages:
+        response = client.get(url)
+        assert response.status_code == 200
+        body = response.content.decode()
+        assert "Khiếu nại về bồi thường đất" in body
+        assert SENDER not in body and PHONE not in body, url
+        assert "Họ tên người gửi" not in body
+    export = client.get(reverse("voters:letter_export"))
+    assert export.status_code == 200
+    text = _xlsx_text(export)
+    assert "Khiếu nại về bồi thường đất" in text
+    assert SENDER not in text and PHONE not in text
+    assert "Họ tên người gửi" not in text and "Số điện thoại" not in text
+
+
+def test_staff_see_personal_data_in_pages_and_export(staff_client, letter):
+    assert SENDER in staff_client.get(reverse("voters:letter_list")).content.decode()
+    detail = staff_client.get(reverse("voters:letter_detail", args=[letter.pk])).content.decode()
+    assert SENDER in detail and PHONE in detail
+    text = _xlsx_text(staff_client.get(reverse("voters:letter_export")))
+    assert SENDER in text and PHONE in text
+
+
+def test_reception_visitors_hidden_from_leader(leader_client, staff_user, term):
+    reception = CitizenReception.objects.create(
+        term=term, date=D(2019, 5, 10), host="Thường trực", visitors="Công Dân Riêng Tư"
+    )
+    url = reverse("voters:citizenreception_detail", args=[reception.pk])
+    assert "Công Dân Riêng Tư" not in leader_client.get(url).content.decode()
+    assert "Công Dân Riêng Tư" not in _xlsx_text(
+        leader_client.get(reverse("voters:citizenreception_export"))
+    )
+    staff = Client()
+    staff.force_login(staff_user)
+    assert "Công Dân Riêng Tư" in staff.get(url).content.decode()
+
+
+def test_leader_gets_403_on_workflow_actions_and_import(leader_client, make_petition):
+    petition = make_petition()
+    for url in [
+        reverse("voters:voterpetition_action", args=[petition.pk, "compile"]),
+        reverse("voters:petition_import"),
+        reverse("voters:petition_import_confirm"),
+        reverse("voters:petition_consolidate"),
+        reverse("voters:forwardingbatch_create"),
+    ]:
+        assert leader_client.post(url).status_code == 403, url
+    petition.refresh_from_db()
+    assert petition.status == VoterPetition.Status.RECEIVED
+
+
+def test_anonymous_visitor_is_sent_to_login(client):
+    response = client.get(reverse("voters:voterpetition_list"))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("login"))
+
+
+def test_staff_moves_a_petition_through_the_page(staff_client, make_petition):
+    petition = make_petition()
+    url = reverse("voters:voterpetition_action", args=[petition.pk, "compile"])
+    staff_client.post(url)
+    petition.refresh_from_db()
+    assert petition.status == VoterPetition.Status.COMPILED
+
+    # Answering before forwarding is refused with a message, nothing changes.
+    response = staff_client.post(
+        reverse("voters:voterpetition_action", args=[petition.pk, "answer"]),
+        {"answer_number": "1/UBND", "answer_date": "20/09/2019"},
+        follow=True,
+    )
+    assert "Không thể chuyển kiến nghị" in response.content.decode()
+    petition.refresh_from_db()
+    assert petition.status == VoterPetition.Status.COMPILED
+
+
+def test_forwarding_batch_page_forwards_the_ticked_petitions(
+    staff_client, make_petition, term, organization
+):
+    a, b = make_petition(), make_petition(content="Kiến nghị khác")
+    response = staff_client.post(
+        reverse("voters:forwardingbatch_create"),
+        {
+            "term": term.pk,
+            "recipient": organization.pk,
+            "number": "215/HĐND-VP",
+            "date": "05/08/2019",
+            "petitions": [a.pk],
+        },
+    )
+    assert response.status_code == 302
+    a.refresh_from_db()
+    b.refresh_from_db()
+    assert a.status == VoterPetition.Status.FORWARDED
+    assert b.status == VoterPetition.Status.RECEIVED
+
+
+def test_petition_list_filters_by_dashboard_parameters(staff_client, make_petition, forward):
+    forwarded = make_petition(content="Đã chuyển đi", received=D(2019, 1, 2))
+    make_petition(content="Chưa chuyển", received=D(2018, 12, 1))
+    forward([forwarded], day=D(2019, 1, 5))
+    url = reverse("voters:voterpetition_list")
+    body = staff_client.get(url, {"year": 2019, "status": "forwarded"}).content.decode()
+    assert "Đã chuyển đi" in body and "Chưa chuyển" not in body
+    body = staff_client.get(url, {"unanswered_overdue": "on"}).content.decode()
+    assert "Đã chuyển đi" in body and "Chưa chuyển" not in body
+    body = staff_client.get(url, {"q": "chua chuyen"}).content.decode()
+    assert "Chưa chuyển" in body and "Đã chuyển đi" not in body
+
+
+def _query_count(client, url, django_assert_max_num_queries) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx.captured_queries)
+
+
+@pytest.mark.parametrize(
+    "url_name",
+    [
+        "voters:voterpetition_list",
+        "voters:petition_awaiting",
+        "voters:votermeeting_list",
+        "voters:letter_list",
+        "voters:forwardingbatch_list",
+    ],
+)
+def test_list_query_count_is_the_same_for_5_and_50_rows(
+    staff_client,
+    make_petition,
+    term,
+    commune,
+    petition_field,
+    committee,
+    organization,
+    session,
+    staff_user,
+    url_name,
+    forward,
+):
+    def add(n: int, start: int) -> None:
+        for i in range(start, start + n):
+            meeting = VoterMeeting(
+                term=term,
+                timing=VoterMeeting.Timing.AD_HOC,
+                date=D(2019, 5, 1),
+                location_unit=commune,
+                voters_attended=10,
+            )
+            meeting.full_clean()
+            meeting.save()
+            p = make_petition(
+                content=f"Kiến nghị {i}",
+                field=petition_field,
+                committee=committee,
+                session=session,
+                meeting=meeting,
+                responsible_org=organization,
+            )
+            if url_name == "voters:forwardingbatch_list":
+                forward([p], number=f"{i}/HĐND-VP")
+            services.letter_save(
+                letter=Letter(
+                    term=term,
+                    received_date=D(2019, 3, 1),
+                    kind=Letter.Kind.COMPLAINT,
+                    summary=f"Đơn {i}",
+                    forwarded_to=organization,
+                    forwarded_date=D(2019, 3, 2),
+                ),
+                user=staff_user,
+            )
+
+    url = reverse(url_name)
+    add(5, 0)
+    staff_client.get(url)  # warm caches (roles, content types)
+    few = _query_count(staff_client, url, None)
+    add(45, 5)
+    many = _query_count(staff_client, url, None)
+    assert few == many
+
+
+def test_meeting_minutes_are_checked_by_content_and_served_as_attachment(
+    staff_client, leader_user, term, commune, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    form = {
+        "term": term.pk,
+        "timing": VoterMeeting.Timing.AD_HOC,
+        "date": "01/05/2019",
+        "location_unit": commune.pk,
+        "voters_attended": 50,
+    }
+    fake = SimpleUploadedFile("bien-ban.pdf", b"not really a pdf", content_type="application/pdf")
+    response = staff_client.post(reverse("voters:votermeeting_create"), {**form, "minutes": fake})
+    assert response.status_code == 200
+    assert "Nội dung tệp không đúng định dạng" in response.content.decode()
+    assert not VoterMeeting.objects.exists()
+
+    pdf = SimpleUploadedFile("../../evil name.pdf", b"%PDF-1.4\n%demo\n", content_type="x/y")
+    response = staff_client.post(reverse("voters:votermeeting_create"), {**form, "minutes": pdf})
+    assert response.status_code == 302
+    meeting = VoterMeeting.objects.get()
+    assert "evil" not in meeting.minutes.name and meeting.minutes.name.endswith(".pdf")
+
+    leader = Client()
+    leader.force_login(leader_user)
+    download = leader.get(reverse("voters:votermeeting_minutes", args=[meeting.pk]))
+    assert download.status_code == 200
+    assert download["Content-Disposition"].startswith("attachment")
+
+
+def test_minutes_over_the_size_limit_are_refused(staff_client, term, commune, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    settings.UPLOAD_MAX_BYTES = 10
+    pdf = SimpleUploadedFile("a.pdf", b"%PDF-1.4\n" + b"x" * 100)
+    response = staff_client.post(
+        reverse("voters:votermeeting_create"),
+        {
+            "term": term.pk,
+            "timing": VoterMeeting.Timing.AD_HOC,
+            "date": "01/05/2019",
+            "location_unit": commune.pk,
+            "voters_attended": 5,
+            "minutes": pdf,
+        },
+    )
+    assert "Tệp quá lớn" in response.content.decode()
+
+
+def test_hub_and_pages_render_for_a_leader(leader_client, make_petition, session):
+    make_petition(session=session)
+    for name in [
+        "voters:index",
+        "voters:petition_by_session",
+        "voters:petition_overdue",
+        "voters:petition_awaiting",
+        "voters:citizenreception_list",
+        "voters:petitionfield_list",
+    ]:
+        assert leader_client.get(reverse(name)).status_code == 200, name
