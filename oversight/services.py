@@ -25,7 +25,12 @@ def _stamp(instance: Any, user: Any) -> None:
         instance.created_by = user
 
 
-def activity_search_text(activity: OversightActivity) -> str:
+def activity_search_text(
+    activity: OversightActivity, organizations: Iterable[Organization] | None = None
+) -> str:
+    """Folded topic, document numbers, the acting body and the supervised organisations."""
+    if organizations is None:
+        organizations = activity.supervised_organizations.all() if activity.pk else []
     parts = [
         activity.topic,
         activity.establishing_number,
@@ -34,9 +39,8 @@ def activity_search_text(activity: OversightActivity) -> str:
         activity.conclusion_number,
         activity.actor_label,
     ]
-    if activity.pk:
-        parts.extend(org.name for org in activity.supervised_organizations.all())
-        parts.extend(org.short_name for org in activity.supervised_organizations.all())
+    for org in organizations:
+        parts.extend([org.name, org.short_name])
     return fold(" ".join(p for p in parts if p))
 
 
@@ -51,19 +55,24 @@ def activity_save(
     """Create or update an activity; M2M lists replace the current ones when given."""
     _stamp(activity, user)
     activity.full_clean()
+    if supervised_organizations is not None:
+        supervised_organizations = list(supervised_organizations)
+    # One save (one audit record): the search text is built from the organisations given.
+    activity.search_text = activity_search_text(activity, supervised_organizations)
     activity.save()
     if supervised_organizations is not None:
         activity.supervised_organizations.set(supervised_organizations)
     if members is not None:
         activity.members.set(members)
-    activity_reindex(activity=activity)
     return activity
 
 
 def activity_reindex(*, activity: OversightActivity) -> None:
-    """Refill the folded search column (after the supervised organisations changed, too)."""
-    activity.search_text = activity_search_text(activity)
-    activity.save(update_fields=["search_text"])
+    """Refill the folded search column, e.g. after an organisation was renamed."""
+    text = activity_search_text(activity)
+    if text != activity.search_text:
+        activity.search_text = text
+        activity.save(update_fields=["search_text"])
 
 
 @transaction.atomic

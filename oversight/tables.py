@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import django_tables2 as tables
+from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -53,7 +54,7 @@ class OverdueTable(tables.Table):
         empty_text = _("Không có kiến nghị nào quá hạn.")
 
     def render_days_overdue(self, value) -> str:
-        return str(value.days)
+        return number_format(value.days, force_grouping=True)
 
     def render_content(self, value: str) -> str:
         return value if len(value) <= 160 else value[:157] + "…"
