@@ -289,3 +289,19 @@ def test_hub_and_pages_render_for_a_leader(leader_client, make_petition, session
         "voters:petitionfield_list",
     ]:
         assert leader_client.get(reverse(name)).status_code == 200, name
+
+
+def test_petition_detail_shows_workflow_history_and_originals(
+    staff_client, make_petition, staff_user
+):
+    a, b = make_petition(instances=2), make_petition(instances=3)
+    consolidated = services.petition_consolidate(
+        petitions=[a, b], content="Kiến nghị tổng hợp", user=None
+    )
+    body = staff_client.get(reverse("voters:voterpetition_detail", args=[consolidated.pk]))
+    body = body.content.decode()
+    assert "Lịch sử xử lý" in body and "hệ thống" in body
+    assert "Các kiến nghị gốc" in body and f'href="{a.get_absolute_url()}"' in body
+    assert "Lập công văn chuyển" in body  # compiled and awaiting forwarding
+    original = staff_client.get(reverse("voters:voterpetition_detail", args=[a.pk]))
+    assert "đã được gộp vào kiến nghị tổng hợp" in original.content.decode()
