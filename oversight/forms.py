@@ -22,6 +22,14 @@ from oversight.models import (
 )
 
 
+def _with_term(obj: Any) -> str:
+    return f"{obj} (khóa {obj.term.roman})"
+
+
+def _programme_item_label(item: ProgrammeItem) -> str:
+    return f"{item.programme.year}: {item.topic}"
+
+
 class ActivityForm(BaseModelForm):
     class Meta:
         model = OversightActivity
@@ -58,12 +66,23 @@ class ActivityForm(BaseModelForm):
         self.user = user
         f = self.fields
         f["term"].queryset = Term.objects.select_related("council")
-        f["committee"].queryset = Committee.objects.select_related("term")
-        f["delegate_group"].queryset = DelegateGroup.objects.all()
-        f["delegate"].queryset = Delegate.objects.all()
-        f["members"].queryset = Delegate.objects.all()
+        # An existing activity offers only its own term's bodies and people; a new one labels
+        # each choice with its term, since the same Ban and names recur from term to term.
+        term_id = self.instance.term_id
+        in_term = {"term_id": term_id} if term_id else {}
+        f["committee"].queryset = Committee.objects.filter(**in_term).select_related("term")
+        f["delegate_group"].queryset = DelegateGroup.objects.filter(**in_term).select_related(
+            "term"
+        )
+        for name in ("delegate", "members"):
+            f[name].queryset = Delegate.objects.filter(**in_term).select_related("term")
+        for name in ("committee", "delegate_group", "delegate", "members"):
+            f[name].label_from_instance = _with_term
         f["supervised_organizations"].queryset = Organization.objects.filter(is_active=True)
-        f["programme_item"].queryset = f["programme_item"].queryset.select_related("programme")
+        f["programme_item"].queryset = ProgrammeItem.objects.filter(
+            **({"programme__term_id": term_id} if term_id else {})
+        ).select_related("programme")
+        f["programme_item"].label_from_instance = _programme_item_label
         f["session"].queryset = f["session"].queryset.select_related("term")
         f["establishing_resolution"].queryset = f[
             "establishing_resolution"
