@@ -10,8 +10,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass
-from importlib import import_module
-from types import ModuleType
 from typing import Any
 
 from django.db.models import QuerySet
@@ -19,22 +17,23 @@ from django.utils import timezone
 
 from council.models import Council, Term
 from council.selectors import StandingWorkCounts, standing_work_counts
+from oversight.selectors import (
+    OversightCounts,
+    RecommendationCounts,
+    oversight_counts,
+    oversight_counts_by_year,
+    recommendation_counts,
+)
 from reports.models import AnnualReport, ReportRequest
-
-
-def _source(app: str) -> ModuleType | None:
-    """The selectors module of a domain app, or None while that app has none yet (the apps
-    are built in parallel; a missing source shows as "no data" instead of breaking the page)."""
-    try:
-        return import_module(f"{app}.selectors")
-    except ModuleNotFoundError:
-        return None
-
-
-def _call(app: str, name: str, **kwargs: Any) -> Any:
-    module = _source(app)
-    func = getattr(module, name, None) if module else None
-    return func(**kwargs) if func else None
+from resolutions.selectors import ResolutionCounts, resolution_counts, resolution_counts_by_year
+from sessions.selectors import SessionCounts, session_counts, session_counts_by_year
+from voters.selectors import (
+    LetterStats,
+    PetitionStats,
+    letter_stats,
+    petition_counts_by_year,
+    petition_stats,
+)
 
 
 @dataclass(frozen=True)
@@ -44,13 +43,13 @@ class AnnualFigures:
     council_id: int
     year: int | None
     term_id: int | None
-    sessions: Any  # sessions.selectors.SessionCounts
-    resolutions: Any  # resolutions.selectors.ResolutionCounts
-    oversight: Any  # oversight.selectors.OversightCounts
-    recommendations: Any  # oversight.selectors.RecommendationCounts
+    sessions: SessionCounts
+    resolutions: ResolutionCounts
+    oversight: OversightCounts
+    recommendations: RecommendationCounts
     standing: StandingWorkCounts
-    petitions: Any  # voters.selectors.PetitionStats
-    letters: Any  # voters.selectors.LetterStats
+    petitions: PetitionStats
+    letters: LetterStats
 
     def as_json(self) -> dict[str, Any]:
         """A snapshot for ReportRequest.figures: what the PDF said, even if data change later."""
@@ -86,25 +85,22 @@ def annual_figures(
     period = {"year": year, "term": term}
     if year is not None:
         standing = standing_work_counts(council=council, year=year)
-        recommendations = _call(
-            "oversight", "recommendation_counts", council=council, year=year, today=today
-        )
+        recommendations = recommendation_counts(council=council, year=year, today=today)
     else:
         standing = _standing_for_term(council=council, term=term, today=today)
-        recommendations = _call(
-            "oversight", "recommendation_counts", council=council, year=None, today=today
-        )
+        # Follow-up of recommendations has no term filter: the whole record, as of today.
+        recommendations = recommendation_counts(council=council, year=None, today=today)
     return AnnualFigures(
         council_id=council.pk,
         year=year,
         term_id=term.pk if term else None,
-        sessions=_call("sessions", "session_counts", council=council, **period),
-        resolutions=_call("resolutions", "resolution_counts", council=council, **period),
-        oversight=_call("oversight", "oversight_counts", council=council, **period),
+        sessions=session_counts(council=council, **period),
+        resolutions=resolution_counts(council=council, **period),
+        oversight=oversight_counts(council=council, **period),
         recommendations=recommendations,
         standing=standing,
-        petitions=_call("voters", "petition_stats", council=council, today=today, **period),
-        letters=_call("voters", "letter_stats", council=council, **period),
+        petitions=petition_stats(council=council, today=today, **period),
+        letters=letter_stats(council=council, **period),
     )
 
 
@@ -122,19 +118,10 @@ class TermTrend:
 def term_trend(*, council: Council, term: Term, today: dt.date | None = None) -> TermTrend:
     today = today or timezone.localdate()
     years = tuple(_term_years(term, today))
-    sessions = {
-        y: (r, t)
-        for y, r, t in _call("sessions", "session_counts_by_year", council=council, term=term) or []
-    }
-    resolutions = {
-        y: (n, i)
-        for y, n, i in _call("resolutions", "resolution_counts_by_year", council=council, term=term)
-        or []
-    }
-    oversight = dict(
-        _call("oversight", "oversight_counts_by_year", council=council, term=term) or []
-    )
-    petitions = dict(_call("voters", "petition_counts_by_year", council=council, term=term) or [])
+    sessions = {y: (r, t) for y, r, t in session_counts_by_year(council=council, term=term)}
+    resolutions = {y: (n, i) for y, n, i in resolution_counts_by_year(council=council, term=term)}
+    oversight = dict(oversight_counts_by_year(council=council, term=term))
+    petitions = dict(petition_counts_by_year(council=council, term=term))
     return TermTrend(
         years=years,
         sessions=tuple(sessions.get(y, (0, 0)) for y in years),
@@ -153,9 +140,7 @@ def years_with_sessions(*, council: Council, terms: list[Term]) -> list[int]:
     chosen year (by default the current one) has no data yet. One query per term."""
     years: set[int] = set()
     for term in terms:
-        for year, regular, thematic in (
-            _call("sessions", "session_counts_by_year", council=council, term=term) or []
-        ):
+        for year, regular, thematic in session_counts_by_year(council=council, term=term):
             if regular or thematic:
                 years.add(year)
     return sorted(years, reverse=True)

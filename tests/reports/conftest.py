@@ -1,0 +1,46 @@
+"""Fixtures of the reports tests: generated PDFs go to a temporary MEDIA_ROOT, and a helper
+points the Celery app at a given broker (a closed port, or the real Redis for the worker test)."""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from config.celery import app as celery_app
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path) -> Path:
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@contextlib.contextmanager
+def celery_broker(url: str) -> Iterator[None]:
+    """Send tasks to `url` for real (not eagerly) inside the block."""
+    conf = celery_app.conf
+    saved = (conf.task_always_eager, conf.broker_url)
+    conf.task_always_eager = False
+    conf.broker_url = url
+    # Drop the connection pools so the next publish connects to the new URL.
+    celery_app._pool = None
+    celery_app.amqp._producer_pool = None
+    try:
+        yield
+    finally:
+        conf.task_always_eager, conf.broker_url = saved
+        celery_app._pool = None
+        celery_app.amqp._producer_pool = None
+
+
+def pdf_text(data: bytes) -> str:
+    """The text of a PDF (pdftotext), with line breaks and runs of spaces made single spaces."""
+    result = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", "-", "-"], input=data, capture_output=True, check=True
+    )
+    return re.sub(r"\s+", " ", result.stdout.decode("utf-8"))

@@ -1,0 +1,121 @@
+"""The founding case: from the demo data, the 2019 report prints every figure of the Lạng Sơn
+year-end review (../shared/domain/lang-son-2019-review.txt), in an NĐ 30/2020 layout."""
+
+import json
+import subprocess
+
+import pytest
+from django.core.management import call_command
+from django.core.serializers.json import DjangoJSONEncoder
+
+from council.selectors import council_get_current
+from reports.models import ReportRequest
+from reports.selectors import annual_figures
+from tests.reports.conftest import pdf_text
+
+pytestmark = pytest.mark.django_db
+
+FOUNDING_FIGURES = [
+    "05 kỳ họp",
+    "03 kỳ họp bất thường",
+    "65 nghị quyết",
+    "01 cuộc giám sát chuyên đề của HĐND tỉnh",
+    "02 cuộc giám sát chuyên đề",
+    "01 cuộc kiểm tra của Thường trực HĐND tỉnh",
+    "01 phiên giải trình",
+    "01 phiên chất vấn giữa hai kỳ họp",
+    "12 cuộc giám sát chuyên đề",
+    "11 nội dung phát sinh giữa hai kỳ họp",
+    "23 báo cáo, tờ trình",
+]
+
+
+@pytest.fixture(scope="module")
+def demo_pdf(django_db_setup, django_db_blocker, tmp_path_factory) -> bytes:
+    """The demo loaded and the 2019 report rendered once for the module, through the command."""
+    output = tmp_path_factory.mktemp("pdf") / "report.pdf"
+    with django_db_blocker.unblock():
+        from django.db import transaction
+
+        # Rolled back at the end so the module leaves the test database as it found it.
+        with transaction.atomic():
+            call_command("load_demo")
+            call_command("annual_report", year=2019, output=str(output))
+            transaction.set_rollback(True)
+    return output.read_bytes()
+
+
+def test_demo_report_prints_every_founding_figure(demo_pdf):
+    text = pdf_text(demo_pdf)
+    missing = [figure for figure in FOUNDING_FIGURES if figure not in text]
+    assert not missing, f"missing {missing} in: {text[:3000]}"
+    assert (
+        "Hội đồng nhân dân tỉnh đã tổ chức 05 kỳ họp (trong đó, có 03 kỳ họp bất thường); "
+        "ban hành 65 nghị quyết" in text
+    )
+
+
+def test_demo_report_has_the_nd30_header_signature_and_recipients(demo_pdf):
+    text = pdf_text(demo_pdf)
+    for expected in [
+        "HỘI ĐỒNG NHÂN DÂN",
+        "TỈNH LẠNG SƠN",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Số: 125/BC-HĐND",
+        "Lạng Sơn, ngày 10 tháng 12 năm 2019",
+        "BÁO CÁO",
+        "Kết quả hoạt động năm 2019 của Thường trực HĐND tỉnh",
+        "I. KẾT QUẢ HOẠT ĐỘNG",
+        "II. ĐÁNH GIÁ CHUNG",
+        "III. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2020",
+        "TM. THƯỜNG TRỰC HĐND",
+        "CHỦ TỊCH",
+        "Hoàng Văn Nghiệm",
+        "Nơi nhận:",
+        "- Lưu: VT.",
+        "PHỤ LỤC",
+    ]:
+        assert expected in text, expected
+
+
+def test_demo_report_is_a4_with_the_bundled_font_and_numbers_from_page_two(demo_pdf):
+    info = subprocess.run(
+        ["pdfinfo", "-"], input=demo_pdf, capture_output=True, check=True
+    ).stdout.decode()
+    assert "595.276 x 841.89 pts (A4)" in info
+    fonts = subprocess.run(
+        ["pdffonts", "-"], input=demo_pdf, capture_output=True, check=True
+    ).stdout.decode()
+    assert "Liberation-Serif" in fonts
+    assert "Liberation-Serif-Italic" in fonts  # the place-and-date line
+    assert "DejaVu" not in fonts
+    pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+    assert pages >= 2
+
+    def page_text(number: int) -> str:
+        return subprocess.run(
+            ["pdftotext", "-f", str(number), "-l", str(number), "-layout", "-", "-"],
+            input=demo_pdf,
+            capture_output=True,
+            check=True,
+        ).stdout.decode()
+
+    assert page_text(1).strip().startswith("HỘI ĐỒNG NHÂN DÂN")  # no number on page 1
+    assert page_text(2).strip().startswith("2")
+
+
+def test_figures_snapshot_matches_the_selectors():
+    call_command("load_demo")
+    call_command("annual_report", year=2019)
+    request = ReportRequest.objects.get()
+    figures = annual_figures(council=council_get_current(), year=2019)
+    # As stored: JSON turns the selectors' tuples into lists.
+    assert request.figures == json.loads(json.dumps(figures.as_json(), cls=DjangoJSONEncoder))
+    assert request.figures["sessions"]["total"] == 5
+    assert request.figures["standing"] == {
+        "intersession_matters": 11,
+        "intersession_matters_answered": 11,
+        "appraisals": 23,
+        "appraisals_answered": 23,
+    }
