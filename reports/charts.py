@@ -5,6 +5,7 @@ result safe."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from html import escape
 
 PALETTE = ("#8b1a1a", "#d19a1e", "#2f6f8f", "#5a8f29", "#7a4f9a", "#8c8c8c")
@@ -122,8 +123,15 @@ def stacked_bar_chart(
     return "".join(parts)
 
 
-def figure_charts(figures, trend=None) -> dict[str, str]:
-    """The charts shared by the dashboard and the PDF, keyed by name (absent: no data)."""
+@dataclass(frozen=True)
+class Chart:
+    key: str
+    title: str
+    svg: str  # escaped markup, safe to insert
+
+
+def figure_charts(figures, trend=None) -> list[Chart]:
+    """The charts shared by the dashboard and the PDF (a chart without data is left out)."""
     from reports.document import ACTOR_LABELS
 
     charts: dict[str, str] = {}
@@ -174,4 +182,12 @@ def figure_charts(figures, trend=None) -> dict[str, str]:
             ],
             title="Giám sát và kiến nghị cử tri qua các năm",
         )
-    return charts
+    titles = {
+        "resolutions_by_field": "Nghị quyết theo lĩnh vực",
+        "oversight_by_actor": "Hoạt động giám sát theo chủ thể",
+        "petitions_by_status": "Kiến nghị của cử tri theo kết quả giải quyết (lượt)",
+        "trend_sessions": "Kỳ họp qua các năm của nhiệm kỳ",
+        "trend_resolutions": "Nghị quyết qua các năm của nhiệm kỳ",
+        "trend_activity": "Giám sát và kiến nghị của cử tri qua các năm của nhiệm kỳ",
+    }
+    return [Chart(key, titles[key], svg) for key, svg in charts.items()]

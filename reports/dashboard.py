@@ -45,7 +45,9 @@ class Card:
     details: list[Figure] = field(default_factory=list)
 
 
-def dashboard_cards(*, figures: AnnualFigures) -> list[Card]:
+def dashboard_cards(
+    *, figures: AnnualFigures, field_ids: dict[str, int] | None = None
+) -> list[Card]:
     year = figures.year or ""
     term = figures.term_id or ""
     scope = {"year": year, "term": term}
@@ -72,6 +74,9 @@ def dashboard_cards(*, figures: AnnualFigures) -> list[Card]:
         details = [
             Figure("quy phạm pháp luật", r.normative, url(is_normative="true")),
             Figure("cá biệt", r.individual, url(is_normative="false")),
+        ] + [
+            Figure(name, count, url(field=(field_ids or {}).get(name, "")))
+            for name, count in r.by_field
         ]
         cards.append(
             Card(

@@ -73,9 +73,8 @@ def results_sections(*, figures: AnnualFigures, council: Council, other_work: st
     o = figures.oversight
     if o is not None and o.questioning_at_sessions:
         text.append(
-            f"Tại các kỳ họp, HĐND {lw} đã tổ chức {n(o.questioning_at_sessions)} phiên chất vấn"
-            + (f" với {n(o.questions_total)} lượt câu hỏi" if o.questions_total else "")
-            + "; các vị đại biểu đã thảo luận, chất vấn sôi nổi, thẳng thắn."
+            f"Tại các kỳ họp, HĐND {lw} đã tổ chức {n(o.questioning_at_sessions)} phiên chất vấn; "
+            "các vị đại biểu đã thảo luận, chất vấn sôi nổi, thẳng thắn."
         )
     if s is not None and s.total:
         text.append(
@@ -113,6 +112,11 @@ def results_sections(*, figures: AnnualFigures, council: Council, other_work: st
                 f"Các Ban {hdnd} đã tổ chức {n(o.committee_thematic)} cuộc giám sát chuyên đề"
                 + (f" ({per_committee})" if per_committee else "")
                 + " theo kế hoạch."
+            )
+        if o.questions_total:
+            text.append(
+                f"Tại các phiên chất vấn tại kỳ họp và giữa hai kỳ họp, đại biểu đã nêu "
+                f"{n(o.questions_total)} câu hỏi chất vấn."
             )
         if not (clauses or o.committee_thematic):
             text.append(f"{in_period}, chưa có hoạt động giám sát được ghi nhận.")
@@ -216,6 +220,25 @@ class Table:
     rows: list[list[str]]
 
 
+def _grouped(rows: list[list[str]]) -> list[list[str]]:
+    """A group's label printed on its first row only, as tables in reports do."""
+    previous = None
+    result = []
+    for row in rows:
+        first = row[0]
+        result.append(["" if first and first == previous else first, *row[1:]])
+        previous = first or previous
+    return result
+
+
+def _num(value: int) -> str:
+    """Counts in tables: 1.234 (no leading zero, which belongs to prose)."""
+    return f"{value:,}".replace(",", ".")
+
+
+ACTOR_ORDER = list(ACTOR_LABELS)
+
+
 def appendix_tables(*, figures: AnnualFigures) -> list[Table]:
     """The statistical appendix (phụ lục biểu): the breakdowns behind part I."""
     tables = []
@@ -224,60 +247,74 @@ def appendix_tables(*, figures: AnnualFigures) -> list[Table]:
         rows = []
         if s is not None:
             rows += [
-                ["Kỳ họp", "Tổng số", n(s.total)],
-                ["", "Thường lệ", n(s.regular)],
-                ["", s.thematic_label.capitalize(), n(s.thematic)],
+                ["Kỳ họp", "Tổng số", _num(s.total)],
+                ["", "Thường lệ", _num(s.regular)],
+                ["", s.thematic_label.capitalize(), _num(s.thematic)],
             ]
         if r is not None:
             rows += [
-                ["Nghị quyết", "Tổng số", n(r.total)],
-                ["", "Quy phạm pháp luật", n(r.normative)],
-                ["", "Cá biệt", n(r.individual)],
+                ["Nghị quyết", "Tổng số", _num(r.total)],
+                ["", "Quy phạm pháp luật", _num(r.normative)],
+                ["", "Cá biệt", _num(r.individual)],
             ]
-            rows += [["Theo lĩnh vực", name, n(count)] for name, count in r.by_field]
+            rows += [["Theo lĩnh vực", name, _num(count)] for name, count in r.by_field]
             rows += [
-                ["Theo tình trạng hiệu lực", label, n(count)]
+                ["Theo tình trạng hiệu lực", label, _num(count)]
                 for _c, label, count in r.by_status
                 if count
             ]
-        tables.append(Table("Kỳ họp và nghị quyết", ["Nội dung", "Chi tiết", "Số lượng"], rows))
+        tables.append(
+            Table("Kỳ họp và nghị quyết", ["Nội dung", "Chi tiết", "Số lượng"], _grouped(rows))
+        )
     o = figures.oversight
     if o is not None:
+        by_actor = sorted(
+            o.by_actor_kind,
+            key=lambda row: (ACTOR_ORDER.index(row[0]) if row[0] in ACTOR_ORDER else 99, row[1]),
+        )
         rows = [
-            [ACTOR_LABELS.get(actor, actor), KIND_LABELS.get(kind, kind), n(count)]
-            for actor, kind, count in o.by_actor_kind
+            [ACTOR_LABELS.get(actor, actor), KIND_LABELS.get(kind, kind), _num(count)]
+            for actor, kind, count in by_actor
         ]
         rows += [
-            ["Các Ban HĐND", f"{name}: giám sát chuyên đề", n(count)]
+            ["Các Ban HĐND", f"{name}: giám sát chuyên đề", _num(count)]
             for name, count in o.committee_by_name
         ]
-        rows.append(["Tổng số", "", n(o.total)])
-        tables.append(Table("Hoạt động giám sát", ["Chủ thể", "Hình thức", "Số cuộc"], rows))
+        rows.append(["Tổng số", "", _num(o.total)])
+        tables.append(
+            Table("Hoạt động giám sát", ["Chủ thể", "Hình thức", "Số cuộc"], _grouped(rows))
+        )
     rc = figures.recommendations
     if rc is not None and rc.total:
-        rows = [[label, n(count)] for _c, label, count in rc.by_status]
-        rows += [["Quá hạn chưa thực hiện xong", n(rc.overdue)], ["Tổng số", n(rc.total)]]
+        rows = [[label, _num(count)] for _c, label, count in rc.by_status]
+        rows += [["Quá hạn chưa thực hiện xong", _num(rc.overdue)], ["Tổng số", _num(rc.total)]]
         tables.append(Table("Kiến nghị sau giám sát", ["Tình trạng", "Số kiến nghị"], rows))
     p = figures.petitions
     if p is not None and p.instances:
-        rows = [["Theo kết quả giải quyết", label, n(count)] for _c, label, count in p.by_status]
-        rows += [["Theo lĩnh vực", name, n(count)] for name, count in p.by_field]
-        rows += [["Theo thẩm quyền", label, n(count)] for _c, label, count in p.by_level if count]
+        rows = [["Theo kết quả giải quyết", label, _num(count)] for _c, label, count in p.by_status]
+        rows += [["Theo lĩnh vực", name, _num(count)] for name, count in p.by_field]
+        rows += [
+            ["Theo thẩm quyền", label, _num(count)] for _c, label, count in p.by_level if count
+        ]
         rows += [
             ["Tỷ lệ", "Đã trả lời / đã chuyển", p.answered_rate],
             ["", "Đã giải quyết / tổng số", p.resolved_rate],
         ]
         tables.append(
-            Table("Ý kiến, kiến nghị của cử tri (lượt)", ["Phân loại", "Nội dung", "Số lượt"], rows)
+            Table(
+                "Ý kiến, kiến nghị của cử tri (lượt)",
+                ["Phân loại", "Nội dung", "Số lượt"],
+                _grouped(rows),
+            )
         )
     lt = figures.letters
     if lt is not None and (lt.letters or lt.receptions):
-        rows = [[label, n(count)] for _c, label, count in lt.by_kind]
+        rows = [[label, _num(count)] for _c, label, count in lt.by_kind]
         rows += [
-            ["Tổng số đơn thư", n(lt.letters)],
-            ["Đã chuyển cơ quan có thẩm quyền", n(lt.forwarded)],
-            ["Buổi tiếp công dân", n(lt.receptions)],
-            ["Lượt công dân được tiếp", n(lt.citizens_received)],
+            ["Tổng số đơn thư", _num(lt.letters)],
+            ["Đã chuyển cơ quan có thẩm quyền", _num(lt.forwarded)],
+            ["Buổi tiếp công dân", _num(lt.receptions)],
+            ["Lượt công dân được tiếp", _num(lt.citizens_received)],
         ]
         tables.append(Table("Tiếp công dân, đơn thư", ["Nội dung", "Số lượng"], rows))
     return tables

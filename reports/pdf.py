@@ -9,7 +9,6 @@ from typing import Any
 
 from django.conf import settings
 from django.template.loader import render_to_string
-from django.utils.safestring import mark_safe
 
 from council.selectors import term_for_date
 from reports.charts import figure_charts
@@ -57,9 +56,7 @@ def annual_report_context(
         council=council, day=dt.date(report.year, 1, 1)
     )
     trend = term_trend(council=council, term=term) if term else None
-    charts = {
-        key: mark_safe(svg) for key, svg in figure_charts(figures, trend).items()
-    }  # escaped in charts.py
+    charts = figure_charts(figures, trend)  # SVG escaped in charts.py, inserted with |safe
     lw = level_word(council)
     number = report.number.strip() or "\u00a0" * 6
     return {

@@ -131,6 +131,14 @@ def term_trend(*, council: Council, term: Term, today: dt.date | None = None) ->
     )
 
 
+def resolution_field_ids(*, names: list[str]) -> dict[str, int]:
+    """Ids of resolution fields by name, for the dashboard's links to the filtered register
+    (ResolutionCounts.by_field gives names). One query; the taxonomy is small."""
+    from resolutions.models import ResolutionField
+
+    return dict(ResolutionField.objects.filter(name__in=names).values_list("name", "pk"))
+
+
 def council_terms(*, council: Council) -> list[Term]:
     return list(Term.objects.filter(council=council).order_by("-start_date"))
 

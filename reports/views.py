@@ -11,7 +11,6 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -68,9 +67,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     trend = (
         selectors.term_trend(council=council, term=trend_term, today=today) if trend_term else None
     )
-    charts = {
-        key: mark_safe(svg) for key, svg in figure_charts(figures, trend).items()
-    }  # escaped in charts.py
+    charts = figure_charts(figures, trend)  # SVG escaped in charts.py, inserted with |safe
     data_years = selectors.years_with_sessions(council=council, terms=terms)
     return render(
         request,
@@ -87,7 +84,12 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                 reverse=True,
             ),
             "data_years": data_years,
-            "cards": dashboard_cards(figures=figures),
+            "cards": dashboard_cards(
+                figures=figures,
+                field_ids=selectors.resolution_field_ids(
+                    names=[name for name, _count in figures.resolutions.by_field]
+                ),
+            ),
             "charts": charts,
             "can_generate": roles.can_generate_reports(request.user),
         },

@@ -9,7 +9,7 @@ from council.models import AppraisalRequest, InterSessionMatter
 from oversight.models import OversightActivity
 from reports.models import AnnualReport, ReportRequest
 from reports.services import annual_report_render, annual_report_request
-from resolutions.models import Resolution
+from resolutions.models import Resolution, ResolutionField
 from sessions.models import Session
 from tests.reports.conftest import celery_broker, pdf_text
 
@@ -20,6 +20,7 @@ D = dt.date
 
 def _add_rows(*, council, term, committee, organization, count: int, offset: int = 0) -> None:
     """`count` more of each record the dashboard counts, all in 2019."""
+    field, _created = ResolutionField.objects.get_or_create(name="Ngân sách - tài chính")
     for i in range(offset, offset + count):
         day = D(2019, 1 + i % 12, 1 + i % 28)
         Session.objects.create(
@@ -38,6 +39,7 @@ def _add_rows(*, council, term, committee, organization, count: int, offset: int
             is_normative=False,
             adopted_date=day,
             title=f"Nghị quyết {i}",
+            field=field,
         )
         InterSessionMatter.objects.create(
             term=term, received_date=day, submitted_by=organization, subject=f"Nội dung {i}"
@@ -93,6 +95,7 @@ def test_dashboard_shows_figures_with_links_to_the_filtered_lists(
     assert response.status_code == 200
     assert "/ky-hop/?year=2019&amp;kind=thematic" in html
     assert "/nghi-quyet/?year=2019&amp;is_normative=false" in html
+    assert "/nghi-quyet/?year=2019&amp;field=" in html
     assert "/hoi-dong/noi-dung-phat-sinh/?year=2019" in html
     assert "/hoi-dong/tham-dinh/?year=2019" in html
     assert "actor=committee&amp;kind=thematic" in html
