@@ -4,6 +4,7 @@ points the Celery app at a given broker (a closed port, or the real Redis for th
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import subprocess
 from collections.abc import Iterator
@@ -24,16 +25,22 @@ def media_root(settings, tmp_path) -> Path:
 def celery_broker(url: str) -> Iterator[None]:
     """Send tasks to `url` for real (not eagerly) inside the block."""
     conf = celery_app.conf
-    saved = (conf.task_always_eager, conf.broker_url)
+    saved = (conf.task_always_eager, conf.broker_url, os.environ.get("CELERY_BROKER_URL"))
     conf.task_always_eager = False
     conf.broker_url = url
+    # Celery reads the CELERY_BROKER_URL environment variable before its own setting.
+    os.environ["CELERY_BROKER_URL"] = url
     # Drop the connection pools so the next publish connects to the new URL.
     celery_app._pool = None
     celery_app.amqp._producer_pool = None
     try:
         yield
     finally:
-        conf.task_always_eager, conf.broker_url = saved
+        conf.task_always_eager, conf.broker_url, env_url = saved
+        if env_url is None:
+            os.environ.pop("CELERY_BROKER_URL", None)
+        else:
+            os.environ["CELERY_BROKER_URL"] = env_url
         celery_app._pool = None
         celery_app.amqp._producer_pool = None
 
