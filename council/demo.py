@@ -217,8 +217,10 @@ def _load_units() -> None:
                 kind, cname = "thi_tran", label.removeprefix("Thị trấn ")
             else:
                 kind = {"Xã": "xa", "Phường": "phuong"}[kind]
+            # A township and a commune may share a name ("Thị trấn Bắc Sơn", "Xã Bắc Sơn").
             unit, _ = AdministrativeUnit.objects.update_or_create(
                 name=cname,
+                unit_type=kind,
                 parent=district,
                 valid_from=None,
                 defaults={"level": "commune", "unit_type": kind, "valid_to": DISTRICTS_END},

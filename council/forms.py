@@ -21,7 +21,44 @@ class VnDateInput(forms.DateInput):
         super().__init__(attrs=base, format="%d/%m/%Y")
 
 
+BIGINT_MAX = 2**63 - 1
+
+
+def _out_of_range(value: Any) -> bool:
+    try:
+        return abs(int(str(value))) > BIGINT_MAX
+    except (TypeError, ValueError):
+        return False  # not a number at all: Django reports it as an invalid choice
+
+
+class SafeModelChoiceField(forms.ModelChoiceField):
+    """A number too large for the database is an invalid choice, not a server error."""
+
+    def to_python(self, value: Any) -> Any:
+        if value not in self.empty_values and _out_of_range(value):
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return super().to_python(value)
+
+
+class SafeModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    def _check_values(self, value: Any) -> Any:
+        for item in value:
+            if _out_of_range(item):
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": item},
+                )
+        return super()._check_values(value)
+
+
 def vn_formfield(field: models.Field, **kwargs: Any) -> forms.Field | None:
+    if isinstance(field, models.ForeignKey):
+        kwargs.setdefault("form_class", SafeModelChoiceField)
+    elif isinstance(field, models.ManyToManyField):
+        kwargs.setdefault("form_class", SafeModelMultipleChoiceField)
     if isinstance(field, models.DateField) and not isinstance(field, models.DateTimeField):
         kwargs.setdefault("widget", VnDateInput)
         kwargs.setdefault("input_formats", ["%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"])
@@ -29,10 +66,20 @@ def vn_formfield(field: models.Field, **kwargs: Any) -> forms.Field | None:
     return field.formfield(**kwargs)
 
 
-class BaseModelForm(forms.ModelForm):
-    """ModelForm with dd/mm/yyyy dates and a crispy helper; views render {% crispy form %}."""
+class _VnModelFormMetaclass(forms.models.ModelFormMetaclass):
+    """Django reads formfield_callback from each form's own Meta only, so subclasses that
+    declare a Meta would lose it: inject it into every Meta that does not set one."""
 
-    formfield_callback = vn_formfield
+    def __new__(mcs, name: str, bases: tuple, attrs: dict[str, Any]):
+        meta = attrs.get("Meta")
+        if meta is not None and not hasattr(meta, "formfield_callback"):
+            meta.formfield_callback = staticmethod(vn_formfield)
+        return super().__new__(mcs, name, bases, attrs)
+
+
+class BaseModelForm(forms.ModelForm, metaclass=_VnModelFormMetaclass):
+    """ModelForm with dd/mm/yyyy dates, safe choice fields and a crispy helper; views render
+    {% crispy form %}."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -13,6 +13,33 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 
+class ChangeOnlyHistoricalRecords(HistoricalRecords):
+    """Record a change only when a tracked value changed: a save that changes nothing (a form
+    saved as is, demo data loaded again) leaves no empty entry in the audit trail."""
+
+    IGNORED = frozenset({"updated_at"})
+
+    def post_save(self, instance, created, using=None, **kwargs):
+        if not created and not kwargs.get("raw", False) and self._unchanged(instance, using):
+            return
+        super().post_save(instance, created, using=using, **kwargs)
+
+    def _unchanged(self, instance, using) -> bool:
+        last = (
+            getattr(instance, self.manager_name)
+            .using(using)
+            .order_by("-history_date", "-history_id")
+            .first()
+        )
+        if last is None:
+            return False
+        return all(
+            getattr(last, f.attname) == getattr(instance, f.attname)
+            for f in self.fields_included(instance)
+            if f.name not in self.IGNORED
+        )
+
+
 class TimeStampedModel(models.Model):
     created_at = models.DateTimeField(_("Tạo lúc"), auto_now_add=True)
     updated_at = models.DateTimeField(_("Cập nhật lúc"), auto_now=True)
@@ -27,7 +54,7 @@ class TimeStampedModel(models.Model):
     )
     # The audit trail: every domain model inherits it, so every create, change and deletion is
     # recorded with who, when and the previous values (django-simple-history).
-    history = HistoricalRecords(inherit=True)
+    history = ChangeOnlyHistoricalRecords(inherit=True)
 
     class Meta:
         abstract = True
@@ -215,7 +242,7 @@ class AdministrativeUnit(TimeStampedModel):
                 violation_error_message=_("Ngày hết hiệu lực không được trước ngày có hiệu lực."),
             ),
             models.UniqueConstraint(
-                fields=["name", "parent", "valid_from"], name="adminunit_unique_name"
+                fields=["name", "unit_type", "parent", "valid_from"], name="adminunit_unique_name"
             ),
         ]
 

@@ -89,3 +89,17 @@ def test_login_page_is_in_vietnamese(client):
     response = client.get(reverse("login"))
     assert response.status_code == 200
     assert "Đăng nhập" in response.content.decode()
+
+
+def test_forms_built_on_the_base_form_show_dates_as_dd_mm_yyyy(staff_client, term):
+    page = staff_client.get(reverse("council:term_update", args=[term.pk])).content.decode()
+    assert 'value="01/06/2016"' in page
+    assert 'placeholder="dd/mm/yyyy"' in page
+
+
+def test_an_out_of_range_id_is_an_invalid_choice_not_a_server_error(staff_client, term):
+    response = staff_client.post(
+        reverse("council:committee_create"), {"term": "9" * 30, "code": "phap_che", "name": "X"}
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["term"]
