@@ -7,6 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import QuerySet
 from django.http import (
     FileResponse,
@@ -21,6 +22,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 
+from council.concurrency import (
+    VERSION_FIELD,
+    StaleEditError,
+    add_version_field,
+    lock_and_check_version,
+    stale_message,
+)
 from council.crud import RecordDeleteView, RecordDetailView, RecordListView, SectionMixin
 from council.exports import csv_response, xlsx_response
 from council.permissions import EditorRequiredMixin, require_editor, require_viewer
@@ -194,6 +202,14 @@ class _ResolutionFormView(EditorRequiredMixin, SectionMixin, FormView):
     def form_valid(self, form) -> HttpResponse:
         try:
             resolution = self.save(form)
+        except StaleEditError as exc:
+            form.add_error(
+                None, stale_message(current=exc.current, field_names=list(form._meta.fields))
+            )
+            # The next save, made knowingly, overwrites the values shown.
+            form.data = form.data.copy()
+            form.data[VERSION_FIELD] = exc.current.updated_at.isoformat()
+            return self.form_invalid(form)
         except ValidationError as exc:
             _apply_form_errors(form, exc)
             return self.form_invalid(form)
@@ -216,12 +232,21 @@ class ResolutionUpdateView(_ResolutionFormView):
             )
         return super().get_form_kwargs()
 
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        add_version_field(form, self.object)
+        return form
+
     def save(self, form) -> Resolution:
         data = dict(form.cleaned_data)
         matters = data.pop("ratified_matters", None)
-        return services.resolution_update(
-            resolution=form.instance, ratified_matters=matters, user=self.request.user, **data
-        )
+        token = data.pop(VERSION_FIELD, None)
+        with transaction.atomic():
+            # No lost updates: refuse the save if someone changed the row since the form opened.
+            lock_and_check_version(instance=form.instance, token=token)
+            return services.resolution_update(
+                resolution=form.instance, ratified_matters=matters, user=self.request.user, **data
+            )
 
 
 class ResolutionDeleteView(RecordDeleteView):

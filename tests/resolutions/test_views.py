@@ -232,3 +232,24 @@ def test_field_taxonomy_is_editable_by_staff(staff_client):
     )
     assert response.status_code == 302
     assert ResolutionField.objects.filter(name="Đầu tư công").exists()
+
+
+def test_an_edit_based_on_a_stale_copy_is_refused(staff_client, session, make_resolution):
+    r = make_resolution(number=4, title="Bản đầu")
+    url = reverse("resolutions:resolution_update", args=[r.pk])
+    form_page = staff_client.get(url).content.decode()
+    assert 'name="version_token"' in form_page
+    stale_token = r.updated_at.isoformat()
+    from resolutions.services import resolution_update
+
+    resolution_update(resolution=Resolution.objects.get(pk=r.pk), title="Người khác đã sửa")
+    response = staff_client.post(
+        url,
+        _form_data(
+            session, is_normative=None, number="4", title="Bản của tôi", version_token=stale_token
+        ),
+    )
+    assert response.status_code == 200
+    assert "CHƯA được lưu" in response.content.decode()
+    r.refresh_from_db()
+    assert r.title == "Người khác đã sửa"
