@@ -431,3 +431,24 @@ def test_a_stale_edit_form_does_not_overwrite_a_newer_save(staff_client, make_ac
     assert "CHƯA được lưu" in response.content.decode()
     activity.refresh_from_db()
     assert activity.topic == "Bản của người khác"
+
+
+def test_session_page_lists_questioning_held_at_it(staff_client, term, committee):
+    import datetime as dt
+
+    from oversight.models import OversightActivity
+    from sessions.models import Session
+
+    session = Session.objects.create(
+        term=term, number=7, start_date=dt.date(2019, 7, 10), end_date=dt.date(2019, 7, 12)
+    )
+    OversightActivity.objects.create(
+        term=term,
+        actor="hdnd",
+        kind="questioning_session",
+        topic="Chất vấn về giải ngân vốn đầu tư công",
+        session=session,
+        start_date=dt.date(2019, 7, 11),
+    )
+    page = staff_client.get(session.get_absolute_url()).content.decode()
+    assert "Chất vấn về giải ngân vốn đầu tư công" in page
