@@ -117,3 +117,26 @@ class OTPRequiredMiddleware:
         if is_admin(user):
             return HttpResponseRedirect(f"{reverse('otp_setup')}?next={request.get_full_path()}")
         return None
+
+
+def personal_data_response(
+    request: HttpRequest, response: HttpResponse, *, shown: bool
+) -> HttpResponse:
+    """Pages and files that may carry citizens' identities: never cached anywhere, and every
+    view of an identity goes to the security log."""
+    from django.utils.cache import add_never_cache_headers
+
+    add_never_cache_headers(response)
+    if shown and 200 <= response.status_code < 300:
+        security_event_record(kind=SecurityEvent.Kind.PERSONAL_DATA_VIEW, request=request)
+    return response
+
+
+class PersonalDataPageMixin:
+    """For views whose pages can show citizens' personal data (letters, receptions)."""
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = super().dispatch(request, *args, **kwargs)
+        from council.roles import can_view_personal_data
+
+        return personal_data_response(request, response, shown=can_view_personal_data(request.user))

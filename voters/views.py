@@ -36,6 +36,7 @@ from council.crud import (
 )
 from council.exports import XLSX_TYPE, xlsx_response
 from council.permissions import require_editor, require_viewer
+from council.security import PersonalDataPageMixin, personal_data_response
 from council.selectors import council_get_current
 from voters import filters, forms, imports, selectors, services, tables
 from voters.models import (
@@ -649,7 +650,7 @@ class ForwardingBatchUpdateView(RecordUpdateView):
 LETTER_SECTION = gettext_lazy("Đơn thư")
 
 
-class LetterListView(PersonalDataTableMixin, VotersListView):
+class LetterListView(PersonalDataPageMixin, PersonalDataTableMixin, VotersListView):
     model = Letter
     section_title = LETTER_SECTION
     create_url_name = "voters:letter_create"
@@ -662,7 +663,7 @@ class LetterListView(PersonalDataTableMixin, VotersListView):
         return selectors.letter_queryset()
 
 
-class LetterDetailView(PersonalDataDetailMixin, RecordDetailView):
+class LetterDetailView(PersonalDataPageMixin, PersonalDataDetailMixin, RecordDetailView):
     model = Letter
     section_title = LETTER_SECTION
     list_url_name = "voters:letter_list"
@@ -687,14 +688,14 @@ class LetterDetailView(PersonalDataDetailMixin, RecordDetailView):
         return selectors.letter_queryset()
 
 
-class LetterCreateView(ServiceSaveMixin, RecordCreateView):
+class LetterCreateView(PersonalDataPageMixin, ServiceSaveMixin, RecordCreateView):
     form_class = forms.LetterForm
     model = Letter
     section_title = LETTER_SECTION
     list_url_name = "voters:letter_list"
 
 
-class LetterUpdateView(ServiceSaveMixin, RecordUpdateView):
+class LetterUpdateView(PersonalDataPageMixin, ServiceSaveMixin, RecordUpdateView):
     form_class = forms.LetterForm
     model = Letter
     section_title = LETTER_SECTION
@@ -742,15 +743,16 @@ def letter_export(request: HttpRequest) -> HttpResponse:
             values += [getattr(letter, f) for f in Letter.PERSONAL_FIELDS]
         return values
 
-    return xlsx_response(
+    response = xlsx_response(
         filename=_export_name("don-thu"), headers=headers, rows=(row(x) for x in qs)
     )
+    return personal_data_response(request, response, shown=personal)
 
 
 RECEPTION_SECTION = gettext_lazy("Tiếp công dân")
 
 
-class CitizenReceptionListView(VotersListView):
+class CitizenReceptionListView(PersonalDataPageMixin, VotersListView):
     model = CitizenReception
     section_title = RECEPTION_SECTION
     create_url_name = "voters:citizenreception_create"
@@ -762,7 +764,7 @@ class CitizenReceptionListView(VotersListView):
         return selectors.reception_queryset()
 
 
-class CitizenReceptionDetailView(PersonalDataDetailMixin, RecordDetailView):
+class CitizenReceptionDetailView(PersonalDataPageMixin, PersonalDataDetailMixin, RecordDetailView):
     model = CitizenReception
     section_title = RECEPTION_SECTION
     list_url_name = "voters:citizenreception_list"
@@ -786,14 +788,14 @@ class CitizenReceptionDetailView(PersonalDataDetailMixin, RecordDetailView):
         return selectors.reception_queryset()
 
 
-class CitizenReceptionCreateView(RecordCreateView):
+class CitizenReceptionCreateView(PersonalDataPageMixin, RecordCreateView):
     form_class = forms.CitizenReceptionForm
     model = CitizenReception
     section_title = RECEPTION_SECTION
     list_url_name = "voters:citizenreception_list"
 
 
-class CitizenReceptionUpdateView(RecordUpdateView):
+class CitizenReceptionUpdateView(PersonalDataPageMixin, RecordUpdateView):
     form_class = forms.CitizenReceptionForm
     model = CitizenReception
     section_title = RECEPTION_SECTION
@@ -838,9 +840,10 @@ def reception_export(request: HttpRequest) -> HttpResponse:
             values.append(r.visitors)
         return values
 
-    return xlsx_response(
+    response = xlsx_response(
         filename=_export_name("tiep-cong-dan"), headers=headers, rows=(row(r) for r in qs)
     )
+    return personal_data_response(request, response, shown=personal)
 
 
 # --- Excel import ----------------------------------------------------------------------------
