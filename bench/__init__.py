@@ -1,0 +1,1 @@
+"""Performance tooling: the synthetic data generator and the hand-run benchmark (not in CI)."""

@@ -1,0 +1,149 @@
+"""The pages the benchmark and the query-count tests visit, with the budget of each kind.
+
+One catalogue for both, so that what the tests assert is what the benchmark measures."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.urls import reverse
+
+from council.models import Council
+from oversight.models import OversightActivity, OversightProgramme, OversightRecommendation
+from resolutions.models import Resolution
+from sessions.models import Session
+from voters.models import (
+    CitizenReception,
+    ForwardingBatch,
+    Letter,
+    VoterMeeting,
+    VoterPetition,
+)
+
+# Issue 8: queries per page, identical at every data size.
+BUDGETS = {"dashboard": 15, "list": 8, "search": 8, "detail": 10, "export": 10}
+PAGE_SIZE = 25
+
+
+@dataclass(frozen=True)
+class Page:
+    name: str
+    kind: str  # dashboard | list | search | detail | export
+    url: str
+
+    @property
+    def budget(self) -> int:
+        return BUDGETS[self.kind]
+
+
+def _last_page(count: int) -> int:
+    return max(1, math.ceil(count / PAGE_SIZE))
+
+
+def _pk(queryset) -> int | None:
+    # The newest row with the most related data is the realistic detail page; "order_by(pk)"
+    # keeps the choice the same on every run.
+    return queryset.order_by("-pk").values_list("pk", flat=True).first()
+
+
+# (url name, queryset of the council's rows for the last page, or None when the list has no
+# council-wide count worth paging to the end)
+LISTS = [
+    ("sessions:session_list", lambda c: Session.objects.filter(term__council=c)),
+    ("resolutions:resolution_list", lambda c: Resolution.objects.filter(council=c)),
+    ("oversight:activity_list", lambda c: OversightActivity.objects.filter(term__council=c)),
+    (
+        "oversight:recommendation_list",
+        lambda c: OversightRecommendation.objects.filter(activity__term__council=c),
+    ),
+    ("oversight:recommendation_overdue", None),
+    ("oversight:programme_list", lambda c: OversightProgramme.objects.filter(term__council=c)),
+    ("voters:votermeeting_list", lambda c: VoterMeeting.objects.filter(term__council=c)),
+    (
+        "voters:voterpetition_list",
+        lambda c: VoterPetition.objects.filter(term__council=c, consolidated_into__isnull=True),
+    ),
+    ("voters:petition_awaiting", None),
+    ("voters:petition_overdue", None),
+    ("voters:forwardingbatch_list", lambda c: ForwardingBatch.objects.filter(term__council=c)),
+    ("voters:letter_list", lambda c: Letter.objects.filter(term__council=c)),
+    ("voters:citizenreception_list", lambda c: CitizenReception.objects.filter(term__council=c)),
+    ("voters:index", None),
+    ("voters:petition_by_session", None),
+]
+SEARCHES = [
+    ("search petitions", "voters:voterpetition_list", "duong"),
+    ("search resolutions", "resolutions:resolution_list", "dau tu"),
+    ("search activities", "oversight:activity_list", "giam sat"),
+    ("search letters", "voters:letter_list", "dat dai"),
+]
+DETAILS = [
+    ("sessions:session_detail", lambda c: Session.objects.filter(term__council=c, status="closed")),
+    ("resolutions:resolution_detail", lambda c: Resolution.objects.filter(council=c)),
+    ("oversight:activity_detail", lambda c: OversightActivity.objects.filter(term__council=c)),
+    (
+        "oversight:recommendation_detail",
+        lambda c: OversightRecommendation.objects.filter(activity__term__council=c),
+    ),
+    ("oversight:programme_detail", lambda c: OversightProgramme.objects.filter(term__council=c)),
+    ("voters:votermeeting_detail", lambda c: VoterMeeting.objects.filter(term__council=c)),
+    (
+        "voters:voterpetition_detail",
+        lambda c: VoterPetition.objects.filter(term__council=c, is_consolidated=True),
+    ),
+    ("voters:forwardingbatch_detail", lambda c: ForwardingBatch.objects.filter(term__council=c)),
+    ("voters:letter_detail", lambda c: Letter.objects.filter(term__council=c)),
+    ("voters:citizenreception_detail", lambda c: CitizenReception.objects.filter(term__council=c)),
+]
+
+
+def page_names() -> list[tuple[str, str]]:
+    """(name, kind) of every page of the catalogue, known without a database."""
+    names = [("dashboard", "dashboard"), ("dashboard (again)", "dashboard")]
+    for url_name, rows in LISTS:
+        label = url_name.split(":")[1]
+        names.append((f"{label} p1", "list"))
+        if rows is not None:
+            names.append((f"{label} last", "list"))
+    names += [(name, "search") for name, _u, _q in SEARCHES]
+    names += [(url_name.split(":")[1], "detail") for url_name, _rows in DETAILS]
+    return names
+
+
+def catalogue(*, council: Council, year: int) -> list[Page]:
+    """Dashboard (twice: the second visit is the one a cache would serve), every list (first
+    and last page), searches and detail pages."""
+    dashboard = f"{reverse('reports:dashboard')}?year={year}"
+    pages = [
+        Page("dashboard", "dashboard", dashboard),
+        Page("dashboard (again)", "dashboard", dashboard),
+    ]
+    for url_name, rows in LISTS:
+        url = reverse(url_name)
+        label = url_name.split(":")[1]
+        pages.append(Page(f"{label} p1", "list", url))
+        if rows is not None:
+            last = _last_page(rows(council).count())
+            pages.append(Page(f"{label} last", "list", f"{url}?page={last}"))
+    for name, url_name, words in SEARCHES:
+        pages.append(Page(name, "search", f"{reverse(url_name)}?{urlencode({'q': words})}"))
+    for url_name, rows in DETAILS:
+        pk = _pk(rows(council))
+        if pk is not None:
+            pages.append(Page(url_name.split(":")[1], "detail", reverse(url_name, args=[pk])))
+    return pages
+
+
+def export_pages(*, council: Council, year: int) -> list[Page]:
+    """Excel exports; the benchmark sizes them with ?year= to about 10,000 rows."""
+    return [
+        Page(
+            "export petitions",
+            "export",
+            f"{reverse('voters:voterpetition_export')}?year={year}",
+        ),
+        Page("export resolutions", "export", reverse("resolutions:resolution_export_xlsx")),
+        Page("export letters", "export", f"{reverse('voters:letter_export')}?year={year}"),
+    ]
