@@ -652,7 +652,8 @@ def _oversight(ctx: YearContext, sessions: list[Session]) -> None:
             conclusion_number=f"{number + 9}/TB-HĐND" if end and rng.random() < 0.6 else "",
             conclusion_date=end if end and rng.random() < 0.6 else None,
         )
-        supervised = rng.sample(orgs, rng.randint(1, 3))
+        # In name order, as the form hands them to oversight.services.activity_save.
+        supervised = sorted(rng.sample(orgs, rng.randint(1, 3)), key=lambda o: o.name)
         activity.search_text = activity_search_text(activity, supervised)
         members = rng.sample(reg.delegates[term.pk], rng.randint(3, 6))
         activities.append((activity, supervised, members))

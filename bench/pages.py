@@ -76,7 +76,7 @@ LISTS = [
 SEARCHES = [
     ("search petitions", "voters:voterpetition_list", "duong"),
     ("search resolutions", "resolutions:resolution_list", "dau tu"),
-    ("search activities", "oversight:activity_list", "giam sat"),
+    ("search activities", "oversight:activity_list", "tong hop"),
     ("search letters", "voters:letter_list", "dat dai"),
 ]
 DETAILS = [
@@ -93,7 +93,10 @@ DETAILS = [
         "voters:voterpetition_detail",
         lambda c: VoterPetition.objects.filter(term__council=c, is_consolidated=True),
     ),
-    ("voters:forwardingbatch_detail", lambda c: ForwardingBatch.objects.filter(term__council=c)),
+    (
+        "voters:forwardingbatch_detail",
+        lambda c: ForwardingBatch.objects.filter(term__council=c, session__isnull=False),
+    ),
     ("voters:letter_detail", lambda c: Letter.objects.filter(term__council=c)),
     ("voters:citizenreception_detail", lambda c: CitizenReception.objects.filter(term__council=c)),
 ]
