@@ -104,6 +104,7 @@ class Council(TimeStampedModel):
     class Meta:
         verbose_name = _("Hội đồng nhân dân")
         verbose_name_plural = _("Hội đồng nhân dân")
+        ordering = ["name"]
 
     def __str__(self) -> str:
         return self.name

@@ -237,9 +237,11 @@ def recommendation_overdue_list(
 
 
 def programme_list(*, council: Council | None) -> QuerySet[OversightProgramme]:
-    qs = OversightProgramme.objects.select_related("term", "adopted_by__council").annotate(
-        item_count=Count("items", distinct=True)
-    )
+    qs = (
+        OversightProgramme.objects.select_related("term", "adopted_by__council")
+        .annotate(item_count=Count("items", distinct=True))
+        .order_by("-year", "pk")
+    )  # Meta.ordering is ignored by GROUP BY queries
     return qs.filter(term__council=council) if council else qs.none()
 
 

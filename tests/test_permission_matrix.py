@@ -1,0 +1,282 @@
+"""The permission matrix: every URL pattern of the project, every role, the expected answer.
+
+Every named URL must be classified below, so a new page cannot ship without someone deciding
+who may open it. The demo data provides real objects for the URLs that take an id."""
+
+from __future__ import annotations
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+
+from council.roles import Role
+from council.services import user_create_with_role
+from tests.conftest import otp_verify_session
+from tests.test_urls_access import _patterns
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ("leader", "staff", "committee", "admin")
+
+# Categories: who is refused (403). Everyone else must get a non-error answer.
+READ = frozenset()  # every role reads
+WRITE = frozenset({"leader", "committee"})  # staff and administrators write
+OWN_BAN = frozenset({"leader"})  # committee members may write their own Ban's oversight records
+GENERATE = frozenset({"committee"})  # staff, administrators and leaders request the annual report
+SELF = frozenset()  # the user's own account pages
+
+MATRIX: dict[str, frozenset[str]] = {
+    "home": READ,
+    "password_change": SELF,
+    "password_change_done": SELF,
+    "otp_verify": SELF,
+    "otp_setup": SELF,
+    "council:registry": READ,
+}
+for _model in (
+    "council",
+    "term",
+    "committee",
+    "delegategroup",
+    "delegate",
+    "position",
+    "organization",
+    "administrativeunit",
+    "intersessionmatter",
+    "appraisalrequest",
+):
+    MATRIX.update({f"council:{_model}_list": READ, f"council:{_model}_detail": READ})
+    MATRIX.update({f"council:{_model}_{a}": WRITE for a in ("create", "update", "delete")})
+MATRIX.update(
+    {
+        "sessions:session_list": READ,
+        "sessions:session_detail": READ,
+        "sessions:agendaitem_attachment": READ,
+        "sessions:session_create": WRITE,
+        "sessions:session_update": WRITE,
+        "sessions:session_delete": WRITE,
+        "sessions:attendance_update": WRITE,
+        "sessions:agendaitem_create": WRITE,
+        "sessions:agendaitem_update": WRITE,
+        "sessions:agendaitem_delete": WRITE,
+        "resolutions:resolution_list": READ,
+        "resolutions:resolution_detail": READ,
+        "resolutions:resolution_export_xlsx": READ,
+        "resolutions:resolution_export_csv": READ,
+        "resolutions:resolutionattachment_download": READ,
+        "resolutions:resolutionfield_list": READ,
+        "resolutions:resolutionfield_detail": READ,
+        "resolutions:resolution_next_number": WRITE,
+        "resolutions:resolution_create": WRITE,
+        "resolutions:resolution_update": WRITE,
+        "resolutions:resolution_delete": WRITE,
+        "resolutions:resolutionrelation_create": WRITE,
+        "resolutions:resolutionrelation_delete": WRITE,
+        "resolutions:resolutionattachment_create": WRITE,
+        "resolutions:resolutionattachment_delete": WRITE,
+        "resolutions:resolutionfield_create": WRITE,
+        "resolutions:resolutionfield_update": WRITE,
+        "resolutions:resolutionfield_delete": WRITE,
+        "oversight:activity_list": READ,
+        "oversight:activity_export": READ,
+        "oversight:activity_detail": READ,
+        "oversight:recommendation_list": READ,
+        "oversight:recommendation_export": READ,
+        "oversight:recommendation_overdue": READ,
+        "oversight:recommendation_detail": READ,
+        "oversight:programme_list": READ,
+        "oversight:programme_detail": READ,
+        "oversight:programme_create": WRITE,
+        "oversight:programme_update": WRITE,
+        "oversight:programme_delete": WRITE,
+        "oversight:programmeitem_create": WRITE,
+        "oversight:programmeitem_update": WRITE,
+        "oversight:programmeitem_delete": WRITE,
+        "voters:index": READ,
+        "voters:votermeeting_list": READ,
+        "voters:votermeeting_export": READ,
+        "voters:votermeeting_detail": READ,
+        "voters:votermeeting_minutes": READ,
+        "voters:voterpetition_list": READ,
+        "voters:voterpetition_export": READ,
+        "voters:petition_awaiting": READ,
+        "voters:petition_overdue": READ,
+        "voters:petition_by_session": READ,
+        "voters:petition_template": READ,
+        "voters:voterpetition_detail": READ,
+        "voters:forwardingbatch_list": READ,
+        "voters:forwardingbatch_detail": READ,
+        "voters:letter_list": READ,
+        "voters:letter_export": READ,
+        "voters:letter_detail": READ,
+        "voters:citizenreception_list": READ,
+        "voters:citizenreception_export": READ,
+        "voters:citizenreception_detail": READ,
+        "voters:petitionfield_list": READ,
+        "voters:petitionfield_detail": READ,
+        "voters:votermeeting_create": WRITE,
+        "voters:votermeeting_update": WRITE,
+        "voters:votermeeting_delete": WRITE,
+        "voters:petition_consolidate": WRITE,
+        "voters:petition_import": WRITE,
+        "voters:petition_import_confirm": WRITE,
+        "voters:voterpetition_create": WRITE,
+        "voters:voterpetition_update": WRITE,
+        "voters:voterpetition_delete": WRITE,
+        "voters:voterpetition_action": WRITE,
+        "voters:forwardingbatch_create": WRITE,
+        "voters:forwardingbatch_update": WRITE,
+        "voters:letter_create": WRITE,
+        "voters:letter_update": WRITE,
+        "voters:letter_delete": WRITE,
+        "voters:citizenreception_create": WRITE,
+        "voters:citizenreception_update": WRITE,
+        "voters:citizenreception_delete": WRITE,
+        "voters:petitionfield_create": WRITE,
+        "voters:petitionfield_update": WRITE,
+        "voters:petitionfield_delete": WRITE,
+        "reports:dashboard": READ,
+        "reports:annualreport_detail": READ,
+        "reports:reportrequest_status": READ,
+        "reports:reportrequest_download": READ,
+        "reports:annualreport_update": WRITE,
+        "reports:annualreport_generate": GENERATE,
+    }
+)
+for _name in ("activity", "question", "recommendation", "followup"):
+    for _action in ("create", "update", "delete"):
+        MATRIX[f"oversight:{_name}_{_action}"] = OWN_BAN
+
+# URLs outside the matrix: reachable without logging in by design.
+PUBLIC = {"login", "logout"}
+
+# Which model an <int:pk> (or <int:x_pk>) of a URL refers to.
+PK_MODELS = {
+    "council": "council.Council",
+    "term": "council.Term",
+    "committee": "council.Committee",
+    "delegategroup": "council.DelegateGroup",
+    "delegate": "council.Delegate",
+    "position": "council.Position",
+    "organization": "council.Organization",
+    "administrativeunit": "council.AdministrativeUnit",
+    "intersessionmatter": "council.InterSessionMatter",
+    "appraisalrequest": "council.AppraisalRequest",
+    "session": "council_sessions.Session",
+    "attendance": "council_sessions.Session",
+    "agendaitem": "council_sessions.AgendaItem",
+    "resolution": "resolutions.Resolution",
+    "resolutionrelation": "resolutions.ResolutionRelation",
+    "resolutionattachment": "resolutions.ResolutionAttachment",
+    "resolutionfield": "resolutions.ResolutionField",
+    "activity": "oversight.OversightActivity",
+    "question": "oversight.Question",
+    "recommendation": "oversight.OversightRecommendation",
+    "followup": "oversight.FollowUp",
+    "programme": "oversight.OversightProgramme",
+    "programmeitem": "oversight.ProgrammeItem",
+    "votermeeting": "voters.VoterMeeting",
+    "voterpetition": "voters.VoterPetition",
+    "forwardingbatch": "voters.ForwardingBatch",
+    "letter": "voters.Letter",
+    "citizenreception": "voters.CitizenReception",
+    "petitionfield": "voters.PetitionField",
+    "reportrequest": "reports.ReportRequest",
+}
+
+
+def _first_pk(label: str) -> int:
+    obj = apps.get_model(label)._default_manager.order_by("pk").first()
+    return obj.pk if obj else 999999
+
+
+def _url(name: str, route: str) -> str:
+    short = name.split(":")[-1]
+    kwargs: dict[str, object] = {}
+    for part in route.split("<")[1:]:
+        conv, _, rest = part.partition(":")
+        key = rest.partition(">")[0]
+        if key == "pk":
+            kwargs[key] = _first_pk(PK_MODELS[short.rsplit("_", 1)[0]])
+        elif key.endswith("_pk"):
+            kwargs[key] = _first_pk(PK_MODELS[key.removesuffix("_pk")])
+        elif key == "year":
+            kwargs[key] = 2019
+        else:
+            kwargs[key] = "compile" if key == "action" else "x"
+    return reverse(name, kwargs=kwargs)
+
+
+def test_every_url_is_classified_in_the_matrix():
+    names = {name for name, _route, _e in _patterns() if not name.startswith("admin:")} - PUBLIC
+    assert sorted(names - set(MATRIX)) == [], "new URLs: decide who may open them"
+    assert sorted(set(MATRIX) - names) == [], "stale entries"
+
+
+def _clients() -> dict[str, Client]:
+    committee = apps.get_model("council.Committee").objects.filter(code="kinh_te_ngan_sach").first()
+    users = {
+        "leader": user_create_with_role(
+            username="m-leader", password="x-long-password-1", role=Role.LEADER
+        ),
+        "staff": user_create_with_role(
+            username="m-staff", password="x-long-password-1", role=Role.STAFF
+        ),
+        "committee": user_create_with_role(
+            username="m-committee",
+            password="x-long-password-1",
+            role=Role.COMMITTEE_MEMBER,
+            committee=committee,
+        ),
+        "admin": user_create_with_role(
+            username="m-admin", password="x-long-password-1", role=Role.ADMIN
+        ),
+    }
+    clients = {}
+    for role, user in users.items():
+        client = Client()
+        client.force_login(user)
+        if role == "admin":
+            otp_verify_session(client, user)
+        clients[role] = client
+    return clients
+
+
+def test_every_url_answers_each_role_as_the_matrix_says():
+    call_command("load_demo", verbosity=0)
+    clients = _clients()
+    anonymous = Client()
+    login = reverse("login")
+    failures = []
+    for name, route, _entry in _patterns():
+        if name.startswith("admin:") or name in PUBLIC:
+            continue
+        url = _url(name, route)
+        response = anonymous.get(url)
+        if response.status_code != 302 or not response.url.startswith(login):
+            failures.append(f"anonymous {name} {url}: {response.status_code}")
+        refused = MATRIX[name]
+        for role in ROLES:
+            client = clients[role]
+            # POST-only actions answer 405 to GET before checking anything: ask with POST.
+            response = client.get(url)
+            if response.status_code == 405:
+                response = client.post(url, {})
+            code = response.status_code
+            if role in refused:
+                if code != 403:
+                    failures.append(f"{role} {name} {url}: expected 403, got {code}")
+            elif code == 403 and not (MATRIX[name] is OWN_BAN and role == "committee"):
+                failures.append(f"{role} {name} {url}: refused but should be allowed")
+            elif code >= 500 or (code == 302 and response.url.startswith(login)):
+                failures.append(f"{role} {name} {url}: {code}")
+    assert failures == []
+
+
+def test_django_admin_is_for_administrators_only():
+    clients = _clients()
+    assert clients["admin"].get(reverse("admin:index")).status_code == 200
+    for role in ("leader", "staff", "committee"):
+        assert clients[role].get(reverse("admin:index")).status_code == 302
