@@ -196,7 +196,7 @@ def _url(name: str, route: str) -> str:
     short = name.split(":")[-1]
     kwargs: dict[str, object] = {}
     for part in route.split("<")[1:]:
-        conv, _, rest = part.partition(":")
+        _conv, _, rest = part.partition(":")
         key = rest.partition(">")[0]
         if key == "pk":
             kwargs[key] = _first_pk(PK_MODELS[short.rsplit("_", 1)[0]])
