@@ -7,9 +7,9 @@ from django.utils.translation import gettext_lazy as _
 
 from council.forms import BaseModelForm
 from council.models import Council, InterSessionMatter
+from council.uploads import validate_document
 from resolutions.models import Resolution, ResolutionAttachment, ResolutionField, ResolutionRelation
 from sessions.models import Session
-from sessions.uploads import validate_document
 
 
 class ResolutionForm(BaseModelForm):

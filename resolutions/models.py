@@ -199,7 +199,7 @@ class ResolutionRelation(TimeStampedModel):
 
 
 def _attachment_upload_to(instance: ResolutionAttachment, filename: str) -> str:
-    from sessions.uploads import generated_name
+    from council.uploads import generated_name
 
     return generated_name(prefix="resolutions", filename=filename, mime=instance.content_type)
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from council.models import Council, InterSessionMatter
 from council.selectors import term_delegate_count, term_for_date
 from council.text import fold
+from council.uploads import validate_document
 from resolutions.models import (
     Resolution,
     ResolutionAttachment,
@@ -22,7 +23,6 @@ from resolutions.models import (
     ResolutionRelation,
 )
 from sessions.models import Session
-from sessions.uploads import validate_document
 
 # Strongest effect first: a repealed resolution stays repealed even if it was amended before.
 _STATUS_PRECEDENCE = [

@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from council.forms import BaseModelForm
 from council.models import Delegate
+from council.uploads import validate_document
 from sessions.models import AgendaItem, Attendance, Session
-from sessions.uploads import validate_document
 
 
 class SessionForm(BaseModelForm):

@@ -98,7 +98,7 @@ def session_kind_label(kind: str, day: dt.date) -> str:
 
 def _agenda_upload_to(instance: AgendaItem, filename: str) -> str:
     # The stored name is generated: the uploader's file name never reaches the file system.
-    from sessions.uploads import generated_name
+    from council.uploads import generated_name
 
     return generated_name(prefix="sessions/agenda", filename=filename)
 

@@ -8,8 +8,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
 from council.services import record_save
+from council.uploads import validate_document
 from sessions.models import AgendaItem, Attendance, Session
-from sessions.uploads import validate_document
 
 
 @transaction.atomic

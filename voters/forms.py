@@ -8,10 +8,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from council import uploads as files
 from council.forms import BaseModelForm, VnDateInput
 from council.models import AdministrativeUnit, Organization, Term
 from council.selectors import council_get_current
-from voters import files
 from voters.models import (
     CitizenReception,
     ForwardingBatch,

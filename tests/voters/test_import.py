@@ -139,7 +139,7 @@ def test_a_file_that_is_not_excel_is_refused(staff_client, term):
         reverse("voters:petition_import"),
         {"term": term.pk, "file": SimpleUploadedFile("a.xlsx", b"plain text, not a workbook")},
     )
-    assert "Nội dung tệp không đúng định dạng" in response.content.decode()
+    assert "không phải là loại được phép" in response.content.decode()
 
 
 def test_confirm_refuses_a_token_that_is_not_ours(staff_client, term):

@@ -244,7 +244,7 @@ def test_meeting_minutes_are_checked_by_content_and_served_as_attachment(
     fake = SimpleUploadedFile("bien-ban.pdf", b"not really a pdf", content_type="application/pdf")
     response = staff_client.post(reverse("voters:votermeeting_create"), {**form, "minutes": fake})
     assert response.status_code == 200
-    assert "Nội dung tệp không đúng định dạng" in response.content.decode()
+    assert "không phải là loại được phép" in response.content.decode()
     assert not VoterMeeting.objects.exists()
 
     pdf = SimpleUploadedFile("../../evil name.pdf", b"%PDF-1.4\n%demo\n", content_type="x/y")
