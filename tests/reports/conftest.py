@@ -21,6 +21,18 @@ def media_root(settings, tmp_path) -> Path:
     return settings.MEDIA_ROOT
 
 
+@pytest.fixture
+def role_groups(db) -> None:
+    """The role groups come from a data migration, and a transactional test before ours has
+    flushed them: recreate them (list it before the user fixtures of transactional tests)."""
+    from django.contrib.auth.models import Group
+
+    from council.roles import Role
+
+    for role in Role:
+        Group.objects.get_or_create(name=role.value)
+
+
 @contextlib.contextmanager
 def celery_broker(url: str) -> Iterator[None]:
     """Send tasks to `url` for real (not eagerly) inside the block."""

@@ -167,9 +167,9 @@ def test_committee_member_reads_and_downloads_but_neither_edits_nor_generates(
 
 # Committed for real, as in production: the task is enqueued when the service's transaction
 # commits, before the view reads the row back to tell the user what happened.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_leader_generates_and_downloads_but_does_not_edit_the_narrative(
-    leader_client, done_request
+    role_groups, leader_client, done_request
 ):
     urls = _urls(done_request.pk)
     assert leader_client.get(urls["update"]).status_code == 403
@@ -249,9 +249,9 @@ def test_download_of_an_unfinished_report_is_404(leader_client, council, staff_u
     assert leader_client.get(url).status_code == 404
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_with_the_broker_down_the_user_gets_a_clear_message_and_the_request_is_kept(
-    leader_client, council
+    role_groups, leader_client, council
 ):
     url = reverse("reports:annualreport_generate", args=[2019])
     with celery_broker("redis://127.0.0.1:1/0"):

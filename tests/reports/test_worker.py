@@ -21,7 +21,7 @@ from tests.reports.conftest import celery_broker, pdf_text
 pytestmark = [
     pytest.mark.worker,
     pytest.mark.postgres,  # the worker must see the test's committed rows: a shared database
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 TIMEOUT_SECONDS = 90
@@ -84,7 +84,9 @@ def worker(tmp_path, media_root):
             process.wait(timeout=5)
 
 
-def test_real_worker_renders_a_report_requested_through_the_web(leader_client, council, worker):
+def test_real_worker_renders_a_report_requested_through_the_web(
+    role_groups, leader_client, council, worker
+):
     generate = reverse("reports:annualreport_generate", args=[2019])
     with celery_broker(settings.CELERY_BROKER_URL):
         response = leader_client.post(generate, follow=True)
