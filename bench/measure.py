@@ -1,0 +1,288 @@
+"""In-process measurements of one database, run by bench/run.py in a subprocess per database
+(the database is chosen by DATABASE_URL when Django starts).
+
+    DATABASE_URL=postgres://.../hdnd_bench_small DJANGO_SETTINGS_MODULE=bench.settings \\
+        python -m bench.measure pages --reps 7        # JSON rows on stdout
+    ... python -m bench.measure report                # annual report: gathering vs rendering
+    ... python -m bench.measure cookie                # a logged-in session id for the load test
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import sys
+import time
+from typing import Any
+
+USERNAME = "do-hieu-nang"
+PASSWORD = "Bench-only-2026!"
+
+
+def _setup() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
+    import django
+
+    django.setup()
+
+
+def _user() -> Any:
+    from django.contrib.auth import get_user_model
+
+    from council.roles import Role
+    from council.services import user_create_with_role
+
+    existing = get_user_model().objects.filter(username=USERNAME).first()
+    return existing or user_create_with_role(username=USERNAME, password=PASSWORD, role=Role.STAFF)
+
+
+def _council_and_year() -> tuple[Any, int]:
+    from django.db.models import Max
+
+    from council.selectors import council_get_current
+    from voters.models import VoterPetition
+
+    council = council_get_current()
+    last = VoterPetition.objects.filter(term__council=council).aggregate(d=Max("received_date"))
+    return council, last["d"].year
+
+
+def _p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+class QueryCounter:
+    """Counts the statements sent to the database (execute_wrapper: independent of DEBUG and of
+    the query log that request_started resets)."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, execute, sql, params, many, context):
+        self.count += 1
+        return execute(sql, params, many, context)
+
+    def __enter__(self) -> QueryCounter:
+        from django.db import connection
+
+        self._cm = connection.execute_wrapper(self)
+        self._cm.__enter__()
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self._cm.__exit__(*exc)
+
+    def __len__(self) -> int:
+        return self.count
+
+
+def _timed(client: Any, url: str, reps: int) -> dict[str, Any]:
+    with QueryCounter() as queries:  # also the warm-up
+        response = client.get(url)
+    times = []
+    for _i in range(reps):
+        start = time.perf_counter()
+        client.get(url)
+        times.append((time.perf_counter() - start) * 1000)
+    return {
+        "status": response.status_code,
+        "queries": len(queries),
+        "median_ms": statistics.median(times),
+        "p95_ms": _p95(times),
+    }
+
+
+def pages(reps: int) -> list[dict[str, Any]]:
+    from django.test import Client
+
+    from bench.pages import catalogue
+
+    council, year = _council_and_year()
+    client = Client()
+    client.force_login(_user())
+    rows = []
+    for page in catalogue(council=council, year=year):
+        row = {"name": page.name, "kind": page.kind, "url": page.url}
+        row.update(_timed(client, page.url, reps))
+        rows.append(row)
+        print(f"  {page.name:34} {row['median_ms']:8.1f} ms  {row['queries']:3} q", file=sys.stderr)
+    rows += exports(client, council, year, reps=max(1, reps // 3))
+    return rows
+
+
+def exports(client: Any, council: Any, year: int, reps: int) -> list[dict[str, Any]]:
+    """The petition export view for the last year, and the export of exactly 10,000 rows
+    (as many as there are, on a database with fewer) built the way the view builds them."""
+    from council.exports import xlsx_response
+    from voters import selectors
+
+    rows = []
+    url = f"/cu-tri/kien-nghi/xuat-excel/?year={year}"
+    row = {"name": f"export petitions ?year={year}", "kind": "export", "url": url}
+    row.update(_timed(client, url, reps))
+    row["rows"] = (
+        selectors.petition_queryset(council=council)
+        .filter(received_date__year=year, consolidated_into__isnull=True)
+        .count()
+    )
+    rows.append(row)
+
+    def ten_thousand() -> int:
+        qs = selectors.petition_queryset(council=council).order_by("-received_date", "-pk")[:10_000]
+        data = [
+            (
+                p.pk,
+                p.received_date,
+                p.content,
+                p.instances,
+                p.session.number if p.session else "",
+                str(p.field or ""),
+                p.get_level_display(),
+                str(p.responsible_org or ""),
+                str(p.committee or ""),
+                p.get_status_display(),
+                p.batch.number if p.batch else "",
+                p.batch.date if p.batch else None,
+                p.answer_number,
+                p.answer_date,
+                p.consolidated_into_id or "",
+            )
+            for p in qs
+        ]
+        response = xlsx_response(filename="bench", headers=[str(i) for i in range(15)], rows=data)
+        _body = b"".join(response) if response.streaming else response.content
+        return len(data)
+
+    times = []
+    with QueryCounter() as queries:
+        count = ten_thousand()
+    for _i in range(reps):
+        start = time.perf_counter()
+        ten_thousand()
+        times.append((time.perf_counter() - start) * 1000)
+    rows.append(
+        {
+            "name": "export 10,000 petitions",
+            "kind": "export",
+            "url": "(xlsx_response, petition_queryset)",
+            "status": 200,
+            "queries": len(queries),
+            "median_ms": statistics.median(times),
+            "p95_ms": _p95(times),
+            "rows": count,
+        }
+    )
+    return rows
+
+
+def report(year: int | None) -> dict[str, Any]:
+    """The annual report of one year: gathering (SQL) against rendering (template, PDF)."""
+    import datetime as dt
+
+    from django.template.loader import render_to_string
+
+    from reports.models import AnnualReport
+    from reports.pdf import _static_root, _url_fetcher, annual_report_context
+    from reports.selectors import annual_figures, term_trend
+
+    council, last = _council_and_year()
+    year = year or last
+    report_row = AnnualReport.objects.filter(council=council, year=year).first() or AnnualReport(
+        council=council, year=year, recipients="UBND tỉnh;\nLưu: VT."
+    )
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    start = time.perf_counter()
+    with QueryCounter() as queries:
+        figures = annual_figures(council=council, year=year)
+        from council.selectors import term_for_date
+
+        term = term_for_date(council=council, day=dt.date(year, 12, 31))
+        if term is not None:
+            term_trend(council=council, term=term)
+    gathered = time.perf_counter()
+    context = annual_report_context(report=report_row, figures=figures)
+    html = render_to_string("reports/pdf/annual_report.html", context)
+    templated = time.perf_counter()
+    from weasyprint import HTML
+
+    pdf = HTML(
+        string=html, base_url=_static_root().resolve().as_uri() + "/", url_fetcher=_url_fetcher()
+    ).write_pdf()
+    done = time.perf_counter()
+    rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {
+        "year": year,
+        "gather_s": gathered - start,
+        "gather_queries": len(queries),
+        "template_s": templated - gathered,
+        "pdf_s": done - templated,
+        "total_s": done - start,
+        "gather_share": (gathered - start) / (done - start),
+        "pdf_bytes": len(pdf),
+        "peak_rss_mib": rss_after / 1024,
+        "rss_growth_mib": (rss_after - rss_before) / 1024,
+    }
+
+
+def appendix(rows: int) -> dict[str, Any]:
+    """A 2,000-row appendix table through the report's own stylesheet and fonts: does WeasyPrint
+    stay within a minute? (The current report has aggregate tables only.)"""
+    from reports.pdf import _static_root, _url_fetcher
+
+    css = (_static_root() / "css").resolve()
+    stylesheet = next(iter(sorted(css.glob("*report*.css"))), None)
+    link = f'<link rel="stylesheet" href="{stylesheet.as_uri()}">' if stylesheet else ""
+    body = "".join(
+        f"<tr><td>{i}</td><td>Đề nghị đầu tư sửa chữa tuyến đường số {i} đi qua xã</td>"
+        f"<td>{i % 3 + 1}</td><td>Đã giải quyết</td></tr>"
+        for i in range(rows)
+    )
+    html = (
+        f"<html><head><meta charset='utf-8'>{link}</head><body><table>{body}</table></body></html>"
+    )
+    from weasyprint import HTML
+
+    start = time.perf_counter()
+    pdf = HTML(
+        string=html, base_url=_static_root().resolve().as_uri() + "/", url_fetcher=_url_fetcher()
+    ).write_pdf()
+    return {
+        "rows": rows,
+        "seconds": time.perf_counter() - start,
+        "pdf_bytes": len(pdf),
+        "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def cookie() -> str:
+    from django.test import Client
+
+    client = Client()
+    client.force_login(_user())
+    return client.cookies["sessionid"].value
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("what", choices=["pages", "report", "appendix", "cookie"])
+    parser.add_argument("--reps", type=int, default=7)
+    parser.add_argument("--year", type=int, default=None)
+    parser.add_argument("--rows", type=int, default=2000)
+    args = parser.parse_args(argv)
+    _setup()
+    if args.what == "pages":
+        print(json.dumps(pages(args.reps)))
+    elif args.what == "report":
+        print(json.dumps(report(args.year)))
+    elif args.what == "appendix":
+        print(json.dumps(appendix(args.rows)))
+    else:
+        print(cookie())
+
+
+if __name__ == "__main__":
+    main()
