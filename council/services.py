@@ -49,6 +49,9 @@ def user_create_with_role(
     user.is_active = True
     user.set_password(password)
     user.save()
-    user.groups.set([Group.objects.get(name=role.value)])
+    # get_or_create: the groups come from a data migration, but a flushed database (transactional
+    # tests, a restore gone wrong) must not make user creation fail.
+    group, _ = Group.objects.get_or_create(name=role.value)
+    user.groups.set([group])
     UserProfile.objects.update_or_create(user=user, defaults={"committee": committee})
     return user

@@ -7,11 +7,6 @@ from council.permissions import require_viewer
 from council.selectors import council_get_current
 
 
-def home(request: HttpRequest) -> HttpResponse:
-    require_viewer(request)
-    return render(request, "council/home.html", {"council": council_get_current()})
-
-
 def registry(request: HttpRequest) -> HttpResponse:
     """The council registry's index: terms, Ban, delegates, organisations, units, Standing work."""
     require_viewer(request)
