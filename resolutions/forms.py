@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from council.forms import BaseModelForm
+from council.forms import BaseModelForm, SafeModelChoiceField
 from council.models import Council, InterSessionMatter
 from council.uploads import validate_document
 from resolutions.models import Resolution, ResolutionAttachment, ResolutionField, ResolutionRelation
@@ -67,7 +67,7 @@ class ResolutionForm(BaseModelForm):
 
 class ResolutionRelationForm(forms.Form):
     kind = forms.ChoiceField(label=_("Nghị quyết này"), choices=ResolutionRelation.Kind.choices)
-    target = forms.ModelChoiceField(
+    target = SafeModelChoiceField(
         label=_("Nghị quyết bị tác động"),
         queryset=Resolution.objects.none(),
         error_messages={"required": _("Chọn nghị quyết bị tác động.")},

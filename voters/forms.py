@@ -9,7 +9,12 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from council import uploads as files
-from council.forms import BaseModelForm, VnDateInput
+from council.forms import (
+    BaseModelForm,
+    SafeModelChoiceField,
+    SafeModelMultipleChoiceField,
+    VnDateInput,
+)
 from council.models import AdministrativeUnit, Organization, Term
 from council.selectors import council_get_current
 from voters.models import (
@@ -137,7 +142,7 @@ class VoterPetitionForm(BaseModelForm):
 class ForwardingBatchForm(BaseModelForm):
     """A công văn and the petitions it forwards (chosen among those awaiting forwarding)."""
 
-    petitions = forms.ModelMultipleChoiceField(
+    petitions = SafeModelMultipleChoiceField(
         label=_("Các kiến nghị chuyển theo công văn"),
         queryset=VoterPetition.objects.none(),
         widget=forms.CheckboxSelectMultiple,
@@ -192,7 +197,7 @@ class PetitionOutcomeForm(forms.Form):
 
 
 class ConsolidateForm(forms.Form):
-    petitions = forms.ModelMultipleChoiceField(
+    petitions = SafeModelMultipleChoiceField(
         label=_("Các kiến nghị trùng nội dung"),
         queryset=VoterPetition.objects.none(),
         widget=forms.CheckboxSelectMultiple,
@@ -266,9 +271,7 @@ class CitizenReceptionForm(BaseModelForm):
 
 
 class PetitionImportForm(forms.Form):
-    term = forms.ModelChoiceField(
-        label=_("Nhiệm kỳ"), queryset=Term.objects.all(), empty_label=None
-    )
+    term = SafeModelChoiceField(label=_("Nhiệm kỳ"), queryset=Term.objects.all(), empty_label=None)
     file = forms.FileField(
         label=_("Tệp Excel (.xlsx) theo mẫu"),
         error_messages={"required": _("Chọn tệp Excel cần nhập.")},
@@ -281,4 +284,4 @@ class PetitionImportForm(forms.Form):
 
 
 class TermChoiceForm(forms.Form):
-    term = forms.ModelChoiceField(label=_("Nhiệm kỳ"), queryset=Term.objects.all(), required=False)
+    term = SafeModelChoiceField(label=_("Nhiệm kỳ"), queryset=Term.objects.all(), required=False)
