@@ -127,6 +127,12 @@ class ReportRequest(models.Model):
     attempts = models.PositiveSmallIntegerField(_("Số lần gửi vào hàng đợi"), default=0)
     last_enqueued_at = models.DateTimeField(_("Gửi hàng đợi lần cuối"), null=True, blank=True)
     queue_error = models.TextField(_("Lỗi hàng đợi"), blank=True)
+    # The Celery task id that claimed the row. The broker delivers the same task id again only
+    # when the worker that had it died before acknowledging (acks_late + reject_on_worker_lost),
+    # so that delivery may take the row over at once instead of waiting for the sweeper.
+    claimed_by = models.CharField(
+        _("Tác vụ đang xử lý"), max_length=255, blank=True, editable=False
+    )
     started_at = models.DateTimeField(_("Bắt đầu"), null=True, blank=True)
     finished_at = models.DateTimeField(_("Kết thúc"), null=True, blank=True)
     duration = models.DurationField(_("Thời gian tạo"), null=True, blank=True)

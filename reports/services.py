@@ -107,22 +107,29 @@ def annual_report_request(
     return request
 
 
-def _claim(request_id: int) -> bool:
-    """pending -> running as one conditional UPDATE: of two deliveries of the same task (a
-    redelivery after acks_late, a duplicate from the sweeper) exactly one renders."""
+def _claim(request_id: int, task_id: str = "") -> bool:
+    """pending -> running as one conditional UPDATE: of two deliveries of the same request (a
+    duplicate from the sweeper, a user's second click) exactly one renders. A redelivery of the
+    very task that claimed the row means its worker died mid-render: it takes the row over."""
+    claimable = Q(status=ReportRequest.Status.PENDING)
+    if task_id:
+        claimable |= Q(status=ReportRequest.Status.RUNNING, claimed_by=task_id)
     return bool(
-        ReportRequest.objects.filter(pk=request_id, status=ReportRequest.Status.PENDING).update(
-            status=ReportRequest.Status.RUNNING, started_at=timezone.now(), error=""
+        ReportRequest.objects.filter(claimable, pk=request_id).update(
+            status=ReportRequest.Status.RUNNING,
+            started_at=timezone.now(),
+            error="",
+            claimed_by=task_id,
         )
     )
 
 
-def annual_report_render(*, request_id: int) -> bool:
+def annual_report_render(*, request_id: int, task_id: str = "") -> bool:
     """Render the PDF of one request if nobody has yet. Returns True when this call rendered.
 
     Not atomic as a whole on purpose: the claim must be visible to other workers at once, and a
     failure must leave the row marked failed with its reason rather than roll back to pending."""
-    if not _claim(request_id):
+    if not _claim(request_id, task_id):
         logger.info("Report request %s already claimed; nothing to do.", request_id)
         return False
     request = ReportRequest.objects.select_related("annual_report__council").get(pk=request_id)

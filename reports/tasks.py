@@ -15,14 +15,15 @@ SWEEP_EVERY_SECONDS = 300.0
 
 
 @shared_task(
+    bind=True,
     ignore_result=True,
     acks_late=True,
     reject_on_worker_lost=True,
     soft_time_limit=RENDER_SOFT_TIME_LIMIT,
     time_limit=RENDER_TIME_LIMIT,
 )
-def render_annual_report(request_id: int) -> None:
-    annual_report_render(request_id=request_id)
+def render_annual_report(self, request_id: int) -> None:
+    annual_report_render(request_id=request_id, task_id=self.request.id or "")
 
 
 @shared_task(ignore_result=True)

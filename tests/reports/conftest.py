@@ -7,10 +7,13 @@ import contextlib
 import os
 import re
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
+from django.conf import settings
 
 from config.celery import app as celery_app
 
@@ -63,3 +66,60 @@ def pdf_text(data: bytes) -> str:
         ["pdftotext", "-enc", "UTF-8", "-", "-"], input=data, capture_output=True, check=True
     )
     return re.sub(r"\s+", " ", result.stdout.decode("utf-8"))
+
+
+def database_url() -> str:
+    """The test database (pytest-django renamed NAME to test_...) as a DATABASE_URL."""
+    db = settings.DATABASES["default"]
+    auth = quote(db["USER"] or "", safe="")
+    if db.get("PASSWORD"):
+        auth += ":" + quote(db["PASSWORD"], safe="")
+    host = db.get("HOST") or "127.0.0.1"
+    port = db.get("PORT") or 5432
+    return f"postgres://{auth}@{host}:{port}/{db['NAME']}"
+
+
+def start_worker(
+    *, log_path: Path, media_root: Path, pool: str = "solo", name: str = "reports-test"
+) -> subprocess.Popen:
+    """A real Celery worker process on the real broker, against the test database."""
+    env = {
+        **os.environ,
+        # Not the test settings: those force eager tasks. Base reads everything from the
+        # environment, so the worker runs exactly as in production, against the test database.
+        "DJANGO_SETTINGS_MODULE": "config.settings.base",
+        "DATABASE_URL": database_url(),
+        "MEDIA_ROOT": str(media_root),
+        "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
+        "CONN_MAX_AGE": "0",
+    }
+    celery = Path(sys.executable).with_name("celery")
+    command = [
+        str(celery),
+        "-A",
+        "config",
+        "worker",
+        f"--pool={pool}",
+        "--concurrency=1",
+        "--loglevel=INFO",
+        "--without-gossip",
+        "--without-mingle",
+        "--without-heartbeat",
+        "-n",
+        f"{name}-{os.getpid()}@%h",
+    ]
+    with log_path.open("ab") as log:
+        return subprocess.Popen(
+            command, cwd=settings.BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT
+        )
+
+
+def stop_worker(process: subprocess.Popen) -> None:
+    if process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=5)

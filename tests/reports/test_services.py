@@ -162,3 +162,19 @@ def test_annual_report_command_writes_the_pdf(council, tmp_path):
     assert data.startswith(b"%PDF")
     assert ReportRequest.objects.get().status == ReportRequest.Status.DONE
     assert "BÁO CÁO" in pdf_text(data)
+
+
+def test_a_redelivery_of_the_claiming_task_takes_over_a_dead_render(council, staff_user):
+    """acks_late + reject_on_worker_lost redeliver the same task id after the worker died: that
+    delivery may finish the job; any other delivery of a running request does nothing."""
+    request = annual_report_request(council=council, year=2019, user=staff_user, enqueue=False)
+    ReportRequest.objects.filter(pk=request.pk).update(
+        status=ReportRequest.Status.RUNNING, claimed_by="task-a"
+    )
+    assert annual_report_render(request_id=request.pk, task_id="task-b") is False
+    request.refresh_from_db()
+    assert request.status == ReportRequest.Status.RUNNING
+    assert annual_report_render(request_id=request.pk, task_id="task-a") is True
+    request.refresh_from_db()
+    assert request.status == ReportRequest.Status.DONE
+    assert annual_report_render(request_id=request.pk, task_id="task-a") is False

@@ -4,19 +4,14 @@ downloads. Skipped on a laptop without CELERY_BROKER_URL; it must run in CI."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import time
-from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 from django.conf import settings
 from django.urls import reverse
 
 from reports.models import ReportRequest
-from tests.reports.conftest import celery_broker, pdf_text
+from tests.reports.conftest import celery_broker, pdf_text, start_worker, stop_worker
 
 pytestmark = [
     pytest.mark.worker,
@@ -27,61 +22,14 @@ pytestmark = [
 TIMEOUT_SECONDS = 90
 
 
-def _database_url() -> str:
-    """The test database (pytest-django renamed NAME to test_...) as a DATABASE_URL."""
-    db = settings.DATABASES["default"]
-    auth = quote(db["USER"] or "", safe="")
-    if db.get("PASSWORD"):
-        auth += ":" + quote(db["PASSWORD"], safe="")
-    host = db.get("HOST") or "127.0.0.1"
-    port = db.get("PORT") or 5432
-    return f"postgres://{auth}@{host}:{port}/{db['NAME']}"
-
-
 @pytest.fixture
 def worker(tmp_path, media_root):
     log_path = tmp_path / "worker.log"
-    env = {
-        **os.environ,
-        # Not the test settings: those force eager tasks. Base reads everything from the
-        # environment, so the worker runs exactly as in production, against the test database.
-        "DJANGO_SETTINGS_MODULE": "config.settings.base",
-        "DATABASE_URL": _database_url(),
-        "MEDIA_ROOT": str(media_root),
-        "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
-        "CONN_MAX_AGE": "0",
-    }
-    celery = Path(sys.executable).with_name("celery")
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            [
-                str(celery),
-                "-A",
-                "config",
-                "worker",
-                "--pool=solo",
-                "--concurrency=1",
-                "--loglevel=INFO",
-                "--without-gossip",
-                "--without-mingle",
-                "--without-heartbeat",
-                "-n",
-                f"reports-test-{os.getpid()}@%h",
-            ],
-            cwd=settings.BASE_DIR,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
+    process = start_worker(log_path=log_path, media_root=media_root)
     try:
         yield log_path
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=5)
+        stop_worker(process)
 
 
 def test_real_worker_renders_a_report_requested_through_the_web(
