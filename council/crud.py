@@ -63,7 +63,10 @@ class SectionMixin:
 
 class RecordListView(ViewerRequiredMixin, SectionMixin, SingleTableMixin, FilterView):
     template_name = "generic/list.html"
-    paginate_by = 25
+    # The table paginates (25 a page); the ListView must not paginate too, or every list
+    # would count its rows twice.
+    paginate_by = None
+    table_pagination = {"per_page": 25}
     empty_hint: str = ""
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:

@@ -115,7 +115,7 @@ def reception_queryset(*, council: Council | None = None) -> QuerySet[CitizenRec
 
 def batch_queryset(*, council: Council | None = None) -> QuerySet[ForwardingBatch]:
     qs = (
-        ForwardingBatch.objects.select_related("term", "recipient", "session")
+        ForwardingBatch.objects.select_related("term", "recipient", "session__term")
         .annotate(
             petition_count=Count("petitions", distinct=True),
             instance_total=Coalesce(Sum("petitions__instances"), 0),

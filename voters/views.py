@@ -372,8 +372,8 @@ class VoterPetitionDetailView(RecordDetailView):
         ctx["status_history"] = PetitionStatusChange.objects.filter(petition=p).select_related(
             "changed_by"
         )
-        ctx["originals"] = p.originals.select_related("meeting__location_unit")
-        ctx["repeats"] = p.repeats.all()
+        ctx["originals"] = p.originals.select_related("meeting__location_unit", "field")
+        ctx["repeats"] = p.repeats.select_related("field")
         can = roles.can_edit_records(self.request.user)
         allowed = services.TRANSITIONS.get(p.status, frozenset()) if p.is_counted else frozenset()
         Status = VoterPetition.Status

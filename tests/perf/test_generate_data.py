@@ -187,23 +187,12 @@ OVER_BUDGET = {
     "dashboard": "33 queries: annual_figures (~20 aggregates) + term_trend (4) + "
     "years_with_sessions (one per term) + field ids; needs a cached dashboard",
     "dashboard (again)": "no cache yet: the second visit costs the same 33 queries",
-    "forwardingbatch_list p1": "N+1: str(batch.session) reads session.term per row "
-    "(batch_queryset lacks select_related('session__term')) + doubled COUNT",
-    "forwardingbatch_list last": "N+1 on session.term per row + doubled COUNT",
-    "voterpetition_detail": "N+1: one PetitionField query per merged original "
-    "(originals lack select_related('field'))",
     "session_detail": "11: history query for staff + attendance summary in 2 queries",
 }
 DOUBLE_COUNT = (
     "COUNT(*) runs twice (ListView paginate_by and django-tables2 both paginate) plus one "
     "query per filter dropdown"
 )
-PERSONAL = (
-    "security-log INSERT (personal data shown to staff) + doubled COUNT(*) + filter dropdowns"
-)
-for _name in ["letter_list p1", "letter_list last", "citizenreception_list p1",
-              "citizenreception_list last", "search letters"]:  # fmt: skip
-    OVER_BUDGET[_name] = PERSONAL
 for _name in [
     "resolution_list p1",
     "resolution_list last",
@@ -212,8 +201,6 @@ for _name in [
     "recommendation_list p1",
     "recommendation_list last",
     "recommendation_overdue p1",
-    "programme_list p1",
-    "programme_list last",
     "votermeeting_list p1",
     "votermeeting_list last",
     "voterpetition_list p1",
@@ -227,10 +214,7 @@ for _name in [
     OVER_BUDGET.setdefault(_name, DOUBLE_COUNT)
 
 # Pages whose count changes with the data: the shape is an N+1.
-GROWS = {
-    "forwardingbatch_list p1": "N+1 on session.term: one query per row of the page",
-    "forwardingbatch_list last": "N+1 on session.term: one query per row of the page",
-}
+GROWS: dict[str, str] = {}
 
 
 def _measure(client: Client, scale: float) -> dict[str, int]:
