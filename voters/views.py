@@ -178,7 +178,7 @@ class VoterMeetingListView(VotersListView):
     export_url_name = "voters:votermeeting_export"
 
     def get_queryset(self):
-        return selectors.meeting_queryset()
+        return selectors.meeting_queryset(council=council_get_current())
 
 
 class VoterMeetingDetailView(RecordDetailView):
@@ -204,11 +204,15 @@ class VoterMeetingDetailView(RecordDetailView):
     list_url_name = "voters:votermeeting_list"
 
     def get_queryset(self):
-        return selectors.meeting_queryset().prefetch_related("delegates")
+        return selectors.meeting_queryset(council=council_get_current()).prefetch_related(
+            "delegates"
+        )
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         ctx = super().get_context_data(**kwargs)
-        ctx["petitions"] = selectors.petition_queryset().filter(meeting=self.object)
+        ctx["petitions"] = selectors.petition_queryset(council=council_get_current()).filter(
+            meeting=self.object
+        )
         return ctx
 
 
@@ -252,7 +256,11 @@ def meeting_minutes(request: HttpRequest, pk: int) -> FileResponse:
 
 def meeting_export(request: HttpRequest) -> HttpResponse:
     require_viewer(request)
-    qs = _filtered(request, filters.VoterMeetingFilter, selectors.meeting_queryset())
+    qs = _filtered(
+        request,
+        filters.VoterMeetingFilter,
+        selectors.meeting_queryset(council=council_get_current()),
+    )
     headers = [
         _("Ngày"),
         _("Hình thức"),
@@ -297,7 +305,7 @@ class VoterPetitionListView(VotersListView):
     )
 
     def get_queryset(self):
-        return selectors.petition_queryset()
+        return selectors.petition_queryset(council=council_get_current())
 
 
 class PetitionAwaitingView(VotersListView):
@@ -312,7 +320,7 @@ class PetitionAwaitingView(VotersListView):
     empty_hint = gettext_lazy("Mọi kiến nghị đã được chuyển.")
 
     def get_queryset(self):
-        return selectors.petitions_awaiting_forwarding()
+        return selectors.petitions_awaiting_forwarding(council=council_get_current())
 
 
 class PetitionOverdueView(VotersListView):
@@ -333,7 +341,7 @@ class PetitionOverdueView(VotersListView):
         return _("Đã chuyển, quá %(d)s ngày chưa trả lời") % {"d": self.days()}
 
     def get_queryset(self):
-        return selectors.petitions_overdue(days=self.days())
+        return selectors.petitions_overdue(council=council_get_current(), days=self.days())
 
 
 class VoterPetitionDetailView(RecordDetailView):
@@ -364,7 +372,9 @@ class VoterPetitionDetailView(RecordDetailView):
     ]
 
     def get_queryset(self):
-        return selectors.petition_queryset().select_related("repeat_of", "consolidated_into")
+        return selectors.petition_queryset(council=council_get_current()).select_related(
+            "repeat_of", "consolidated_into"
+        )
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         ctx = super().get_context_data(**kwargs)
@@ -462,7 +472,11 @@ def petition_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 
 def petition_export(request: HttpRequest) -> HttpResponse:
     require_viewer(request)
-    qs = _filtered(request, filters.VoterPetitionFilter, selectors.petition_queryset())
+    qs = _filtered(
+        request,
+        filters.VoterPetitionFilter,
+        selectors.petition_queryset(council=council_get_current()),
+    )
     if request.GET.get("view") == "awaiting":
         qs = qs.filter(status__in=VoterPetition.AWAITING_FORWARDING)
     headers = [
@@ -525,7 +539,9 @@ def petition_by_session(request: HttpRequest) -> HttpResponse:
 def petition_consolidate(request: HttpRequest) -> HttpResponse:
     """Merge the same request raised at several meetings into one consolidated petition."""
     require_editor(request)
-    candidates = selectors.petitions_awaiting_forwarding().filter(is_consolidated=False)
+    candidates = selectors.petitions_awaiting_forwarding(council=council_get_current()).filter(
+        is_consolidated=False
+    )
     session_id = request.GET.get("session") or request.POST.get("session_scope")
     if session_id and session_id.isdigit():
         candidates = candidates.filter(session_id=int(session_id))
@@ -575,7 +591,7 @@ class ForwardingBatchListView(VotersListView):
     filterset_class = filters.ForwardingBatchFilter
 
     def get_queryset(self):
-        return selectors.batch_queryset()
+        return selectors.batch_queryset(council=council_get_current())
 
 
 class ForwardingBatchDetailView(RecordDetailView):
@@ -587,18 +603,22 @@ class ForwardingBatchDetailView(RecordDetailView):
     detail_fields = ["term", "session", "recipient", "number", "date", "subject"]
 
     def get_queryset(self):
-        return selectors.batch_queryset()
+        return selectors.batch_queryset(council=council_get_current())
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         ctx = super().get_context_data(**kwargs)
-        ctx["petitions"] = selectors.petition_queryset().filter(batch=self.object)
+        ctx["petitions"] = selectors.petition_queryset(council=council_get_current()).filter(
+            batch=self.object
+        )
         return ctx
 
 
 def forwarding_batch_create(request: HttpRequest) -> HttpResponse:
     """A công văn and, ticked, the petitions awaiting forwarding that it carries."""
     require_editor(request)
-    candidates = selectors.petitions_awaiting_forwarding().order_by("session_id", "received_date")
+    candidates = selectors.petitions_awaiting_forwarding(council=council_get_current()).order_by(
+        "session_id", "received_date"
+    )
     form = forms.ForwardingBatchForm(request.POST or None, petitions=candidates)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -660,7 +680,7 @@ class LetterListView(PersonalDataPageMixin, PersonalDataTableMixin, VotersListVi
     personal_fields = Letter.PERSONAL_FIELDS
 
     def get_queryset(self):
-        return selectors.letter_queryset()
+        return selectors.letter_queryset(council=council_get_current())
 
 
 class LetterDetailView(PersonalDataPageMixin, PersonalDataDetailMixin, RecordDetailView):
@@ -685,7 +705,7 @@ class LetterDetailView(PersonalDataPageMixin, PersonalDataDetailMixin, RecordDet
     ]
 
     def get_queryset(self):
-        return selectors.letter_queryset()
+        return selectors.letter_queryset(council=council_get_current())
 
 
 class LetterCreateView(PersonalDataPageMixin, ServiceSaveMixin, RecordCreateView):
@@ -712,7 +732,9 @@ def letter_export(request: HttpRequest) -> HttpResponse:
     """The personal-data columns are omitted entirely for those who may not see them."""
     require_viewer(request)
     personal = roles.can_view_personal_data(request.user)
-    qs = _filtered(request, filters.LetterFilter, selectors.letter_queryset())
+    qs = _filtered(
+        request, filters.LetterFilter, selectors.letter_queryset(council=council_get_current())
+    )
     headers = [
         _("Ngày nhận"),
         _("Loại đơn"),
@@ -761,7 +783,7 @@ class CitizenReceptionListView(PersonalDataPageMixin, VotersListView):
     export_url_name = "voters:citizenreception_export"
 
     def get_queryset(self):
-        return selectors.reception_queryset()
+        return selectors.reception_queryset(council=council_get_current())
 
 
 class CitizenReceptionDetailView(PersonalDataPageMixin, PersonalDataDetailMixin, RecordDetailView):
@@ -785,7 +807,7 @@ class CitizenReceptionDetailView(PersonalDataPageMixin, PersonalDataDetailMixin,
     ]
 
     def get_queryset(self):
-        return selectors.reception_queryset()
+        return selectors.reception_queryset(council=council_get_current())
 
 
 class CitizenReceptionCreateView(PersonalDataPageMixin, RecordCreateView):
@@ -811,7 +833,11 @@ class CitizenReceptionDeleteView(RecordDeleteView):
 def reception_export(request: HttpRequest) -> HttpResponse:
     require_viewer(request)
     personal = roles.can_view_personal_data(request.user)
-    qs = _filtered(request, filters.CitizenReceptionFilter, selectors.reception_queryset())
+    qs = _filtered(
+        request,
+        filters.CitizenReceptionFilter,
+        selectors.reception_queryset(council=council_get_current()),
+    )
     headers = [
         _("Ngày tiếp"),
         _("Hình thức"),
