@@ -7,3 +7,6 @@ class CouncilConfig(AppConfig):
 
     def ready(self) -> None:
         from council import signals  # noqa: F401  (connects the security-log receivers)
+        from council.cache import connect_data_signals
+
+        connect_data_signals()

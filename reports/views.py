@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from council import roles
+from council.cache import data_version
 from council.models import Council
 from council.permissions import require_editor, require_viewer
 from council.selectors import council_get_current
@@ -47,6 +49,45 @@ def _check_year(year: int) -> None:
         raise Http404
 
 
+DASHBOARD_CACHE_SECONDS = 15 * 60
+
+
+def _dashboard_data(*, council, year, term, trend_term, terms, today: dt.date) -> dict:
+    """The figures, charts and links of the dashboard, cached under the data version: any
+    committed write changes the version (council.cache), so the cache is never stale."""
+    key = ":".join(
+        str(part)
+        for part in (
+            "dashboard",
+            data_version(),
+            council.pk,
+            year,
+            term.pk if term else "",
+            today.isoformat(),
+        )
+    )
+    data = cache.get(key)
+    if data is None:
+        figures = selectors.annual_figures(council=council, year=year, term=term, today=today)
+        trend = (
+            selectors.term_trend(council=council, term=trend_term, today=today)
+            if trend_term
+            else None
+        )
+        data = {
+            "figures": figures,
+            "charts": figure_charts(
+                figures, trend
+            ),  # SVG escaped in charts.py, inserted with |safe
+            "data_years": selectors.years_with_sessions(council=council, terms=terms),
+            "field_ids": selectors.resolution_field_ids(
+                names=[name for name, _count in figures.resolutions.by_field]
+            ),
+        }
+        cache.set(key, data, DASHBOARD_CACHE_SECONDS)
+    return data
+
+
 def dashboard(request: HttpRequest) -> HttpResponse:
     require_viewer(request)
     council = council_get_current()
@@ -60,15 +101,13 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         if term is None:
             raise Http404
     year = None if term else _year_param(request.GET.get("year"), today.year)
-    figures = selectors.annual_figures(council=council, year=year, term=term, today=today)
     trend_term = term or next((t for t in terms if t.contains(dt.date(year, 12, 31))), None)
     if trend_term is None and year is not None:
         trend_term = next((t for t in terms if t.contains(dt.date(year, 1, 1))), None)
-    trend = (
-        selectors.term_trend(council=council, term=trend_term, today=today) if trend_term else None
+    data = _dashboard_data(
+        council=council, year=year, term=term, trend_term=trend_term, terms=terms, today=today
     )
-    charts = figure_charts(figures, trend)  # SVG escaped in charts.py, inserted with |safe
-    data_years = selectors.years_with_sessions(council=council, terms=terms)
+    figures, charts, data_years = data["figures"], data["charts"], data["data_years"]
     return render(
         request,
         "reports/dashboard.html",
@@ -84,12 +123,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                 reverse=True,
             ),
             "data_years": data_years,
-            "cards": dashboard_cards(
-                figures=figures,
-                field_ids=selectors.resolution_field_ids(
-                    names=[name for name, _count in figures.resolutions.by_field]
-                ),
-            ),
+            "cards": dashboard_cards(figures=figures, field_ids=data["field_ids"]),
             "charts": charts,
             "can_generate": roles.can_generate_reports(request.user),
         },

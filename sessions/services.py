@@ -7,6 +7,7 @@ from typing import Any
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
+from council.cache import bump_data_version
 from council.services import record_save
 from council.uploads import validate_document
 from sessions.models import AgendaItem, Attendance, Session
@@ -49,4 +50,5 @@ def session_attendance_save(*, session: Session, statuses: dict[int, str], user:
             to_update.append(row)
     Attendance.objects.bulk_create(to_create)
     Attendance.objects.bulk_update(to_update, ["status", "updated_at"])
+    bump_data_version()  # bulk writes send no signal
     return len(to_create) + len(to_update)

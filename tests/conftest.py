@@ -48,6 +48,16 @@ def pytest_collection_modifyitems(config, items) -> None:
             item.add_marker(pytest.mark.skip(reason="needs Redis (set CELERY_BROKER_URL)"))
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Cached figures must not leak from one test's (rolled back) data into the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def council(db) -> Council:
     return Council.objects.create(

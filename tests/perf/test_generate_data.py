@@ -185,8 +185,7 @@ def test_counted_instances_add_up_without_merged_originals():
 # Pages that exceed their budget today, with the query shape (see docs/performance.md).
 OVER_BUDGET = {
     "dashboard": "33 queries: annual_figures (~20 aggregates) + term_trend (4) + "
-    "years_with_sessions (one per term) + field ids; needs a cached dashboard",
-    "dashboard (again)": "no cache yet: the second visit costs the same 33 queries",
+    "years_with_sessions (one per term) + field ids on the first, uncached visit",
     "session_detail": "11: history query for staff + attendance summary in 2 queries",
 }
 DOUBLE_COUNT = (

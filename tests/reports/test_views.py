@@ -263,3 +263,31 @@ def test_with_the_broker_down_the_user_gets_a_clear_message_and_the_request_is_k
     request = ReportRequest.objects.get()
     assert request.status == ReportRequest.Status.PENDING
     assert 'hx-trigger="every 2s"' in html
+
+
+def test_dashboard_is_cached_and_a_write_invalidates_it(
+    staff_client, council, term, django_assert_max_num_queries
+):
+    import datetime as dt
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from sessions.models import Session
+
+    url = "/bao-cao/?year=2019"
+    with CaptureQueriesContext(connection) as first:
+        staff_client.get(url)
+    with CaptureQueriesContext(connection) as second:
+        page = staff_client.get(url).content.decode()
+    assert len(second) < len(first) <= 40
+    assert len(second) <= 15
+    Session.objects.create(
+        term=term,
+        number=3,
+        start_date=dt.date(2019, 8, 20),
+        end_date=dt.date(2019, 8, 20),
+        kind="thematic",
+    )
+    page_after = staff_client.get(url).content.decode()
+    assert page_after != page  # the new session shows at once
