@@ -7,27 +7,38 @@ or bulk operations, which send no signals, call bump_data_version() themselves."
 
 from __future__ import annotations
 
+import logging
 import time
 from typing import Any
 
 from django.core.cache import cache
 from django.db import transaction
 
+logger = logging.getLogger(__name__)
+
 KEY = "hdnd:data-version"
 DATA_APPS = frozenset({"council", "council_sessions", "resolutions", "oversight", "voters"})
 
 
 def data_version() -> int:
-    version = cache.get(KEY)
-    if version is None:
-        version = time.time_ns()
-        cache.add(KEY, version, timeout=None)
-        version = cache.get(KEY, version)
-    return version
+    """The current version; with the cache down, a fresh one each time (nothing is reused)."""
+    try:
+        version = cache.get(KEY)
+        if version is None:
+            cache.add(KEY, time.time_ns(), timeout=None)
+            version = cache.get(KEY)
+    except Exception:  # a cache outage must cost speed, never correctness or a page
+        logger.warning("cache unavailable: dashboard figures are computed afresh", exc_info=True)
+        version = None
+    return version if version is not None else time.time_ns()
 
 
 def _bump() -> None:
-    cache.set(KEY, time.time_ns(), timeout=None)
+    try:
+        cache.set(KEY, time.time_ns(), timeout=None)
+    except Exception:
+        # Never fail a write because the cache is down; the cached entries expire on their own.
+        logger.warning("cache unavailable: could not bump the data version", exc_info=True)
 
 
 def bump_data_version() -> None:
