@@ -53,7 +53,6 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -159,6 +158,9 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
+# The interface speaks Vietnamese whatever the browser asks for: without LocaleMiddleware the
+# language does not follow Accept-Language (an English browser would otherwise get US dates).
+# English stays available to activate explicitly once a catalog exists under locale/en/.
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
@@ -168,6 +170,9 @@ USE_TZ = True
 # dd/mm/yyyy and 1.234,5 (config/formats/vi/formats.py). Thousand separators are applied by
 # the |number filter rather than globally, so years and ids never render as "2.019".
 FORMAT_MODULE_PATH = ["config.formats"]
+# The same formats as settings, for libraries that read settings directly (django-tables2).
+DATE_FORMAT = SHORT_DATE_FORMAT = "d/m/Y"
+DATETIME_FORMAT = SHORT_DATETIME_FORMAT = "d/m/Y H:i"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env("STATIC_ROOT", default=str(VAR_DIR / "staticfiles")))

@@ -103,3 +103,16 @@ def test_an_out_of_range_id_is_an_invalid_choice_not_a_server_error(staff_client
     )
     assert response.status_code == 200
     assert response.context["form"].errors["term"]
+
+
+def test_an_english_browser_still_gets_vietnamese_dates(staff_client, term):
+    page = staff_client.get(
+        reverse("council:term_list"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9"
+    ).content.decode()
+    assert "01/06/2016" in page
+    assert "06/01/2016" not in page
+
+
+def test_list_header_shows_the_number_of_records(staff_client, term):
+    page = staff_client.get(reverse("council:term_list")).content.decode()
+    assert '<span class="badge text-bg-secondary fw-normal">1</span>' in page
