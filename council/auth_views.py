@@ -17,7 +17,7 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from council.models import SecurityEvent
-from council.security import security_event_record
+from council.security import OTP_DEVICE_KEY, security_event_record
 
 
 class TokenForm(forms.Form):
@@ -52,6 +52,7 @@ def otp_setup(request: HttpRequest) -> HttpResponse:
             device.confirmed = True
             device.save(update_fields=["confirmed"])
             otp_login(request, device)
+            request.session[OTP_DEVICE_KEY] = True
             security_event_record(
                 kind=SecurityEvent.Kind.OTP_VERIFIED, request=request, detail="setup"
             )

@@ -90,6 +90,17 @@ class SessionLifetimeMiddleware:
 
 
 OTP_EXEMPT_URL_NAMES = {"login", "logout", "otp_verify", "otp_setup"}
+OTP_DEVICE_KEY = "hdnd_has_otp_device"
+
+
+def session_has_otp_device(request: HttpRequest) -> bool:
+    """Whether the user has a confirmed authenticator, read once per session rather than on
+    every request (set at login, and again when a device is confirmed)."""
+    if OTP_DEVICE_KEY not in request.session:
+        from django_otp import user_has_device
+
+        request.session[OTP_DEVICE_KEY] = user_has_device(request.user)
+    return bool(request.session[OTP_DEVICE_KEY])
 
 
 class OTPRequiredMiddleware:
@@ -110,9 +121,7 @@ class OTPRequiredMiddleware:
             return None
         if request.resolver_match.url_name in OTP_EXEMPT_URL_NAMES:
             return None
-        from django_otp import user_has_device
-
-        if user_has_device(user):
+        if session_has_otp_device(request):
             return HttpResponseRedirect(f"{reverse('otp_verify')}?next={request.get_full_path()}")
         if is_admin(user):
             return HttpResponseRedirect(f"{reverse('otp_setup')}?next={request.get_full_path()}")

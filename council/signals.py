@@ -10,7 +10,12 @@ from django.contrib.auth.signals import user_logged_in, user_logged_out, user_lo
 from django.dispatch import receiver
 
 from council.models import SecurityEvent
-from council.security import SESSION_SEEN_KEY, SESSION_STARTED_KEY, security_event_record
+from council.security import (
+    OTP_DEVICE_KEY,
+    SESSION_SEEN_KEY,
+    SESSION_STARTED_KEY,
+    security_event_record,
+)
 
 
 @receiver(user_logged_in)
@@ -19,6 +24,8 @@ def _logged_in(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
         now = time.time()
         request.session[SESSION_STARTED_KEY] = now
         request.session[SESSION_SEEN_KEY] = now
+        # Looked up afresh at every login: a device added since takes effect now.
+        request.session.pop(OTP_DEVICE_KEY, None)
     security_event_record(kind=SecurityEvent.Kind.LOGIN, request=request, user=user)
 
 

@@ -186,20 +186,12 @@ def test_counted_instances_add_up_without_merged_originals():
 OVER_BUDGET = {
     "dashboard": "33 queries: annual_figures (~20 aggregates) + term_trend (4) + "
     "years_with_sessions (one per term) + field ids on the first, uncached visit",
-    "session_detail": "11: history query for staff + attendance summary in 2 queries",
 }
-DOUBLE_COUNT = (
-    "COUNT(*) runs twice (ListView paginate_by and django-tables2 both paginate) plus one "
-    "query per filter dropdown"
+DROPDOWNS = (
+    "9-10: one query per filter dropdown (term, session, field, Ban) on top of session, user, "
+    "roles, council, count and rows; cache the dropdown choices next"
 )
 for _name in [
-    "resolution_list p1",
-    "resolution_list last",
-    "activity_list p1",
-    "activity_list last",
-    "recommendation_list p1",
-    "recommendation_list last",
-    "recommendation_overdue p1",
     "votermeeting_list p1",
     "votermeeting_list last",
     "voterpetition_list p1",
@@ -207,17 +199,8 @@ for _name in [
     "petition_awaiting p1",
     "petition_overdue p1",
     "search petitions",
-    "search resolutions",
-    "search activities",
 ]:
-    OVER_BUDGET.setdefault(_name, DOUBLE_COUNT)
-
-# The voters lists now filter by the current council (correct with several councils), at the
-# price of one lookup of that council per request; fold it into the request next.
-for _name in ["forwardingbatch_list p1", "forwardingbatch_list last", "letter_list p1",
-              "letter_list last", "citizenreception_list p1", "citizenreception_list last",
-              "search letters"]:  # fmt: skip
-    OVER_BUDGET.setdefault(_name, "9: +1 query for the current council (voters lists)")
+    OVER_BUDGET.setdefault(_name, DROPDOWNS)
 
 # Pages whose count changes with the data: the shape is an N+1.
 GROWS: dict[str, str] = {}

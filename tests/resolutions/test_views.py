@@ -182,7 +182,7 @@ def test_register_query_count_does_not_grow_with_rows(
     assert response.content.decode().count("/nghi-quyet/") >= min(count, 25)
 
 
-EXPECTED_REGISTER_QUERIES = 9
+EXPECTED_REGISTER_QUERIES = 8
 
 
 def test_export_xlsx_contains_the_filtered_register_with_vietnamese_headers(
