@@ -10,6 +10,7 @@ import datetime as dt
 from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -17,9 +18,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from council import roles
+from council.audit import history_rows
 from council.cache import data_version
-from council.models import Council
+from council.concurrency import (
+    VERSION_FIELD,
+    StaleEditError,
+    add_version_field,
+    lock_and_check_version,
+    stale_message,
+    version_token,
+)
+from council.models import Council, SecurityEvent
 from council.permissions import require_editor, require_viewer
+from council.security import security_event_record
 from council.selectors import council_get_current
 from reports import selectors, services
 from reports.charts import figure_charts
@@ -141,6 +152,7 @@ def annual_report_detail(request: HttpRequest, year: int) -> HttpResponse:
     council = _council_or_404()
     report = selectors.annual_report_get(council=council, year=year)
     requests = list(selectors.report_request_list(annual_report=report)) if report else []
+    history = history_rows(report) if report and roles.can_edit_records(request.user) else []
     return render(
         request,
         "reports/annualreport_detail.html",
@@ -148,6 +160,7 @@ def annual_report_detail(request: HttpRequest, year: int) -> HttpResponse:
             "council": council,
             "year": year,
             "report": report,
+            "history": history,
             "requests": requests,
             "section_title": _("Báo cáo kết quả hoạt động năm %(year)s") % {"year": year},
             "can_generate": roles.can_generate_reports(request.user),
@@ -166,10 +179,24 @@ def annual_report_update(request: HttpRequest, year: int) -> HttpResponse:
         council=council, year=year, recipients=services.DEFAULT_RECIPIENTS
     )
     form = AnnualReportForm(request.POST or None, instance=report)
+    add_version_field(form, report)
     if request.method == "POST" and form.is_valid():
-        services.annual_report_save(report=form.save(commit=False), user=request.user)
-        messages.success(request, _("Đã lưu nội dung báo cáo năm %(year)s.") % {"year": year})
-        return redirect("reports:annualreport_detail", year=year)
+        try:
+            with transaction.atomic():
+                if report.pk:
+                    lock_and_check_version(
+                        instance=report, token=form.cleaned_data.get(VERSION_FIELD)
+                    )
+                services.annual_report_save(report=form.save(commit=False), user=request.user)
+        except StaleEditError as exc:
+            form.add_error(
+                None, stale_message(current=exc.current, field_names=list(form._meta.fields or []))
+            )
+            form.data = form.data.copy()
+            form.data[VERSION_FIELD] = version_token(exc.current)
+        else:
+            messages.success(request, _("Đã lưu nội dung báo cáo năm %(year)s.") % {"year": year})
+            return redirect("reports:annualreport_detail", year=year)
     return render(
         request,
         "reports/annualreport_form.html",
@@ -224,6 +251,9 @@ def report_request_download(request: HttpRequest, pk: int) -> FileResponse:
     if report_request.status != ReportRequest.Status.DONE or not report_request.file:
         raise Http404(_("Báo cáo chưa được tạo xong."))
     year = report_request.annual_report.year
+    security_event_record(
+        kind=SecurityEvent.Kind.REPORT_DOWNLOAD, request=request, detail=f"report request {pk}"
+    )
     stamp = timezone.localtime(report_request.finished_at or report_request.requested_at)
     return FileResponse(
         report_request.file.open("rb"),

@@ -243,6 +243,13 @@ def test_status_fragment_polls_while_pending_and_offers_the_download_when_done(
     assert "hx-trigger" not in done
     assert reverse("reports:reportrequest_download", args=[request.pk]) in done
 
+    from council.models import SecurityEvent
+
+    download = leader_client.get(reverse("reports:reportrequest_download", args=[request.pk]))
+    assert download.status_code == 200
+    event = SecurityEvent.objects.get(kind=SecurityEvent.Kind.REPORT_DOWNLOAD)
+    assert event.path == reverse("reports:reportrequest_download", args=[request.pk])
+
 
 def test_download_of_an_unfinished_report_is_404(leader_client, council, staff_user):
     request = annual_report_request(council=council, year=2019, user=staff_user, enqueue=False)
@@ -292,3 +299,27 @@ def test_dashboard_is_cached_and_a_write_invalidates_it(
     )
     page_after = staff_client.get(url).content.decode()
     assert page_after != page  # the new session shows at once
+
+
+def test_report_narrative_edit_refuses_a_stale_save_and_downloads_are_logged(
+    staff_client, council, staff_user
+):
+    from council.models import SecurityEvent
+    from reports.models import AnnualReport
+
+    report = AnnualReport.objects.create(council=council, year=2019, number="125", signer_name="A")
+    url = reverse("reports:annualreport_update", args=[2019])
+    form = staff_client.get(url).context["form"]
+    data = {name: form[name].value() or "" for name in form.fields}
+    AnnualReport.objects.filter(pk=report.pk).update(number="126")
+    report.refresh_from_db()
+    report.signer_name = "B"
+    report.save()  # someone else saved in between
+    response = staff_client.post(url, {**data, "number": "999"})
+    assert response.status_code == 200
+    assert "CHƯA được lưu" in response.content.decode()
+    report.refresh_from_db()
+    assert report.number == "126"
+    page = staff_client.get(reverse("reports:annualreport_detail", args=[2019])).content.decode()
+    assert "Lịch sử thay đổi" in page
+    assert not SecurityEvent.objects.filter(kind=SecurityEvent.Kind.REPORT_DOWNLOAD).exists()
