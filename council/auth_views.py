@@ -9,6 +9,7 @@ from django import forms
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -43,6 +44,10 @@ def _next_url(request: HttpRequest) -> str:
 def otp_setup(request: HttpRequest) -> HttpResponse:
     """Register an authenticator app: show the QR code, confirm with a first code."""
     user = request.user
+    # Someone who has typed only the password must not register a new authenticator and so
+    # walk past the one already set up: they verify with the existing device first.
+    if not user.is_verified() and TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+        return HttpResponseRedirect(f"{reverse('otp_verify')}?next={request.get_full_path()}")
     device = TOTPDevice.objects.filter(
         user=user, confirmed=False
     ).first() or TOTPDevice.objects.create(user=user, name="Ứng dụng xác thực", confirmed=False)

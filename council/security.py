@@ -25,11 +25,18 @@ SESSION_SEEN_KEY = "hdnd_seen_at"
 
 
 def client_ip(request: HttpRequest | None) -> str | None:
+    """The client's address. X-Forwarded-For is trusted only for the hops our own proxies add
+    (settings.TRUSTED_PROXY_COUNT, 0 by default): its leftmost values are whatever the client sent."""
     if request is None:
         return None
-    # Behind the docker-compose proxy the address comes in X-Forwarded-For; trust only its first hop.
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    return (forwarded.split(",")[0].strip() or request.META.get("REMOTE_ADDR")) or None
+    proxies = settings.TRUSTED_PROXY_COUNT
+    if proxies > 0:
+        hops = [
+            h.strip() for h in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if h.strip()
+        ]
+        if len(hops) >= proxies:
+            return hops[-proxies]
+    return request.META.get("REMOTE_ADDR") or None
 
 
 def security_event_record(

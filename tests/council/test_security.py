@@ -240,3 +240,24 @@ def test_forbidden_requests_are_logged(leader_client, leader_user, term):
     event = SecurityEvent.objects.get(kind=SecurityEvent.Kind.FORBIDDEN)
     assert event.user == leader_user
     assert event.path == reverse("council:term_update", args=[term.pk])
+
+
+def test_password_alone_cannot_register_a_new_authenticator_over_an_existing_one(
+    client, staff_user
+):
+    TOTPDevice.objects.create(user=staff_user, name="app", confirmed=True)
+    client.force_login(staff_user)
+    response = client.get(reverse("otp_setup"))
+    assert response.status_code == 302 and response.url.startswith(reverse("otp_verify"))
+    assert TOTPDevice.objects.filter(user=staff_user).count() == 1
+
+
+def test_a_forged_forwarded_for_header_does_not_change_the_logged_address(client, staff_user):
+    client.post(
+        reverse("login"),
+        {"username": staff_user.username, "password": "wrong-password-123"},
+        REMOTE_ADDR="10.1.1.1",
+        HTTP_X_FORWARDED_FOR="1.2.3.4",
+    )
+    event = SecurityEvent.objects.get(kind=SecurityEvent.Kind.LOGIN_FAILED)
+    assert event.ip_address == "10.1.1.1"
