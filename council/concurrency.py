@@ -8,6 +8,7 @@ from typing import Any
 
 from django import forms
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 VERSION_FIELD = "version_token"
@@ -51,7 +52,7 @@ def stale_message(*, current: models.Model, field_names: list[str]) -> str:
         else _("người khác")
     )
     when = (
-        current.updated_at.astimezone().strftime("%H:%M %d/%m/%Y")
+        timezone.localtime(current.updated_at).strftime("%H:%M %d/%m/%Y")
         if getattr(current, "updated_at", None)
         else ""
     )

@@ -9,6 +9,7 @@ from io import BytesIO
 from typing import Any
 
 from django.http import HttpResponse
+from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
@@ -18,7 +19,8 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def _cell(value: Any) -> Any:
     if isinstance(value, dt.datetime):
-        return value.replace(tzinfo=None)
+        # Excel has no time zones: write the local (Asia/Ho_Chi_Minh) wall-clock time.
+        return timezone.localtime(value).replace(tzinfo=None) if timezone.is_aware(value) else value
     if value is None:
         return ""
     if isinstance(value, (int, float, dt.date)):

@@ -3,11 +3,25 @@
 from __future__ import annotations
 
 import django_filters
+from django import forms
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from council import models as m
 from council.text import fold
+
+
+class YearFilter(django_filters.NumberFilter):
+    """A year between 1945 and 2200: anything else is a form error, never a database error
+    (a year of 0 or 10**30 cannot become a date range or an integer column value)."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("label", _("Năm"))
+        kwargs.setdefault("min_value", 1945)
+        kwargs.setdefault("max_value", 2200)
+        super().__init__(*args, **kwargs)
 
 
 class FoldedSearchFilterSet(django_filters.FilterSet):
@@ -85,7 +99,7 @@ class AdministrativeUnitFilter(FoldedSearchFilterSet):
 
 class InterSessionMatterFilter(FoldedSearchFilterSet):
     search_fields = ("subject", "submission_number", "opinion_number")
-    year = django_filters.NumberFilter(label=_("Năm"), method="filter_year")
+    year = YearFilter(label=_("Năm"), method="filter_year")
 
     class Meta:
         model = m.InterSessionMatter
@@ -99,9 +113,7 @@ class InterSessionMatterFilter(FoldedSearchFilterSet):
 
 class AppraisalRequestFilter(FoldedSearchFilterSet):
     search_fields = ("subject", "requester")
-    year = django_filters.NumberFilter(
-        label=_("Năm"), field_name="received_date", lookup_expr="year"
-    )
+    year = YearFilter(label=_("Năm"), field_name="received_date", lookup_expr="year")
 
     class Meta:
         model = m.AppraisalRequest

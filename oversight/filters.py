@@ -10,6 +10,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from council.filters import YearFilter
 from council.models import Committee, Organization, Term
 from oversight import selectors
 from oversight.models import Actor, Kind, OversightRecommendation
@@ -36,7 +37,7 @@ class _DelegatingFilterSet(django_filters.FilterSet):
 
 class ActivityFilter(_DelegatingFilterSet):
     q = django_filters.CharFilter(label=_("Tìm kiếm"))
-    year = django_filters.NumberFilter(label=_("Năm"))
+    year = YearFilter(label=_("Năm"))
     term = django_filters.ModelChoiceFilter(label=_("Nhiệm kỳ"), queryset=Term.objects.all())
     actor = django_filters.ChoiceFilter(label=_("Chủ thể"), choices=Actor.choices)
     kind = django_filters.ChoiceFilter(label=_("Hình thức"), choices=Kind.choices)
@@ -61,7 +62,7 @@ class ActivityFilter(_DelegatingFilterSet):
 
 class RecommendationFilter(_DelegatingFilterSet):
     q = django_filters.CharFilter(label=_("Tìm kiếm"))
-    year = django_filters.NumberFilter(label=_("Năm"))
+    year = YearFilter(label=_("Năm"))
     status = django_filters.ChoiceFilter(
         label=_("Tình trạng"), choices=OversightRecommendation.Status.choices
     )
@@ -108,7 +109,7 @@ class OverdueFilter(_DelegatingFilterSet):
 
 
 class ProgrammeFilter(django_filters.FilterSet):
-    year = django_filters.NumberFilter(label=_("Năm"))
+    year = YearFilter(label=_("Năm"))
     term = django_filters.ModelChoiceFilter(label=_("Nhiệm kỳ"), queryset=Term.objects.all())
 
     class Meta:

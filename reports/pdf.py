@@ -9,6 +9,7 @@ from typing import Any
 
 from django.conf import settings
 from django.template.loader import render_to_string
+from django.utils import timezone
 
 from council.selectors import term_for_date
 from reports.charts import figure_charts
@@ -51,7 +52,7 @@ def annual_report_context(
     *, report: AnnualReport, figures: AnnualFigures, today: dt.date | None = None
 ) -> dict[str, Any]:
     council = report.council
-    day = report.report_date or today or dt.date.today()
+    day = report.report_date or today or timezone.localdate()
     term = term_for_date(council=council, day=dt.date(report.year, 12, 31)) or term_for_date(
         council=council, day=dt.date(report.year, 1, 1)
     )

@@ -4,7 +4,7 @@ import django_filters
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from council.filters import FoldedSearchFilterSet
+from council.filters import FoldedSearchFilterSet, YearFilter
 from resolutions.models import Resolution, ResolutionField
 from resolutions.selectors import ORDERINGS, resolution_filter
 from sessions.models import Session
@@ -16,7 +16,7 @@ class ResolutionFilter(django_filters.FilterSet):
     """The register's filters; the filtering itself is resolutions.selectors.resolution_filter."""
 
     q = django_filters.CharFilter(label=_("Tìm theo số, trích yếu"), method="noop")
-    year = django_filters.NumberFilter(label=_("Năm"), method="noop")
+    year = YearFilter(label=_("Năm"), method="noop")
     session = django_filters.ModelChoiceFilter(
         label=_("Kỳ họp"),
         queryset=Session.objects.select_related("term"),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.contrib import messages
@@ -18,6 +17,7 @@ from django.http import (
 )
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
@@ -125,7 +125,7 @@ def resolution_export(request: HttpRequest, fmt: str) -> HttpResponse:
         ]
         for r in qs.iterator(chunk_size=500)
     )
-    filename = f"so-nghi-quyet-{dt.date.today():%Y%m%d}"
+    filename = f"so-nghi-quyet-{timezone.localdate():%Y%m%d}"
     if fmt == "csv":
         return csv_response(filename=filename, headers=headers, rows=rows)
     return xlsx_response(filename=filename, headers=headers, rows=rows, sheet="Nghị quyết")
@@ -187,7 +187,7 @@ class _ResolutionFormView(EditorRequiredMixin, SectionMixin, FormView):
         kwargs["instance"] = self.object
         if self.object is None:
             kwargs["next_number"] = services.resolution_next_number(
-                council=council, year=dt.date.today().year, is_normative=False
+                council=council, year=timezone.localdate().year, is_normative=False
             )
         return kwargs
 
@@ -260,9 +260,11 @@ def resolution_next_number(request: HttpRequest) -> JsonResponse:
     require_editor(request)
     council = council_get_current()
     try:
-        year = int(request.GET.get("year") or dt.date.today().year)
+        year = int(request.GET.get("year") or timezone.localdate().year)
     except ValueError:
-        year = dt.date.today().year
+        year = timezone.localdate().year
+    if not 1945 <= year <= 2200:  # the year column is a small integer
+        year = timezone.localdate().year
     is_normative = request.GET.get("is_normative") in ("true", "on", "1")
     number = (
         services.resolution_next_number(council=council, year=year, is_normative=is_normative)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import ExtractYear
+from django.utils import timezone
 
 from council.models import Council, Delegate, Term
 from council.rates import rate_text
@@ -55,7 +56,7 @@ def session_counts(
         elif term is not None:
             first_thematic = term.start_date
         else:
-            first_thematic = dt.date.today()
+            first_thematic = timezone.localdate()
     return SessionCounts(
         total=figures["total"],
         regular=figures["regular"],

@@ -9,7 +9,7 @@ from django import forms
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from council.filters import FoldedSearchFilterSet
+from council.filters import FoldedSearchFilterSet, YearFilter
 from council.models import Committee
 from council.text import search_terms
 from voters import selectors
@@ -38,7 +38,7 @@ class _SessionChoiceMixin:
 
 
 class VoterMeetingFilter(_SessionChoiceMixin, django_filters.FilterSet):
-    year = django_filters.NumberFilter(label=_("Năm"), field_name="date", lookup_expr="year")
+    year = YearFilter(label=_("Năm"), field_name="date", lookup_expr="year")
 
     class Meta:
         model = VoterMeeting
@@ -47,9 +47,7 @@ class VoterMeetingFilter(_SessionChoiceMixin, django_filters.FilterSet):
 
 class VoterPetitionFilter(_SessionChoiceMixin, django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Tìm trong nội dung"), method="filter_q")
-    year = django_filters.NumberFilter(
-        label=_("Năm tiếp nhận"), field_name="received_date", lookup_expr="year"
-    )
+    year = YearFilter(label=_("Năm tiếp nhận"), field_name="received_date", lookup_expr="year")
     status = django_filters.ChoiceFilter(
         label=_("Trạng thái"), choices=VoterPetition.Status.choices
     )
@@ -92,7 +90,7 @@ class VoterPetitionFilter(_SessionChoiceMixin, django_filters.FilterSet):
 
 
 class ForwardingBatchFilter(django_filters.FilterSet):
-    year = django_filters.NumberFilter(label=_("Năm"), field_name="date", lookup_expr="year")
+    year = YearFilter(label=_("Năm"), field_name="date", lookup_expr="year")
 
     class Meta:
         model = ForwardingBatch
@@ -101,9 +99,7 @@ class ForwardingBatchFilter(django_filters.FilterSet):
 
 class LetterFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Tìm trong nội dung"), method="filter_q")
-    year = django_filters.NumberFilter(
-        label=_("Năm"), field_name="received_date", lookup_expr="year"
-    )
+    year = YearFilter(label=_("Năm"), field_name="received_date", lookup_expr="year")
     forwarded = django_filters.BooleanFilter(
         label=_("Đã chuyển"), method="filter_forwarded", widget=forms.CheckboxInput
     )
@@ -122,7 +118,7 @@ class LetterFilter(django_filters.FilterSet):
 
 
 class CitizenReceptionFilter(django_filters.FilterSet):
-    year = django_filters.NumberFilter(label=_("Năm"), field_name="date", lookup_expr="year")
+    year = YearFilter(label=_("Năm"), field_name="date", lookup_expr="year")
 
     class Meta:
         model = CitizenReception

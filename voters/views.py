@@ -334,7 +334,7 @@ class PetitionOverdueView(VotersListView):
             days = int(self.request.GET.get("days", selectors.ANSWER_DEADLINE_DAYS))
         except ValueError:
             days = selectors.ANSWER_DEADLINE_DAYS
-        return max(days, 0)
+        return min(max(days, 0), 3650)  # ten years: beyond, a date computation overflows
 
     @property
     def section_title(self) -> str:
@@ -543,7 +543,7 @@ def petition_consolidate(request: HttpRequest) -> HttpResponse:
         is_consolidated=False
     )
     session_id = request.GET.get("session") or request.POST.get("session_scope")
-    if session_id and session_id.isdigit():
+    if session_id and session_id.isdigit() and len(session_id) < 18:  # fits a bigint
         candidates = candidates.filter(session_id=int(session_id))
     form = forms.ConsolidateForm(request.POST or None, petitions=candidates)
     if request.method == "POST" and form.is_valid():
