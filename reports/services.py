@@ -74,7 +74,9 @@ def _enqueue(request_id: int) -> bool:
     except (KombuOperationalError, OSError) as exc:
         logger.warning("Report request %s not enqueued, broker unreachable: %s", request_id, exc)
         ReportRequest.objects.filter(pk=request_id).update(
-            queue_error=f"{type(exc).__name__}: {exc}"[:2000]
+            # Shown to users: Vietnamese, with the technical class for the administrator; the
+            # full text is in the log above.
+            queue_error=f"Không kết nối được hàng đợi xử lý nền ({type(exc).__name__})."
         )
         return False
     ReportRequest.objects.filter(pk=request_id, queue_error__gt="").update(queue_error="")
@@ -145,7 +147,10 @@ def annual_report_render(*, request_id: int, task_id: str = "") -> bool:
         logger.exception("Report request %s failed", request_id)
         ReportRequest.objects.filter(pk=request_id, status=ReportRequest.Status.RUNNING).update(
             status=ReportRequest.Status.FAILED,
-            error=f"{type(exc).__name__}: {exc}"[:4000],
+            error=(
+                f"Lỗi khi tạo tệp PDF ({type(exc).__name__}: {exc})"[:3900]
+                + ". Hãy thử lại hoặc báo quản trị hệ thống."
+            ),
             finished_at=timezone.now(),
             duration=dt.timedelta(seconds=time.monotonic() - started),
         )
