@@ -98,3 +98,14 @@ def test_second_of_two_concurrent_edits_is_refused_with_the_current_values(
     )
     organization.refresh_from_db()
     assert organization.short_name == "Bản của tôi"
+
+
+def test_the_audit_trail_shows_labels_not_codes(staff_client, organization):
+    url = reverse("council:organization_update", args=[organization.pk])
+    staff_client.post(url, _form(organization, kind="court", is_active=""))
+    page = staff_client.get(
+        reverse("council:organization_detail", args=[organization.pk])
+    ).content.decode()
+    assert "Ủy ban nhân dân → Tòa án nhân dân" in page
+    assert "Có → Không" in page
+    assert "ubnd → court" not in page
