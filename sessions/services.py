@@ -6,6 +6,8 @@ from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from council.cache import bump_data_version
 from council.services import record_save
@@ -47,8 +49,13 @@ def session_attendance_save(*, session: Session, statuses: dict[int, str], user:
             )
         elif row.status != status:
             row.status = status
+            row.updated_at = timezone.now()  # bulk_update does not apply auto_now
             to_update.append(row)
-    Attendance.objects.bulk_create(to_create)
-    Attendance.objects.bulk_update(to_update, ["status", "updated_at"])
+    # The *_with_history variants keep the audit trail that plain bulk writes would skip.
+    history_user = user if getattr(user, "is_authenticated", False) else None
+    bulk_create_with_history(to_create, Attendance, default_user=history_user)
+    bulk_update_with_history(
+        to_update, Attendance, ["status", "updated_at"], default_user=history_user
+    )
     bump_data_version()  # bulk writes send no signal
     return len(to_create) + len(to_update)
