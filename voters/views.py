@@ -88,12 +88,17 @@ class VotersListView(RecordListView):
 
     template_name = "voters/list.html"
     export_url_name: str = ""
+    # Extra query parameters the export needs to reproduce this page's rows (e.g. a view
+    # that narrows the list beyond the filter form).
+    export_params: dict[str, str] = {}
     extra_actions: tuple[tuple[str, str, str], ...] = ()  # (url name, icon, label)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         ctx = super().get_context_data(**kwargs)
         if self.export_url_name:
-            query = self.request.GET.urlencode()
+            params = self.request.GET.copy()
+            params.update(self.export_params)
+            query = params.urlencode()
             ctx["export_url"] = reverse(self.export_url_name) + (f"?{query}" if query else "")
         ctx["extra_actions"] = [
             (reverse(name), icon, label) for name, icon, label in self.extra_actions
@@ -314,6 +319,7 @@ class PetitionAwaitingView(VotersListView):
     table_class = tables.VoterPetitionTable
     filterset_class = filters.VoterPetitionFilter
     export_url_name = "voters:voterpetition_export"
+    export_params = {"view": "awaiting"}
     extra_actions = (
         ("voters:forwardingbatch_create", "bi-send", gettext_lazy("Lập công văn chuyển")),
     )

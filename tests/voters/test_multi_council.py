@@ -35,3 +35,9 @@ def test_petitions_of_another_council_are_not_listed(
     page = staff_client.get(reverse("voters:voterpetition_list")).content.decode()
     assert "Kiến nghị của tỉnh hiện tại" in page
     assert "Kiến nghị của tỉnh khác" not in page
+
+
+def test_the_awaiting_page_exports_only_petitions_awaiting_forwarding(staff_client, make_petition):
+    make_petition(content="Chờ chuyển")
+    page = staff_client.get(reverse("voters:petition_awaiting"))
+    assert "view=awaiting" in page.context["export_url"]
