@@ -8,5 +8,7 @@ class CouncilConfig(AppConfig):
     def ready(self) -> None:
         from council import signals  # noqa: F401  (connects the security-log receivers)
         from council.cache import connect_data_signals
+        from council.files import connect_file_cleanup
 
         connect_data_signals()
+        connect_file_cleanup()
