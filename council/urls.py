@@ -86,7 +86,9 @@ urlpatterns = [
             "status",
         ],
         detail_template="council/delegate_detail.html",
-        queryset=models.Delegate.objects.select_related("term", "delegate_group", "committee"),
+        queryset=models.Delegate.objects.select_related(
+            "term", "delegate_group", "committee"
+        ).prefetch_related("positions__committee"),
     ),
     *crud_urls(
         app=app_name,
@@ -119,7 +121,9 @@ urlpatterns = [
         section_title=_("Đơn vị hành chính"),
         detail_template="council/administrativeunit_detail.html",
         detail_fields=["code", "name", "level", "unit_type", "parent", "valid_from", "valid_to"],
-        queryset=models.AdministrativeUnit.objects.select_related("parent"),
+        queryset=models.AdministrativeUnit.objects.select_related("parent").prefetch_related(
+            "children", "predecessions__predecessor", "successions__successor"
+        ),
     ),
     *crud_urls(
         app=app_name,

@@ -116,3 +116,24 @@ def test_an_english_browser_still_gets_vietnamese_dates(staff_client, term):
 def test_list_header_shows_the_number_of_records(staff_client, term):
     page = staff_client.get(reverse("council:term_list")).content.decode()
     assert '<span class="badge text-bg-secondary fw-normal">1</span>' in page
+
+
+def test_delegate_page_queries_do_not_grow_with_positions(
+    staff_client, term, committee, other_committee
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from council.models import Delegate, Position
+
+    delegate = Delegate.objects.create(full_name="Hoàng Văn B", term=term, committee=committee)
+    url = reverse("council:delegate_detail", args=[delegate.pk])
+    Position.objects.create(delegate=delegate, role="committee_member", committee=committee)
+    staff_client.get(url)
+    with CaptureQueriesContext(connection) as one:
+        staff_client.get(url)
+    for c in (committee, other_committee, other_committee):
+        Position.objects.create(delegate=delegate, role="committee_deputy_head", committee=c)
+    with CaptureQueriesContext(connection) as four:
+        staff_client.get(url)
+    assert len(four) == len(one)
