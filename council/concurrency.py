@@ -42,6 +42,16 @@ def add_version_field(form: forms.BaseForm, instance: models.Model | None) -> No
         form.initial.setdefault(VERSION_FIELD, version_token(instance))
 
 
+def show_stale_edit(form: forms.BaseForm, exc: StaleEditError) -> None:
+    """Tell the user what is stored now and arm the form so that saving again, knowingly,
+    overwrites it."""
+    form.add_error(
+        None, stale_message(current=exc.current, field_names=list(form._meta.fields or []))
+    )
+    form.data = form.data.copy()
+    form.data[VERSION_FIELD] = version_token(exc.current)
+
+
 def stale_message(*, current: models.Model, field_names: list[str]) -> str:
     """A Vietnamese explanation listing the values now stored, so nothing is silently lost."""
     history = getattr(current, "history", None)

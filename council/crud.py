@@ -25,8 +25,9 @@ from council.concurrency import (
     StaleEditError,
     add_version_field,
     lock_and_check_version,
-    stale_message,
+    show_stale_edit,
 )
+from council.forms import apply_validation_error
 from council.permissions import EditorRequiredMixin, ViewerRequiredMixin
 from council.services import record_save
 
@@ -107,6 +108,10 @@ class _RecordFormMixin(EditorRequiredMixin, SectionMixin):
         add_version_field(form, getattr(self, "object", None))
         return form
 
+    def save_object(self, instance: Model) -> Model:
+        """The write; apps whose records have rules of their own call their service here."""
+        return record_save(instance=instance, user=self.request.user)
+
     def form_valid(self, form) -> HttpResponse:
         instance = form.save(commit=False)
         try:
@@ -115,21 +120,12 @@ class _RecordFormMixin(EditorRequiredMixin, SectionMixin):
                     lock_and_check_version(
                         instance=instance, token=form.cleaned_data.get(VERSION_FIELD)
                     )
-                self.object = record_save(instance=instance, user=self.request.user)
+                self.object = self.save_object(instance)
         except StaleEditError as exc:
-            form.add_error(
-                None, stale_message(current=exc.current, field_names=list(form._meta.fields or []))
-            )
-            # The next save, made knowingly, overwrites the values shown.
-            form.data = form.data.copy()
-            form.data[VERSION_FIELD] = exc.current.updated_at.isoformat()
+            show_stale_edit(form, exc)
             return self.form_invalid(form)
         except ValidationError as exc:
-            if hasattr(exc, "error_dict"):
-                for field, errors in exc.error_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                form.add_error(None, exc)
+            apply_validation_error(form, exc)
             return self.form_invalid(form)
         form.save_m2m()
         messages.success(

@@ -6,6 +6,7 @@ from typing import Any
 
 from crispy_forms.helper import FormHelper
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -64,6 +65,15 @@ def vn_formfield(field: models.Field, **kwargs: Any) -> forms.Field | None:
         kwargs.setdefault("input_formats", ["%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"])
         kwargs.setdefault("error_messages", {"invalid": _("Nhập ngày theo dạng dd/mm/yyyy.")})
     return field.formfield(**kwargs)
+
+
+def apply_validation_error(form: forms.BaseForm, exc: ValidationError) -> None:
+    """A service's ValidationError onto the form: per field where the form has the field."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
 
 
 class _VnModelFormMetaclass(forms.models.ModelFormMetaclass):

@@ -25,8 +25,7 @@ from council.concurrency import (
     StaleEditError,
     add_version_field,
     lock_and_check_version,
-    stale_message,
-    version_token,
+    show_stale_edit,
 )
 from council.crud import (
     RecordCreateView,
@@ -37,6 +36,7 @@ from council.crud import (
     SectionMixin,
 )
 from council.exports import xlsx_response
+from council.forms import apply_validation_error
 from council.permissions import require_viewer
 from council.selectors import council_get_current
 from oversight import filters, forms, selectors, services, tables
@@ -110,18 +110,10 @@ class _WriteView(SectionMixin):
                     )
                 self.object = save()
         except StaleEditError as exc:
-            form.add_error(
-                None, stale_message(current=exc.current, field_names=list(form._meta.fields))
-            )
-            form.data = form.data.copy()
-            form.data[VERSION_FIELD] = version_token(exc.current)
+            show_stale_edit(form, exc)
             return self.form_invalid(form)
         except ValidationError as exc:
-            if hasattr(exc, "error_dict"):
-                for field, errors in exc.error_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                form.add_error(None, exc)
+            apply_validation_error(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, _("Đã lưu «%(obj)s».") % {"obj": self.object})
         return HttpResponseRedirect(self.object.get_absolute_url())

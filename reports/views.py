@@ -25,8 +25,7 @@ from council.concurrency import (
     StaleEditError,
     add_version_field,
     lock_and_check_version,
-    stale_message,
-    version_token,
+    show_stale_edit,
 )
 from council.models import Council, SecurityEvent
 from council.permissions import require_editor, require_viewer
@@ -189,11 +188,7 @@ def annual_report_update(request: HttpRequest, year: int) -> HttpResponse:
                     )
                 services.annual_report_save(report=form.save(commit=False), user=request.user)
         except StaleEditError as exc:
-            form.add_error(
-                None, stale_message(current=exc.current, field_names=list(form._meta.fields or []))
-            )
-            form.data = form.data.copy()
-            form.data[VERSION_FIELD] = version_token(exc.current)
+            show_stale_edit(form, exc)
         else:
             messages.success(request, _("Đã lưu nội dung báo cáo năm %(year)s.") % {"year": year})
             return redirect("reports:annualreport_detail", year=year)

@@ -27,10 +27,11 @@ from council.concurrency import (
     StaleEditError,
     add_version_field,
     lock_and_check_version,
-    stale_message,
+    show_stale_edit,
 )
 from council.crud import RecordDeleteView, RecordDetailView, RecordListView, SectionMixin
 from council.exports import csv_response, xlsx_response
+from council.forms import apply_validation_error
 from council.permissions import EditorRequiredMixin, require_editor, require_viewer
 from council.selectors import council_get_current
 from resolutions import services
@@ -54,14 +55,6 @@ def _register_queryset() -> QuerySet[Resolution]:
     return Resolution.objects.filter(council=council).select_related(
         "council", "session__term", "field"
     )
-
-
-def _apply_form_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 class ResolutionListView(RecordListView):
@@ -203,15 +196,10 @@ class _ResolutionFormView(EditorRequiredMixin, SectionMixin, FormView):
         try:
             resolution = self.save(form)
         except StaleEditError as exc:
-            form.add_error(
-                None, stale_message(current=exc.current, field_names=list(form._meta.fields))
-            )
-            # The next save, made knowingly, overwrites the values shown.
-            form.data = form.data.copy()
-            form.data[VERSION_FIELD] = exc.current.updated_at.isoformat()
+            show_stale_edit(form, exc)
             return self.form_invalid(form)
         except ValidationError as exc:
-            _apply_form_errors(form, exc)
+            apply_validation_error(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, _("Đã lưu «%(obj)s».") % {"obj": resolution})
         return HttpResponseRedirect(resolution.get_absolute_url())
@@ -288,7 +276,7 @@ def resolutionrelation_create(request: HttpRequest, pk: int) -> HttpResponse:
                 user=request.user,
             )
         except ValidationError as exc:
-            _apply_form_errors(form, exc)
+            apply_validation_error(form, exc)
         else:
             messages.success(request, _("Đã ghi nhận: %(rel)s.") % {"rel": relation})
             return HttpResponseRedirect(source.get_absolute_url())
@@ -338,7 +326,7 @@ def resolutionattachment_create(request: HttpRequest, pk: int) -> HttpResponse:
                 user=request.user,
             )
         except ValidationError as exc:
-            _apply_form_errors(form, exc)
+            apply_validation_error(form, exc)
         else:
             messages.success(request, _("Đã tải lên «%(name)s».") % {"name": attachment})
             return HttpResponseRedirect(resolution.get_absolute_url())

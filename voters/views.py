@@ -11,8 +11,8 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.db import IntegrityError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -21,12 +21,6 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from council import roles
-from council.concurrency import (
-    VERSION_FIELD,
-    StaleEditError,
-    lock_and_check_version,
-    stale_message,
-)
 from council.crud import (
     RecordCreateView,
     RecordDeleteView,
@@ -53,34 +47,10 @@ from voters.models import (
 
 class ServiceSaveMixin:
     """Create / edit through voters.services (search text, status history) instead of the
-    plain registry save, keeping the shared optimistic lock of council.crud."""
+    plain registry save; the optimistic lock and error handling stay council.crud's."""
 
-    def form_valid(self, form) -> HttpResponse:
-        instance = form.save(commit=False)
-        try:
-            with transaction.atomic():
-                if instance.pk:
-                    lock_and_check_version(
-                        instance=instance, token=form.cleaned_data.get(VERSION_FIELD)
-                    )
-                self.object = services.model_save(instance=instance, user=self.request.user)
-        except StaleEditError as exc:
-            form.add_error(
-                None, stale_message(current=exc.current, field_names=list(form._meta.fields or []))
-            )
-            form.data = form.data.copy()
-            form.data[VERSION_FIELD] = exc.current.updated_at.isoformat()
-            return self.form_invalid(form)
-        except ValidationError as exc:
-            if hasattr(exc, "error_dict"):
-                for field, errors in exc.error_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                form.add_error(None, exc)
-            return self.form_invalid(form)
-        form.save_m2m()
-        messages.success(self.request, _("Đã lưu «%(obj)s».") % {"obj": self.object})
-        return HttpResponseRedirect(self.get_success_url())
+    def save_object(self, instance):
+        return services.model_save(instance=instance, user=self.request.user)
 
 
 class VotersListView(RecordListView):
