@@ -42,10 +42,11 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 }
 
 
-def can_transition(*, petition: VoterPetition, to_status: str) -> bool:
-    return petition.consolidated_into_id is None and to_status in TRANSITIONS.get(
-        petition.status, frozenset()
-    )
+def allowed_transitions(*, petition: VoterPetition) -> frozenset[str]:
+    """Where the petition may go next; none for an original merged into a consolidated one."""
+    if petition.consolidated_into_id is not None:
+        return frozenset()
+    return frozenset(TRANSITIONS.get(petition.status, frozenset()))
 
 
 def _user_or_none(user: Any) -> Any:

@@ -361,7 +361,7 @@ class VoterPetitionDetailView(RecordDetailView):
         ctx["originals"] = p.originals.select_related("meeting__location_unit", "field")
         ctx["repeats"] = p.repeats.select_related("field")
         can = roles.can_edit_records(self.request.user)
-        allowed = services.TRANSITIONS.get(p.status, frozenset()) if p.is_counted else frozenset()
+        allowed = services.allowed_transitions(petition=p)
         Status = VoterPetition.Status
         ctx["can_compile"] = can and Status.COMPILED in allowed
         ctx["can_reopen"] = can and Status.RECEIVED in allowed
