@@ -29,13 +29,6 @@ class EditorRequiredMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
-class AdminRequiredMixin:
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any):
-        if not roles.is_admin(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-
 def require_viewer(request: HttpRequest) -> None:
     if not roles.can_view_records(request.user):
         raise PermissionDenied
