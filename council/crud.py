@@ -27,6 +27,7 @@ from council.concurrency import (
     lock_and_check_version,
     show_stale_edit,
 )
+from council.filters import use_cached_choices
 from council.forms import apply_validation_error
 from council.permissions import EditorRequiredMixin, ViewerRequiredMixin
 from council.services import record_save
@@ -69,6 +70,11 @@ class RecordListView(ViewerRequiredMixin, SectionMixin, SingleTableMixin, Filter
     paginate_by = None
     table_pagination = {"per_page": 25}
     empty_hint: str = ""
+
+    def get_filterset(self, filterset_class):
+        filterset = super().get_filterset(filterset_class)
+        use_cached_choices(filterset)
+        return filterset
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         ctx = super().get_context_data(**kwargs)

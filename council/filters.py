@@ -2,13 +2,58 @@
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import logging
+
 import django_filters
 from django import forms
+from django.core.cache import cache
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from council import models as m
+from council.cache import data_version
+from council.selectors import current_council_id
 from council.text import fold
+
+logger = logging.getLogger(__name__)
+CHOICES_CACHE_SECONDS = 15 * 60
+
+
+def scope_to_current_council(queryset: QuerySet) -> QuerySet:
+    """Options of a dropdown limited to the current council (a term, a session, a Ban of
+    another council is never offered): by the model's own council or its term's."""
+    names = {f.name for f in queryset.model._meta.get_fields()}
+    if "council" in names:
+        return queryset.filter(council=current_council_id())
+    if "term" in names:
+        return queryset.filter(term__council=current_council_id())
+    return queryset  # a shared taxonomy (fields of petitions, of resolutions...)
+
+
+def use_cached_choices(filterset: django_filters.FilterSet) -> None:
+    """Scope every model dropdown of a list's filter form to the current council, and read its
+    options from the cache: one query per dropdown per data version (any committed write bumps
+    it, council.cache) instead of one per dropdown per page view."""
+    version = data_version()
+    for name, field in filterset.form.fields.items():
+        if not isinstance(field, forms.ModelChoiceField):
+            continue
+        field.queryset = scope_to_current_council(field.queryset)
+        digest = hashlib.blake2b(str(field.queryset.query).encode(), digest_size=12).hexdigest()
+        key = f"hdnd:choices:{version}:{type(filterset).__qualname__}:{name}:{digest}"
+        choices = None
+        with contextlib.suppress(Exception):  # a cache outage costs speed only
+            choices = cache.get(key)
+        if choices is None:
+            choices = [(str(value), str(label)) for value, label in field.choices]
+            with contextlib.suppress(Exception):
+                cache.set(key, choices, CHOICES_CACHE_SECONDS)
+        # Plain choices, set through Django's ChoiceField setter (django-filters' own setter
+        # would wrap them in a queryset iterator again). A submitted value is still checked
+        # against the (scoped) queryset.
+        forms.ChoiceField.choices.fset(field, choices)
 
 
 class YearFilter(django_filters.NumberFilter):

@@ -33,9 +33,14 @@ def user_roles(user: Any) -> frozenset[Role]:
     if cached is not None:
         return cached
     names = set(user.groups.values_list("name", flat=True))
-    roles = {role for role in Role if role.value in names}
+    return remember_roles(user, {role for role in Role if role.value in names})
+
+
+def remember_roles(user: Any, roles: set[Role]) -> frozenset[Role]:
+    """Keep the roles on the user object for the request (council.auth loads them with the
+    user itself, so most requests never run the query above)."""
     if user.is_superuser:
-        roles.add(Role.ADMIN)
+        roles = roles | {Role.ADMIN}
     result = frozenset(roles)
     user._hdnd_roles = result
     return result

@@ -2,17 +2,46 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.core.cache import cache
+from django.db.models import Count, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce, ExtractYear
 
+from council.cache import data_version
 from council.models import AppraisalRequest, Council, Delegate, InterSessionMatter, Term
+
+CURRENT_COUNCIL_CACHE_SECONDS = 15 * 60
+
+
+def _current_councils() -> QuerySet[Council]:
+    # One installation serves one council today; the first one is the current one.
+    return Council.objects.order_by("pk")
 
 
 def council_get_current() -> Council | None:
-    """One installation serves one council today; the first one is the current one."""
-    return Council.objects.order_by("pk").first()
+    """One installation serves one council today; the first one is the current one.
+
+    Every page asks for it, so it is kept in the cache under the data version (any committed
+    write to the records bumps it, council.cache): a fresh copy after every change."""
+    key = f"hdnd:current-council:{data_version()}"
+    try:
+        council = cache.get(key)
+    except Exception:  # a cache outage costs one query, never a page
+        council = None
+    if council is None:
+        council = _current_councils().first()
+        if council is not None:
+            with contextlib.suppress(Exception):
+                cache.set(key, council, CURRENT_COUNCIL_CACHE_SECONDS)
+    return council
+
+
+def current_council_id() -> Subquery:
+    """The current council's id as SQL, to scope a query to it without fetching it first."""
+    return Subquery(_current_councils().values("pk")[:1])
 
 
 def term_for_date(*, council: Council, day) -> Term | None:
@@ -60,16 +89,43 @@ class StandingWorkCounts:
     appraisals_answered: int
 
 
-def standing_work_counts(*, council: Council, year: int) -> StandingWorkCounts:
-    matters = intersession_matter_list(council=council, year=year).aggregate(
-        total=Count("pk"), answered=Count("pk", filter=Q(opinion_date__isnull=False))
-    )
-    appraisals = appraisal_list(council=council, year=year).aggregate(
-        total=Count("pk"), answered=Count("pk", filter=Q(answered_date__isnull=False))
-    )
+def standing_work_counts(
+    *, council: Council, year: int | None = None, term: Term | None = None
+) -> StandingWorkCounts:
+    """Matters decided between sessions and appraisals of the year and/or the term, in one
+    query: four scalar subqueries read beside the council's own row."""
+
+    def scalar(qs: QuerySet, **aggregate: Any) -> Subquery:
+        # GROUP BY nothing but a constant: one row, the aggregate over the whole filter.
+        return Subquery(
+            qs.order_by()
+            .annotate(_one=Value(1))
+            .values("_one")
+            .annotate(**aggregate)
+            .values(*aggregate)[:1]
+        )
+
+    matters = intersession_matter_list(council=council, year=year).select_related(None)
+    appraisals = appraisal_list(council=council, year=year).select_related(None)
+    if term is not None:
+        matters = matters.filter(term=term)
+        appraisals = appraisals.filter(term=term)
+    row = (
+        Council.objects.filter(pk=council.pk)
+        .annotate(
+            matters=scalar(matters, n=Count("pk")),
+            matters_answered=scalar(matters, n=Count("pk", filter=Q(opinion_date__isnull=False))),
+            appraisals=scalar(appraisals, n=Count("pk")),
+            appraisals_answered=scalar(
+                appraisals, n=Count("pk", filter=Q(answered_date__isnull=False))
+            ),
+        )
+        .values("matters", "matters_answered", "appraisals", "appraisals_answered")
+        .first()
+    ) or {}
     return StandingWorkCounts(
-        intersession_matters=matters["total"],
-        intersession_matters_answered=matters["answered"],
-        appraisals=appraisals["total"],
-        appraisals_answered=appraisals["answered"],
+        intersession_matters=row.get("matters") or 0,
+        intersession_matters_answered=row.get("matters_answered") or 0,
+        appraisals=row.get("appraisals") or 0,
+        appraisals_answered=row.get("appraisals_answered") or 0,
     )

@@ -307,14 +307,15 @@ def _activities(*, council: Council, year: int | None, term: Term | None):
 def oversight_counts(
     *, council: Council, year: int | None = None, term: Term | None = None
 ) -> OversightCounts:
-    """Counts by actor and kind for a year and/or a term: three grouped queries."""
-    rows = (
+    """Counts by actor and kind for a year and/or a term: two grouped queries (activities with
+    their questions, then thematic supervisions per Ban)."""
+    rows = list(
         _activities(council=council, year=year, term=term)
         .order_by()
         .values_list("actor", "kind")
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("pk", distinct=True), questions=Count("questions"))
     )
-    by_actor_kind = tuple(sorted((a, k, n) for a, k, n in rows))
+    by_actor_kind = tuple(sorted((a, k, n) for a, k, n, _q in rows))
     cell = {(a, k): n for a, k, n in by_actor_kind}
 
     def per_kind(kind: str) -> int:
@@ -347,9 +348,6 @@ def oversight_counts(
         .values_list("name", "n")
     )
 
-    questions = Question.objects.filter(
-        activity__in=_activities(council=council, year=year, term=term)
-    )
     return OversightCounts(
         by_actor_kind=by_actor_kind,
         hdnd_thematic=cell.get((Actor.COUNCIL, Kind.THEMATIC_SUPERVISION), 0),
@@ -361,7 +359,7 @@ def oversight_counts(
         questioning_between_sessions=per_kind(Kind.QUESTIONING_INTERSESSION),
         committee_thematic=cell.get((Actor.COMMITTEE, Kind.THEMATIC_SUPERVISION), 0),
         committee_by_name=committee_by_name,
-        questions_total=questions.count(),
+        questions_total=sum(q for _a, _k, _n, q in rows),
         total=sum(cell.values()),
     )
 
@@ -395,13 +393,19 @@ def recommendation_counts(
     )
 
 
-def oversight_counts_by_year(*, council: Council, term: Term) -> list[tuple[int, int]]:
-    """(year, activities) for every year of the term that has activities, in order."""
-    rows = (
+def oversight_counts_by_year_rows(*, council: Council, term: Term) -> QuerySet:
+    """Rows (y, n) of activities per attributed year of the term, as a values() query that
+    the dashboard combines with other apps' into one round trip."""
+    return (
         OversightActivity.objects.filter(term__council=council, term=term)
+        .order_by()
         .annotate(y=attributed_year())
-        .order_by("y")
-        .values_list("y")
+        .values("y")
         .annotate(n=Count("pk"))
     )
-    return [(int(y), n) for y, n in rows]
+
+
+def oversight_counts_by_year(*, council: Council, term: Term) -> list[tuple[int, int]]:
+    """(year, activities) for every year of the term that has activities, in order."""
+    rows = oversight_counts_by_year_rows(council=council, term=term).order_by("y")
+    return [(int(r["y"]), r["n"]) for r in rows]

@@ -45,9 +45,7 @@ class Card:
     details: list[Figure] = field(default_factory=list)
 
 
-def dashboard_cards(
-    *, figures: AnnualFigures, field_ids: dict[str, int] | None = None
-) -> list[Card]:
+def dashboard_cards(*, figures: AnnualFigures) -> list[Card]:
     year = figures.year or ""
     term = figures.term_id or ""
     scope = {"year": year, "term": term}
@@ -71,13 +69,11 @@ def dashboard_cards(
     r = figures.resolutions
     if r is not None:
         url = lambda **p: list_url("resolutions:resolution_list", "/nghi-quyet/", **scope, **p)  # noqa: E731
+        field_ids = dict(r.field_ids)
         details = [
             Figure("quy phạm pháp luật", r.normative, url(is_normative="true")),
             Figure("cá biệt", r.individual, url(is_normative="false")),
-        ] + [
-            Figure(name, count, url(field=(field_ids or {}).get(name, "")))
-            for name, count in r.by_field
-        ]
+        ] + [Figure(name, count, url(field=field_ids.get(name, ""))) for name, count in r.by_field]
         cards.append(
             Card(
                 "resolutions",

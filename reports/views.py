@@ -63,7 +63,7 @@ def _check_year(year: int) -> None:
 DASHBOARD_CACHE_SECONDS = 15 * 60
 
 
-def _dashboard_data(*, council, year, term, trend_term, terms, today: dt.date) -> dict:
+def _dashboard_data(*, council, year, term, trend_term, today: dt.date) -> dict:
     """The figures, charts and links of the dashboard, cached under the data version: any
     committed write changes the version (council.cache), so the cache is never stale."""
     key = ":".join(
@@ -83,20 +83,14 @@ def _dashboard_data(*, council, year, term, trend_term, terms, today: dt.date) -
         data = None
     if data is None:
         figures = selectors.annual_figures(council=council, year=year, term=term, today=today)
-        trend = (
-            selectors.term_trend(council=council, term=trend_term, today=today)
-            if trend_term
-            else None
+        trend, data_years = selectors.term_trend_and_years(
+            council=council, term=trend_term, today=today
         )
         data = {
             "figures": figures,
-            "charts": figure_charts(
-                figures, trend
-            ),  # SVG escaped in charts.py, inserted with |safe
-            "data_years": selectors.years_with_sessions(council=council, terms=terms),
-            "field_ids": selectors.resolution_field_ids(
-                names=[name for name, _count in figures.resolutions.by_field]
-            ),
+            # SVG escaped in charts.py, inserted with |safe
+            "charts": figure_charts(figures, trend),
+            "data_years": data_years,
         }
         with contextlib.suppress(Exception):  # a cache that is down only costs speed
             cache.set(key, data, DASHBOARD_CACHE_SECONDS)
@@ -120,7 +114,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     if trend_term is None and year is not None:
         trend_term = next((t for t in terms if t.contains(dt.date(year, 1, 1))), None)
     data = _dashboard_data(
-        council=council, year=year, term=term, trend_term=trend_term, terms=terms, today=today
+        council=council, year=year, term=term, trend_term=trend_term, today=today
     )
     figures, charts, data_years = data["figures"], data["charts"], data["data_years"]
     return render(
@@ -138,7 +132,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                 reverse=True,
             ),
             "data_years": data_years,
-            "cards": dashboard_cards(figures=figures, field_ids=data["field_ids"]),
+            "cards": dashboard_cards(figures=figures),
             "charts": charts,
             "can_generate": roles.can_generate_reports(request.user),
         },

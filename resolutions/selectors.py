@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from council.models import Council, Term
@@ -89,6 +90,8 @@ class ResolutionCounts:
     individual: int
     by_field: tuple[tuple[str, int], ...]
     by_status: tuple[tuple[str, str, int], ...]  # (status code, Vietnamese label, count)
+    # (field name, field id) of by_field's named fields, for links to the filtered register.
+    field_ids: tuple[tuple[str, int], ...] = ()
 
 
 def _scope(*, council: Council, year: int | None, term: Term | None) -> QuerySet[Resolution]:
@@ -103,43 +106,59 @@ def _scope(*, council: Council, year: int | None, term: Term | None) -> QuerySet
 def resolution_counts(
     *, council: Council, year: int | None = None, term: Term | None = None
 ) -> ResolutionCounts:
-    """Resolutions of the council, by the year in their number (Resolution.year)."""
-    qs = _scope(council=council, year=year, term=term)
-    figures = qs.aggregate(
-        total=Count("pk"),
-        normative=Count("pk", filter=Q(is_normative=True)),
-        individual=Count("pk", filter=Q(is_normative=False)),
-    )
-    fields = (
-        qs.values("field__name", "field__order")
+    """Resolutions of the council, by the year in their number (Resolution.year).
+
+    One grouped query (field x status x normative: a few dozen rows at most) summed here, so
+    every total agrees with its breakdowns."""
+    rows = list(
+        _scope(council=council, year=year, term=term)
+        .values("field_id", "field__name", "field__order", "status", "is_normative")
         .annotate(n=Count("pk"))
-        .order_by("field__order", "field__name")
     )
-    by_field = tuple((row["field__name"] or _("Chưa phân loại"), row["n"]) for row in fields)
-    status_counts = dict(qs.values_list("status").annotate(n=Count("pk")))
-    by_status = tuple(
-        (code, str(label), status_counts[code])
-        for code, label in Resolution.Status.choices
-        if code in status_counts
+    fields: dict[int | None, list] = {}  # field id -> [order, name, count]
+    status_counts: Counter[str] = Counter()
+    normative = individual = 0
+    for row in rows:
+        entry = fields.setdefault(row["field_id"], [row["field__order"], row["field__name"], 0])
+        entry[2] += row["n"]
+        status_counts[row["status"]] += row["n"]
+        if row["is_normative"]:
+            normative += row["n"]
+        else:
+            individual += row["n"]
+    # Unclassified last, as PostgreSQL sorts NULLs last.
+    ordered = sorted(
+        fields.items(), key=lambda item: (item[1][0] is None, item[1][0] or 0, item[1][1] or "")
     )
     return ResolutionCounts(
-        total=figures["total"],
-        normative=figures["normative"],
-        individual=figures["individual"],
-        by_field=by_field,
-        by_status=by_status,
+        total=normative + individual,
+        normative=normative,
+        individual=individual,
+        by_field=tuple((name or _("Chưa phân loại"), n) for _pk, (_o, name, n) in ordered),
+        by_status=tuple(
+            (code, str(label), status_counts[code])
+            for code, label in Resolution.Status.choices
+            if code in status_counts
+        ),
+        field_ids=tuple((name, pk) for pk, (_o, name, _n) in ordered if pk is not None),
+    )
+
+
+def resolution_counts_by_year_rows(*, council: Council, term: Term) -> QuerySet:
+    """Rows (y, normative, individual) per year of the term, as a values() query that the
+    dashboard combines with other apps' into one round trip."""
+    return (
+        _scope(council=council, year=None, term=term)
+        .annotate(y=F("year"))
+        .values("y")
+        .annotate(
+            normative=Count("pk", filter=Q(is_normative=True)),
+            individual=Count("pk", filter=Q(is_normative=False)),
+        )
     )
 
 
 def resolution_counts_by_year(*, council: Council, term: Term) -> list[tuple[int, int, int]]:
     """(year, normative, individual) for each year of the term, in one query."""
-    rows = (
-        _scope(council=council, year=None, term=term)
-        .values("year")
-        .annotate(
-            normative=Count("pk", filter=Q(is_normative=True)),
-            individual=Count("pk", filter=Q(is_normative=False)),
-        )
-        .order_by("year")
-    )
-    return [(r["year"], r["normative"], r["individual"]) for r in rows]
+    rows = resolution_counts_by_year_rows(council=council, term=term).order_by("y")
+    return [(r["y"], r["normative"], r["individual"]) for r in rows]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Min, Q, QuerySet
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
@@ -38,18 +38,18 @@ def session_list(
 def session_counts(
     *, council: Council, year: int | None = None, term: Term | None = None
 ) -> SessionCounts:
-    qs = session_list(council=council, year=year, term=term)
-    figures = qs.aggregate(
-        total=Count("pk"),
-        regular=Count("pk", filter=Q(kind=Session.Kind.REGULAR)),
-        thematic=Count("pk", filter=Q(kind=Session.Kind.THEMATIC)),
+    figures = (
+        session_list(council=council, year=year, term=term)
+        .order_by()
+        .aggregate(
+            total=Count("pk"),
+            regular=Count("pk", filter=Q(kind=Session.Kind.REGULAR)),
+            thematic=Count("pk", filter=Q(kind=Session.Kind.THEMATIC)),
+            # The label follows the law in force when the first such session opened.
+            first_thematic=Min("start_date", filter=Q(kind=Session.Kind.THEMATIC)),
+        )
     )
-    first_thematic = (
-        qs.filter(kind=Session.Kind.THEMATIC)
-        .order_by("start_date")
-        .values_list("start_date", flat=True)
-        .first()
-    )
+    first_thematic = figures["first_thematic"]
     if first_thematic is None:
         if year is not None:
             first_thematic = dt.date(year, 1, 1)
@@ -65,20 +65,33 @@ def session_counts(
     )
 
 
-def session_counts_by_year(*, council: Council, term: Term) -> list[tuple[int, int, int]]:
-    """(year, regular, thematic) for each year of the term that had sessions, in one query."""
-    rows = (
+def session_counts_by_year_rows(*, council: Council, term: Term | None = None) -> QuerySet:
+    """Rows (y, term_id, regular, thematic) per year and term, of one term or of the council's
+    whole history, as a values() query that the dashboard combines with other apps' into one
+    round trip."""
+    return (
         session_list(council=council, term=term)
         .order_by()
         .annotate(y=ExtractYear("start_date"))
-        .values("y")
+        .values("y", "term_id")
         .annotate(
             regular=Count("pk", filter=Q(kind=Session.Kind.REGULAR)),
             thematic=Count("pk", filter=Q(kind=Session.Kind.THEMATIC)),
         )
-        .order_by("y")
     )
-    return [(r["y"], r["regular"], r["thematic"]) for r in rows]
+
+
+def session_counts_by_year(
+    *, council: Council, term: Term | None = None
+) -> list[tuple[int, int, int]]:
+    """(year, regular, thematic) for each year that had sessions (of the term, or of the
+    council's whole history), in one query."""
+    years: dict[int, list[int]] = {}
+    for row in session_counts_by_year_rows(council=council, term=term):
+        counts = years.setdefault(row["y"], [0, 0])
+        counts[0] += row["regular"]
+        counts[1] += row["thematic"]
+    return [(y, regular, thematic) for y, (regular, thematic) in sorted(years.items())]
 
 
 def session_agenda(*, session: Session) -> QuerySet[AgendaItem]:

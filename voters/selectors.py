@@ -17,6 +17,7 @@ Nothing here returns citizens' personal data: LetterStats are counts only."""
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -191,40 +192,43 @@ def petition_stats(
     petitions = _scoped_petitions(council=council, year=year, term=term, session=session)
     meetings = _scoped_meetings(council=council, year=year, term=term, session=session)
     m = meetings.aggregate(n=Count("pk"), voters=Coalesce(Sum("voters_attended"), 0))
-    totals = petitions.aggregate(
-        rows=Count("pk"),
-        total=Coalesce(Sum("instances"), 0),
-        forwarded=Coalesce(
-            Sum("instances", filter=Q(status__in=VoterPetition.FORWARDED_OR_LATER)), 0
-        ),
-        answered=Coalesce(
-            Sum("instances", filter=Q(status__in=VoterPetition.ANSWERED_OR_LATER)), 0
-        ),
-        resolved=Coalesce(Sum("instances", filter=Q(status=Status.RESOLVED)), 0),
-        overdue=Count("pk", filter=overdue_q(today=today)),
-    )
-    status_counts = dict(
+    # One grouped query (status x level x field x Ban: a few hundred rows at most), summed
+    # here, so every total agrees with its breakdowns.
+    groups = list(
         petitions.order_by()
-        .values_list("status")
-        .annotate(n=Sum("instances"))
-        .values_list("status", "n")
-    )
-    level_counts = dict(
-        petitions.order_by()
-        .values_list("level")
-        .annotate(n=Sum("instances"))
-        .values_list("level", "n")
-    )
-    field_rows = (
-        petitions.values("field__name", "field__order")
-        .annotate(n=Sum("instances"))
-        .order_by("field__order", "field__name")
-    )
-    committee_rows = (
-        petitions.values("committee__name", "committee__order")
-        .annotate(n=Sum("instances"))
-        .order_by("committee__order", "committee__name")
-    )
+        .values(
+            "status", "level", "field__name", "field__order", "committee__name",
+            "committee__order",
+        )
+        .annotate(
+            rows=Count("pk"),
+            n=Coalesce(Sum("instances"), 0),
+            overdue=Count("pk", filter=overdue_q(today=today)),
+        )
+    )  # fmt: skip
+    status_counts: Counter[str] = Counter()
+    level_counts: Counter[str] = Counter()
+    field_counts: Counter[tuple] = Counter()
+    committee_counts: Counter[tuple] = Counter()
+    totals = Counter()
+    for g in groups:
+        n = g["n"]
+        status_counts[g["status"]] += n
+        level_counts[g["level"]] += n
+        field_counts[(g["field__order"], g["field__name"])] += n
+        committee_counts[(g["committee__order"], g["committee__name"])] += n
+        totals["rows"] += g["rows"]
+        totals["total"] += n
+        totals["overdue"] += g["overdue"]
+        totals["forwarded"] += n if g["status"] in VoterPetition.FORWARDED_OR_LATER else 0
+        totals["answered"] += n if g["status"] in VoterPetition.ANSWERED_OR_LATER else 0
+        totals["resolved"] += n if g["status"] == Status.RESOLVED else 0
+
+    def ordered(counts: Counter[tuple], unnamed: str) -> tuple[tuple[str, int], ...]:
+        # By order then name, the unclassified last (as PostgreSQL sorts NULLs).
+        keys = sorted(counts, key=lambda k: (k[1] is None, k[0] or 0, k[1] or ""))
+        return tuple((name or unnamed, counts[(order, name)]) for order, name in keys)
+
     mode = council.rate_rounding
     return PetitionStats(
         meetings=m["n"],
@@ -234,17 +238,12 @@ def petition_stats(
         by_status=tuple(
             (code, str(label), status_counts.get(code, 0) or 0) for code, label in Status.choices
         ),
-        by_field=tuple(
-            (row["field__name"] or _("Chưa phân loại lĩnh vực"), row["n"]) for row in field_rows
-        ),
+        by_field=ordered(field_counts, _("Chưa phân loại lĩnh vực")),
         by_level=tuple(
             (code, str(label), level_counts.get(code, 0) or 0)
             for code, label in VoterPetition.Level.choices
         ),
-        by_committee=tuple(
-            (row["committee__name"] or _("Chưa giao Ban theo dõi"), row["n"])
-            for row in committee_rows
-        ),
+        by_committee=ordered(committee_counts, _("Chưa giao Ban theo dõi")),
         forwarded_instances=totals["forwarded"],
         answered_instances=totals["answered"],
         resolved_instances=totals["resolved"],
@@ -271,15 +270,21 @@ def petition_stats_by_session(*, council: Council, year: int) -> list[tuple[str,
     return [(_session_label(row["session__number"]), row["n"]) for row in rows]
 
 
-def petition_counts_by_year(*, council: Council, term: Any) -> list[tuple[int, int]]:
-    """(year, instances) for each year of the term that has petitions."""
-    rows = (
+def petition_counts_by_year_rows(*, council: Council, term: Any) -> QuerySet:
+    """Rows (y, n) of counted instances per year of the term, as a values() query that the
+    dashboard combines with other apps' into one round trip."""
+    return (
         _scoped_petitions(council=council, year=None, term=term, session=None)
+        .order_by()
         .annotate(y=ExtractYear("received_date"))
         .values("y")
-        .annotate(n=Sum("instances"))
-        .order_by("y")
+        .annotate(n=Coalesce(Sum("instances"), 0))
     )
+
+
+def petition_counts_by_year(*, council: Council, term: Any) -> list[tuple[int, int]]:
+    """(year, instances) for each year of the term that has petitions."""
+    rows = petition_counts_by_year_rows(council=council, term=term).order_by("y")
     return [(row["y"], row["n"]) for row in rows]
 
 
@@ -355,22 +360,24 @@ def letter_stats(*, council: Council, year: int | None = None, term: Any = None)
     if term is not None:
         letters = letters.filter(term=term)
         receptions = receptions.filter(term=term)
-    totals = letters.aggregate(
-        n=Count("pk"),
-        forwarded=Count(
-            "pk", filter=Q(forwarded_to__isnull=False) | Q(forwarded_date__isnull=False)
-        ),
+    by_kind = list(
+        letters.order_by()
+        .values_list("kind")
+        .annotate(
+            n=Count("pk"),
+            forwarded=Count(
+                "pk", filter=Q(forwarded_to__isnull=False) | Q(forwarded_date__isnull=False)
+            ),
+        )
     )
-    kinds = dict(
-        letters.order_by().values_list("kind").annotate(n=Count("pk")).values_list("kind", "n")
-    )
+    kinds = {kind: n for kind, n, _forwarded in by_kind}
     r = receptions.aggregate(n=Count("pk"), persons=Coalesce(Sum("persons"), 0))
     return LetterStats(
-        letters=totals["n"],
+        letters=sum(kinds.values()),
         by_kind=tuple(
             (code, str(label), kinds.get(code, 0)) for code, label in Letter.Kind.choices
         ),
-        forwarded=totals["forwarded"],
+        forwarded=sum(forwarded for _kind, _n, forwarded in by_kind),
         receptions=r["n"],
         citizens_received=r["persons"],
     )

@@ -17,3 +17,40 @@ def test_writes_and_dashboard_survive_a_cache_outage(staff_client, settings, cou
     }
     Organization.objects.create(name="Sở Thử nghiệm")
     assert staff_client.get(reverse("reports:dashboard")).status_code == 200
+
+
+def _session(term, number: int, start):
+    from sessions.models import Session
+    from sessions.services import session_save
+
+    return session_save(
+        session=Session(
+            term=term, number=number, kind=Session.Kind.REGULAR, start_date=start, end_date=start
+        )
+    )
+
+
+def test_list_dropdowns_offer_the_current_councils_options_and_follow_writes(
+    staff_client, council, term
+):
+    import datetime as dt
+
+    from council.models import Council, Term
+
+    other = Council.objects.create(name="Hội đồng nhân dân tỉnh Bên Cạnh")
+    other_term = Term.objects.create(
+        council=other, ordinal=9, roman="IX", start_date=dt.date(2016, 6, 1)
+    )
+    ours = _session(term, 8, dt.date(2019, 7, 10))
+    theirs = _session(other_term, 9, dt.date(2019, 7, 11))
+    url = reverse("voters:voterpetition_list")
+    html = staff_client.get(url).content.decode()
+    assert f'value="{ours.pk}"' in html
+    assert f'value="{theirs.pk}"' not in html, "another council's session is never offered"
+    # The options are cached; a new session shows on the next page view all the same.
+    added = _session(term, 10, dt.date(2019, 12, 5))
+    assert f'value="{added.pk}"' in staff_client.get(url).content.decode()
+    # A value outside the options is a form error on the list, not a filter on foreign rows.
+    response = staff_client.get(url, {"session": theirs.pk})
+    assert response.status_code == 200
+    assert "is-invalid" in response.content.decode()

@@ -261,3 +261,16 @@ def test_a_forged_forwarded_for_header_does_not_change_the_logged_address(client
     )
     event = SecurityEvent.objects.get(kind=SecurityEvent.Kind.LOGIN_FAILED)
     assert event.ip_address == "10.1.1.1"
+
+
+def test_a_revoked_role_takes_effect_at_the_next_request(staff_client, staff_user, term):
+    """Roles are read with the user on every request (council.auth), never kept in the
+    session: removing someone from a group shuts the door at once."""
+    from django.contrib.auth.models import Group
+
+    url = reverse("council:term_create")
+    assert staff_client.get(url).status_code == 200
+    from council.roles import Role
+
+    staff_user.groups.remove(Group.objects.get(name=Role.STAFF.value))
+    assert staff_client.get(url).status_code in (302, 403)
