@@ -9,14 +9,16 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Page, Paginator
 from django.db import transaction
-from django.db.models import Model, ProtectedError
+from django.db.models import Model, ProtectedError, QuerySet
 from django.http import HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import CreateView, DeleteView, DetailView, UpdateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
+from django_tables2.rows import BoundRows
 
 from council import roles
 from council.audit import history_rows
@@ -63,12 +65,49 @@ class SectionMixin:
         return ctx
 
 
+def _is_total(ordering: list[str] | tuple[str, ...], model: type[Model]) -> bool:
+    """Does the ordering end with the primary key, so that it orders every row one way?"""
+    names = {"pk", model._meta.pk.name, model._meta.pk.attname}
+    return bool(ordering) and str(ordering[-1]).lstrip("-") in names
+
+
+class TailFirstPaginator(Paginator):
+    """OFFSET pagination whose second half is read from the other end.
+
+    OFFSET costs as many rows as it skips: the last page of 1.5 million petitions would walk
+    all of them. A page in the second half is read with the order reversed and an offset
+    counted from the end, then flipped back, so the last page costs what the first does (the
+    middle one, half). Only when the order is total (it ends with the primary key), so that
+    the reversed order is exactly the mirror image; otherwise plain OFFSET."""
+
+    def page(self, number: Any) -> Page:
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        rows = self.object_list
+        queryset = getattr(getattr(rows, "data", None), "data", None)  # django-tables2 BoundRows
+        if bottom <= self.count // 2 or not isinstance(queryset, QuerySet):
+            return super().page(number)
+        ordering = queryset.query.order_by or queryset.model._meta.ordering
+        if queryset.query.extra_order_by or not _is_total(ordering, queryset.model):
+            return super().page(number)
+        if not queryset.query.order_by:
+            queryset = queryset.order_by(*ordering)
+        records = list(queryset.reverse()[self.count - top : self.count - bottom])
+        records.reverse()
+        return self._get_page(
+            BoundRows(data=records, table=rows.table, pinned_data=rows.pinned_data), number, self
+        )
+
+
 class RecordListView(ViewerRequiredMixin, SectionMixin, SingleTableMixin, FilterView):
     template_name = "generic/list.html"
     # The table paginates (25 a page); the ListView must not paginate too, or every list
     # would count its rows twice.
     paginate_by = None
-    table_pagination = {"per_page": 25}
+    table_pagination = {"per_page": 25, "paginator_class": TailFirstPaginator}
     empty_hint: str = ""
 
     def get_filterset(self, filterset_class):
