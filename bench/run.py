@@ -32,11 +32,14 @@ ROOT = Path(__file__).resolve().parent.parent
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 PG = "postgres://postgres@127.0.0.1:5432"
 NICE = ["nice", "-n", "10"]
+CACHE_URL = "redis://127.0.0.1:6379/2"
 
 
 def _env(db: str, **extra: str) -> dict[str, str]:
     env = dict(os.environ)
     env.update({"DATABASE_URL": f"{PG}/{db}", "DJANGO_SETTINGS_MODULE": "bench.settings"})
+    # As deployed (docker-compose): one Redis cache shared by every process.
+    env.setdefault("CACHE_URL", CACHE_URL)
     env.setdefault("PYTHONWARNINGS", "ignore")
     env.update(extra)
     return env
@@ -85,8 +88,8 @@ def table(small: list[dict], big: list[dict]) -> str:
     by_name = {row["name"]: row for row in big}
     lines = [
         "| page | kind | small median / p95 ms | big median / p95 ms | queries small / big "
-        "| ratio big/small (median) |",
-        "| --- | --- | ---: | ---: | ---: | ---: |",
+        "| ratio big/small (median) | first visit small / big ms |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
     ]
     for row in small:
         other = by_name.get(row["name"]) or next(
@@ -99,7 +102,8 @@ def table(small: list[dict], big: list[dict]) -> str:
         lines.append(
             f"| {row['name']}{rows} | {row['kind']} | {row['median_ms']:.0f} / {row['p95_ms']:.0f} "
             f"| {other['median_ms']:.0f} / {other['p95_ms']:.0f} "
-            f"| {row['queries']} / {other['queries']} | {ratio:.2f} |"
+            f"| {row['queries']} / {other['queries']} | {ratio:.2f} "
+            f"| {row.get('first_ms', 0):.0f} / {other.get('first_ms', 0):.0f} |"
         )
     return "\n".join(lines)
 
@@ -228,13 +232,17 @@ def main() -> None:
     if not args.skip_load:
         print(f"== load: gunicorn 2 workers, wrk {args.connections} connections, "
               f"{args.load_seconds} s per URL, database {args.big_db}", flush=True)  # fmt: skip
-        sample = next((r["url"] for r in big if r["name"] == "voterpetition_detail"), "/")
+        by_name = {r["name"]: r["url"] for r in big}
         urls = [
             ("trivial view (baseline)", "/bench/ping/", False),
             ("dashboard", "/", True),
             ("petition list p1", "/cu-tri/kien-nghi/", True),
+            ("petition list last page", by_name.get("voterpetition_list last", "/"), True),
             ("petition search", "/cu-tri/kien-nghi/?q=duong", True),
-            ("petition detail", sample, True),
+            ("resolution list p1", "/nghi-quyet/", True),
+            ("petition detail", by_name.get("voterpetition_detail", "/"), True),
+            ("resolution detail", by_name.get("resolution_detail", "/"), True),
+            ("new petition form", "/cu-tri/kien-nghi/them/", True),
         ]
         loads["big"] = load_test(
             args.big_db,

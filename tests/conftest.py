@@ -48,6 +48,12 @@ def pytest_collection_modifyitems(config, items) -> None:
             item.add_marker(pytest.mark.skip(reason="needs Redis (set CELERY_BROKER_URL)"))
 
 
+@pytest.fixture
+def no_list_cache(settings):
+    """List pages render their table every time (query-count tests count the rendering)."""
+    settings.LIST_PAGE_CACHE_SECONDS = 0
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """Cached figures must not leak from one test's (rolled back) data into the next."""

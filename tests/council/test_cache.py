@@ -54,3 +54,24 @@ def test_list_dropdowns_offer_the_current_councils_options_and_follow_writes(
     response = staff_client.get(url, {"session": theirs.pk})
     assert response.status_code == 200
     assert "is-invalid" in response.content.decode()
+
+
+def test_a_list_page_is_served_from_cache_until_the_next_write(staff_client, council, term):
+    import datetime as dt
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _session(term, 8, dt.date(2019, 7, 10))
+    url = reverse("sessions:session_list")
+    with CaptureQueriesContext(connection) as first:
+        html = staff_client.get(url).content.decode()
+    assert "10/07/2019" in html
+    with CaptureQueriesContext(connection) as second:
+        assert "10/07/2019" in staff_client.get(url).content.decode()
+    # Cached HTML and row count: only the session and the user are read.
+    assert len(second) < len(first)
+    assert not any("council_sessions_session" in q["sql"] for q in second.captured_queries)
+    # A write shows at once.
+    _session(term, 9, dt.date(2019, 12, 5))
+    assert "05/12/2019" in staff_client.get(url).content.decode()
