@@ -65,7 +65,11 @@ class FastSelect(forms.Select):
         return mark_safe("".join(parts))  # names, values and labels escaped above
 
 
-def _cached_choices(field: forms.ModelChoiceField, prefix: str) -> list[tuple[str, str]]:
+class FastSelectMultiple(FastSelect):
+    allow_multiple_selected = True
+
+
+def cached_choices(field: forms.ModelChoiceField, prefix: str) -> list[tuple[str, str]]:
     """(value, label) pairs of a model dropdown, from the cache when its query was seen under
     the same data version."""
     digest = hashlib.blake2b(str(field.queryset.query).encode(), digest_size=12).hexdigest()
@@ -91,7 +95,7 @@ def use_cached_choices(filterset: django_filters.FilterSet) -> None:
         # A submitted value is checked against this (scoped) queryset.
         field.queryset = scope_to_current_council(field.queryset)
         loader = functools.partial(
-            _cached_choices, field, f"{version}:{type(filterset).__qualname__}:{name}"
+            cached_choices, field, f"{version}:{type(filterset).__qualname__}:{name}"
         )
         if type(field.widget) is forms.Select:
             field.widget = FastSelect(attrs=field.widget.attrs, choices_loader=loader)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from crispy_forms.helper import FormHelper
@@ -11,6 +12,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from council import models as m
+from council.cache import data_version
+from council.filters import FastSelect, FastSelectMultiple, cached_choices
+from council.selectors import council_get_current
 
 
 class VnDateInput(forms.DateInput):
@@ -89,13 +93,56 @@ class _VnModelFormMetaclass(forms.models.ModelFormMetaclass):
 
 class BaseModelForm(forms.ModelForm, metaclass=_VnModelFormMetaclass):
     """ModelForm with dd/mm/yyyy dates, safe choice fields and a crispy helper; views render
-    {% crispy form %}."""
+    {% crispy form %}.
+
+    Drop-downs of related records are written by council.filters.FastSelect from options kept
+    in the cache under the data version, read when the form is rendered (so from the queryset
+    the form's own __init__ settled on): a form over decades of sessions and meetings renders
+    in milliseconds, and a form that fails validation costs no option queries twice."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
+        version = data_version()
+        fast = {forms.Select: FastSelect, forms.SelectMultiple: FastSelectMultiple}
+        for name, field in self.fields.items():
+            widget_class = fast.get(type(field.widget))
+            if isinstance(field, forms.ModelChoiceField) and widget_class is not None:
+                field.widget = widget_class(
+                    attrs=field.widget.attrs,
+                    choices_loader=functools.partial(
+                        cached_choices, field, f"{version}:{type(self).__qualname__}:{name}"
+                    ),
+                )
+
+
+def form_term_id(form: forms.BaseForm) -> int | None:
+    """The term a record form is about: what was submitted, else the record's, else the
+    form's default. Drop-downs of a term's sessions, meetings, Ban and delegates follow it."""
+    if form.is_bound:
+        value = form.data.get(form.add_prefix("term"))
+    else:
+        value = getattr(form.instance, "term_id", None) or form.initial.get("term")
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return None
+    return number if 0 < number < BIGINT_MAX else None
+
+
+def current_term_initial(form: forms.ModelForm) -> None:
+    """New records default to the council's current (latest) term."""
+    if form.instance.pk or "term" not in form.fields or form.initial.get("term"):
+        return
+    council = council_get_current()
+    term = council.terms.order_by("-start_date").first() if council else None
+    if term is not None:
+        form.initial["term"] = term.pk
+
+
+TERM_HELP = _("Theo nhiệm kỳ đã chọn; đổi nhiệm kỳ thì bấm Lưu để có danh sách mới.")
 
 
 class CouncilForm(BaseModelForm):

@@ -9,7 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from council import roles
-from council.forms import BaseModelForm
+from council.forms import TERM_HELP, BaseModelForm, current_term_initial, form_term_id
 from council.models import Committee, Delegate, DelegateGroup, Organization, Term
 from oversight.models import (
     Actor,
@@ -66,9 +66,11 @@ class ActivityForm(BaseModelForm):
         self.user = user
         f = self.fields
         f["term"].queryset = Term.objects.select_related("council")
-        # An existing activity offers only its own term's bodies and people; a new one labels
-        # each choice with its term, since the same Ban and names recur from term to term.
-        term_id = self.instance.term_id
+        current_term_initial(self)
+        # The activity's term (submitted, saved, or the current one for a new activity) decides
+        # which bodies, people, sessions and resolutions are offered; each choice is still
+        # labelled with its term, since the same Ban and names recur from term to term.
+        term_id = form_term_id(self)
         in_term = {"term_id": term_id} if term_id else {}
         f["committee"].queryset = Committee.objects.filter(**in_term).select_related("term")
         f["delegate_group"].queryset = DelegateGroup.objects.filter(**in_term).select_related(
@@ -83,10 +85,13 @@ class ActivityForm(BaseModelForm):
             **({"programme__term_id": term_id} if term_id else {})
         ).select_related("programme")
         f["programme_item"].label_from_instance = _programme_item_label
-        f["session"].queryset = f["session"].queryset.select_related("term")
-        f["establishing_resolution"].queryset = f[
-            "establishing_resolution"
-        ].queryset.select_related("council")
+        f["session"].queryset = f["session"].queryset.filter(**in_term).select_related("term")
+        f["establishing_resolution"].queryset = (
+            f["establishing_resolution"].queryset.filter(**in_term).select_related("council")
+        )
+        if term_id:
+            for name in ("committee", "delegate_group", "delegate", "session"):
+                f[name].help_text = TERM_HELP
         if user is not None and not roles.can_edit_records(user):
             # A committee member records their own Ban's work only.
             own = roles.user_committee(user)
@@ -154,9 +159,13 @@ class ProgrammeForm(BaseModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["adopted_by"].queryset = self.fields["adopted_by"].queryset.select_related(
-            "council"
-        )
+        current_term_initial(self)
+        adopted_by = self.fields["adopted_by"].queryset.select_related("council")
+        term_id = form_term_id(self)
+        if term_id is not None:
+            adopted_by = adopted_by.filter(term_id=term_id)
+            self.fields["adopted_by"].help_text = TERM_HELP
+        self.fields["adopted_by"].queryset = adopted_by
 
 
 class ProgrammeItemForm(BaseModelForm):

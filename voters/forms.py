@@ -10,13 +10,15 @@ from django.utils.translation import gettext_lazy as _
 
 from council import uploads as files
 from council.forms import (
+    TERM_HELP,
     BaseModelForm,
     SafeModelChoiceField,
     SafeModelMultipleChoiceField,
     VnDateInput,
+    current_term_initial,
+    form_term_id,
 )
 from council.models import AdministrativeUnit, Organization, Term
-from council.selectors import council_get_current
 from voters.models import (
     CitizenReception,
     ForwardingBatch,
@@ -28,16 +30,6 @@ from voters.models import (
 
 DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"]
 DATE_ERRORS = {"invalid": _("Nhập ngày theo dạng dd/mm/yyyy."), "required": _("Ghi ngày.")}
-
-
-def _current_term_initial(form: forms.ModelForm) -> None:
-    """New records default to the council's current term."""
-    if form.instance.pk or "term" not in form.fields or form.initial.get("term"):
-        return
-    council = council_get_current()
-    term = council.terms.order_by("-start_date").first() if council else None
-    if term is not None:
-        form.initial["term"] = term.pk
 
 
 class PetitionFieldForm(BaseModelForm):
@@ -68,12 +60,20 @@ class VoterMeetingForm(BaseModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _current_term_initial(self)
+        current_term_initial(self)
         self.fields["location_unit"].queryset = AdministrativeUnit.objects.filter(
             level=AdministrativeUnit.Level.COMMUNE
         ).select_related("parent")
-        self.fields["session"].queryset = self.fields["session"].queryset.select_related("term")
-        self.fields["delegates"].queryset = self.fields["delegates"].queryset.select_related("term")
+        sessions = self.fields["session"].queryset.select_related("term")
+        term_id = form_term_id(self)
+        if term_id is not None:
+            sessions = sessions.filter(term_id=term_id)
+            self.fields["session"].help_text = TERM_HELP
+        self.fields["session"].queryset = sessions
+        delegates = self.fields["delegates"].queryset.select_related("term")
+        self.fields["delegates"].queryset = (
+            delegates.filter(term_id=term_id) if term_id is not None else delegates
+        )
         self.fields["co_organizer"].queryset = Organization.objects.filter(is_active=True)
         self.fields["minutes"].help_text = _(
             "PDF, Word hoặc ảnh chụp; hệ thống kiểm tra nội dung tệp."
@@ -117,12 +117,22 @@ class VoterPetitionForm(BaseModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _current_term_initial(self)
-        self.fields["session"].queryset = self.fields["session"].queryset.select_related("term")
-        self.fields["meeting"].queryset = VoterMeeting.objects.select_related(
-            "location_unit"
-        ).order_by("-date")
-        self.fields["committee"].queryset = self.fields["committee"].queryset.select_related("term")
+        current_term_initial(self)
+        # Sessions, meetings and Ban of the petition's term only: a province holds hundreds of
+        # meetings a term, and a petition never belongs to another term's.
+        term_id = form_term_id(self)
+        sessions = self.fields["session"].queryset.select_related("term")
+        meetings = VoterMeeting.objects.select_related("location_unit").order_by("-date")
+        committees = self.fields["committee"].queryset.select_related("term")
+        if term_id is not None:
+            sessions = sessions.filter(term_id=term_id)
+            meetings = meetings.filter(term_id=term_id)
+            committees = committees.filter(term_id=term_id)
+            for name in ("session", "meeting", "committee"):
+                self.fields[name].help_text = TERM_HELP
+        self.fields["session"].queryset = sessions
+        self.fields["meeting"].queryset = meetings
+        self.fields["committee"].queryset = committees
         # The earlier petition is entered by its number (#id shown on each petition): a
         # drop-down of every petition ever received would be unusable.
         self.fields["repeat_of"].help_text = _(
@@ -155,7 +165,7 @@ class ForwardingBatchForm(BaseModelForm):
 
     def __init__(self, *args: Any, petitions: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _current_term_initial(self)
+        current_term_initial(self)
         self.fields["session"].queryset = self.fields["session"].queryset.select_related("term")
         if petitions is not None:
             self.fields["petitions"].queryset = petitions
@@ -242,7 +252,7 @@ class LetterForm(BaseModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _current_term_initial(self)
+        current_term_initial(self)
 
 
 class CitizenReceptionForm(BaseModelForm):
@@ -267,7 +277,7 @@ class CitizenReceptionForm(BaseModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _current_term_initial(self)
+        current_term_initial(self)
 
 
 class PetitionImportForm(forms.Form):

@@ -52,3 +52,41 @@ def test_a_user_sort_without_the_key_falls_back_to_offset(staff_client, make_pet
     first = staff_client.get(url, {"sort": "received_date"})
     last = staff_client.get(url, {"sort": "received_date", "page": 2})
     assert first.status_code == last.status_code == 200
+
+
+def test_new_petition_form_offers_the_terms_sessions_only(staff_client, council, term):
+    """Drop-downs of a record form follow its term (decades of sessions and meetings would make
+    a form of megabytes); options are escaped and the chosen one is selected."""
+    from council.models import Term
+    from sessions.models import Session
+    from sessions.services import session_save
+
+    older = Term.objects.create(
+        council=council, ordinal=8, roman="VIII", start_date=dt.date(2011, 6, 1),
+        end_date=dt.date(2016, 5, 31),
+    )  # fmt: skip
+
+    def session(t, number, day):
+        return session_save(
+            session=Session(term=t, number=number, kind=Session.Kind.REGULAR, start_date=day,
+                            end_date=day, venue="<b>Hội trường</b>")
+        )  # fmt: skip
+
+    ours = session(term, 8, dt.date(2019, 7, 10))
+    theirs = session(older, 3, dt.date(2012, 7, 10))
+    url = reverse("voters:voterpetition_create")
+
+    def session_select(html: str) -> str:
+        return html.split('name="session"')[1].split("</select>")[0]
+
+    options = session_select(staff_client.get(url).content.decode())  # current = newest term
+    assert f'<option value="{ours.pk}"' in options
+    assert f'<option value="{theirs.pk}"' not in options
+    # Chose the older term and saved with an error: the older term's sessions are offered,
+    # the chosen one selected.
+    options = session_select(
+        staff_client.post(url, {"term": older.pk, "session": theirs.pk}).content.decode()
+    )
+    assert f'<option value="{theirs.pk}" selected>' in options
+    assert f'<option value="{ours.pk}"' not in options
+    assert "<b>" not in options
