@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
-import logging
 from collections.abc import Callable
 
 import django_filters
@@ -22,7 +21,6 @@ from council.cache import data_version
 from council.selectors import current_council_id
 from council.text import fold
 
-logger = logging.getLogger(__name__)
 CHOICES_CACHE_SECONDS = 15 * 60
 
 
@@ -54,6 +52,8 @@ class FastSelect(forms.Select):
         choices = self.choices_loader() if self.choices_loader else self.choices
         selected = {str(v) for v in self.format_value(value)}
         final_attrs = self.build_attrs(self.attrs, attrs)
+        if self.allow_multiple_selected:
+            final_attrs["multiple"] = True
         parts = [f'<select name="{escape(name)}"{flatatt(final_attrs)}>']
         for option_value, label in choices:
             option_value = "" if option_value is None else str(option_value)
@@ -65,8 +65,8 @@ class FastSelect(forms.Select):
         return mark_safe("".join(parts))  # names, values and labels escaped above
 
 
-class FastSelectMultiple(FastSelect):
-    allow_multiple_selected = True
+class FastSelectMultiple(FastSelect, forms.SelectMultiple):
+    """FastSelect's rendering, SelectMultiple's reading of the submitted list."""
 
 
 def cached_choices(field: forms.ModelChoiceField, prefix: str) -> list[tuple[str, str]]:

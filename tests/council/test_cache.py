@@ -75,3 +75,21 @@ def test_a_list_page_is_served_from_cache_until_the_next_write(staff_client, cou
     # A write shows at once.
     _session(term, 9, dt.date(2019, 12, 5))
     assert "05/12/2019" in staff_client.get(url).content.decode()
+
+
+def test_fast_selects_render_like_djangos_and_read_every_chosen_value():
+    from django.http import QueryDict
+
+    from council.filters import FastSelect, FastSelectMultiple
+
+    choices = [("", "---------"), ("1", "Ban <Pháp chế>"), ("2", "Ban Kinh tế")]
+    single = FastSelect(choices_loader=lambda: choices).render("committee", "2", {"id": "x"})
+    assert single.startswith('<select name="committee" id="x">')
+    assert '<option value="2" selected>Ban Kinh tế</option>' in single
+    assert "Ban &lt;Pháp chế&gt;" in single and "<Pháp" not in single
+    multiple = FastSelectMultiple(choices_loader=lambda: choices)
+    html = multiple.render("members", ["1", "2"])
+    assert "multiple" in html.split(">")[0]
+    assert html.count(" selected>") == 2
+    data = QueryDict("members=1&members=2")
+    assert multiple.value_from_datadict(data, {}, "members") == ["1", "2"]
