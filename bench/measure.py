@@ -118,8 +118,7 @@ def pages(reps: int) -> list[dict[str, Any]]:
         row.update(_timed(client, page.url, reps))
         rows.append(row)
         print(f"  {page.name:34} {row['median_ms']:8.1f} ms  {row['queries']:3} q", file=sys.stderr)
-    # One timed run each: the export is quadratic today (docs/performance.md), 10,000 rows
-    # take minutes.
+    # One timed run each: an export of a K=50 year (46,676 rows) takes most of a minute.
     rows += exports(client, council, year, reps=1)
     return rows
 

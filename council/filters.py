@@ -84,25 +84,37 @@ def cached_choices(field: forms.ModelChoiceField, prefix: str) -> list[tuple[str
     return choices
 
 
+FAST_WIDGETS = {forms.Select: FastSelect, forms.SelectMultiple: FastSelectMultiple}
+
+
+def use_fast_selects(fields: dict[str, forms.Field], prefix: str) -> None:
+    """Model drop-downs written by FastSelect from options cached under `prefix` (which must
+    hold the data version), read when rendered, from the queryset the field has by then."""
+    for name, field in fields.items():
+        widget_class = FAST_WIDGETS.get(type(field.widget))
+        if isinstance(field, forms.ModelChoiceField) and widget_class is not None:
+            field.widget = widget_class(
+                attrs=field.widget.attrs,
+                choices_loader=functools.partial(cached_choices, field, f"{prefix}:{name}"),
+            )
+
+
 def use_cached_choices(filterset: django_filters.FilterSet) -> None:
     """Scope every model dropdown of a list's filter form to the current council, and read its
     options from the cache: one query per dropdown per data version (any committed write bumps
     it, council.cache) instead of one per dropdown per page view."""
-    version = data_version()
-    for name, field in filterset.form.fields.items():
-        if not isinstance(field, forms.ModelChoiceField):
-            continue
-        # A submitted value is checked against this (scoped) queryset.
-        field.queryset = scope_to_current_council(field.queryset)
-        loader = functools.partial(
-            cached_choices, field, f"{version}:{type(filterset).__qualname__}:{name}"
-        )
-        if type(field.widget) is forms.Select:
-            field.widget = FastSelect(attrs=field.widget.attrs, choices_loader=loader)
-        else:
+    prefix = f"{data_version()}:{type(filterset).__qualname__}"
+    fields = filterset.form.fields
+    for field in fields.values():
+        if isinstance(field, forms.ModelChoiceField):
+            # A submitted value is checked against this (scoped) queryset.
+            field.queryset = scope_to_current_council(field.queryset)
+    use_fast_selects(fields, prefix)
+    for name, field in fields.items():
+        if isinstance(field, forms.ModelChoiceField) and not isinstance(field.widget, FastSelect):
             # Set as Django's setter would, minus django-filters' wrapping in a queryset
             # iterator (which would query again).
-            field._choices = field.widget.choices = loader()
+            field._choices = field.widget.choices = cached_choices(field, f"{prefix}:{name}")
 
 
 class YearFilter(django_filters.NumberFilter):

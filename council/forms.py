@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from typing import Any
 
 from crispy_forms.helper import FormHelper
@@ -13,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from council import models as m
 from council.cache import data_version
-from council.filters import FastSelect, FastSelectMultiple, cached_choices
+from council.filters import use_fast_selects
 from council.selectors import council_get_current
 
 
@@ -105,17 +104,7 @@ class BaseModelForm(forms.ModelForm, metaclass=_VnModelFormMetaclass):
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
-        version = data_version()
-        fast = {forms.Select: FastSelect, forms.SelectMultiple: FastSelectMultiple}
-        for name, field in self.fields.items():
-            widget_class = fast.get(type(field.widget))
-            if isinstance(field, forms.ModelChoiceField) and widget_class is not None:
-                field.widget = widget_class(
-                    attrs=field.widget.attrs,
-                    choices_loader=functools.partial(
-                        cached_choices, field, f"{version}:{type(self).__qualname__}:{name}"
-                    ),
-                )
+        use_fast_selects(self.fields, f"{data_version()}:{type(self).__qualname__}")
 
 
 def form_term_id(form: forms.BaseForm) -> int | None:
