@@ -4,7 +4,7 @@
     DATABASE_URL=postgres://.../hdnd_bench_small DJANGO_SETTINGS_MODULE=bench.settings \\
         python -m bench.measure pages --reps 7        # JSON rows on stdout
     ... python -m bench.measure report                # annual report: gathering vs rendering
-    ... python -m bench.measure cookie                # a logged-in session id for the load test
+    ... python -m bench.measure cookie                # a logged-in browser's cookies (load test)
 """
 
 from __future__ import annotations
@@ -271,7 +271,8 @@ def cookie() -> str:
 
     client = Client()
     client.force_login(_user())
-    return client.cookies["sessionid"].value
+    client.get("/")  # as a browser has it after logging in: the CSRF cookie too
+    return "; ".join(f"{name}={morsel.value}" for name, morsel in client.cookies.items())
 
 
 def main(argv: list[str] | None = None) -> None:

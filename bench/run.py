@@ -159,7 +159,7 @@ def load_test(
         with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
             script.write(WRK_SCRIPT)
         for name, path, logged_in in urls:
-            headers = ["-H", f"Cookie: sessionid={cookie}"] if logged_in else []
+            headers = ["-H", f"Cookie: {cookie}"] if logged_in else []
             # Warm the workers (and a cache, if the page has one) before measuring.
             subprocess.run(
                 ["wrk", "-t", "2", "-c", "2", "-d", "2s", *headers,

@@ -1,5 +1,6 @@
-"""A data version for caches of derived figures (the dashboard): any committed write to the
-council's records bumps it, so a cached figure is never older than the last write.
+"""A data version for caches of derived figures (the dashboard) and of whole pages: any
+committed write to the council's records bumps it, so a cached figure or page is never older
+than the last write.
 
 Model saves and deletions bump it through signals (connected in CouncilConfig.ready for every
 model of the data apps, without importing them); services that write with queryset.update()
@@ -7,12 +8,20 @@ or bulk operations, which send no signals, call bump_data_version() themselves."
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import hashlib
 import logging
 import time
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.template.response import SimpleTemplateResponse
+from django.utils import timezone
 
 logger = logging.getLogger(__name__)
 
@@ -84,3 +93,120 @@ def connect_data_signals() -> None:
                 weak=False,
                 dispatch_uid=f"data-version-m2m-{model._meta.label}-{field.name}",
             )
+
+
+# --- figures and whole pages, cached under the data version -----------------------------------
+
+T = TypeVar("T")
+# Derived figures are replaced by the next write anyway; the timeout only bounds memory.
+FIGURES_CACHE_SECONDS = 15 * 60
+
+
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+
+
+def cached_figures(name: str, parts: Iterable[object], compute: Callable[[], T], seconds: int) -> T:
+    """compute(), kept until the next write (the data version is part of the key) or for
+    `seconds`. `parts` must name everything else the result depends on (council, year, term,
+    today for deadlines...). A cache outage costs speed, never the answer."""
+    key = f"hdnd:figures:{name}:{data_version()}:" + _digest(":".join(map(str, parts)))
+    value = None
+    with contextlib.suppress(Exception):
+        value = cache.get(key)
+    if value is None:
+        value = compute()
+        with contextlib.suppress(Exception):
+            cache.set(key, value, seconds)
+    return value
+
+
+def _viewer_scope(request: HttpRequest) -> str | None:
+    """Everything about the visitor a page's HTML depends on, or None when the page must not be
+    cached for them. The roles are read with the user on every request (council.auth), so a
+    revoked role misses the cache at once; the CSRF secret, because the page carries a token
+    made from it (logout form)."""
+    user = request.user
+    if not user.is_authenticated:
+        return None
+    from django.middleware.csrf import get_token
+
+    from council.roles import user_roles
+
+    get_token(request)  # a visitor without the cookie gets it now, with this very page
+    secret = request.META["CSRF_COOKIE"]
+
+    verified = getattr(user, "is_verified", lambda: False)()
+    return ":".join(
+        map(
+            str,
+            (
+                user.pk,
+                user.username,
+                user.get_full_name(),
+                sorted(r.value for r in user_roles(user)),
+                user.is_staff,
+                user.is_superuser,
+                verified,
+                _digest(secret),
+                bool(request.headers.get("HX-Request")),
+            ),
+        )
+    )
+
+
+def _pending_messages(request: HttpRequest) -> int:
+    storage = getattr(request, "_messages", None)
+    return len(storage) if storage is not None else 0
+
+
+def cached_page_response(
+    request: HttpRequest, render: Callable[[], HttpResponse], seconds: int | None = None
+) -> HttpResponse:
+    """The page's HTML from the cache, or render() and keep it until the next write.
+
+    Keyed by the data version (any committed write), today's date (deadlines), the visitor
+    (_viewer_scope) and the full URL. Access is still decided by the view on every miss, and a
+    hit needs the same user, roles and data that made the cached 200. Not cached: anything but
+    GET/HEAD, pages with a flash message to show or queued by the view, responses that are not
+    200 HTML or that set a cookie, and pages with personal data (views opt out)."""
+    seconds = settings.PAGE_CACHE_SECONDS if seconds is None else seconds
+    if seconds <= 0 or request.method not in ("GET", "HEAD") or _pending_messages(request):
+        return render()
+    scope = _viewer_scope(request)
+    if scope is None:
+        return render()
+    key = "hdnd:page:" + _digest(
+        f"{data_version()}:{timezone.localdate().isoformat()}:{scope}:{request.get_full_path()}"
+    )
+    cached = None
+    with contextlib.suppress(Exception):  # a cache outage costs speed only
+        cached = cache.get(key)
+    if cached is not None:
+        content, content_type = cached
+        return HttpResponse(content, content_type=content_type)
+    response = render()
+    if isinstance(response, SimpleTemplateResponse):
+        response.render()
+    cacheable = (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and response.get("Content-Type", "").startswith("text/html")
+        and "no-store" not in response.get("Cache-Control", "")
+        and not _pending_messages(request)
+    )
+    if cacheable:
+        with contextlib.suppress(Exception):
+            cache.set(key, (response.content, response["Content-Type"]), seconds)
+    return response
+
+
+def cached_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Decorator of a function view: cached_page_response around it."""
+
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        return cached_page_response(request, lambda: view(request, *args, **kwargs))
+
+    return wrapper

@@ -249,29 +249,39 @@ def programme_list(*, council: Council | None) -> QuerySet[OversightProgramme]:
 class ProgrammeProgress:
     planned: int
     done: int
-    items: list[ProgrammeItem]
 
 
 def programme_progress(*, programme: OversightProgramme) -> ProgrammeProgress:
-    """Planned against done: an item is done when an activity linked to it counts in the
-    programme's year."""
-    items = list(
-        programme.items.select_related("committee", "delegate_group", "delegate").annotate(
+    """Planned against done, in one query: an item is done when an activity linked to it counts
+    in the programme's year."""
+    totals = programme.items.aggregate(
+        planned=Count("pk", distinct=True),
+        done=Count("pk", distinct=True, filter=in_year(programme.year, "activities__")),
+    )
+    return ProgrammeProgress(planned=totals["planned"], done=totals["done"])
+
+
+def programme_items(*, programme: OversightProgramme) -> QuerySet[ProgrammeItem]:
+    """The programme's items in plan order, each with done_count: its activities that count in
+    the programme's year."""
+    return (
+        programme.items.select_related("committee", "delegate_group", "delegate")
+        .annotate(
             done_count=Count(
                 "activities", filter=in_year(programme.year, "activities__"), distinct=True
             )
         )
-    )
-    return ProgrammeProgress(
-        planned=len(items), done=sum(1 for item in items if item.done_count), items=items
+        .order_by("order", "pk")
     )
 
 
-def programme_item_activities(*, programme: OversightProgramme) -> QuerySet[OversightActivity]:
-    """The activities that fulfil the programme's items in its year (for links on its page)."""
+def programme_item_activities(
+    *, items: list[ProgrammeItem], year: int
+) -> QuerySet[OversightActivity]:
+    """The activities that fulfil these items in `year` (for links on the programme's page)."""
     return (
-        OversightActivity.objects.filter(programme_item__programme=programme)
-        .filter(in_year(programme.year))
+        OversightActivity.objects.filter(programme_item__in=[item.pk for item in items])
+        .filter(in_year(year))
         .only("pk", "topic", "programme_item_id", "start_date", "end_date")
     )
 

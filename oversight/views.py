@@ -9,6 +9,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Model, ProtectedError, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -570,6 +571,9 @@ class ProgrammeListView(RecordListView):
         return selectors.programme_list(council=council_get_current())
 
 
+PROGRAMME_ITEMS_PER_PAGE = 50
+
+
 class ProgrammeDetailView(RecordDetailView):
     template_name = "oversight/programme_detail.html"
     section_title = PROGRAMMES
@@ -582,11 +586,19 @@ class ProgrammeDetailView(RecordDetailView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         ctx = super().get_context_data(**kwargs)
         progress = selectors.programme_progress(programme=self.object)
+        # A national programme can hold thousands of items: a page of them at a time.
+        paginator = Paginator(
+            selectors.programme_items(programme=self.object), PROGRAMME_ITEMS_PER_PAGE
+        )
+        paginator.count = progress.planned  # known already: no second COUNT
+        page = paginator.get_page(self.request.GET.get("page"))
+        items = list(page.object_list)
         by_item: dict[int, list[OversightActivity]] = {}
-        for activity in selectors.programme_item_activities(programme=self.object):
+        for activity in selectors.programme_item_activities(items=items, year=self.object.year):
             by_item.setdefault(activity.programme_item_id, []).append(activity)
         ctx["progress"] = progress
-        ctx["item_rows"] = [(item, by_item.get(item.pk, [])) for item in progress.items]
+        ctx["page_obj"] = page
+        ctx["item_rows"] = [(item, by_item.get(item.pk, [])) for item in items]
         return ctx
 
 

@@ -4,11 +4,9 @@ edit the narrative; staff, administrators and leaders generate."""
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 
 from django.contrib import messages
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -19,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from council import roles
 from council.audit import history_rows
-from council.cache import data_version
+from council.cache import cached_figures, cached_page
 from council.concurrency import (
     VERSION_FIELD,
     StaleEditError,
@@ -64,39 +62,26 @@ DASHBOARD_CACHE_SECONDS = 15 * 60
 
 
 def _dashboard_data(*, council, year, term, trend_term, today: dt.date) -> dict:
-    """The figures, charts and links of the dashboard, cached under the data version: any
-    committed write changes the version (council.cache), so the cache is never stale."""
-    key = ":".join(
-        str(part)
-        for part in (
-            "dashboard",
-            data_version(),
-            council.pk,
-            year,
-            term.pk if term else "",
-            today.isoformat(),
-        )
-    )
-    try:
-        data = cache.get(key)
-    except Exception:  # the cache is an accelerator: when it is down, compute
-        data = None
-    if data is None:
+    """The figures, cards, charts and links of the dashboard, cached under the data version:
+    any committed write changes the version (council.cache), so the cache is never stale."""
+
+    def compute() -> dict:
         figures = selectors.annual_figures(council=council, year=year, term=term, today=today)
         trend, data_years = selectors.term_trend_and_years(
             council=council, term=trend_term, today=today
         )
-        data = {
-            "figures": figures,
+        return {
+            "cards": dashboard_cards(figures=figures),
             # SVG escaped in charts.py, inserted with |safe
             "charts": figure_charts(figures, trend),
             "data_years": data_years,
         }
-        with contextlib.suppress(Exception):  # a cache that is down only costs speed
-            cache.set(key, data, DASHBOARD_CACHE_SECONDS)
-    return data
+
+    parts = (council.pk, year, term.pk if term else "", today.isoformat())
+    return cached_figures("dashboard", parts, compute, DASHBOARD_CACHE_SECONDS)
 
 
+@cached_page
 def dashboard(request: HttpRequest) -> HttpResponse:
     require_viewer(request)
     council = council_get_current()
@@ -116,7 +101,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     data = _dashboard_data(
         council=council, year=year, term=term, trend_term=trend_term, today=today
     )
-    figures, charts, data_years = data["figures"], data["charts"], data["data_years"]
+    data_years = data["data_years"]
     return render(
         request,
         "reports/dashboard.html",
@@ -132,8 +117,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                 reverse=True,
             ),
             "data_years": data_years,
-            "cards": dashboard_cards(figures=figures),
-            "charts": charts,
+            "cards": data["cards"],
+            "charts": data["charts"],
             "can_generate": roles.can_generate_reports(request.user),
         },
     )

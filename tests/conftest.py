@@ -49,9 +49,9 @@ def pytest_collection_modifyitems(config, items) -> None:
 
 
 @pytest.fixture
-def no_list_cache(settings):
-    """List pages render their table every time (query-count tests count the rendering)."""
-    settings.LIST_PAGE_CACHE_SECONDS = 0
+def no_page_cache(settings):
+    """Pages render every time (query-count tests count the rendering)."""
+    settings.PAGE_CACHE_SECONDS = 0
 
 
 @pytest.fixture(autouse=True)

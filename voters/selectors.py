@@ -26,8 +26,10 @@ from django.db.models.functions import Coalesce, ExtractYear
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from council.cache import FIGURES_CACHE_SECONDS, cached_figures
 from council.models import Committee, Council
 from council.rates import rate_text
+from sessions.models import Session
 from voters.models import (
     CitizenReception,
     ForwardingBatch,
@@ -102,6 +104,25 @@ def petitions_overdue(
         .filter(overdue_q(days=days, today=today))
         .order_by("batch__date", "pk")
     )
+
+
+def petition_queue_counts(*, council: Council, today: dt.date | None = None) -> tuple[int, int]:
+    """(awaiting forwarding, overdue) for the voters' overview, kept until the next write:
+    both count the council's whole history (a million rows at national scale)."""
+    today = _today(today)
+
+    def compute() -> tuple[int, int]:
+        awaiting = petitions_awaiting_forwarding(council=council).count()
+        return awaiting, petitions_overdue(council=council, today=today).count()
+
+    return cached_figures("petition-queues", (council.pk, today), compute, FIGURES_CACHE_SECONDS)
+
+
+def sessions_with_awaiting_petitions(*, council: Council | None) -> QuerySet[Session]:
+    """The sessions that still have petitions awaiting forwarding (the consolidation page's
+    filter): a handful, where the council's whole history holds thousands of sessions."""
+    awaiting = petitions_awaiting_forwarding(council=council).order_by().values("session_id")
+    return Session.objects.filter(pk__in=awaiting).select_related("term").order_by("-start_date")
 
 
 def letter_queryset(*, council: Council | None = None) -> QuerySet[Letter]:
@@ -303,7 +324,18 @@ class SessionPetitionRow:
 
 
 def petition_summary_by_session(*, council: Council, term: Any = None) -> list[SessionPetitionRow]:
-    """The "by session" page: one row a session, workflow figures in instances."""
+    """The "by session" page: one row a session, workflow figures in instances. It sums the
+    whole term (or history), so it is kept until the next write."""
+    parts = (council.pk, getattr(term, "pk", ""))
+    return cached_figures(
+        "petitions-by-session",
+        parts,
+        lambda: _petition_summary_by_session(council=council, term=term),
+        FIGURES_CACHE_SECONDS,
+    )
+
+
+def _petition_summary_by_session(*, council: Council, term: Any) -> list[SessionPetitionRow]:
     qs = _scoped_petitions(council=council, year=None, term=term, session=None)
     rows = (
         qs.values("session_id", "session__number", "session__start_date")

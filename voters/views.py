@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from council import roles
+from council.cache import cached_page
 from council.crud import (
     RecordCreateView,
     RecordDeleteView,
@@ -29,6 +30,7 @@ from council.crud import (
     RecordUpdateView,
 )
 from council.exports import XLSX_TYPE, xlsx_response
+from council.forms import form_term_id
 from council.permissions import require_editor, require_viewer
 from council.security import PersonalDataPageMixin, personal_data_response
 from council.selectors import council_get_current
@@ -115,11 +117,11 @@ def _export_name(stem: str) -> str:
 # --- hub -------------------------------------------------------------------------------------
 
 
+@cached_page
 def index(request: HttpRequest) -> HttpResponse:
     require_viewer(request)
     council = council_get_current()
-    awaiting = selectors.petitions_awaiting_forwarding(council=council).count() if council else 0
-    overdue = selectors.petitions_overdue(council=council).count() if council else 0
+    awaiting, overdue = selectors.petition_queue_counts(council=council) if council else (0, 0)
     return render(
         request,
         "voters/index.html",
@@ -495,6 +497,7 @@ def petition_export(request: HttpRequest) -> HttpResponse:
     return xlsx_response(filename=_export_name("kien-nghi-cu-tri"), headers=headers, rows=rows)
 
 
+@cached_page
 def petition_by_session(request: HttpRequest) -> HttpResponse:
     require_viewer(request)
     council = council_get_current()
@@ -515,7 +518,8 @@ def petition_by_session(request: HttpRequest) -> HttpResponse:
 def petition_consolidate(request: HttpRequest) -> HttpResponse:
     """Merge the same request raised at several meetings into one consolidated petition."""
     require_editor(request)
-    candidates = selectors.petitions_awaiting_forwarding(council=council_get_current()).filter(
+    council = council_get_current()
+    candidates = selectors.petitions_awaiting_forwarding(council=council).filter(
         is_consolidated=False
     )
     session_id = request.GET.get("session") or request.POST.get("session_scope")
@@ -539,8 +543,6 @@ def petition_consolidate(request: HttpRequest) -> HttpResponse:
                 % {"pk": consolidated.pk, "n": consolidated.instances},
             )
             return redirect(consolidated.get_absolute_url())
-    from sessions.models import Session
-
     return render(
         request,
         "voters/petition_consolidate.html",
@@ -548,8 +550,9 @@ def petition_consolidate(request: HttpRequest) -> HttpResponse:
             "section_title": gettext_lazy("Tổng hợp kiến nghị trùng"),
             "list_url": reverse("voters:voterpetition_list"),
             "form": form,
-            "sessions": Session.objects.select_related("term").order_by("-start_date"),
+            "sessions": selectors.sessions_with_awaiting_petitions(council=council),
             "session_id": session_id or "",
+            **_candidate_rows(candidates.order_by("session_id", "received_date", "pk")),
         },
     )
 
@@ -589,13 +592,26 @@ class ForwardingBatchDetailView(RecordDetailView):
         return ctx
 
 
+CANDIDATES_SHOWN = 200
+
+
+def _candidate_rows(candidates: Any) -> dict[str, Any]:
+    """The first CANDIDATES_SHOWN petitions of a checklist and how many there are: a national
+    council has tens of thousands awaiting, which no page can list (nor anyone tick)."""
+    rows = list(candidates.select_related("session")[:CANDIDATES_SHOWN])
+    total = len(rows) if len(rows) < CANDIDATES_SHOWN else candidates.count()
+    return {"candidate_rows": rows, "candidate_total": total}
+
+
 def forwarding_batch_create(request: HttpRequest) -> HttpResponse:
-    """A công văn and, ticked, the petitions awaiting forwarding that it carries."""
+    """A công văn and, ticked, the petitions awaiting forwarding that it carries: those of the
+    chosen term and session ("Hiện kiến nghị" reloads the list with the form's values kept)."""
     require_editor(request)
-    candidates = selectors.petitions_awaiting_forwarding(council=council_get_current()).order_by(
-        "session_id", "received_date"
-    )
-    form = forms.ForwardingBatchForm(request.POST or None, petitions=candidates)
+    council = council_get_current()
+    awaiting = selectors.petitions_awaiting_forwarding(council=council)
+    fields = ("term", "session", "recipient", "number", "date", "subject")
+    initial = {k: v for k, v in request.GET.items() if k in fields and v}
+    form = forms.ForwardingBatchForm(request.POST or None, initial=initial, petitions=awaiting)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -623,6 +639,12 @@ def forwarding_batch_create(request: HttpRequest) -> HttpResponse:
                 % {"n": len(data["petitions"]), "b": batch},
             )
             return redirect(batch.get_absolute_url())
+    shown = awaiting.order_by("session_id", "received_date", "pk")
+    if term_id := form_term_id(form):
+        shown = shown.filter(term_id=term_id)
+    session_id = form.data.get("session") if form.is_bound else form.initial.get("session")
+    if str(session_id or "").isdigit() and len(str(session_id)) < 18:  # fits a bigint
+        shown = shown.filter(session_id=int(session_id))
     return render(
         request,
         "voters/forwardingbatch_form.html",
@@ -630,6 +652,7 @@ def forwarding_batch_create(request: HttpRequest) -> HttpResponse:
             "section_title": BATCH_SECTION,
             "list_url": reverse("voters:forwardingbatch_list"),
             "form": form,
+            **_candidate_rows(shown),
         },
     )
 

@@ -218,9 +218,9 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CACHES = {
     "default": env.cache("CACHE_URL", default="locmemcache://hdnd"),
 }
-# List pages keep their filter form and table as HTML until the next write (council.crud);
-# 0 turns that off.
-LIST_PAGE_CACHE_SECONDS = env.int("LIST_PAGE_CACHE_SECONDS", default=15 * 60)
+# Pages (dashboard, lists, details, forms) are kept as HTML per visitor and URL until the next
+# write (council.cache.cached_page_response); 0 turns that off.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=15 * 60)
 
 LOGGING = {
     "version": 1,

@@ -8,3 +8,18 @@ document.addEventListener("DOMContentLoaded", () => {
     });
   });
 });
+
+// The forwarding letter's "show this session's petitions": reload with the typed values kept
+// in the query string (only the named fields, never the CSRF token).
+document.addEventListener("DOMContentLoaded", () => {
+  document.querySelectorAll(".js-reload-with").forEach((button) => {
+    button.addEventListener("click", () => {
+      const params = new URLSearchParams();
+      button.dataset.fields.split(",").forEach((name) => {
+        const field = button.form.elements[name];
+        if (field && field.value) params.set(name, field.value);
+      });
+      window.location.search = params.toString();
+    });
+  });
+});

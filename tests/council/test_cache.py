@@ -15,8 +15,11 @@ def test_writes_and_dashboard_survive_a_cache_outage(staff_client, settings, cou
             "LOCATION": "redis://127.0.0.1:1/0",
         }
     }
-    Organization.objects.create(name="Sở Thử nghiệm")
-    assert staff_client.get(reverse("reports:dashboard")).status_code == 200
+    organization = Organization.objects.create(name="Sở Thử nghiệm")
+    for _ in range(2):  # rendered both times, as if never cached
+        assert staff_client.get(reverse("reports:dashboard")).status_code == 200
+        detail = staff_client.get(reverse("council:organization_detail", args=[organization.pk]))
+        assert "Sở Thử nghiệm" in detail.content.decode()
 
 
 def _session(term, number: int, start):
@@ -93,3 +96,82 @@ def test_fast_selects_render_like_djangos_and_read_every_chosen_value():
     assert html.count(" selected>") == 2
     data = QueryDict("members=1&members=2")
     assert multiple.value_from_datadict(data, {}, "members") == ["1", "2"]
+
+
+def _queries(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode(), ctx.captured_queries
+
+
+def test_a_detail_page_is_served_from_cache_and_a_write_shows_at_once(staff_client, council):
+    organization = Organization.objects.create(name="Sở Giáo dục")
+    url = reverse("council:organization_detail", args=[organization.pk])
+    html, _first = _queries(staff_client, url)
+    assert "Sở Giáo dục" in html
+    html, second = _queries(staff_client, url)
+    assert "Sở Giáo dục" in html
+    assert not any("council_organization" in q["sql"] for q in second), "served from the cache"
+    organization.name = "Sở Giáo dục và Đào tạo"
+    organization.save()
+    assert "Sở Giáo dục và Đào tạo" in staff_client.get(url).content.decode()
+
+
+def test_the_page_cache_follows_the_visitors_roles_at_once(client, staff_user, council):
+    from django.contrib.auth.models import Group
+
+    from council.roles import Role
+
+    organization = Organization.objects.create(name="Sở Y tế")
+    url = reverse("council:organization_detail", args=[organization.pk])
+    edit_url = reverse("council:organization_update", args=[organization.pk])
+    client.force_login(staff_user)
+    assert edit_url in client.get(url).content.decode()
+    assert edit_url in client.get(url).content.decode()  # cached for staff
+    # Staff becomes a leader (read only): no edit link on the very next page, no write.
+    staff_user.groups.set([Group.objects.get(name=Role.LEADER.value)])
+    html = client.get(url).content.decode()
+    assert "Sở Y tế" in html and edit_url not in html
+    # Without any role: refused, whatever was cached.
+    staff_user.groups.clear()
+    assert client.get(url).status_code == 403
+
+
+def test_the_page_cache_is_per_user(client, staff_user, leader_user, council):
+    organization = Organization.objects.create(name="Sở Tư pháp")
+    url = reverse("council:organization_detail", args=[organization.pk])
+    edit_url = reverse("council:organization_update", args=[organization.pk])
+    client.force_login(staff_user)
+    assert edit_url in client.get(url).content.decode()
+    client.force_login(leader_user)
+    assert edit_url not in client.get(url).content.decode()
+
+
+def test_a_flash_message_is_shown_once_and_never_cached(staff_client, council):
+    create = reverse("council:organization_create")
+    data = {"name": "Sở Nội vụ", "kind": "department", "level": "province", "is_active": "on"}
+    response = staff_client.post(create, data, follow=True)
+    assert response.redirect_chain, response.context["form"].errors
+    html = response.content.decode()
+    assert "Đã lưu" in html
+    # The same page again: from the cache or not, the message is not repeated.
+    assert "Đã lưu" not in staff_client.get(response.request["PATH_INFO"]).content.decode()
+    assert "Đã lưu" not in staff_client.get(response.request["PATH_INFO"]).content.decode()
+
+
+def test_the_dashboard_page_is_cached_until_the_next_write(staff_client, council, term):
+    import datetime as dt
+
+    url = reverse("reports:dashboard") + "?year=2019"
+    first_html, _first = _queries(staff_client, url)
+    second_html, second = _queries(staff_client, url)
+    assert second_html == first_html
+    assert len(second) <= 3, [q["sql"] for q in second]  # session, user (+ nothing else)
+    _session(term, 8, dt.date(2019, 7, 10))
+    third_html, third = _queries(staff_client, url)
+    assert len(third) > len(second), "a write makes the next visit compute afresh"
+    assert third_html != first_html  # the new session is counted

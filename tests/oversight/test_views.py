@@ -242,7 +242,7 @@ def _queries(client, url: str) -> int:
     the rendering's queries)."""
     from django.conf import settings
 
-    assert settings.LIST_PAGE_CACHE_SECONDS == 0, "use the no_list_cache fixture"
+    assert settings.PAGE_CACHE_SECONDS == 0, "use the no_page_cache fixture"
     client.get(url)
     with CaptureQueriesContext(connection) as ctx:
         assert client.get(url).status_code == 200
@@ -250,7 +250,7 @@ def _queries(client, url: str) -> int:
 
 
 def test_activity_list_runs_the_same_queries_for_5_and_50_rows(
-    no_list_cache, staff_client, committee, organization, make_activity
+    no_page_cache, staff_client, committee, organization, make_activity
 ):
     def add(n: int) -> None:
         for i in range(n):
@@ -274,7 +274,7 @@ def test_activity_list_runs_the_same_queries_for_5_and_50_rows(
 
 
 def test_recommendation_lists_run_the_same_queries_for_5_and_50_rows(
-    no_list_cache, staff_client, committee, make_activity, make_recommendation
+    no_page_cache, staff_client, committee, make_activity, make_recommendation
 ):
     activity = make_activity(actor=Actor.COMMITTEE, committee=committee)
 

@@ -170,7 +170,7 @@ def _bulk_register(council, term, count: int) -> None:
 
 @pytest.mark.parametrize("count", [10, 500])
 def test_register_query_count_does_not_grow_with_rows(
-    count, no_list_cache, staff_client, council, term, django_assert_num_queries
+    count, no_page_cache, staff_client, council, term, django_assert_num_queries
 ):
     _bulk_register(council, term, count)
     url = reverse("resolutions:resolution_list") + "?q=dat+dai&sort=-adopted_date"

@@ -40,6 +40,17 @@ def test_viewing_a_letter_with_identity_is_logged_for_staff(staff_client, staff_
     assert event.path == reverse("voters:letter_detail", args=[letter.pk])
 
 
+def test_every_view_of_an_identity_is_rendered_and_logged_never_served_from_the_page_cache(
+    staff_client, letter
+):
+    for name, args in [("voters:letter_detail", [letter.pk]), ("voters:letter_list", [])]:
+        for _ in range(2):
+            assert (
+                "Nguyễn Văn Bí Mật" in staff_client.get(reverse(name, args=args)).content.decode()
+            )
+    assert SecurityEvent.objects.filter(kind=SecurityEvent.Kind.PERSONAL_DATA_VIEW).count() == 4
+
+
 def test_leader_view_shows_no_identity_and_logs_none(leader_client, letter):
     page = leader_client.get(reverse("voters:letter_detail", args=[letter.pk])).content.decode()
     assert "Nguyễn Văn Bí Mật" not in page

@@ -179,7 +179,7 @@ def _query_count(client, url, django_assert_max_num_queries) -> int:
     ],
 )
 def test_list_query_count_is_the_same_for_5_and_50_rows(
-    no_list_cache,
+    no_page_cache,
     staff_client,
     make_petition,
     term,
