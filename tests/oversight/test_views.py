@@ -401,6 +401,35 @@ def test_programme_page_shows_planned_against_done(leader_client, term, make_act
     assert "Chưa thực hiện" in page
 
 
+def test_programme_page_pages_its_items_and_counts_all_of_them(
+    leader_client, term, make_activity, monkeypatch
+):
+    from oversight import views
+
+    monkeypatch.setattr(views, "PROGRAMME_ITEMS_PER_PAGE", 2)
+    programme = programme_save(programme=OversightProgramme(term=term, year=2019))
+    items = [
+        programme_item_save(
+            item=ProgrammeItem(
+                programme=programme, actor=Actor.STANDING, topic=f"Nội dung {n}", order=n
+            )
+        )
+        for n in (1, 2, 3)
+    ]
+    make_activity(programme_item=items[2], topic="Cuộc giám sát thứ ba")
+
+    first = leader_client.get(programme.get_absolute_url()).content.decode()
+    assert "<strong>1/3</strong>" in first  # counted over every item, not the page
+    assert "Nội dung 1" in first and "Nội dung 3" not in first
+    assert "Trang 1/2" in first
+    last = leader_client.get(programme.get_absolute_url() + "?page=2").content.decode()
+    assert "Nội dung 3" in last and "Nội dung 1" not in last
+    assert "Cuộc giám sát thứ ba" in last and "Đã thực hiện" in last
+    assert "<td>3</td>" in last  # numbered across pages
+    # A page number out of range shows the last page, never an error.
+    assert leader_client.get(programme.get_absolute_url() + "?page=99").status_code == 200
+
+
 def test_follow_up_added_by_staff_appears_on_the_recommendation(staff_client, make_recommendation):
     rec = make_recommendation(deadline=D(2019, 1, 1))
     response = staff_client.post(

@@ -143,6 +143,28 @@ def test_forwarding_batch_page_forwards_the_ticked_petitions(
     assert b.status == VoterPetition.Status.RECEIVED
 
 
+def test_forwarding_batch_page_lists_the_chosen_sessions_petitions_and_caps_the_list(
+    staff_client, make_petition, term, session, monkeypatch
+):
+    from voters import views
+
+    monkeypatch.setattr(views, "CANDIDATES_SHOWN", 2)
+    for n in range(3):
+        make_petition(content=f"Kiến nghị kỳ họp {n}", session=session)
+    make_petition(content="Kiến nghị không gắn kỳ họp")
+    url = reverse("voters:forwardingbatch_create")
+
+    page = staff_client.get(url).content.decode()
+    assert "Hiển thị 2 trong 4 kiến nghị" in page
+    assert page.count('name="petitions"') == 2
+
+    page = staff_client.get(url, {"term": term.pk, "session": session.pk, "number": "9/VP"})
+    html = page.content.decode()
+    assert "Hiển thị 2 trong 3 kiến nghị" in html
+    assert "Kiến nghị không gắn kỳ họp" not in html
+    assert 'value="9/VP"' in html, "what was typed is kept"
+
+
 def test_petition_list_filters_by_dashboard_parameters(staff_client, make_petition, forward):
     forwarded = make_petition(content="Đã chuyển đi", received=D(2019, 1, 2))
     make_petition(content="Chưa chuyển", received=D(2018, 12, 1))
