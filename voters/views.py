@@ -30,7 +30,6 @@ from council.crud import (
     RecordUpdateView,
 )
 from council.exports import XLSX_TYPE, xlsx_response
-from council.forms import form_term_id
 from council.permissions import require_editor, require_viewer
 from council.security import PersonalDataPageMixin, personal_data_response
 from council.selectors import council_get_current
@@ -104,6 +103,12 @@ class PersonalDataDetailMixin:
 
 def _filtered(request: HttpRequest, filterset_class: type, queryset: Any) -> Any:
     return filterset_class(request.GET or None, queryset=queryset, request=request).qs
+
+
+def _pk(value: Any) -> int | None:
+    """A primary key from a query string, or None (not a number, or beyond a bigint)."""
+    text = str(value or "")
+    return int(text) if text.isdigit() and len(text) < 18 else None
 
 
 def _d(value: Any) -> Any:
@@ -523,8 +528,8 @@ def petition_consolidate(request: HttpRequest) -> HttpResponse:
         is_consolidated=False
     )
     session_id = request.GET.get("session") or request.POST.get("session_scope")
-    if session_id and session_id.isdigit() and len(session_id) < 18:  # fits a bigint
-        candidates = candidates.filter(session_id=int(session_id))
+    if _pk(session_id):
+        candidates = candidates.filter(session_id=_pk(session_id))
     form = forms.ConsolidateForm(request.POST or None, petitions=candidates)
     if request.method == "POST" and form.is_valid():
         try:
@@ -639,12 +644,14 @@ def forwarding_batch_create(request: HttpRequest) -> HttpResponse:
                 % {"n": len(data["petitions"]), "b": batch},
             )
             return redirect(batch.get_absolute_url())
+    # Every petition awaiting forwarding until a term or session is chosen (the form's default
+    # term alone does not narrow the list: older terms' petitions may still wait).
+    chosen = request.POST if request.method == "POST" else request.GET
     shown = awaiting.order_by("session_id", "received_date", "pk")
-    if term_id := form_term_id(form):
+    if term_id := _pk(chosen.get("term")):
         shown = shown.filter(term_id=term_id)
-    session_id = form.data.get("session") if form.is_bound else form.initial.get("session")
-    if str(session_id or "").isdigit() and len(str(session_id)) < 18:  # fits a bigint
-        shown = shown.filter(session_id=int(session_id))
+    if session_id := _pk(chosen.get("session")):
+        shown = shown.filter(session_id=session_id)
     return render(
         request,
         "voters/forwardingbatch_form.html",
