@@ -202,11 +202,18 @@ def cached_page_response(
     return response
 
 
-def cached_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Decorator of a function view: cached_page_response around it."""
+def cached_page(
+    *, check: Callable[[HttpRequest], None]
+) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+    """Decorator of a function view: `check` (the access rule, which raises PermissionDenied)
+    on every request, hit or miss, then cached_page_response around the view."""
 
-    @functools.wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        return cached_page_response(request, lambda: view(request, *args, **kwargs))
+    def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @functools.wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            check(request)
+            return cached_page_response(request, lambda: view(request, *args, **kwargs))
 
-    return wrapper
+        return wrapper
+
+    return decorate

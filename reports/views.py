@@ -81,7 +81,7 @@ def _dashboard_data(*, council, year, term, trend_term, today: dt.date) -> dict:
     return cached_figures("dashboard", parts, compute, DASHBOARD_CACHE_SECONDS)
 
 
-@cached_page
+@cached_page(check=require_viewer)
 def dashboard(request: HttpRequest) -> HttpResponse:
     require_viewer(request)
     council = council_get_current()

@@ -122,7 +122,7 @@ def _export_name(stem: str) -> str:
 # --- hub -------------------------------------------------------------------------------------
 
 
-@cached_page
+@cached_page(check=require_viewer)
 def index(request: HttpRequest) -> HttpResponse:
     require_viewer(request)
     council = council_get_current()
@@ -502,7 +502,7 @@ def petition_export(request: HttpRequest) -> HttpResponse:
     return xlsx_response(filename=_export_name("kien-nghi-cu-tri"), headers=headers, rows=rows)
 
 
-@cached_page
+@cached_page(check=require_viewer)
 def petition_by_session(request: HttpRequest) -> HttpResponse:
     require_viewer(request)
     council = council_get_current()

@@ -175,3 +175,15 @@ def test_the_dashboard_page_is_cached_until_the_next_write(staff_client, council
     third_html, third = _queries(staff_client, url)
     assert len(third) > len(second), "a write makes the next visit compute afresh"
     assert third_html != first_html  # the new session is counted
+
+
+@pytest.mark.parametrize(
+    "name", ["reports:dashboard", "voters:index", "voters:petition_by_session"]
+)
+def test_a_cached_function_page_still_checks_access(client, leader_user, council, name):
+    url = reverse(name)
+    client.force_login(leader_user)
+    assert client.get(url).status_code == 200
+    assert client.get(url).status_code == 200  # now cached
+    leader_user.groups.clear()
+    assert client.get(url).status_code == 403
