@@ -23,14 +23,14 @@ from voters.models import (
 )
 
 # Issue 8: queries per page, identical at every data size.
-BUDGETS = {"dashboard": 15, "list": 8, "search": 8, "detail": 10, "export": 10}
+BUDGETS = {"dashboard": 15, "list": 8, "search": 8, "detail": 10, "form": 10, "export": 10}
 PAGE_SIZE = 25
 
 
 @dataclass(frozen=True)
 class Page:
     name: str
-    kind: str  # dashboard | list | search | detail | export
+    kind: str  # dashboard | list | search | detail | form | export
     url: str
 
     @property
@@ -101,6 +101,13 @@ DETAILS = [
     ("voters:citizenreception_detail", lambda c: CitizenReception.objects.filter(term__council=c)),
 ]
 
+# Forms staff open all day: their drop-downs and checklists grow with the history.
+FORMS = [
+    ("new petition form", "voters:voterpetition_create"),
+    ("new resolution form", "resolutions:resolution_create"),
+    ("forwarding letter form", "voters:forwardingbatch_create"),
+]
+
 
 def page_names() -> list[tuple[str, str]]:
     """(name, kind) of every page of the catalogue, known without a database."""
@@ -112,12 +119,13 @@ def page_names() -> list[tuple[str, str]]:
             names.append((f"{label} last", "list"))
     names += [(name, "search") for name, _u, _q in SEARCHES]
     names += [(url_name.split(":")[1], "detail") for url_name, _rows in DETAILS]
+    names += [(name, "form") for name, _url_name in FORMS]
     return names
 
 
 def catalogue(*, council: Council, year: int) -> list[Page]:
     """Dashboard (twice: the second visit is the one a cache would serve), every list (first
-    and last page), searches and detail pages."""
+    and last page), searches, detail pages and the busiest forms."""
     dashboard = f"{reverse('reports:dashboard')}?year={year}"
     pages = [
         Page("dashboard", "dashboard", dashboard),
@@ -136,6 +144,7 @@ def catalogue(*, council: Council, year: int) -> list[Page]:
         pk = _pk(rows(council))
         if pk is not None:
             pages.append(Page(url_name.split(":")[1], "detail", reverse(url_name, args=[pk])))
+    pages += [Page(name, "form", reverse(url_name)) for name, url_name in FORMS]
     return pages
 
 

@@ -19,7 +19,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from bench.generator import GeneratorRefused, council_counts, generate_data
-from bench.pages import catalogue, page_names
+from bench.pages import BUDGETS, catalogue, page_names
 from council.models import Council, Term
 from council.roles import Role
 from council.services import user_create_with_role
@@ -236,9 +236,6 @@ def _params(mapping: dict[str, str]) -> list:
         )
         for name, kind in page_names()
     ]
-
-
-BUDGETS = {"dashboard": 15, "list": 8, "search": 8, "detail": 10}
 
 
 @pytest.mark.parametrize(("name", "kind"), _params(OVER_BUDGET))
