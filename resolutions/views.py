@@ -29,7 +29,13 @@ from council.concurrency import (
     lock_and_check_version,
     show_stale_edit,
 )
-from council.crud import RecordDeleteView, RecordDetailView, RecordListView, SectionMixin
+from council.crud import (
+    CachedPageMixin,
+    RecordDeleteView,
+    RecordDetailView,
+    RecordListView,
+    SectionMixin,
+)
 from council.exports import csv_response, xlsx_response
 from council.forms import apply_validation_error
 from council.permissions import EditorRequiredMixin, require_editor, require_viewer
@@ -160,7 +166,7 @@ class ResolutionDetailView(RecordDetailView):
         return ctx
 
 
-class _ResolutionFormView(EditorRequiredMixin, SectionMixin, FormView):
+class _ResolutionFormView(EditorRequiredMixin, CachedPageMixin, SectionMixin, FormView):
     form_class = ResolutionForm
     template_name = "resolutions/resolution_form.html"
     section_title = SECTION

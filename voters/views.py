@@ -608,6 +608,7 @@ def _candidate_rows(candidates: Any) -> dict[str, Any]:
     return {"candidate_rows": rows, "candidate_total": total}
 
 
+@cached_page(check=require_editor)
 def forwarding_batch_create(request: HttpRequest) -> HttpResponse:
     """A công văn and, ticked, the petitions awaiting forwarding that it carries: those of the
     chosen term and session ("Hiện kiến nghị" reloads the list with the form's values kept)."""
