@@ -114,6 +114,12 @@ def form_term_id(form: forms.BaseForm) -> int | None:
         value = form.data.get(form.add_prefix("term"))
     else:
         value = getattr(form.instance, "term_id", None) or form.initial.get("term")
+    return pk_or_none(value)
+
+
+def pk_or_none(value: Any) -> int | None:
+    """A primary key from submitted or query-string text, or None (not a positive number, or
+    beyond a bigint): such values narrow a list, they never raise."""
     try:
         number = int(value)
     except (TypeError, ValueError):

@@ -30,6 +30,7 @@ from council.crud import (
     RecordUpdateView,
 )
 from council.exports import XLSX_TYPE, xlsx_response
+from council.forms import pk_or_none
 from council.permissions import require_editor, require_viewer
 from council.security import PersonalDataPageMixin, personal_data_response
 from council.selectors import council_get_current
@@ -103,12 +104,6 @@ class PersonalDataDetailMixin:
 
 def _filtered(request: HttpRequest, filterset_class: type, queryset: Any) -> Any:
     return filterset_class(request.GET or None, queryset=queryset, request=request).qs
-
-
-def _pk(value: Any) -> int | None:
-    """A primary key from a query string, or None (not a number, or beyond a bigint)."""
-    text = str(value or "")
-    return int(text) if text.isdigit() and len(text) < 18 else None
 
 
 def _d(value: Any) -> Any:
@@ -528,8 +523,8 @@ def petition_consolidate(request: HttpRequest) -> HttpResponse:
         is_consolidated=False
     )
     session_id = request.GET.get("session") or request.POST.get("session_scope")
-    if _pk(session_id):
-        candidates = candidates.filter(session_id=_pk(session_id))
+    if pk_or_none(session_id):
+        candidates = candidates.filter(session_id=pk_or_none(session_id))
     form = forms.ConsolidateForm(request.POST or None, petitions=candidates)
     if request.method == "POST" and form.is_valid():
         try:
@@ -649,9 +644,9 @@ def forwarding_batch_create(request: HttpRequest) -> HttpResponse:
     # term alone does not narrow the list: older terms' petitions may still wait).
     chosen = request.POST if request.method == "POST" else request.GET
     shown = awaiting.order_by("session_id", "received_date", "pk")
-    if term_id := _pk(chosen.get("term")):
+    if term_id := pk_or_none(chosen.get("term")):
         shown = shown.filter(term_id=term_id)
-    if session_id := _pk(chosen.get("session")):
+    if session_id := pk_or_none(chosen.get("session")):
         shown = shown.filter(session_id=session_id)
     return render(
         request,
