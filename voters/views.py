@@ -523,8 +523,8 @@ def petition_consolidate(request: HttpRequest) -> HttpResponse:
         is_consolidated=False
     )
     session_id = request.GET.get("session") or request.POST.get("session_scope")
-    if pk_or_none(session_id):
-        candidates = candidates.filter(session_id=pk_or_none(session_id))
+    if session_pk := pk_or_none(session_id):
+        candidates = candidates.filter(session_id=session_pk)
     form = forms.ConsolidateForm(request.POST or None, petitions=candidates)
     if request.method == "POST" and form.is_valid():
         try:
