@@ -118,9 +118,48 @@ def pages(reps: int) -> list[dict[str, Any]]:
         row.update(_timed(client, page.url, reps))
         rows.append(row)
         print(f"  {page.name:34} {row['median_ms']:8.1f} ms  {row['queries']:3} q", file=sys.stderr)
+    rows.append(new_searches(client))
     # One timed run each: an export of a K=50 year (46,676 rows) takes most of a minute.
     rows += exports(client, council, year, reps=1)
     return rows
+
+
+def new_searches(client: Any) -> dict[str, Any]:
+    """bench.pages.NEW_SEARCHES on the petition list, each visited once with an empty cache
+    after a visit of the plain list (its drop-downs and the data version are then cached, as
+    for a user who has the list open): the latency of a search nobody has made yet."""
+    from urllib.parse import urlencode
+
+    from django.core.cache import cache
+    from django.urls import reverse
+
+    from bench.pages import NEW_SEARCHES
+
+    url = reverse("voters:voterpetition_list")
+    times, counts, per_query = [], set(), {}
+    for words in NEW_SEARCHES:
+        cache.clear()
+        client.get(url)
+        with QueryCounter() as queries:
+            start = time.perf_counter()
+            response = client.get(f"{url}?{urlencode({'q': words})}")
+            elapsed = (time.perf_counter() - start) * 1000
+        assert response.status_code == 200, words
+        times.append(elapsed)
+        counts.add(len(queries))
+        per_query[words] = round(elapsed, 1)
+    print(f"  new searches: {json.dumps(per_query, ensure_ascii=False)}", file=sys.stderr)
+    return {
+        "name": f"new petition searches ({len(NEW_SEARCHES)} queries, each once)",
+        "kind": "search",
+        "url": url,
+        "status": 200,
+        "queries": max(counts),
+        "first_ms": max(times),
+        "median_ms": statistics.median(times),
+        "p95_ms": _p95(times),
+        "per_query_ms": per_query,
+    }
 
 
 def exports(client: Any, council: Any, year: int, reps: int) -> list[dict[str, Any]]:

@@ -13,7 +13,7 @@ from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
-from django.db import transaction
+from django.db import connections, transaction
 from django.db.models import Model, ProtectedError, QuerySet
 from django.http import HttpResponse, HttpResponseRedirect
 from django.urls import reverse
@@ -93,6 +93,30 @@ def _is_total(ordering: list[str] | tuple[str, ...], model: type[Model]) -> bool
 COUNT_CACHE_SECONDS = 15 * 60
 
 
+def _cache_key(kind: str, queryset: QuerySet | None) -> str | None:
+    """A key naming this query under the current data version, or None when the query cannot
+    be written out (an empty filter raises EmptyResultSet): then nothing is cached."""
+    if queryset is None:
+        return None
+    try:
+        sql = str(queryset.query)
+    except Exception:
+        return None
+    digest = hashlib.blake2b(sql.encode(), digest_size=16).hexdigest()
+    return f"hdnd:{kind}:{data_version()}:{digest}"
+
+
+def _cached(key: str, compute: Any) -> Any:
+    with contextlib.suppress(Exception):  # a cache outage costs speed only
+        cached = cache.get(key)
+        if cached is not None:
+            return cached
+    value = compute()
+    with contextlib.suppress(Exception):
+        cache.set(key, value, COUNT_CACHE_SECONDS)
+    return value
+
+
 class TailFirstPaginator(Paginator):
     """OFFSET pagination whose second half is read from the other end.
 
@@ -112,22 +136,11 @@ class TailFirstPaginator(Paginator):
         """The number of rows, kept in the cache under the data version: counting a million
         petitions costs ~0.4 s, and the answer only changes when some record does."""
         queryset = self._queryset_of(self.object_list)
-        try:
-            sql = str(queryset.query) if queryset is not None else None
-        except Exception:  # e.g. an empty filter (EmptyResultSet): count the usual way
-            sql = None
-        if sql is None:
+        key = _cache_key("count", queryset)
+        if key is None:
             return super().count
-        digest = hashlib.blake2b(sql.encode(), digest_size=16).hexdigest()
-        key = f"hdnd:count:{data_version()}:{digest}"
-        with contextlib.suppress(Exception):  # a cache outage costs speed only
-            cached = cache.get(key)
-            if cached is not None:
-                self._share_count(cached)
-                return cached
-        count = super().count
-        with contextlib.suppress(Exception):
-            cache.set(key, count, COUNT_CACHE_SECONDS)
+        count = _cached(key, lambda: super(TailFirstPaginator, self).count)
+        self._share_count(count)
         return count
 
     def _share_count(self, count: int) -> None:
@@ -180,6 +193,125 @@ class _LazyReversed:
         return self._all()[key]
 
 
+# A search shows at most this many matches ("hơn 1.000 kết quả" beyond): counting every match
+# of a common word among a million petitions costs ~0.3 s, finding a thousand of them a few ms.
+SEARCH_RESULTS_CAP = 1000
+# The first pages of a search with more matches than the cap are read by walking the list's
+# own index newest-first (see SearchPaginator.page); deeper pages are left to the planner.
+SEARCH_WALK_ROWS = 100
+
+# Planner settings for the page of a search, one statement each (set_config(..., true) lasts
+# until the end of the transaction). Why: the planner guesses how many rows a free-text search
+# matches from statistics that cannot see how words go together ("giao", "vien", "tieu" and
+# "hoc" each in 5-40% of petitions: it expects a handful, finds 47,000); it then sorts every
+# match for one page of 25 (0.4 s) instead of walking the date index until 25 turn up (3 ms).
+# Those inflated costs also buy JIT compilation (~30 ms) and parallel workers.
+_WALK_INDEX = {  # more matches than the cap: read them in the order of the list's index
+    "enable_sort": "off",
+    "enable_seqscan": "off",
+    "enable_bitmapscan": "off",
+    "max_parallel_workers_per_gather": "0",
+    "jit": "off",
+}
+_BY_PRIMARY_KEY = {  # the cap or fewer: fetch those rows by primary key, never scan the table
+    "enable_seqscan": "off",
+    "jit": "off",
+}
+
+
+@contextlib.contextmanager
+def _planned(using: str, settings: dict[str, str]):
+    """Plan the enclosed queries with these settings (PostgreSQL; elsewhere nothing changes).
+    Inside an enclosing transaction the settings are reset on the way out."""
+    connection = connections[using]
+    if connection.vendor != "postgresql":
+        yield
+        return
+    enclosed = connection.in_atomic_block
+    calls = ", ".join("set_config(%s, %s, true)" for _name in settings)
+    params = [item for pair in settings.items() for item in pair]
+    with transaction.atomic(using=using, savepoint=False):
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT {calls}", params)
+        try:
+            yield
+        finally:
+            if enclosed:
+                with connection.cursor() as cursor:
+                    cursor.execute("; ".join(f"RESET {name}" for name in settings))
+
+
+def _index_backed(ordering: list[str] | tuple[str, ...], model: type[Model]) -> bool:
+    """Is the order that of one of the model's indexes (either direction), so that a page can
+    be read by walking it?"""
+    names = [str(o).lstrip("-") for o in ordering]
+    names = [model._meta.pk.name if n == "pk" else n for n in names]
+    return any(list(index.fields) == names for index in model._meta.indexes)
+
+
+class SearchPaginator(TailFirstPaginator):
+    """Pages of a free-text search: at most SEARCH_RESULTS_CAP matches, each page a few ms.
+
+    One query reads the ids of up to cap + 1 matches in whatever order is cheapest (a trigram
+    index or a scan that stops early): that is the count, shown as "hơn 1.000" beyond the cap.
+    With no more than the cap, a page reads its rows by primary key among those ids. With more,
+    matches are common: the first pages walk the list's index newest-first (_WALK_INDEX),
+    visiting about 25 x (all rows / matches) rows, never more than 2.5% of the table."""
+
+    cap = SEARCH_RESULTS_CAP
+
+    @cached_property
+    def matches(self) -> list[int] | None:
+        queryset = self._queryset_of(self.object_list)
+        key = _cache_key("matches", queryset)
+        if queryset is None or key is None:
+            return None
+        ids = queryset.order_by().values_list("pk", flat=True)[: self.cap + 1]
+        return _cached(key, lambda: list(ids))
+
+    @property
+    def capped(self) -> bool:
+        """More matches than are shown."""
+        return self.matches is not None and len(self.matches) > self.cap
+
+    @cached_property
+    def count(self) -> int:
+        if self.matches is None:
+            return super().count
+        count = min(len(self.matches), self.cap)
+        self._share_count(count)
+        return count
+
+    def page(self, number: Any) -> Page:
+        number = self.validate_number(number)
+        rows = self.object_list
+        queryset = self._queryset_of(rows)
+        if queryset is None or self.matches is None:
+            return super().page(number)
+        bottom = (number - 1) * self.per_page
+        top = min(bottom + self.per_page, self.count)
+        if top + self.orphans >= self.count:
+            top = self.count
+        ordering = queryset.query.order_by or queryset.model._meta.ordering
+        if not self.capped:
+            queryset, settings = queryset.filter(pk__in=self.matches), _BY_PRIMARY_KEY
+        elif top <= SEARCH_WALK_ROWS and _index_backed(ordering, queryset.model):
+            settings = _WALK_INDEX
+        else:  # deep pages, other orders: the planner's choice
+            return self._get_page(
+                BoundRows(
+                    data=queryset[bottom:top], table=rows.table, pinned_data=rows.pinned_data
+                ),
+                number,
+                self,
+            )
+        with _planned(queryset.db, settings):
+            records = list(queryset[bottom:top])
+        return self._get_page(
+            BoundRows(data=records, table=rows.table, pinned_data=rows.pinned_data), number, self
+        )
+
+
 class RecordListView(
     ViewerRequiredMixin, CachedPageMixin, SectionMixin, SingleTableMixin, FilterView
 ):
@@ -194,6 +326,12 @@ class RecordListView(
         filterset = super().get_filterset(filterset_class)
         use_cached_choices(filterset)
         return filterset
+
+    def get_table_pagination(self, table) -> dict[str, Any] | bool:
+        options = super().get_table_pagination(table)
+        if options and self.request.GET.get("q", "").strip():
+            options = {**options, "paginator_class": SearchPaginator}
+        return options
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         ctx = super().get_context_data(**kwargs)

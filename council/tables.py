@@ -1,7 +1,59 @@
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
 import django_tables2 as tables
+from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django_tables2 import utils as tables2_utils
+from django_tables2.columns.base import library
 
 from council import models as m
+
+_SIGNATURES: dict[tuple[Callable, bool], tuple] = {}
+_uncached_signature = tables2_utils.signature
+
+
+def _cached_signature(fn: Callable) -> tuple:
+    """django_tables2.utils.signature, remembered per function: django-tables2 inspects the
+    render function of every cell again (inspect.signature: a fifth of a table's rendering
+    time). A bound method has the signature of its function minus `self`, whatever the
+    instance, so the function and whether it is bound are the key."""
+    func = getattr(fn, "__func__", fn)
+    key = (func, func is not fn)
+    try:
+        return _SIGNATURES[key]
+    except KeyError:
+        pass
+    except TypeError:  # an unhashable callable
+        return _uncached_signature(fn)
+    if len(_SIGNATURES) > 4096:  # callables made per request (partials) must not pile up
+        _SIGNATURES.clear()
+    result = _SIGNATURES[key] = _uncached_signature(fn)
+    return result
+
+
+def remember_render_signatures() -> None:
+    """Installed once at start-up (CouncilConfig.ready): call_with_appropriate, which calls
+    every cell's render function, looks `signature` up in its module."""
+    tables2_utils.signature = _cached_signature
+
+
+@library.register
+class DateColumn(tables.Column):
+    """A date as dd/mm/yyyy, the column every table gets for a DateField.
+
+    django-tables2's own DateColumn renders each cell through a template it parses again for
+    every cell: two date columns cost ~10 ms a page of 25 rows. strftime costs microseconds."""
+
+    @classmethod
+    def from_field(cls, field: models.Field, **kwargs: Any) -> tables.Column | None:
+        if isinstance(field, models.DateField) and not isinstance(field, models.DateTimeField):
+            return cls(**kwargs)
+        return None
+
+    def render(self, value: dt.date) -> str:
+        return value.strftime("%d/%m/%Y")
 
 
 class TermTable(tables.Table):

@@ -2,6 +2,7 @@ import django_tables2 as tables
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from council.tables import DateColumn
 from resolutions.models import Resolution, ResolutionField
 
 
@@ -9,7 +10,7 @@ class ResolutionTable(tables.Table):
     symbol = tables.Column(
         verbose_name=_("Số, ký hiệu"), linkify=True, order_by=("year", "series", "number")
     )
-    adopted_date = tables.DateColumn(format="d/m/Y")
+    adopted_date = DateColumn()
     title = tables.Column()
     is_normative = tables.Column(verbose_name=_("Loại"))
     session = tables.Column(verbose_name=_("Kỳ họp"), order_by=("session__start_date",))

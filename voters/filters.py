@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from council.filters import FoldedSearchFilterSet, YearFilter
 from council.models import Committee
-from council.text import search_terms
+from council.search import filter_words
 from voters import selectors
 from voters.models import (
     CitizenReception,
@@ -22,11 +22,8 @@ from voters.models import (
     VoterPetition,
 )
 
-
-def _folded_contains(queryset: QuerySet, value: str) -> QuerySet:
-    for word in search_terms(value):
-        queryset = queryset.filter(search_text__contains=word)
-    return queryset
+# council.search: whole words, any order, diacritics optional.
+WORD_SEARCH_HELP = _("Tìm theo từ trọn vẹn, không cần gõ dấu: «duong» tìm được «đường».")
 
 
 class _SessionChoiceMixin:
@@ -46,7 +43,9 @@ class VoterMeetingFilter(_SessionChoiceMixin, django_filters.FilterSet):
 
 
 class VoterPetitionFilter(_SessionChoiceMixin, django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Tìm trong nội dung"), method="filter_q")
+    q = django_filters.CharFilter(
+        label=_("Tìm trong nội dung"), method="filter_q", help_text=WORD_SEARCH_HELP
+    )
     year = YearFilter(label=_("Năm tiếp nhận"), field_name="received_date", lookup_expr="year")
     status = django_filters.ChoiceFilter(
         label=_("Trạng thái"), choices=VoterPetition.Status.choices
@@ -80,7 +79,7 @@ class VoterPetitionFilter(_SessionChoiceMixin, django_filters.FilterSet):
         return qs
 
     def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        return _folded_contains(queryset, value)
+        return filter_words(queryset, "search_text", value)
 
     def filter_overdue(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
         return queryset.filter(selectors.overdue_q()) if value else queryset
@@ -98,7 +97,9 @@ class ForwardingBatchFilter(django_filters.FilterSet):
 
 
 class LetterFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Tìm trong nội dung"), method="filter_q")
+    q = django_filters.CharFilter(
+        label=_("Tìm trong nội dung"), method="filter_q", help_text=WORD_SEARCH_HELP
+    )
     year = YearFilter(label=_("Năm"), field_name="received_date", lookup_expr="year")
     forwarded = django_filters.BooleanFilter(
         label=_("Đã chuyển"), method="filter_forwarded", widget=forms.CheckboxInput
@@ -109,7 +110,7 @@ class LetterFilter(django_filters.FilterSet):
         fields = ["q", "year", "term", "kind", "handling", "eligible"]
 
     def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        return _folded_contains(queryset, value)
+        return filter_words(queryset, "search_text", value)
 
     def filter_forwarded(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
         if not value:

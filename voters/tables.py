@@ -7,6 +7,7 @@ import django_tables2 as tables
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from council.tables import DateColumn
 from voters.models import (
     CitizenReception,
     ForwardingBatch,
@@ -16,11 +17,9 @@ from voters.models import (
     VoterPetition,
 )
 
-DATE = {"format": "d/m/Y"}
-
 
 class VoterMeetingTable(tables.Table):
-    date = tables.DateColumn(linkify=True, **DATE)
+    date = DateColumn(linkify=True)
     location_unit = tables.Column(verbose_name=_("Xã, phường"))
     session = tables.Column(accessor="session__number", verbose_name=_("Kỳ họp thứ"))
 
@@ -42,8 +41,11 @@ class VoterPetitionTable(tables.Table):
     id = tables.Column(verbose_name="#", linkify=True)
     content = tables.Column(linkify=True, verbose_name=_("Nội dung"))
     session = tables.Column(accessor="session__number", verbose_name=_("Kỳ họp thứ"))
-    received_date = tables.DateColumn(**DATE)
+    received_date = DateColumn()
     batch = tables.Column(accessor="batch__number", verbose_name=_("Công văn chuyển"))
+
+    # The records its columns read: lists select these and no more (voters.selectors).
+    related = ("session", "field", "committee", "batch")
 
     class Meta:
         model = VoterPetition
@@ -74,7 +76,7 @@ class VoterPetitionTable(tables.Table):
 
 class ForwardingBatchTable(tables.Table):
     number = tables.Column(linkify=True)
-    date = tables.DateColumn(**DATE)
+    date = DateColumn()
     petition_count = tables.Column(verbose_name=_("Số kiến nghị"), orderable=False)
     instance_total = tables.Column(verbose_name=_("Số lượt"), orderable=False)
     answered_count = tables.Column(verbose_name=_("Đã trả lời"), orderable=False)
@@ -87,8 +89,8 @@ class ForwardingBatchTable(tables.Table):
 
 
 class LetterTable(tables.Table):
-    received_date = tables.DateColumn(linkify=True, **DATE)
-    forwarded_date = tables.DateColumn(**DATE)
+    received_date = DateColumn(linkify=True)
+    forwarded_date = DateColumn()
 
     class Meta:
         model = Letter
@@ -110,7 +112,7 @@ class LetterTable(tables.Table):
 
 
 class CitizenReceptionTable(tables.Table):
-    date = tables.DateColumn(linkify=True, **DATE)
+    date = DateColumn(linkify=True)
 
     class Meta:
         model = CitizenReception
@@ -120,8 +122,8 @@ class CitizenReceptionTable(tables.Table):
 
 class PetitionFieldTable(tables.Table):
     name = tables.Column(linkify=True)
-    valid_from = tables.DateColumn(**DATE)
-    valid_to = tables.DateColumn(**DATE)
+    valid_from = DateColumn()
+    valid_to = DateColumn()
 
     class Meta:
         model = PetitionField

@@ -282,7 +282,9 @@ class VoterPetitionListView(VotersListView):
     )
 
     def get_queryset(self):
-        return selectors.petition_queryset(council=council_get_current())
+        return selectors.petition_queryset(
+            council=council_get_current(), related=tables.VoterPetitionTable.related
+        )
 
 
 class PetitionAwaitingView(VotersListView):
@@ -298,7 +300,9 @@ class PetitionAwaitingView(VotersListView):
     empty_hint = gettext_lazy("Mọi kiến nghị đã được chuyển.")
 
     def get_queryset(self):
-        return selectors.petitions_awaiting_forwarding(council=council_get_current())
+        return selectors.petitions_awaiting_forwarding(
+            council=council_get_current(), related=tables.VoterPetitionTable.related
+        )
 
 
 class PetitionOverdueView(VotersListView):
@@ -319,7 +323,11 @@ class PetitionOverdueView(VotersListView):
         return _("Đã chuyển, quá %(d)s ngày chưa trả lời") % {"d": self.days()}
 
     def get_queryset(self):
-        return selectors.petitions_overdue(council=council_get_current(), days=self.days())
+        return selectors.petitions_overdue(
+            council=council_get_current(),
+            days=self.days(),
+            related=tables.VoterPetitionTable.related,
+        )
 
 
 class VoterPetitionDetailView(RecordDetailView):

@@ -1,0 +1,179 @@
+"""Searching petitions and letters (issue 8): whole words without diacritics, backed by the
+words index; at most SEARCH_RESULTS_CAP matches, newest first, each page read the cheap way
+(council.crud.SearchPaginator)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from council import crud
+from council.search import search_words
+from voters.models import Letter, VoterPetition
+
+pytestmark = pytest.mark.django_db
+
+LIST = "/cu-tri/kien-nghi/"
+
+
+def _ids(html: str) -> list[int]:
+    return list(
+        dict.fromkeys(int(pk) for pk in re.findall(r'href="/cu-tri/kien-nghi/(\d+)/"', html))
+    )
+
+
+def _badge(html: str) -> str:
+    return re.search(r'badge text-bg-secondary fw-normal">([^<]*)<', html).group(1)
+
+
+def test_query_words_are_folded_split_on_punctuation_and_kept_once():
+    assert search_words("Đường, cầu-treo  ĐƯỜNG") == ["duong", "cau", "treo"]
+    assert search_words(" ,;- ") == []
+    assert search_words(None) == []
+
+
+@pytest.mark.postgres
+def test_petitions_are_found_by_whole_words_in_any_order_without_diacritics(
+    staff_client, make_petition
+):
+    road = make_petition(content="Đề nghị sửa chữa đường giao thông xuống cấp")
+    school = make_petition(content="Trường tiểu học thiếu giáo viên")
+    bridge = make_petition(content="Xây cầu treo qua suối, thôn 13")
+
+    def found(q: str) -> set[int]:
+        return set(_ids(staff_client.get(LIST, {"q": q}).content.decode()))
+
+    assert found("duong") == {road.pk}  # not "trường"
+    assert found("ĐƯỜNG") == {road.pk}
+    assert found("suoi cau") == {bridge.pk}
+    assert found("thon 13") == {bridge.pk}
+    assert found("giao") == {road.pk, school.pk}
+    assert found("uong") == set()  # a piece of a word is not a word
+    assert found("cau suoi xa") == set()  # every word must be there
+    assert found("  ,  ") == {road.pk, school.pk, bridge.pk}  # no word: no filter
+
+
+@pytest.mark.postgres
+def test_letters_are_searched_by_whole_words(staff_client, staff_user, term):
+    from voters import services
+
+    def letter(summary: str) -> Letter:
+        return services.letter_save(
+            letter=Letter(term=term, received_date=dt.date(2019, 5, 2), summary=summary,
+                          kind=Letter.Kind.COMPLAINT, sender_name="Nguyễn Văn A"),
+            user=staff_user,
+        )  # fmt: skip
+
+    land = letter("Tranh chấp đất đai giữa hai hộ")
+    letter("Đề nghị xem xét chế độ trợ cấp")
+    html = staff_client.get(reverse("voters:letter_list"), {"q": "DAT dai"}).content.decode()
+    assert f'href="/cu-tri/don-thu/{land.pk}/"' in html
+    assert _badge(html) == "1"
+
+
+@pytest.mark.postgres
+def test_the_search_uses_the_words_index_and_no_trigram_index_is_left():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE tablename IN "
+            "('voters_voterpetition', 'voters_letter') AND indexdef LIKE '%%USING gin%%'"
+        )
+        indexes = dict(cursor.fetchall())
+    assert set(indexes) == {"voters_petition_search_words", "voters_letter_search_words"}
+    assert "regexp_split_to_array" in indexes["voters_petition_search_words"]
+    # The filter's expression must be the indexed one, or the index is never used.
+    from council.search import filter_words
+
+    sql, params = (
+        filter_words(VoterPetition.objects.all(), "search_text", "cau treo")
+        .values("pk")
+        .query.sql_with_params()
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "voters_petition_search_words" in plan
+
+
+def _many(make_petition, n: int, *, word: str = "nuoc sach", start=dt.date(2019, 1, 1)):
+    return [
+        make_petition(content=f"Kiến nghị {word} số {i}", received=start + dt.timedelta(days=i % 9))
+        for i in range(n)
+    ]
+
+
+def test_beyond_the_cap_the_newest_matches_are_shown_and_the_count_says_more(
+    staff_client, make_petition, monkeypatch, no_page_cache
+):
+    monkeypatch.setattr(crud.SearchPaginator, "cap", 30)
+    _many(make_petition, 40)
+    make_petition(content="Kiến nghị khác hẳn", received=dt.date(2019, 12, 31))
+    newest = list(
+        VoterPetition.objects.filter(search_text__contains="nuoc sach")
+        .order_by("-received_date", "-pk")
+        .values_list("pk", flat=True)
+    )
+    first = staff_client.get(LIST, {"q": "nước sạch"}).content.decode()
+    assert _badge(first) == "hơn 30"
+    assert "Có hơn 30 kết quả phù hợp" in first
+    second = staff_client.get(LIST, {"q": "nước sạch", "page": 2}).content.decode()
+    assert _ids(first) == newest[:25]
+    assert _ids(second) == newest[25:30]  # the cap: nothing older is listed
+    # Past the cap there is no page 3: the last page is shown, as for any page past the end.
+    third = staff_client.get(LIST, {"q": "nước sạch", "page": 3}).content.decode()
+    assert _ids(third) == newest[25:30]
+
+
+def test_within_the_cap_the_count_is_exact_and_pages_follow_the_chosen_order(
+    staff_client, make_petition, no_page_cache
+):
+    rows = _many(make_petition, 27)
+    make_petition(content="Kiến nghị khác hẳn")
+    html = staff_client.get(LIST, {"q": "nuoc sach"}).content.decode()
+    assert _badge(html) == "27"
+    assert "Có hơn" not in html
+    expected = sorted(rows, key=lambda p: (p.received_date, p.pk), reverse=True)
+    assert _ids(html) == [p.pk for p in expected[:25]]
+    by_id = staff_client.get(LIST, {"q": "nuoc sach", "sort": "id", "page": 2}).content.decode()
+    assert _ids(by_id) == sorted(p.pk for p in rows)[25:]
+
+
+def _queries(client, params) -> list[str]:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(LIST, params).status_code == 200
+    return [q["sql"] for q in queries.captured_queries]
+
+
+@pytest.mark.postgres
+def test_a_search_costs_as_many_queries_beyond_the_cap_as_within(
+    staff_client, make_petition, monkeypatch, no_page_cache
+):
+    monkeypatch.setattr(crud.SearchPaginator, "cap", 10)
+    _many(make_petition, 12, word="nuoc sach")
+    _many(make_petition, 3, word="cau treo")
+    staff_client.get(LIST)  # the session's first request and the drop-downs, once
+    beyond = _queries(staff_client, {"q": "nuoc sach"})
+    within = _queries(staff_client, {"q": "cau treo"})
+    assert len(beyond) == len(within)
+    # Beyond the cap the page walks the date index; within, rows are read by primary key.
+    assert any("enable_sort" in q for q in beyond)
+    assert not any("enable_sort" in q for q in within)
+    assert any("enable_seqscan" in q for q in within)
+    # The planner settings end with the page: nothing else in the request or the test's
+    # transaction is planned with them.
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT current_setting('enable_sort'), current_setting('jit')")
+        assert cursor.fetchone()[0] == "on"
+
+
+def test_a_search_page_is_cached_and_the_next_write_shows_at_once(staff_client, make_petition):
+    _many(make_petition, 3)
+    assert _badge(staff_client.get(LIST, {"q": "nuoc sach"}).content.decode()) == "3"
+    make_petition(content="Thêm một kiến nghị nước sạch")
+    assert _badge(staff_client.get(LIST, {"q": "nuoc sach"}).content.decode()) == "4"
