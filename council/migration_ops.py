@@ -35,7 +35,7 @@ def words_index(*, table: str, column: str, name: str, replaces: str = "") -> mi
             schema_editor.execute(f'DROP INDEX IF EXISTS "{replaces}"')
         schema_editor.execute(
             f'CREATE INDEX IF NOT EXISTS "{name}" ON "{table}" '
-            f'USING gin (({words_expression(column)}))'
+            f"USING gin (({words_expression(column)}))"
         )
 
     def backwards(apps, schema_editor) -> None:
