@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, F, Q, QuerySet, Sum
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -145,16 +145,30 @@ def reception_queryset(*, council: Council | None = None) -> QuerySet[CitizenRec
     return qs.filter(term__council=council) if council is not None else qs
 
 
+def _per_batch(petitions: QuerySet[VoterPetition], aggregate: Any) -> Coalesce:
+    """One figure of the batch's petitions, as a subquery evaluated for the rows shown only."""
+    figure = (
+        petitions.filter(batch=OuterRef("pk"))
+        .order_by()
+        .values("batch")
+        .annotate(figure=aggregate)
+        .values("figure")
+    )
+    return Coalesce(Subquery(figure), 0)
+
+
 def batch_queryset(*, council: Council | None = None) -> QuerySet[ForwardingBatch]:
+    """Công văn with their petitions' figures. The figures are correlated subqueries, not a
+    join grouped over every batch: a page of 25 then reads 25 batches' petitions (a join
+    aggregated all 1.5 million petitions of 20 years first: 1.6 s)."""
+    petitions = VoterPetition.objects.all()
     qs = (
         ForwardingBatch.objects.select_related("term", "recipient", "session__term")
         .annotate(
-            petition_count=Count("petitions", distinct=True),
-            instance_total=Coalesce(Sum("petitions__instances"), 0),
-            answered_count=Count(
-                "petitions",
-                filter=Q(petitions__status__in=VoterPetition.ANSWERED_OR_LATER),
-                distinct=True,
+            petition_count=_per_batch(petitions, Count("pk")),
+            instance_total=_per_batch(petitions, Sum("instances")),
+            answered_count=_per_batch(
+                petitions.filter(status__in=VoterPetition.ANSWERED_OR_LATER), Count("pk")
             ),
         )
         .order_by("-date", "-pk")

@@ -126,3 +126,21 @@ def test_letter_stats_are_counts_only(council, term, staff_user, organization):
     assert stats.citizens_received == 5
     text = repr(dataclasses.asdict(stats))
     assert "Bí Mật" not in text and "0900000999" not in text
+
+
+def test_each_batch_carries_its_own_petitions_figures(
+    council, make_petition, forward, staff_user, django_assert_max_num_queries
+):
+    """Per-batch subqueries (no join grouped over every batch): one statement, right figures."""
+    first = [make_petition(instances=n) for n in (3, 4, 5)]
+    second = [make_petition(instances=2)]
+    forward(first, number="10/HĐND-VP")
+    forward(second, day=D(2019, 9, 1), number="11/HĐND-VP")
+    answer(first[0], staff_user)
+    answer(first[1], staff_user, outcome=VoterPetition.Status.RESOLVED)
+    with django_assert_max_num_queries(1):
+        rows = {
+            b.number: (b.petition_count, b.instance_total, b.answered_count)
+            for b in selectors.batch_queryset(council=council)
+        }
+    assert rows == {"10/HĐND-VP": (3, 12, 2), "11/HĐND-VP": (1, 2, 0)}
