@@ -124,10 +124,13 @@ def pages(reps: int) -> list[dict[str, Any]]:
     return rows
 
 
-def new_searches(client: Any) -> dict[str, Any]:
-    """bench.pages.NEW_SEARCHES on the petition list, each visited once with an empty cache
-    after a visit of the plain list (its drop-downs and the data version are then cached, as
-    for a user who has the list open): the latency of a search nobody has made yet."""
+def new_searches(client: Any, reps: int = 3) -> dict[str, Any]:
+    """bench.pages.NEW_SEARCHES on the petition list, each visited `reps` times with an empty
+    cache after a visit of the plain list (its drop-downs and the data version are then cached,
+    as for a user who has the list open): the latency of a search nobody has made yet.
+
+    Reported: the median and p95 across queries of each query's median visit (the machine's
+    noise, 2 shared cores, moves single visits by +-30%), and the p95 of all visits."""
     from urllib.parse import urlencode
 
     from django.core.cache import cache
@@ -136,28 +139,31 @@ def new_searches(client: Any) -> dict[str, Any]:
     from bench.pages import NEW_SEARCHES
 
     url = reverse("voters:voterpetition_list")
-    times, counts, per_query = [], set(), {}
+    visits, counts, per_query = [], set(), {}
     for words in NEW_SEARCHES:
-        cache.clear()
-        client.get(url)
-        with QueryCounter() as queries:
-            start = time.perf_counter()
-            response = client.get(f"{url}?{urlencode({'q': words})}")
-            elapsed = (time.perf_counter() - start) * 1000
-        assert response.status_code == 200, words
-        times.append(elapsed)
-        counts.add(len(queries))
-        per_query[words] = round(elapsed, 1)
+        times = []
+        for _i in range(reps):
+            cache.clear()
+            client.get(url)
+            with QueryCounter() as queries:
+                start = time.perf_counter()
+                response = client.get(f"{url}?{urlencode({'q': words})}")
+                times.append((time.perf_counter() - start) * 1000)
+            assert response.status_code == 200, words
+            counts.add(len(queries))
+        visits += times
+        per_query[words] = round(statistics.median(times), 1)
     print(f"  new searches: {json.dumps(per_query, ensure_ascii=False)}", file=sys.stderr)
+    medians = list(per_query.values())
     return {
-        "name": f"new petition searches ({len(NEW_SEARCHES)} queries, each once)",
+        "name": f"new petition searches ({len(NEW_SEARCHES)} queries x {reps}, cold)",
         "kind": "search",
         "url": url,
         "status": 200,
         "queries": max(counts),
-        "first_ms": max(times),
-        "median_ms": statistics.median(times),
-        "p95_ms": _p95(times),
+        "first_ms": _p95(visits),  # the table's last column: p95 of every single visit
+        "median_ms": statistics.median(medians),
+        "p95_ms": _p95(medians),
         "per_query_ms": per_query,
     }
 

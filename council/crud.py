@@ -242,8 +242,10 @@ def _planned(using: str, settings: dict[str, str]):
 
 
 def _index_backed(ordering: list[str] | tuple[str, ...], model: type[Model]) -> bool:
-    """Is the order that of one of the model's indexes (either direction), so that a page can
-    be read by walking it?"""
+    """Is the order that of one of the model's indexes (all columns one way, either way), so
+    that a page can be read by walking it?"""
+    if len({str(o).startswith("-") for o in ordering}) != 1:
+        return False
     names = [str(o).lstrip("-") for o in ordering]
     names = [model._meta.pk.name if n == "pk" else n for n in names]
     return any(list(index.fields) == names for index in model._meta.indexes)
@@ -252,11 +254,12 @@ def _index_backed(ordering: list[str] | tuple[str, ...], model: type[Model]) -> 
 class SearchPaginator(TailFirstPaginator):
     """Pages of a free-text search: at most SEARCH_RESULTS_CAP matches, each page a few ms.
 
-    One query reads the ids of up to cap + 1 matches in whatever order is cheapest (a trigram
-    index or a scan that stops early): that is the count, shown as "hơn 1.000" beyond the cap.
+    One query reads the ids of up to cap + 1 matches in whatever order is cheapest (the search
+    index, or a scan that stops early): that is the count, shown as "hơn 1.000" beyond the cap.
     With no more than the cap, a page reads its rows by primary key among those ids. With more,
-    matches are common: the first pages walk the list's index newest-first (_WALK_INDEX),
-    visiting about 25 x (all rows / matches) rows, never more than 2.5% of the table."""
+    matches are common: the first pages walk the list's index in the list's order
+    (_WALK_INDEX), visiting about (rows up to the page) x (all rows / matches) rows: for the
+    first page, under 2.5% of the table."""
 
     cap = SEARCH_RESULTS_CAP
 

@@ -197,7 +197,8 @@ UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=20 * 1024 * 1024)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
-DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5.html"
+# Bootstrap 5 markup, rows written in Python (templates/django_tables2/hdnd.html).
+DJANGO_TABLES2_TEMPLATE = "django_tables2/hdnd.html"
 DJANGO_TABLES2_TABLE_ATTRS = {"class": "table table-sm table-hover align-middle"}
 
 MESSAGE_TAGS = {40: "danger"}

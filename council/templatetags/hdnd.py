@@ -6,7 +6,12 @@ import datetime as dt
 from decimal import Decimal
 
 from django import template
+from django.template.base import render_value_in_context
+from django.templatetags.l10n import localize, unlocalize
 from django.utils.formats import number_format
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
+from django_tables2.rows import BoundRow
 
 from council.text import pad2
 
@@ -43,3 +48,20 @@ def query_replace(context, **kwargs) -> str:
         else:
             params[key] = val
     return params.urlencode()
+
+
+@register.simple_tag(takes_context=True)
+def table_row(context: template.Context, row: BoundRow) -> str:
+    """One <tr> of a django-tables2 table, as django_tables2/bootstrap5.html writes it.
+
+    That template resolves five variables per cell through the template engine: for a page of
+    25 rows x 10 columns, a third of a list page's rendering. Values are rendered as {{ cell }}
+    would render them (escaped unless safe, localised numbers)."""
+    cells = []
+    for column, cell in row.items():
+        if column.localize is None:
+            text = render_value_in_context(cell, context)
+        else:
+            text = conditional_escape(localize(cell) if column.localize else unlocalize(cell))
+        cells.append(f"<td {column.attrs['td'].as_html()}>{text}</td>")
+    return mark_safe(f"<tr {row.attrs.as_html()}>{''.join(cells)}</tr>")  # cells escaped above

@@ -64,3 +64,30 @@ def test_cached_drop_down_options_keep_their_markup(term, monkeypatch):
     assert f'<option value="{term.pk}" selected>' in html
     # Another data version (a write happened) is another key: read afresh.
     assert filters.cached_choices(field, "v2:test") is not options
+
+
+class _Escaping(tables.Table):
+    name = tables.Column()
+    amount = tables.Column()
+    link = tables.Column(linkify=lambda record: "/x/?a=1&b=2")
+
+
+def _tbody(template_name: str, rf) -> str:
+    import re
+
+    from django_tables2 import RequestConfig
+
+    table = _Escaping(
+        [{"name": "<b>Đất đai</b>", "amount": 1234567, "link": "a & b"}, {"name": None}],
+        template_name=template_name,
+    )
+    RequestConfig(rf.get("/")).configure(table)
+    html = table.as_html(rf.get("/"))
+    return re.sub(r"\s+", "", html[html.index("<tbody") : html.index("</tbody>")])
+
+
+def test_rows_written_in_python_match_django_tables2s_own_template(rf):
+    ours = _tbody("django_tables2/hdnd.html", rf)
+    assert ours == _tbody("django_tables2/bootstrap5.html", rf)
+    assert "&lt;b&gt;Đấtđai&lt;/b&gt;" in ours  # escaped
+    assert '<a href="/x/?a=1&amp;b=2">a &amp; b</a>'.replace(" ", "") in ours

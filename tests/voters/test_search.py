@@ -177,3 +177,11 @@ def test_a_search_page_is_cached_and_the_next_write_shows_at_once(staff_client, 
     assert _badge(staff_client.get(LIST, {"q": "nuoc sach"}).content.decode()) == "3"
     make_petition(content="Thêm một kiến nghị nước sạch")
     assert _badge(staff_client.get(LIST, {"q": "nuoc sach"}).content.decode()) == "4"
+
+
+def test_only_an_order_some_index_gives_is_walked():
+    walkable = crud._index_backed
+    assert walkable(["-received_date", "-id"], VoterPetition)
+    assert walkable(["received_date", "pk"], VoterPetition)
+    assert not walkable(["-received_date", "id"], VoterPetition)  # mixed directions
+    assert not walkable(["content"], VoterPetition)
