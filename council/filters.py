@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -100,6 +101,7 @@ class FastSelectMultiple(FastSelect, forms.SelectMultiple):
 # unpickling of thousands of options, and keeps each list's markup.
 _RECENT_CHOICES: OrderedDict[str, OptionList] = OrderedDict()
 _RECENT_CHOICES_SIZE = 32
+_RECENT_LOCK = threading.Lock()  # the development server and threaded workers share it
 
 
 def cached_choices(field: forms.ModelChoiceField, prefix: str) -> OptionList:
@@ -107,10 +109,11 @@ def cached_choices(field: forms.ModelChoiceField, prefix: str) -> OptionList:
     the same data version."""
     digest = hashlib.blake2b(str(field.queryset.query).encode(), digest_size=12).hexdigest()
     key = f"hdnd:choices:{prefix}:{digest}"
-    choices = _RECENT_CHOICES.get(key)
-    if choices is not None:
-        _RECENT_CHOICES.move_to_end(key)
-        return choices
+    with _RECENT_LOCK:
+        choices = _RECENT_CHOICES.get(key)
+        if choices is not None:
+            _RECENT_CHOICES.move_to_end(key)
+            return choices
     with contextlib.suppress(Exception):  # a cache outage costs speed only
         choices = cache.get(key)
     if choices is None:
@@ -118,9 +121,10 @@ def cached_choices(field: forms.ModelChoiceField, prefix: str) -> OptionList:
         with contextlib.suppress(Exception):
             cache.set(key, choices, CHOICES_CACHE_SECONDS)
     choices = OptionList(choices)
-    _RECENT_CHOICES[key] = choices
-    while len(_RECENT_CHOICES) > _RECENT_CHOICES_SIZE:
-        _RECENT_CHOICES.popitem(last=False)
+    with _RECENT_LOCK:
+        _RECENT_CHOICES[key] = choices
+        while len(_RECENT_CHOICES) > _RECENT_CHOICES_SIZE:
+            _RECENT_CHOICES.popitem(last=False)
     return choices
 
 

@@ -219,6 +219,9 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CACHES = {
     "default": env.cache("CACHE_URL", default="locmemcache://hdnd"),
 }
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # The same backend, reusing its Redis client (council/cache_backends.py).
+    CACHES["default"]["BACKEND"] = "council.cache_backends.RedisCache"
 # Pages (dashboard, lists, details, forms) are kept as HTML per visitor and URL until the next
 # write (council.cache.cached_page_response); 0 turns that off.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=15 * 60)
