@@ -222,6 +222,8 @@ def main() -> None:
     print("== measuring pages", flush=True)
     small = measure(args.small_db, "pages", "--reps", str(args.reps))
     big = measure(args.big_db, "pages", "--reps", str(args.reps))
+    small += measure(args.small_db, "searches")
+    big += measure(args.big_db, "searches")
     print(table(small, big))
     print("== annual report (last year of each database)", flush=True)
     reports = {"small": measure(args.small_db, "report"), "big": measure(args.big_db, "report")}
