@@ -165,8 +165,8 @@ def cached_page_response(
 ) -> HttpResponse:
     """The page's HTML from the cache, or render() and keep it until the next write.
 
-    Keyed by the data version (any committed write), today's date (deadlines), the visitor
-    (_viewer_scope) and the full URL. Access is still decided by the view on every miss, and a
+    Kept per day (deadlines), visitor (_viewer_scope) and full URL, with the data version it
+    was rendered under: used only while no write has bumped it. Access is still decided by the view on every miss, and a
     hit needs the same user, roles and data that made the cached 200. Not cached: anything but
     GET/HEAD, pages with a flash message to show or queued by the view, responses that are not
     200 HTML or that set a cookie, and pages with personal data (views opt out)."""
@@ -176,14 +176,20 @@ def cached_page_response(
     scope = _viewer_scope(request)
     if scope is None:
         return render()
+    # One entry per visitor and URL, holding the data version it was rendered under: the
+    # version and the page come back in one round trip (get_many), and a page of an older
+    # version is simply not used (and replaced).
     key = "hdnd:page:" + _digest(
-        f"{data_version()}:{timezone.localdate().isoformat()}:{scope}:{request.get_full_path()}"
+        f"{timezone.localdate().isoformat()}:{scope}:{request.get_full_path()}"
     )
-    cached = None
+    version, cached = None, None
     with contextlib.suppress(Exception):  # a cache outage costs speed only
-        cached = cache.get(key)
-    if cached is not None:
-        content, content_type = cached
+        found = cache.get_many([KEY, key])
+        version, cached = found.get(KEY), found.get(key)
+    if version is None:
+        version = data_version()
+    if cached is not None and cached[0] == version:
+        _version, content, content_type = cached
         return HttpResponse(content, content_type=content_type)
     response = render()
     if isinstance(response, SimpleTemplateResponse):
@@ -198,7 +204,7 @@ def cached_page_response(
     )
     if cacheable:
         with contextlib.suppress(Exception):
-            cache.set(key, (response.content, response["Content-Type"]), seconds)
+            cache.set(key, (version, response.content, response["Content-Type"]), seconds)
     return response
 
 
