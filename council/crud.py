@@ -197,7 +197,7 @@ class _LazyReversed:
 # of a common word among a million petitions costs ~0.3 s, finding a thousand of them a few ms.
 SEARCH_RESULTS_CAP = 1000
 # The first pages of a search with more matches than the cap are read by walking the list's
-# own index newest-first (see SearchPaginator.page); deeper pages are left to the planner.
+# own index newest-first (see SearchPaginator.page); deeper pages use the search index.
 SEARCH_WALK_ROWS = 100
 
 # Planner settings for the page of a search, one statement each (set_config(..., true) lasts
@@ -213,7 +213,7 @@ _WALK_INDEX = {  # more matches than the cap: read them in the order of the list
     "max_parallel_workers_per_gather": "0",
     "jit": "off",
 }
-_BY_PRIMARY_KEY = {  # the cap or fewer: fetch those rows by primary key, never scan the table
+_NO_SCAN = {  # otherwise: from an index (rows by primary key, or the search index), no JIT
     "enable_seqscan": "off",
     "jit": "off",
 }
@@ -296,18 +296,12 @@ class SearchPaginator(TailFirstPaginator):
         if top + self.orphans >= self.count:
             top = self.count
         ordering = queryset.query.order_by or queryset.model._meta.ordering
-        if not self.capped:
-            queryset, settings = queryset.filter(pk__in=self.matches), _BY_PRIMARY_KEY
+        if not self.capped:  # the cap or fewer: those rows, by primary key
+            queryset, settings = queryset.filter(pk__in=self.matches), _NO_SCAN
         elif top <= SEARCH_WALK_ROWS and _index_backed(ordering, queryset.model):
             settings = _WALK_INDEX
-        else:  # deep pages, other orders: the planner's choice
-            return self._get_page(
-                BoundRows(
-                    data=queryset[bottom:top], table=rows.table, pinned_data=rows.pinned_data
-                ),
-                number,
-                self,
-            )
+        else:  # deep pages, orders no index gives: the search index, then a sort
+            settings = _NO_SCAN
         with _planned(queryset.db, settings):
             records = list(queryset[bottom:top])
         return self._get_page(
