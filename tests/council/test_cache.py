@@ -22,6 +22,20 @@ def test_writes_and_dashboard_survive_a_cache_outage(staff_client, settings, cou
         assert "Sở Thử nghiệm" in detail.content.decode()
 
 
+def test_sessions_survive_a_cache_outage_and_logging_out_still_works(staff_client, settings):
+    staff_client.get(reverse("reports:dashboard"))  # the session is in the cache and the DB
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+        }
+    }
+    assert staff_client.get(reverse("reports:dashboard")).status_code == 200  # from the DB
+    assert staff_client.post(reverse("logout")).status_code in (200, 302)
+    response = staff_client.get(reverse("reports:dashboard"))
+    assert response.status_code == 302 and reverse("login") in response["Location"]
+
+
 def _session(term, number: int, start):
     from sessions.models import Session
     from sessions.services import session_save
