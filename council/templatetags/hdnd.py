@@ -11,6 +11,7 @@ from django.templatetags.l10n import localize, unlocalize
 from django.utils.formats import number_format
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
+from django_tables2.columns.base import BoundColumn
 from django_tables2.rows import BoundRow
 
 from council.text import pad2
@@ -63,5 +64,19 @@ def table_row(context: template.Context, row: BoundRow) -> str:
             text = render_value_in_context(cell, context)
         else:
             text = conditional_escape(localize(cell) if column.localize else unlocalize(cell))
-        cells.append(f"<td {column.attrs['td'].as_html()}>{text}</td>")
+        cells.append(f"<td {_td_attrs(column)}>{text}</td>")
     return mark_safe(f"<tr {row.attrs.as_html()}>{''.join(cells)}</tr>")  # cells escaped above
+
+
+def _td_attrs(column: BoundColumn) -> str:
+    """A cell's attributes, written once per column and table when no attribute is computed
+    from the record (django-tables2 recomputes them for every cell)."""
+    cached = getattr(column, "_hdnd_td", None)
+    if cached is not None:
+        return cached
+    html = column.attrs["td"].as_html()
+    declared = {**dict(column._table.attrs), **dict(column.column.attrs)}
+    td = declared.get("td", declared.get("cell", {}))
+    if not any(callable(value) for value in td.values()):
+        column._hdnd_td = html
+    return html

@@ -68,8 +68,9 @@ def test_cached_drop_down_options_keep_their_markup(term, monkeypatch):
 
 class _Escaping(tables.Table):
     name = tables.Column()
-    amount = tables.Column()
-    link = tables.Column(linkify=lambda record: "/x/?a=1&b=2")
+    # An attribute computed from the record (written for each cell) beside static ones (once).
+    amount = tables.Column(attrs={"td": {"data-amount": lambda record: record.get("amount", 0)}})
+    link = tables.Column(linkify=lambda record: "/x/?a=1&b=2", attrs={"td": {"class": "lnk"}})
 
 
 def _tbody(template_name: str, rf) -> str:
@@ -91,3 +92,5 @@ def test_rows_written_in_python_match_django_tables2s_own_template(rf):
     assert ours == _tbody("django_tables2/bootstrap5.html", rf)
     assert "&lt;b&gt;Đấtđai&lt;/b&gt;" in ours  # escaped
     assert '<a href="/x/?a=1&amp;b=2">a &amp; b</a>'.replace(" ", "") in ours
+    assert 'data-amount="1234567"' in ours and 'data-amount="0"' in ours
+    assert ours.count('class="lnk"') == 2
