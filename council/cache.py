@@ -166,10 +166,11 @@ def cached_page_response(
     """The page's HTML from the cache, or render() and keep it until the next write.
 
     Kept per day (deadlines), visitor (_viewer_scope) and full URL, with the data version it
-    was rendered under: used only while no write has bumped it. Access is still decided by the view on every miss, and a
-    hit needs the same user, roles and data that made the cached 200. Not cached: anything but
-    GET/HEAD, pages with a flash message to show or queued by the view, responses that are not
-    200 HTML or that set a cookie, and pages with personal data (views opt out)."""
+    was rendered under: used only while no write has bumped it. Access is still decided by the
+    view on every miss, and a hit needs the same user, roles and data that made the cached
+    200. Not cached: anything but GET/HEAD, pages with a flash message to show or queued by
+    the view, responses that are not 200 HTML or that set a cookie, and pages with personal
+    data (views opt out)."""
     seconds = settings.PAGE_CACHE_SECONDS if seconds is None else seconds
     if seconds <= 0 or request.method not in ("GET", "HEAD") or _pending_messages(request):
         return render()

@@ -55,9 +55,9 @@ def query_replace(context, **kwargs) -> str:
 def table_row(context: template.Context, row: BoundRow) -> str:
     """One <tr> of a django-tables2 table, as django_tables2/bootstrap5.html writes it.
 
-    That template resolves five variables per cell through the template engine: for a page of
-    25 rows x 10 columns, a third of a list page's rendering. Values are rendered as {{ cell }}
-    would render them (escaped unless safe, localised numbers)."""
+    That template resolves five variables per cell through the template engine, 250 cells a
+    page (~3 ms of a list page's ~45). Values are rendered as {{ cell }} would render them
+    (escaped unless safe, localised numbers)."""
     cells = []
     for column, cell in row.items():
         if column.localize is None:
