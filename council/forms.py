@@ -140,6 +140,17 @@ def current_term_initial(form: forms.ModelForm) -> None:
 TERM_HELP = _("Theo nhiệm kỳ đã chọn; đổi nhiệm kỳ thì bấm Lưu để có danh sách mới.")
 
 
+def narrow_to_term(form: forms.BaseForm, term_id: int | None, *names: str) -> None:
+    """The named drop-downs offer the records of the form's term only (form_term_id), and
+    say so; with no term, they keep every option."""
+    if term_id is None:
+        return
+    for name in names:
+        field = form.fields[name]
+        field.queryset = field.queryset.filter(term_id=term_id)
+        field.help_text = TERM_HELP
+
+
 class CouncilForm(BaseModelForm):
     class Meta:
         model = m.Council

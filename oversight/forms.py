@@ -9,7 +9,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from council import roles
-from council.forms import TERM_HELP, BaseModelForm, current_term_initial, form_term_id
+from council.forms import (
+    TERM_HELP,
+    BaseModelForm,
+    current_term_initial,
+    form_term_id,
+    narrow_to_term,
+)
 from council.models import Committee, Delegate, DelegateGroup, Organization, Term
 from oversight.models import (
     Actor,
@@ -160,12 +166,9 @@ class ProgrammeForm(BaseModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         current_term_initial(self)
-        adopted_by = self.fields["adopted_by"].queryset.select_related("council")
-        term_id = form_term_id(self)
-        if term_id is not None:
-            adopted_by = adopted_by.filter(term_id=term_id)
-            self.fields["adopted_by"].help_text = TERM_HELP
-        self.fields["adopted_by"].queryset = adopted_by
+        adopted_by = self.fields["adopted_by"]
+        adopted_by.queryset = adopted_by.queryset.select_related("council")
+        narrow_to_term(self, form_term_id(self), "adopted_by")
 
 
 class ProgrammeItemForm(BaseModelForm):

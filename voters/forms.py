@@ -10,13 +10,13 @@ from django.utils.translation import gettext_lazy as _
 
 from council import uploads as files
 from council.forms import (
-    TERM_HELP,
     BaseModelForm,
     SafeModelChoiceField,
     SafeModelMultipleChoiceField,
     VnDateInput,
     current_term_initial,
     form_term_id,
+    narrow_to_term,
 )
 from council.models import AdministrativeUnit, Organization, Term
 from voters.models import (
@@ -64,16 +64,9 @@ class VoterMeetingForm(BaseModelForm):
         self.fields["location_unit"].queryset = AdministrativeUnit.objects.filter(
             level=AdministrativeUnit.Level.COMMUNE
         ).select_related("parent")
-        sessions = self.fields["session"].queryset.select_related("term")
-        term_id = form_term_id(self)
-        if term_id is not None:
-            sessions = sessions.filter(term_id=term_id)
-            self.fields["session"].help_text = TERM_HELP
-        self.fields["session"].queryset = sessions
-        delegates = self.fields["delegates"].queryset.select_related("term")
-        self.fields["delegates"].queryset = (
-            delegates.filter(term_id=term_id) if term_id is not None else delegates
-        )
+        self.fields["session"].queryset = self.fields["session"].queryset.select_related("term")
+        self.fields["delegates"].queryset = self.fields["delegates"].queryset.select_related("term")
+        narrow_to_term(self, form_term_id(self), "session", "delegates")
         self.fields["co_organizer"].queryset = Organization.objects.filter(is_active=True)
         self.fields["minutes"].help_text = _(
             "PDF, Word hoặc ảnh chụp; hệ thống kiểm tra nội dung tệp."
@@ -120,19 +113,12 @@ class VoterPetitionForm(BaseModelForm):
         current_term_initial(self)
         # Sessions, meetings and Ban of the petition's term only: a province holds hundreds of
         # meetings a term, and a petition never belongs to another term's.
-        term_id = form_term_id(self)
-        sessions = self.fields["session"].queryset.select_related("term")
-        meetings = VoterMeeting.objects.select_related("location_unit").order_by("-date")
-        committees = self.fields["committee"].queryset.select_related("term")
-        if term_id is not None:
-            sessions = sessions.filter(term_id=term_id)
-            meetings = meetings.filter(term_id=term_id)
-            committees = committees.filter(term_id=term_id)
-            for name in ("session", "meeting", "committee"):
-                self.fields[name].help_text = TERM_HELP
-        self.fields["session"].queryset = sessions
-        self.fields["meeting"].queryset = meetings
-        self.fields["committee"].queryset = committees
+        self.fields["session"].queryset = self.fields["session"].queryset.select_related("term")
+        self.fields["meeting"].queryset = VoterMeeting.objects.select_related(
+            "location_unit"
+        ).order_by("-date")
+        self.fields["committee"].queryset = self.fields["committee"].queryset.select_related("term")
+        narrow_to_term(self, form_term_id(self), "session", "meeting", "committee")
         # The earlier petition is entered by its number (#id shown on each petition): a
         # drop-down of every petition ever received would be unusable.
         self.fields["repeat_of"].help_text = _(
