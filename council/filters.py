@@ -104,10 +104,24 @@ _RECENT_CHOICES_SIZE = 32
 _RECENT_LOCK = threading.Lock()  # the development server and threaded workers share it
 
 
+def offer_only(field: forms.ModelChoiceField, condition: Q, selected: Any = None) -> None:
+    """The drop-down offers the options matching `condition`, and the selected one; every
+    option of the field's queryset stays valid (a link may name any). For lists filtered by
+    one of thousands of records (the sessions of decades): a page of tens of options, not of
+    half a megabyte."""
+    if selected not in (None, ""):
+        condition |= Q(pk=selected)
+    field.offered = condition
+
+
 def cached_choices(field: forms.ModelChoiceField, prefix: str) -> OptionList:
     """(value, label) pairs of a model dropdown, from the cache when its query was seen under
     the same data version."""
-    digest = hashlib.blake2b(str(field.queryset.query).encode(), digest_size=12).hexdigest()
+    queryset = field.queryset
+    offered = getattr(field, "offered", None)  # offer_only
+    if offered is not None:
+        queryset = queryset.filter(offered)
+    digest = hashlib.blake2b(str(queryset.query).encode(), digest_size=12).hexdigest()
     key = f"hdnd:choices:{prefix}:{digest}"
     with _RECENT_LOCK:
         choices = _RECENT_CHOICES.get(key)
@@ -117,7 +131,7 @@ def cached_choices(field: forms.ModelChoiceField, prefix: str) -> OptionList:
     with contextlib.suppress(Exception):  # a cache outage costs speed only
         choices = cache.get(key)
     if choices is None:
-        choices = [(str(value), str(label)) for value, label in field.choices]
+        choices = [(str(value), str(label)) for value, label in _choices(field, queryset)]
         with contextlib.suppress(Exception):
             cache.set(key, choices, CHOICES_CACHE_SECONDS)
     choices = OptionList(choices)
@@ -126,6 +140,17 @@ def cached_choices(field: forms.ModelChoiceField, prefix: str) -> OptionList:
         while len(_RECENT_CHOICES) > _RECENT_CHOICES_SIZE:
             _RECENT_CHOICES.popitem(last=False)
     return choices
+
+
+def _choices(field: forms.ModelChoiceField, queryset: QuerySet) -> Iterable[tuple[Any, Any]]:
+    """field.choices, over `queryset` (ModelChoiceIterator's pairs: the blank, then each
+    record's value and label)."""
+    if queryset is field.queryset:
+        return field.choices
+    blank = [] if field.empty_label is None else [("", field.empty_label)]
+    return blank + [
+        (field.prepare_value(obj), field.label_from_instance(obj)) for obj in queryset.iterator()
+    ]
 
 
 FAST_WIDGETS = {forms.Select: FastSelect, forms.SelectMultiple: FastSelectMultiple}

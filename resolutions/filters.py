@@ -7,12 +7,13 @@ from django.utils.translation import gettext_lazy as _
 from council.filters import FoldedSearchFilterSet, YearFilter
 from resolutions.models import Resolution, ResolutionField
 from resolutions.selectors import ORDERINGS, resolution_filter
+from sessions.filters import SessionOptionsMixin
 from sessions.models import Session
 
 KIND_CHOICES = [("true", _("Quy phạm pháp luật")), ("false", _("Cá biệt"))]
 
 
-class ResolutionFilter(django_filters.FilterSet):
+class ResolutionFilter(SessionOptionsMixin, django_filters.FilterSet):
     """The register's filters; the filtering itself is resolutions.selectors.resolution_filter."""
 
     q = django_filters.CharFilter(label=_("Tìm theo số, trích yếu"), method="noop")

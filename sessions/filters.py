@@ -1,10 +1,62 @@
 from __future__ import annotations
 
+from typing import Any
+
 import django_filters
+from django.db.models import Q, Subquery
 from django.utils.translation import gettext_lazy as _
 
-from council.filters import YearFilter
+from council.filters import YearFilter, offer_only
+from council.forms import pk_or_none
+from council.models import Term
+from council.selectors import current_council_id
 from sessions.models import Session
+
+SESSION_OPTIONS_HELP = _(
+    "Kỳ họp của nhiệm kỳ đã chọn (chưa chọn: của năm đã chọn, hoặc của nhiệm kỳ gần nhất). "
+    "Chọn nhiệm kỳ khác rồi bấm Lọc để thấy các kỳ họp của nhiệm kỳ đó."
+)
+SESSION_BY_YEAR_HELP = _(
+    "Kỳ họp của năm đã chọn (chưa chọn: của nhiệm kỳ gần nhất). "
+    "Chọn năm khác rồi bấm Lọc để thấy các kỳ họp của năm đó."
+)
+
+
+class SessionOptionsMixin:
+    """For the filters of lists that belong to a session (resolutions, voter meetings,
+    petitions): the session drop-down offers the sessions of the chosen term, else of the
+    chosen year, else of the latest term, and the chosen session. A council's decades hold
+    hundreds of sessions (thousands in the K=50 benchmark: a 500 KB drop-down on every page);
+    a term holds ten to thirty. Any session of the council stays a valid choice."""
+
+    form: Any
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.form.fields["session"]
+        field.queryset = field.queryset.select_related("term")  # labels name the term
+        data = self.form.data
+        term = pk_or_none(data.get("term")) if "term" in self.form.fields else None
+        year = _year(data.get("year")) if "year" in self.form.fields else None
+        if term is not None:
+            condition = Q(term_id=term)
+        elif year is not None:
+            condition = Q(start_date__year=year)
+        else:
+            latest = Term.objects.filter(council=current_council_id()).order_by("-start_date")
+            condition = Q(term_id=Subquery(latest.values("pk")[:1]))
+        offer_only(field, condition, pk_or_none(data.get("session")))
+        field.help_text = (
+            SESSION_OPTIONS_HELP if "term" in self.form.fields else SESSION_BY_YEAR_HELP
+        )
+
+
+def _year(value: Any) -> int | None:
+    try:
+        year = int(value)
+    except (TypeError, ValueError):
+        return None
+    return year if 1945 <= year <= 2200 else None
 
 
 class SessionFilter(django_filters.FilterSet):

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from council.filters import FoldedSearchFilterSet, YearFilter
 from council.models import Committee
 from council.search import filter_words
+from sessions.filters import SessionOptionsMixin
 from voters import selectors
 from voters.models import (
     CitizenReception,
@@ -26,15 +27,7 @@ from voters.models import (
 WORD_SEARCH_HELP = _("Tìm theo từ trọn vẹn, không cần gõ dấu: «duong» tìm được «đường».")
 
 
-class _SessionChoiceMixin:
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        if "session" in self.filters:
-            field = self.filters["session"]
-            field.queryset = field.queryset.select_related("term")
-
-
-class VoterMeetingFilter(_SessionChoiceMixin, django_filters.FilterSet):
+class VoterMeetingFilter(SessionOptionsMixin, django_filters.FilterSet):
     year = YearFilter(label=_("Năm"), field_name="date", lookup_expr="year")
 
     class Meta:
@@ -42,7 +35,7 @@ class VoterMeetingFilter(_SessionChoiceMixin, django_filters.FilterSet):
         fields = ["year", "term", "timing", "session", "delegate_group"]
 
 
-class VoterPetitionFilter(_SessionChoiceMixin, django_filters.FilterSet):
+class VoterPetitionFilter(SessionOptionsMixin, django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Tìm trong nội dung"), method="filter_q", help_text=WORD_SEARCH_HELP
     )

@@ -43,7 +43,7 @@ def petition_field(db) -> PetitionField:
 def make_petition(term, staff_user):
     def make(*, instances: int = 1, received: dt.date = RECEIVED, **extra) -> VoterPetition:
         petition = VoterPetition(
-            term=term,
+            term=extra.pop("term", term),
             received_date=received,
             content=extra.pop("content", "Đề nghị sửa chữa đường liên xã"),
             instances=instances,

@@ -330,3 +330,38 @@ def test_petition_detail_shows_workflow_history_and_originals(
     assert "Lập công văn chuyển" in body  # compiled and awaiting forwarding
     original = staff_client.get(reverse("voters:voterpetition_detail", args=[a.pk]))
     assert "đã được gộp vào kiến nghị tổng hợp" in original.content.decode()
+
+
+def test_session_drop_down_offers_one_terms_sessions_and_accepts_any(
+    staff_client, council, term, session, make_petition
+):
+    """Decades of sessions are not one drop-down: the latest term's by default, the chosen
+    term's or year's, and always the chosen session; any session of the council filters."""
+    import re
+
+    from council.models import Term
+    from sessions.models import Session
+
+    later = Term.objects.create(
+        council=council, ordinal=10, roman="X", start_date=D(2021, 6, 1), end_date=D(2026, 5, 31)
+    )
+    recent = Session.objects.create(
+        term=later, number=3, kind="regular", start_date=D(2022, 7, 1), end_date=D(2022, 7, 2)
+    )
+    make_petition(content="Trước kỳ họp cũ", session=session)
+    make_petition(content="Trước kỳ họp mới", received=D(2022, 6, 1), term=later, session=recent)
+    url = reverse("voters:voterpetition_list")
+
+    def offered(**params) -> tuple[set[int], str]:
+        body = staff_client.get(url, params).content.decode()
+        select = re.search(r'<select name="session".*?</select>', body, re.S).group(0)
+        return {int(pk) for pk in re.findall(r'value="(\d+)"', select)}, body
+
+    assert offered()[0] == {recent.pk}  # the latest term
+    assert offered(term=term.pk)[0] == {session.pk}
+    assert offered(year=2019)[0] == {session.pk}
+    sessions, body = offered(session=session.pk)  # a link to an older term's session
+    assert sessions == {recent.pk, session.pk}
+    assert "Trước kỳ họp cũ" in body and "Trước kỳ họp mới" not in body
+    assert "Chọn nhiệm kỳ khác rồi bấm Lọc" in body
+    assert offered(term="abc", session="x", year="0")[0] == {recent.pk}  # junk: the default
