@@ -17,6 +17,7 @@ from django.db.models import Q, QuerySet
 from django.forms.utils import flatatt
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from council import models as m
@@ -186,6 +187,9 @@ def use_cached_choices(filterset: django_filters.FilterSet) -> None:
             field._choices = field.widget.choices = cached_choices(field, f"{prefix}:{name}")
 
 
+YEAR_MIN, YEAR_MAX = 1945, 2200
+
+
 class YearFilter(django_filters.NumberFilter):
     """A year between 1945 and 2200: anything else is a form error, never a database error
     (a year of 0 or 10**30 cannot become a date range or an integer column value)."""
@@ -194,8 +198,17 @@ class YearFilter(django_filters.NumberFilter):
 
     def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault("label", _("Năm"))
-        kwargs.setdefault("min_value", 1945)
-        kwargs.setdefault("max_value", 2200)
+        kwargs.setdefault("min_value", YEAR_MIN)
+        kwargs.setdefault("max_value", YEAR_MAX)
+        out_of_range = format_lazy(_("Năm phải từ {} đến {}."), YEAR_MIN, YEAR_MAX)
+        kwargs.setdefault(
+            "error_messages",
+            {
+                "invalid": _("Nhập năm bằng chữ số, ví dụ 2019."),
+                "min_value": out_of_range,
+                "max_value": out_of_range,
+            },
+        )
         super().__init__(*args, **kwargs)
 
 

@@ -6,19 +6,18 @@ import django_filters
 from django.db.models import Q, Subquery
 from django.utils.translation import gettext_lazy as _
 
-from council.filters import YearFilter, offer_only
+from council.filters import YEAR_MAX, YEAR_MIN, YearFilter, offer_only
 from council.forms import pk_or_none
 from council.models import Term
 from council.selectors import current_council_id
 from sessions.models import Session
 
 SESSION_OPTIONS_HELP = _(
-    "Kỳ họp của nhiệm kỳ đã chọn (chưa chọn: của năm đã chọn, hoặc của nhiệm kỳ gần nhất). "
-    "Chọn nhiệm kỳ khác rồi bấm Lọc để thấy các kỳ họp của nhiệm kỳ đó."
+    "Kỳ họp của nhiệm kỳ (hoặc năm) đã chọn, mặc định nhiệm kỳ gần nhất: đổi nhiệm kỳ rồi "
+    "bấm Lọc để chọn kỳ họp khác."
 )
 SESSION_BY_YEAR_HELP = _(
-    "Kỳ họp của năm đã chọn (chưa chọn: của nhiệm kỳ gần nhất). "
-    "Chọn năm khác rồi bấm Lọc để thấy các kỳ họp của năm đó."
+    "Kỳ họp của năm đã chọn, mặc định nhiệm kỳ gần nhất: đổi năm rồi bấm Lọc để chọn kỳ họp khác."
 )
 
 
@@ -56,7 +55,7 @@ def _year(value: Any) -> int | None:
         year = int(value)
     except (TypeError, ValueError):
         return None
-    return year if 1945 <= year <= 2200 else None
+    return year if YEAR_MIN <= year <= YEAR_MAX else None
 
 
 class SessionFilter(django_filters.FilterSet):

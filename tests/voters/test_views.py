@@ -363,5 +363,15 @@ def test_session_drop_down_offers_one_terms_sessions_and_accepts_any(
     sessions, body = offered(session=session.pk)  # a link to an older term's session
     assert sessions == {recent.pk, session.pk}
     assert "Trước kỳ họp cũ" in body and "Trước kỳ họp mới" not in body
-    assert "Chọn nhiệm kỳ khác rồi bấm Lọc" in body
+    assert "đổi nhiệm kỳ rồi bấm Lọc" in body
     assert offered(term="abc", session="x", year="0")[0] == {recent.pk}  # junk: the default
+
+
+def test_a_year_that_is_not_one_is_said_in_plain_words(staff_client):
+    url = reverse("voters:voterpetition_list")
+    assert (
+        "Nhập năm bằng chữ số, ví dụ 2019."
+        in staff_client.get(url, {"year": "abc"}).content.decode()
+    )
+    body = staff_client.get(url, {"year": "20190"}).content.decode()
+    assert "Năm phải từ 1945 đến 2200." in body
