@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
 from django.db import connections, transaction
 from django.db.models import Model, ProtectedError, QuerySet
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -359,7 +359,24 @@ class RecordDetailView(ViewerRequiredMixin, CachedPageMixin, SectionMixin, Detai
         return ctx
 
 
-class _RecordFormMixin(EditorRequiredMixin, CachedPageMixin, SectionMixin):
+class FollowedFieldsMixin:
+    """Form views whose drop-downs follow another field (council.forms.follow): a GET with
+    ?term=5 renders the form as if term 5 were chosen, which is how the page refreshes those
+    drop-downs when the user changes the term. Nothing is saved by a GET."""
+
+    followed_fields: tuple[str, ...] = ("term",)
+    request: HttpRequest
+
+    def get_initial(self) -> dict[str, Any]:
+        initial = super().get_initial()  # type: ignore[misc]
+        for name in self.followed_fields:
+            value = self.request.GET.get(name, "").strip()
+            if value:
+                initial[name] = value
+        return initial
+
+
+class _RecordFormMixin(FollowedFieldsMixin, EditorRequiredMixin, CachedPageMixin, SectionMixin):
     template_name = "generic/form.html"
     success_text = ""
 

@@ -105,12 +105,16 @@ _RECENT_CHOICES_SIZE = 32
 _RECENT_LOCK = threading.Lock()  # the development server and threaded workers share it
 
 
-def offer_only(field: forms.ModelChoiceField, condition: Q, selected: Any = None) -> None:
-    """The drop-down offers the options matching `condition`, and the selected one; every
-    option of the field's queryset stays valid (a link may name any). For lists filtered by
-    one of thousands of records (the sessions of decades): a page of tens of options, not of
-    half a megabyte."""
-    if selected not in (None, ""):
+def offer_only(
+    field: forms.ModelChoiceField, condition: Q, selected: int | list[int] | None = None
+) -> None:
+    """The drop-down offers the options matching `condition`, and the selected one(s) (primary
+    keys); every option of the field's queryset stays valid (a link may name any). For
+    drop-downs of one of thousands of records (the sessions of decades): tens of options, not
+    half a megabyte of them."""
+    if isinstance(selected, list):
+        condition |= Q(pk__in=selected)
+    elif selected is not None:
         condition |= Q(pk=selected)
     field.offered = condition
 

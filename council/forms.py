@@ -108,12 +108,13 @@ class BaseModelForm(forms.ModelForm, metaclass=_VnModelFormMetaclass):
 
 
 def form_term_id(form: forms.BaseForm) -> int | None:
-    """The term a record form is about: what was submitted, else the record's, else the
-    form's default. Drop-downs of a term's sessions, meetings, Ban and delegates follow it."""
+    """The term a record form is about: what was submitted, else the one the page was asked
+    for (?term=, when the user changes the term: follow()), the record's, or the default.
+    Drop-downs of a term's sessions, meetings, Ban and delegates follow it."""
     if form.is_bound:
         value = form.data.get(form.add_prefix("term"))
     else:
-        value = getattr(form.instance, "term_id", None) or form.initial.get("term")
+        value = form.initial.get("term") or getattr(form.instance, "term_id", None)
     return pk_or_none(value)
 
 
@@ -137,18 +138,28 @@ def current_term_initial(form: forms.ModelForm) -> None:
         form.initial["term"] = term.pk
 
 
-TERM_HELP = _("Theo nhiệm kỳ đã chọn; đổi nhiệm kỳ thì bấm Lưu để có danh sách mới.")
+TERM_HELP = _("Theo nhiệm kỳ đã chọn: chọn nhiệm kỳ khác thì danh sách đổi theo.")
+
+
+def follow(form: forms.BaseForm, leader: str, *names: str) -> None:
+    """The named drop-downs follow the `leader` field: when the user changes it, the page asks
+    for itself again with ?<leader>=<value> (static/js/app.js) and takes these drop-downs'
+    options from the answer. The form view reads that parameter as the leader's initial value
+    (council.crud.FOLLOWED_FIELDS)."""
+    for name in names:
+        form.fields[name].widget.attrs["data-follows"] = form.add_prefix(leader)
 
 
 def narrow_to_term(form: forms.BaseForm, term_id: int | None, *names: str) -> None:
-    """The named drop-downs offer the records of the form's term only (form_term_id), and
-    say so; with no term, they keep every option."""
+    """The named drop-downs offer the records of the form's term only (form_term_id), say so,
+    and follow the term field; with no term, they keep every option."""
     if term_id is None:
         return
     for name in names:
         field = form.fields[name]
         field.queryset = field.queryset.filter(term_id=term_id)
         field.help_text = TERM_HELP
+    follow(form, "term", *names)
 
 
 class CouncilForm(BaseModelForm):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -51,6 +52,16 @@ def term_for_date(*, council: Council, day) -> Term | None:
         .order_by("-start_date")
         .first()
     )
+
+
+def term_at(*, council: Council, day: dt.date | None = None) -> Subquery:
+    """term_for_date as a subquery (no round trip of its own); with no day, the latest term."""
+    terms = Term.objects.filter(council=council)
+    if day is not None:
+        terms = terms.filter(start_date__lte=day).filter(
+            Q(end_date__isnull=True) | Q(end_date__gte=day)
+        )
+    return Subquery(terms.order_by("-start_date").values("pk")[:1])
 
 
 def term_delegate_count(*, term: Term) -> int:

@@ -13,6 +13,7 @@ from council.forms import (
     TERM_HELP,
     BaseModelForm,
     current_term_initial,
+    follow,
     form_term_id,
     narrow_to_term,
 )
@@ -98,6 +99,10 @@ class ActivityForm(BaseModelForm):
         if term_id:
             for name in ("committee", "delegate_group", "delegate", "session"):
                 f[name].help_text = TERM_HELP
+        follow(
+            self, "term", "committee", "delegate_group", "delegate", "members", "session",
+            "programme_item", "establishing_resolution",
+        )  # fmt: skip
         if user is not None and not roles.can_edit_records(user):
             # A committee member records their own Ban's work only.
             own = roles.user_committee(user)

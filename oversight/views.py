@@ -29,6 +29,7 @@ from council.concurrency import (
     show_stale_edit,
 )
 from council.crud import (
+    FollowedFieldsMixin,
     RecordCreateView,
     RecordDeleteView,
     RecordDetailView,
@@ -265,7 +266,7 @@ class ActivityDetailView(RecordDetailView):
         return ctx
 
 
-class _ActivityFormMixin(_WriteView):
+class _ActivityFormMixin(FollowedFieldsMixin, _WriteView):
     model = OversightActivity
     form_class = forms.ActivityForm
 

@@ -1,12 +1,17 @@
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from council.forms import BaseModelForm, SafeModelChoiceField
+from council.filters import offer_only
+from council.forms import BaseModelForm, SafeModelChoiceField, follow, pk_or_none
 from council.models import Council, InterSessionMatter
+from council.selectors import term_at
 from council.uploads import validate_document
 from resolutions.models import Resolution, ResolutionAttachment, ResolutionField, ResolutionRelation
 from sessions.models import Session
@@ -47,6 +52,7 @@ class ResolutionForm(BaseModelForm):
         self.fields["ratified_matters"].queryset = InterSessionMatter.objects.filter(
             term__council=council
         ).select_related("term")
+        self._offer_the_terms_records(council)
         number = self.fields["number"]
         number.required = False
         number.widget.attrs["class"] = "js-resolution-number"
@@ -58,6 +64,40 @@ class ResolutionForm(BaseModelForm):
             }
         self.fields["is_normative"].widget.attrs["class"] = "form-check-input js-resolution-kind"
         self.fields["adopted_date"].widget.attrs["class"] = "js-date js-resolution-date"
+
+    def _offer_the_terms_records(self, council: Council) -> None:
+        """Sessions and inter-session matters offered: those of the term of the adoption date
+        (typed, or saved), else of the latest term, and whatever is chosen. Any of the
+        council's stays valid. Decades of a council are hundreds of sessions and matters (1.8
+        MB of options in the K=50 benchmark); the term of one date, tens."""
+        day = self._adopted_day()
+        condition = Q(term=term_at(council=council, day=day))
+        if self.is_bound:
+            session = pk_or_none(self.data.get(self.add_prefix("session")))
+            matters = self.data.getlist(self.add_prefix("ratified_matters"), [])
+        else:
+            session = pk_or_none(getattr(self.initial.get("session"), "pk", None) or
+                                 self.initial.get("session"))  # fmt: skip
+            matters = [getattr(m, "pk", m) for m in self.initial.get("ratified_matters") or []]
+        chosen = [pk for pk in map(pk_or_none, matters) if pk is not None]
+        offer_only(self.fields["session"], condition, session)
+        offer_only(self.fields["ratified_matters"], condition, chosen)
+        help_text = _("Của nhiệm kỳ có ngày thông qua: nhập ngày thông qua thì danh sách đổi theo.")
+        self.fields["session"].help_text = help_text
+        self.fields["ratified_matters"].help_text = help_text
+        follow(self, "adopted_date", "session", "ratified_matters")
+
+    def _adopted_day(self) -> dt.date | None:
+        if self.is_bound:
+            value = self.data.get(self.add_prefix("adopted_date"))
+        else:
+            value = self.initial.get("adopted_date")
+        if isinstance(value, dt.date) or not value:
+            return value or None
+        try:
+            return self.fields["adopted_date"].to_python(value)
+        except ValidationError:
+            return None
 
     def _post_clean(self) -> None:
         # The service completes council, term, year and series before the full model check.

@@ -31,6 +31,7 @@ from council.concurrency import (
 )
 from council.crud import (
     CachedPageMixin,
+    FollowedFieldsMixin,
     RecordDeleteView,
     RecordDetailView,
     RecordListView,
@@ -166,8 +167,11 @@ class ResolutionDetailView(RecordDetailView):
         return ctx
 
 
-class _ResolutionFormView(EditorRequiredMixin, CachedPageMixin, SectionMixin, FormView):
+class _ResolutionFormView(
+    FollowedFieldsMixin, EditorRequiredMixin, CachedPageMixin, SectionMixin, FormView
+):
     form_class = ResolutionForm
+    followed_fields = ("adopted_date",)
     template_name = "resolutions/resolution_form.html"
     section_title = SECTION
     list_url_name = "resolutions:resolution_list"

@@ -12,3 +12,40 @@ document.addEventListener("htmx:configRequest", (event) => {
   const token = document.querySelector('meta[name="csrf-token"]');
   if (token) event.detail.headers["X-CSRFToken"] = token.content;
 });
+
+// Drop-downs that follow another field (data-follows="term", council.forms.follow): when the
+// user changes that field, the same page is asked for with its new value (?term=5) and these
+// drop-downs take the options it offers. What was chosen stays chosen if still offered.
+document.addEventListener("DOMContentLoaded", () => {
+  const followers = new Map();
+  document.querySelectorAll("select[data-follows]").forEach((select) => {
+    const leader = select.form && select.form.elements.namedItem(select.dataset.follows);
+    if (!leader || !leader.name) return;
+    if (!followers.has(leader)) followers.set(leader, []);
+    followers.get(leader).push(select);
+  });
+  followers.forEach((selects, leader) => {
+    let latest = 0;
+    leader.addEventListener("change", async () => {
+      const request = ++latest;
+      const url = new URL(window.location.href);
+      url.searchParams.set(leader.name, leader.value);
+      selects.forEach((select) => select.setAttribute("aria-busy", "true"));
+      try {
+        const response = await fetch(url, { credentials: "same-origin", headers: { Accept: "text/html" } });
+        if (!response.ok || request !== latest) return;
+        const page = new DOMParser().parseFromString(await response.text(), "text/html");
+        selects.forEach((select) => {
+          const fresh = page.getElementById(select.id);
+          if (!fresh) return;
+          const chosen = new Set(Array.from(select.selectedOptions, (option) => option.value));
+          select.replaceChildren(...Array.from(fresh.options, (option) => document.importNode(option, true)));
+          Array.from(select.options).forEach((option) => { option.selected = chosen.has(option.value); });
+          select.dispatchEvent(new Event("change", { bubbles: true }));
+        });
+      } finally {
+        if (request === latest) selects.forEach((select) => select.removeAttribute("aria-busy"));
+      }
+    });
+  });
+});

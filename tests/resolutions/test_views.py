@@ -256,3 +256,53 @@ def test_an_edit_based_on_a_stale_copy_is_refused(staff_client, session, make_re
     assert "CHƯA được lưu" in response.content.decode()
     r.refresh_from_db()
     assert r.title == "Người khác đã sửa"
+
+
+def _options(body: str, name: str) -> set[int]:
+    import re
+
+    select = re.search(rf'<select name="{name}".*?</select>', body, re.S)
+    assert select, name
+    return {int(pk) for pk in re.findall(r'value="(\d+)"', select.group(0))}
+
+
+def test_the_form_offers_the_sessions_of_the_adoption_dates_term(
+    staff_client, council, term, session, make_resolution, organization
+):
+    """Sessions and inter-session matters of the term of the adoption date (asked for with
+    ?adopted_date= when the user types one: static/js/app.js), else of the latest term, and
+    whatever the resolution has; any session of the council is still accepted."""
+    from council.models import InterSessionMatter, Term
+    from sessions.models import Session
+
+    later = Term.objects.create(
+        council=council, ordinal=10, roman="X", start_date=dt.date(2021, 6, 1)
+    )
+    recent = Session.objects.create(
+        term=later, number=2, start_date=dt.date(2022, 7, 1), end_date=dt.date(2022, 7, 2)
+    )
+    old_matter = InterSessionMatter.objects.create(
+        term=term,
+        received_date=dt.date(2019, 3, 1),
+        subject="Điều chỉnh dự toán",
+        submitted_by=organization,
+    )
+    url = reverse("resolutions:resolution_create")
+    body = staff_client.get(url).content.decode()
+    assert _options(body, "session") == {recent.pk}  # no date yet: the latest term
+    assert _options(body, "ratified_matters") == set()
+    assert 'data-follows="adopted_date"' in body
+    body = staff_client.get(url, {"adopted_date": "12/12/2019"}).content.decode()
+    assert _options(body, "session") == {session.pk}
+    assert _options(body, "ratified_matters") == {old_matter.pk}
+    assert 'value="12/12/2019"' in body  # the date typed stays in the form
+    assert _options(staff_client.get(url, {"adopted_date": "31/02/2019"}).content.decode(),
+                    "session") == {recent.pk}  # fmt: skip
+    # Editing keeps the resolution's own session on offer, whatever the term.
+    resolution = make_resolution()
+    edit = reverse("resolutions:resolution_update", args=[resolution.pk])
+    body = staff_client.get(edit, {"adopted_date": "01/08/2022"}).content.decode()
+    assert _options(body, "session") == {recent.pk, session.pk}
+    # A session outside the offered ones is still a valid choice (the service checks dates).
+    response = staff_client.post(url, _form_data(session, adopted_date="12/12/2019", number="7"))
+    assert response.status_code == 302, response.content.decode()[:2000]

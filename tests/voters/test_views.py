@@ -375,3 +375,34 @@ def test_a_year_that_is_not_one_is_said_in_plain_words(staff_client):
     )
     body = staff_client.get(url, {"year": "20190"}).content.decode()
     assert "Năm phải từ 1945 đến 2200." in body
+
+
+def _offered(body: str, name: str) -> set[int]:
+    import re
+
+    select = re.search(rf'<select name="{name}".*?</select>', body, re.S)
+    assert select, name
+    return {int(pk) for pk in re.findall(r'value="(\d+)"', select.group(0))}
+
+
+def test_record_forms_follow_the_term_asked_for(staff_client, council, term, session):
+    """The drop-downs of a term's records follow the term field: the page asks for itself with
+    ?term= when the user changes it (static/js/app.js) and takes their options."""
+    from council.models import Committee, Term
+    from sessions.models import Session
+
+    later = Term.objects.create(council=council, ordinal=10, roman="X", start_date=D(2021, 6, 1))
+    recent = Session.objects.create(
+        term=later, number=2, start_date=D(2022, 7, 1), end_date=D(2022, 7, 2)
+    )
+    old_ban = Committee.objects.create(term=term, code="ktns", name="Ban Kinh tế - Ngân sách")
+    for url in (reverse("voters:voterpetition_create"), reverse("oversight:activity_create")):
+        body = staff_client.get(url).content.decode()  # a new record: the latest term
+        assert _offered(body, "session") == {recent.pk}, url
+        assert old_ban.pk not in _offered(body, "committee"), url
+        assert 'data-follows="term"' in body, url
+        body = staff_client.get(url, {"term": term.pk}).content.decode()
+        assert _offered(body, "session") == {session.pk}, url
+        assert old_ban.pk in _offered(body, "committee"), url
+        assert f'<option value="{term.pk}" selected>' in body, url
+        assert staff_client.get(url, {"term": "abc"}).status_code == 200
