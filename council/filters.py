@@ -191,6 +191,20 @@ def use_cached_choices(filterset: django_filters.FilterSet) -> None:
             field._choices = field.widget.choices = cached_choices(field, f"{prefix}:{name}")
 
 
+class FlagInput(forms.CheckboxInput):
+    """A check box of a list filter, read from the query string as a person would write it:
+    ?overdue=0, =no, =off or empty is off (Django's CheckboxInput reads any text but "false"
+    as on, so a link with ?overdue=0 listed only the overdue)."""
+
+    OFF = frozenset({"", "0", "false", "no", "off", "không"})
+
+    def value_from_datadict(self, data: Any, files: Any, name: str) -> bool:
+        value = data.get(name)
+        if isinstance(value, str):
+            return value.strip().lower() not in self.OFF
+        return bool(value)
+
+
 YEAR_MIN, YEAR_MAX = 1945, 2200
 
 

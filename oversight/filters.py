@@ -6,11 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 import django_filters
-from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from council.filters import YearFilter
+from council.filters import FlagInput, YearFilter
 from council.models import Committee, Organization, Term
 from oversight import selectors
 from oversight.models import Actor, Kind, OversightRecommendation
@@ -66,9 +65,7 @@ class RecommendationFilter(_DelegatingFilterSet):
     status = django_filters.ChoiceFilter(
         label=_("Tình trạng"), choices=OversightRecommendation.Status.choices
     )
-    overdue = django_filters.BooleanFilter(
-        label=_("Chỉ kiến nghị quá hạn"), widget=forms.CheckboxInput
-    )
+    overdue = django_filters.BooleanFilter(label=_("Chỉ kiến nghị quá hạn"), widget=FlagInput)
     addressee = django_filters.ModelChoiceFilter(
         label=_("Cơ quan được kiến nghị"), queryset=Organization.objects.all()
     )

@@ -5,11 +5,10 @@ petitions ?year=2019&status=<code>&level=<code>&field=<id>&unanswered_overdue=1,
 from __future__ import annotations
 
 import django_filters
-from django import forms
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from council.filters import FoldedSearchFilterSet, YearFilter
+from council.filters import FlagInput, FoldedSearchFilterSet, YearFilter
 from council.models import Committee
 from council.search import filter_words
 from sessions.filters import SessionOptionsMixin
@@ -53,10 +52,10 @@ class VoterPetitionFilter(SessionOptionsMixin, django_filters.FilterSet):
     unanswered_overdue = django_filters.BooleanFilter(
         label=_("Quá hạn chưa trả lời"),
         method="filter_overdue",
-        widget=forms.CheckboxInput,
+        widget=FlagInput,
     )
     merged = django_filters.BooleanFilter(
-        label=_("Hiện cả kiến nghị đã gộp"), method="filter_merged", widget=forms.CheckboxInput
+        label=_("Hiện cả kiến nghị đã gộp"), method="filter_merged", widget=FlagInput
     )
 
     class Meta:
@@ -95,7 +94,7 @@ class LetterFilter(django_filters.FilterSet):
     )
     year = YearFilter(label=_("Năm"), field_name="received_date", lookup_expr="year")
     forwarded = django_filters.BooleanFilter(
-        label=_("Đã chuyển"), method="filter_forwarded", widget=forms.CheckboxInput
+        label=_("Đã chuyển"), method="filter_forwarded", widget=FlagInput
     )
 
     class Meta:

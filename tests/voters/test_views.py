@@ -406,3 +406,20 @@ def test_record_forms_follow_the_term_asked_for(staff_client, council, term, ses
         assert old_ban.pk in _offered(body, "committee"), url
         assert f'<option value="{term.pk}" selected>' in body, url
         assert staff_client.get(url, {"term": "abc"}).status_code == 200
+
+
+def test_check_box_filters_read_links_as_people_write_them(staff_client, make_petition, forward):
+    """?unanswered_overdue=0 (or no, off, false, empty) is off; 1, on, true are on."""
+    from council.filters import FlagInput
+
+    forwarded = make_petition(content="Đã chuyển đi", received=D(2019, 1, 2))
+    make_petition(content="Chưa chuyển", received=D(2018, 12, 1))
+    forward([forwarded], day=D(2019, 1, 5))
+    url = reverse("voters:voterpetition_list")
+    for off in ("0", "no", "OFF", "false", ""):
+        body = staff_client.get(url, {"unanswered_overdue": off}).content.decode()
+        assert "Chưa chuyển" in body and "Đã chuyển đi" in body, off
+    for on in ("1", "on", "true"):
+        body = staff_client.get(url, {"unanswered_overdue": on}).content.decode()
+        assert "Chưa chuyển" not in body and "Đã chuyển đi" in body, on
+    assert FlagInput().value_from_datadict({}, {}, "x") is False
