@@ -136,7 +136,9 @@ class TailFirstPaginator(Paginator):
         """The number of rows, kept in the cache under the data version: counting a million
         petitions costs ~0.4 s, and the answer only changes when some record does."""
         queryset = self._queryset_of(self.object_list)
-        key = _cache_key("count", queryset)
+        # Keyed by the rows it counts (compiling the list's own query, with the columns of
+        # every joined table, costs ~1.5 ms more at every page).
+        key = _cache_key("count", None if queryset is None else queryset.order_by().values("pk"))
         if key is None:
             return super().count
         count = _cached(key, lambda: super(TailFirstPaginator, self).count)
@@ -302,12 +304,12 @@ class SearchPaginator(TailFirstPaginator):
         queryset = self._queryset_of(self.object_list)
         if queryset is None:
             return None
-        keys = self._sort_keys
-        key = _cache_key("matches-sorted" if keys else "matches", queryset)
+        names = [name for name, _descending in self._sort_keys or ()]
+        matching = queryset.order_by().values_list("pk", *names)
+        key = _cache_key("matches", matching)  # the statement is the key: nothing else counts
         if key is None:
             return None
-        names = [name for name, _descending in keys or ()]
-        rows = queryset.order_by().values_list("pk", *names)[: self.cap + 1]
+        rows = matching[: self.cap + 1]
         return _cached(key, lambda: [tuple(row) for row in rows])
 
     @property
