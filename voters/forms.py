@@ -19,6 +19,7 @@ from council.forms import (
     narrow_to_term,
 )
 from council.models import AdministrativeUnit, Organization, Term
+from council.selectors import current_council_id
 from voters.models import (
     CitizenReception,
     ForwardingBatch,
@@ -266,8 +267,14 @@ class CitizenReceptionForm(BaseModelForm):
         current_term_initial(self)
 
 
+def _council_terms() -> Any:
+    """The current council's terms (an installation can hold other councils' records: an
+    import or a summary never reaches into theirs)."""
+    return Term.objects.filter(council=current_council_id())
+
+
 class PetitionImportForm(forms.Form):
-    term = SafeModelChoiceField(label=_("Nhiệm kỳ"), queryset=Term.objects.all(), empty_label=None)
+    term = SafeModelChoiceField(label=_("Nhiệm kỳ"), queryset=_council_terms(), empty_label=None)
     file = forms.FileField(
         label=_("Tệp Excel (.xlsx) theo mẫu"),
         error_messages={"required": _("Chọn tệp Excel cần nhập.")},
@@ -280,4 +287,11 @@ class PetitionImportForm(forms.Form):
 
 
 class TermChoiceForm(forms.Form):
-    term = SafeModelChoiceField(label=_("Nhiệm kỳ"), queryset=Term.objects.all(), required=False)
+    """A summary's term; blank is every term."""
+
+    term = SafeModelChoiceField(
+        label=_("Nhiệm kỳ"),
+        queryset=_council_terms(),
+        required=False,
+        empty_label=_("Tất cả các nhiệm kỳ"),
+    )

@@ -509,8 +509,12 @@ def petition_export(request: HttpRequest) -> HttpResponse:
 def petition_by_session(request: HttpRequest) -> HttpResponse:
     require_viewer(request)
     council = council_get_current()
-    term_form = forms.TermChoiceForm(request.GET or None)
-    term = term_form.cleaned_data.get("term") if term_form.is_valid() else None
+    if "term" in request.GET:  # chosen, blank for every term
+        term_form = forms.TermChoiceForm(request.GET)
+        term = term_form.cleaned_data.get("term") if term_form.is_valid() else None
+    else:  # the latest term: tens of sessions, not the whole history
+        term = council.terms.order_by("-start_date").first() if council else None
+        term_form = forms.TermChoiceForm(initial={"term": term})
     rows = selectors.petition_summary_by_session(council=council, term=term) if council else []
     return render(
         request,

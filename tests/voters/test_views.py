@@ -423,3 +423,32 @@ def test_check_box_filters_read_links_as_people_write_them(staff_client, make_pe
         body = staff_client.get(url, {"unanswered_overdue": on}).content.decode()
         assert "Chưa chuyển" not in body and "Đã chuyển đi" in body, on
     assert FlagInput().value_from_datadict({}, {}, "x") is False
+
+
+def test_petitions_by_session_show_the_latest_term_unless_asked(
+    staff_client, council, term, session, make_petition
+):
+    from council.models import Council, Term
+    from sessions.models import Session
+
+    later = Term.objects.create(council=council, ordinal=10, roman="X", start_date=D(2021, 6, 1))
+    recent = Session.objects.create(
+        term=later, number=3, start_date=D(2022, 7, 1), end_date=D(2022, 7, 2)
+    )
+    make_petition(session=session)
+    make_petition(received=D(2022, 6, 1), term=later, session=recent)
+    other = Council.objects.create(name="HĐND tỉnh Khác", short_name="HĐND Khác", place_name="Khác")
+    foreign = Term.objects.create(council=other, ordinal=9, roman="IX", start_date=D(2016, 6, 1))
+    url = reverse("voters:petition_by_session")
+    body = staff_client.get(url).content.decode()
+    assert f"?session={recent.pk}" in body and f"?session={session.pk}" not in body
+    assert f'<option value="{later.pk}" selected>' in body
+    assert f'value="{foreign.pk}"' not in body  # another council's terms are not offered
+    everything = staff_client.get(url, {"term": ""}).content.decode()
+    assert f"?session={recent.pk}" in everything and f"?session={session.pk}" in everything
+    assert "Tất cả các nhiệm kỳ" in everything
+    older = staff_client.get(url, {"term": term.pk}).content.decode()
+    assert f"?session={session.pk}" in older and f"?session={recent.pk}" not in older
+    # The import offers this council's terms only, and refuses another's.
+    page = staff_client.get(reverse("voters:petition_import")).content.decode()
+    assert f'value="{foreign.pk}"' not in page and f'value="{term.pk}"' in page
