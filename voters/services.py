@@ -15,7 +15,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Model
+from django.db.models import Max, Min, Model
 from django.utils.translation import gettext as _
 
 from council.cache import bump_data_version
@@ -294,7 +294,44 @@ def model_save(*, instance: Model, user: Any = None) -> Model:
         return petition_save(petition=instance, user=user)
     if isinstance(instance, Letter):
         return letter_save(letter=instance, user=user)
+    if isinstance(instance, ForwardingBatch):
+        return forwarding_batch_save(batch=instance, user=user)
     return record_save(instance=instance, user=user)
+
+
+@transaction.atomic
+def forwarding_batch_save(*, batch: ForwardingBatch, user: Any = None) -> ForwardingBatch:
+    """An edit of a công văn (number, date, subject). Its date keeps the rules of forwarding:
+    not before any petition it carries was received, not after any answer to them (the
+    answers were checked against the date they were forwarded on); the deadline of every
+    petition it carries moves with it."""
+    from council.services import record_save
+
+    if batch.pk and batch.date:
+        span = VoterPetition.objects.filter(batch=batch).aggregate(
+            received=Max("received_date"), answered=Min("answer_date")
+        )
+        if span["received"] and batch.date < span["received"]:
+            raise ValidationError(
+                {
+                    "date": _(
+                        "Công văn chuyển kiến nghị tiếp nhận ngày %(d)s: ngày công văn không "
+                        "được trước ngày đó."
+                    )
+                    % {"d": span["received"].strftime("%d/%m/%Y")}
+                }
+            )
+        if span["answered"] and batch.date > span["answered"]:
+            raise ValidationError(
+                {
+                    "date": _(
+                        "Đã có văn bản trả lời ngày %(d)s cho kiến nghị của công văn này: ngày "
+                        "công văn không được sau ngày đó."
+                    )
+                    % {"d": span["answered"].strftime("%d/%m/%Y")}
+                }
+            )
+    return record_save(instance=batch, user=user)
 
 
 @transaction.atomic

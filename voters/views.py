@@ -672,7 +672,7 @@ def forwarding_batch_create(request: HttpRequest) -> HttpResponse:
     )
 
 
-class ForwardingBatchUpdateView(RecordUpdateView):
+class ForwardingBatchUpdateView(ServiceSaveMixin, RecordUpdateView):
     form_class = forms.ForwardingBatchEditForm
     model = ForwardingBatch
     section_title = BATCH_SECTION

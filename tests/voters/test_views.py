@@ -452,3 +452,32 @@ def test_petitions_by_session_show_the_latest_term_unless_asked(
     # The import offers this council's terms only, and refuses another's.
     page = staff_client.get(reverse("voters:petition_import")).content.decode()
     assert f'value="{foreign.pk}"' not in page and f'value="{term.pk}"' in page
+
+
+def test_editing_a_forwarding_letter_keeps_its_date_between_receipt_and_answer(
+    staff_client, staff_user, make_petition, forward
+):
+    from council.concurrency import VERSION_FIELD, version_token
+
+    from .conftest import answer
+
+    petition = make_petition(received=D(2019, 1, 2))
+    batch = forward([petition], day=D(2019, 1, 5), number="12/HĐND-VP")
+    url = reverse("voters:forwardingbatch_update", args=[batch.pk])
+
+    def post(day: str):
+        batch.refresh_from_db()
+        data = {"number": batch.number, "date": day, "subject": batch.subject,
+                VERSION_FIELD: version_token(batch)}  # fmt: skip
+        return staff_client.post(url, data)
+
+    body = post("01/01/2019").content.decode()
+    assert "ngày công văn không được trước ngày đó" in body and "02/01/2019" in body
+    answer(VoterPetition.objects.get(pk=petition.pk), staff_user)  # answered 20/09/2019
+    body = post("30/09/2019").content.decode()
+    assert "ngày công văn không được sau ngày đó" in body and "20/09/2019" in body
+    batch.refresh_from_db()
+    assert batch.date == D(2019, 1, 5)  # nothing saved
+    assert post("10/01/2019").status_code == 302
+    batch.refresh_from_db()
+    assert batch.date == D(2019, 1, 10)
