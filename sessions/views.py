@@ -186,7 +186,7 @@ class AgendaItemDeleteView(RecordDeleteView):
     def form_valid(self, form) -> HttpResponse:
         item = self.get_object()
         session_url = item.session.get_absolute_url()
-        item.attachment.delete(save=False)
+        # Its document leaves the disk once the deletion is committed (council.files).
         item.delete()
         messages.success(self.request, _("Đã xoá «%(obj)s».") % {"obj": item})
         return HttpResponseRedirect(session_url)

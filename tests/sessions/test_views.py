@@ -149,3 +149,23 @@ def test_agenda_upload_rejects_a_renamed_executable(staff_client, make_session, 
     download = staff_client.get(reverse("sessions:agendaitem_attachment", args=[item.pk]))
     assert download["Content-Disposition"].startswith("attachment;")
     assert "to-trinh.pdf" in download["Content-Disposition"]
+
+
+def test_deleting_an_agenda_item_removes_its_document_only_once_committed(
+    staff_client, make_session, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    settings.MEDIA_ROOT = tmp_path
+    session = make_session()
+    url = reverse("sessions:agendaitem_create", args=[session.pk])
+    staff_client.post(url, {"order": 1, "doc_type": "submission", "title": "Tờ trình",
+                            "upload": SimpleUploadedFile("to-trinh.pdf", PDF)})  # fmt: skip
+    item = AgendaItem.objects.get()
+    path = tmp_path / item.attachment.name
+    assert path.exists()
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        response = staff_client.post(reverse("sessions:agendaitem_delete", args=[item.pk]))
+    assert response.status_code == 302 and not AgendaItem.objects.exists()
+    assert path.exists()  # a rolled-back deletion would still have its document
+    for callback in callbacks:
+        callback()
+    assert not path.exists()
