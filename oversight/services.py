@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db import transaction
 
+from council.cache import bump_data_version
 from council.models import Delegate, Organization
 from council.text import fold
 from oversight.models import (
@@ -64,15 +65,46 @@ def activity_save(
         activity.supervised_organizations.set(supervised_organizations)
     if members is not None:
         activity.members.set(members)
+    # Its recommendations are found by its topic too.
+    search_text_refresh(recommendations=activity.recommendations.all())
     return activity
 
 
-def activity_reindex(*, activity: OversightActivity) -> None:
-    """Refill the folded search column, e.g. after an organisation was renamed."""
-    text = activity_search_text(activity)
-    if text != activity.search_text:
-        activity.search_text = text
-        activity.save(update_fields=["search_text"])
+REINDEX_BATCH = 500
+
+
+def search_text_refresh(
+    *,
+    activities: Any = None,
+    recommendations: Any = None,
+) -> int:
+    """Refill the folded search column of these activities and recommendations where what it
+    indexes changed elsewhere: a supervised organisation, an addressee, a Ban, a delegate
+    group or a delegate renamed, an activity's topic edited. Only rows whose text differs are
+    written, in batches, without new audit records (the record itself did not change).
+    Returns how many rows were rewritten."""
+    changed = 0
+    if activities is not None:
+        rows = activities.select_related("committee", "delegate_group", "delegate")
+        rows = rows.prefetch_related("supervised_organizations")
+        changed += _rewrite(OversightActivity, rows, activity_search_text)
+    if recommendations is not None:
+        rows = recommendations.select_related("addressee", "activity")
+        changed += _rewrite(OversightRecommendation, rows, recommendation_search_text)
+    if changed:
+        bump_data_version()  # bulk_update sends no signal
+    return changed
+
+
+def _rewrite(model: Any, rows: Any, text_of: Any) -> int:
+    stale = []
+    for row in rows.iterator(chunk_size=REINDEX_BATCH):
+        text = text_of(row)
+        if text != row.search_text:
+            row.search_text = text
+            stale.append(row)
+    model.objects.bulk_update(stale, ["search_text"], batch_size=REINDEX_BATCH)
+    return len(stale)
 
 
 @transaction.atomic

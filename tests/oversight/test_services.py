@@ -72,3 +72,31 @@ def test_programme_item_month_must_fall_in_its_quarter(term):
     with pytest.raises(ValidationError) as exc:
         programme_item_save(item=item)
     assert exc.value.message_dict["planned_month"] == ["Tháng dự kiến không thuộc quý đã chọn."]
+
+
+def test_renamed_bodies_and_topics_are_found_by_their_new_names(
+    make_activity, make_recommendation, organization, committee
+):
+    """The search text names records of other tables; saving one of those refills it."""
+    from council.services import record_save
+    from council.text import fold
+    from oversight.models import Actor, OversightActivity, OversightRecommendation
+
+    supervised = make_activity(supervised_organizations=[organization])
+    by_ban = make_activity(actor=Actor.COMMITTEE, committee=committee, topic="Giám sát thu chi")
+    recommendation = make_recommendation(activity=supervised)
+    organization.name = "Sở Nông nghiệp và Môi trường"
+    record_save(instance=organization)
+    committee.name = "Ban Kinh tế - Ngân sách và Đô thị"
+    record_save(instance=committee)
+    supervised.refresh_from_db(), by_ban.refresh_from_db(), recommendation.refresh_from_db()
+    assert fold("Nông nghiệp và Môi trường") in supervised.search_text
+    assert fold("Nông nghiệp và Môi trường") in recommendation.search_text
+    assert fold("Ngân sách và Đô thị") in by_ban.search_text
+    # An activity's new topic reaches its recommendations.
+    supervised.topic = "Giám sát công tác phòng, chống thiên tai"
+    activity_save(activity=supervised)
+    recommendation.refresh_from_db()
+    assert fold("phòng, chống thiên tai") in recommendation.search_text
+    assert OversightActivity.objects.filter(search_text__contains="do thi").get() == by_ban
+    assert OversightRecommendation.objects.filter(search_text__contains="thien tai").exists()
