@@ -26,6 +26,15 @@ ORDERINGS: dict[str, tuple[str, ...]] = {
 }
 
 
+def session_resolutions(*, session: Any) -> QuerySet[Resolution]:
+    """The resolutions adopted at a session, normative ones first, by number."""
+    return (
+        Resolution.objects.filter(session=session)
+        .select_related("field", "council")
+        .order_by("-is_normative", "number")
+    )
+
+
 def resolution_filter(
     qs: QuerySet[Resolution],
     *,

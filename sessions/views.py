@@ -31,8 +31,9 @@ from sessions.models import AgendaItem, Session
 from sessions.tables import SessionTable
 
 SECTION = gettext_lazy("Kỳ họp")
-# The oversight app renders questioning held at a session from this template, if it ships one;
-# sessions stands below oversight and must not import it.
+# The resolutions and oversight apps render what a session adopted and the questioning held at
+# it from these templates, if they ship them; sessions stands below both and imports neither.
+RESOLUTIONS_TEMPLATE = "resolutions/_session_resolutions.html"
 QUESTIONING_TEMPLATE = "oversight/_session_questioning.html"
 
 _common = {
@@ -93,15 +94,18 @@ class SessionDetailView(RecordDetailView):
         ]
         ctx["agenda"] = selectors.session_agenda(session=session)
         ctx["attendance"] = selectors.session_attendance_summary(session=session)
-        ctx["adopted"] = session.resolutions.select_related("field", "council").order_by(
-            "-is_normative", "number"
-        )
-        try:
-            get_template(QUESTIONING_TEMPLATE)
-            ctx["questioning_template"] = QUESTIONING_TEMPLATE
-        except TemplateDoesNotExist:
-            ctx["questioning_template"] = None
+        ctx["resolutions_template"] = _shipped(RESOLUTIONS_TEMPLATE)
+        ctx["questioning_template"] = _shipped(QUESTIONING_TEMPLATE)
         return ctx
+
+
+def _shipped(name: str) -> str | None:
+    """The template's name if an app of a higher floor ships it."""
+    try:
+        get_template(name)
+    except TemplateDoesNotExist:
+        return None
+    return name
 
 
 class SessionCreateView(RecordCreateView):
