@@ -59,9 +59,11 @@ class ResolutionForm(BaseModelForm):
         number.help_text = _("Để trống để lấy số tiếp theo còn trống của năm.")
         if next_number:
             number.widget.attrs["placeholder"] = str(next_number)
-            number.help_text = _("Số tiếp theo còn trống: %(n)s. Để trống để dùng số này.") % {
-                "n": next_number
-            }
+            # The placeholder follows the year and kind typed (static/js/resolutions.js).
+            number.help_text = _(
+                "Số hiện mờ trong ô là số tiếp theo còn trống của năm và loại nghị quyết đã "
+                "chọn; để trống để dùng số đó."
+            )
         self.fields["is_normative"].widget.attrs["class"] = "form-check-input js-resolution-kind"
         self.fields["adopted_date"].widget.attrs["class"] = "js-date js-resolution-date"
 
