@@ -274,3 +274,25 @@ def test_a_revoked_role_takes_effect_at_the_next_request(staff_client, staff_use
 
     staff_user.groups.remove(Group.objects.get(name=Role.STAFF.value))
     assert staff_client.get(url).status_code in (302, 403)
+
+
+def test_roles_come_with_the_user_in_one_query(db, django_assert_num_queries):
+    """council.auth reads the user and the names of their groups in one statement (an array
+    on PostgreSQL, a joined string on SQLite): every role is seen, and no other group counts."""
+    from django.contrib.auth.models import Group
+
+    from council.auth import user_with_roles
+    from council.roles import Role, user_roles
+    from council.services import user_create_with_role
+
+    user = user_create_with_role(username="hai-vai-tro", password="x-Hai-2026!", role=Role.STAFF)
+    user.groups.add(Group.objects.get_or_create(name=Role.LEADER.value)[0])
+    user.groups.add(Group.objects.create(name="Nhóm khác, không phải vai trò"))
+    with django_assert_num_queries(1):
+        loaded = user_with_roles(user.pk)
+        assert user_roles(loaded) == {Role.STAFF, Role.LEADER}
+    from django.contrib.auth import get_user_model
+
+    nobody = get_user_model().objects.create_user(username="khong-vai-tro")
+    assert user_roles(user_with_roles(nobody.pk)) == frozenset()
+    assert user_with_roles("not-a-number") is None
