@@ -133,8 +133,12 @@ def _viewer_scope(request: HttpRequest) -> str | None:
 
     from council.roles import user_roles
 
-    get_token(request)  # a visitor without the cookie gets it now, with this very page
-    secret = request.META["CSRF_COOKIE"]
+    secret = request.META.get("CSRF_COOKIE")
+    if not secret:
+        get_token(request)  # a visitor without the cookie gets it now, with this very page
+        secret = request.META["CSRF_COOKIE"]
+    # With the cookie there, no get_token(): it would mask a token nobody reads and send the
+    # cookie again with every page served from the cache (the cached page's token stays valid).
 
     verified = getattr(user, "is_verified", lambda: False)()
     return ":".join(

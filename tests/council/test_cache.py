@@ -201,3 +201,21 @@ def test_a_cached_function_page_still_checks_access(client, leader_user, council
     assert client.get(url).status_code == 200  # now cached
     leader_user.groups.clear()
     assert client.get(url).status_code == 403
+
+
+def test_a_cached_page_keeps_a_working_token_without_sending_the_cookie_again(staff_user):
+    """A page served from the cache carries the CSRF token it was rendered with (the visitor's
+    cookie is part of the key); the cookie is not sent again with every hit."""
+    import re
+
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(staff_user)
+    first = client.get("/")
+    assert "csrftoken" in first.cookies  # a new visitor gets the cookie with the page
+    hit = client.get("/")
+    assert "csrftoken" not in hit.cookies
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', hit.content.decode()).group(1)
+    assert client.post("/dang-xuat/", {"csrfmiddlewaretoken": token}).status_code == 302
+    assert client.get("/").status_code == 302  # logged out: sent to the login page
