@@ -49,3 +49,29 @@ def words_index(*, table: str, column: str, name: str, replaces: str = "") -> mi
             )
 
     return migrations.RunPython(forwards, backwards, elidable=False)
+
+
+def covering_index(
+    *, table: str, name: str, columns: list[str], include: list[str], where: str = ""
+) -> migrations.RunPython:
+    """A B-tree index that also carries `include` (PostgreSQL's INCLUDE), optionally partial,
+    so an aggregate over a range of `columns` reads the index alone (an index-only scan) and
+    not a heap page per row. SQLite has no INCLUDE: nothing is created there."""
+
+    def forwards(apps, schema_editor) -> None:
+        if schema_editor.connection.vendor != "postgresql":
+            return
+        quote = schema_editor.connection.ops.quote_name
+        keys = ", ".join(quote(c) for c in columns)
+        carried = ", ".join(quote(c) for c in include)
+        condition = f" WHERE {where}" if where else ""
+        schema_editor.execute(
+            f"CREATE INDEX IF NOT EXISTS {quote(name)} ON {quote(table)} ({keys}) "
+            f"INCLUDE ({carried}){condition}"
+        )
+
+    def backwards(apps, schema_editor) -> None:
+        if schema_editor.connection.vendor == "postgresql":
+            schema_editor.execute(f'DROP INDEX IF EXISTS "{name}"')
+
+    return migrations.RunPython(forwards, backwards, elidable=False)

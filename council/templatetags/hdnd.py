@@ -84,12 +84,12 @@ def _td_attrs(column: BoundColumn) -> str:
     cached = getattr(column, "_hdnd_td", None)
     if cached is not None:
         return cached
-    html = column.attrs["td"].as_html()
+    markup = column.attrs["td"].as_html()
     declared = {**dict(column._table.attrs), **dict(column.column.attrs)}
     td = declared.get("td", declared.get("cell", {}))
     if not any(callable(value) for value in td.values()):
-        column._hdnd_td = html
-    return html
+        column._hdnd_td = markup
+    return markup
 
 
 @register.simple_tag

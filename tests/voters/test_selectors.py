@@ -144,3 +144,20 @@ def test_each_batch_carries_its_own_petitions_figures(
             for b in selectors.batch_queryset(council=council)
         }
     assert rows == {"10/HĐND-VP": (3, 12, 2), "11/HĐND-VP": (1, 2, 0)}
+
+
+@pytest.mark.postgres
+def test_the_year_figures_can_be_read_from_an_index_alone():
+    """The dashboard's and the annual report's petition figures read these columns of the
+    counted petitions of a date range (voters/0005): all of them are in the index."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = 'petition_counted_figures'"
+        )
+        (definition,) = cursor.fetchone()
+    assert "(received_date) INCLUDE (id, term_id, status, level, field_id, committee_id, " in (
+        definition
+    )
+    assert "WHERE (consolidated_into_id IS NULL)" in definition
