@@ -54,8 +54,9 @@ def term_for_date(*, council: Council, day) -> Term | None:
     )
 
 
-def term_at(*, council: Council, day: dt.date | None = None) -> Subquery:
-    """term_for_date as a subquery (no round trip of its own); with no day, the latest term."""
+def term_at(*, council: Council | Subquery, day: dt.date | None = None) -> Subquery:
+    """term_for_date as a subquery (no round trip of its own); with no day, the latest term.
+    The council may itself be a subquery (current_council_id())."""
     terms = Term.objects.filter(council=council)
     if day is not None:
         terms = terms.filter(start_date__lte=day).filter(

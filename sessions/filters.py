@@ -3,13 +3,12 @@ from __future__ import annotations
 from typing import Any
 
 import django_filters
-from django.db.models import Q, Subquery
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from council.filters import YEAR_MAX, YEAR_MIN, YearFilter, offer_only
 from council.forms import pk_or_none
-from council.models import Term
-from council.selectors import current_council_id
+from council.selectors import current_council_id, term_at
 from sessions.models import Session
 
 SESSION_OPTIONS_HELP = _(
@@ -42,8 +41,7 @@ class SessionOptionsMixin:
         elif year is not None:
             condition = Q(start_date__year=year)
         else:
-            latest = Term.objects.filter(council=current_council_id()).order_by("-start_date")
-            condition = Q(term_id=Subquery(latest.values("pk")[:1]))
+            condition = Q(term_id=term_at(council=current_council_id()))
         offer_only(field, condition, pk_or_none(data.get("session")))
         field.help_text = (
             SESSION_OPTIONS_HELP if "term" in self.form.fields else SESSION_BY_YEAR_HELP
