@@ -9,14 +9,13 @@ from __future__ import annotations
 from typing import Any
 
 from council.models import Committee, Delegate, DelegateGroup, Organization
+from oversight.models import OversightActivity, OversightRecommendation
+from oversight.services import search_text_refresh
 
 
 def _organization_saved(sender: Any, instance: Organization, created: bool, **kwargs: Any) -> None:
     if created or kwargs.get("raw"):
         return
-    from oversight.models import OversightActivity, OversightRecommendation
-    from oversight.services import search_text_refresh
-
     search_text_refresh(
         activities=OversightActivity.objects.filter(supervised_organizations=instance),
         recommendations=OversightRecommendation.objects.filter(addressee=instance),
@@ -26,9 +25,6 @@ def _organization_saved(sender: Any, instance: Organization, created: bool, **kw
 def _actor_saved(sender: Any, instance: Any, created: bool, **kwargs: Any) -> None:
     if created or kwargs.get("raw"):
         return
-    from oversight.models import OversightActivity
-    from oversight.services import search_text_refresh
-
     field = {Committee: "committee", DelegateGroup: "delegate_group", Delegate: "delegate"}[sender]
     search_text_refresh(activities=OversightActivity.objects.filter(**{field: instance}))
 
