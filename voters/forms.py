@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from council import uploads as files
+from council.filters import scope_to_current_council
 from council.forms import (
     BaseModelForm,
     SafeModelChoiceField,
@@ -19,7 +20,6 @@ from council.forms import (
     narrow_to_term,
 )
 from council.models import AdministrativeUnit, Organization, Term
-from council.selectors import current_council_id
 from voters.models import (
     CitizenReception,
     ForwardingBatch,
@@ -267,14 +267,10 @@ class CitizenReceptionForm(BaseModelForm):
         current_term_initial(self)
 
 
-def _council_terms() -> Any:
-    """The current council's terms (an installation can hold other councils' records: an
-    import or a summary never reaches into theirs)."""
-    return Term.objects.filter(council=current_council_id())
-
-
 class PetitionImportForm(forms.Form):
-    term = SafeModelChoiceField(label=_("Nhiệm kỳ"), queryset=_council_terms(), empty_label=None)
+    term = SafeModelChoiceField(
+        label=_("Nhiệm kỳ"), queryset=scope_to_current_council(Term.objects.all()), empty_label=None
+    )
     file = forms.FileField(
         label=_("Tệp Excel (.xlsx) theo mẫu"),
         error_messages={"required": _("Chọn tệp Excel cần nhập.")},
@@ -291,7 +287,7 @@ class TermChoiceForm(forms.Form):
 
     term = SafeModelChoiceField(
         label=_("Nhiệm kỳ"),
-        queryset=_council_terms(),
+        queryset=scope_to_current_council(Term.objects.all()),
         required=False,
         empty_label=_("Tất cả các nhiệm kỳ"),
     )
