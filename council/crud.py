@@ -117,6 +117,21 @@ def _cached(key: str, compute: Any) -> Any:
     return value
 
 
+DEFAULT_PER_PAGE = 25
+MAX_PER_PAGE = 100
+
+
+def page_size(value: Any) -> int:
+    """A page size from the query string (?per_page=): a whole number from 1 to MAX_PER_PAGE,
+    anything else the default. A size of -1 made every page empty and the fallback to the last
+    page raise EmptyPage (500); a size of billions would read a whole table into one page."""
+    try:
+        size = int(value)
+    except (TypeError, ValueError, OverflowError):
+        return DEFAULT_PER_PAGE
+    return size if 1 <= size <= MAX_PER_PAGE else DEFAULT_PER_PAGE
+
+
 class TailFirstPaginator(Paginator):
     """OFFSET pagination whose second half is read from the other end.
 
@@ -125,6 +140,9 @@ class TailFirstPaginator(Paginator):
     counted from the end, then flipped back, so the last page costs what the first does (the
     middle one, half). Only when the order is total (it ends with the primary key), so that
     the reversed order is exactly the mirror image; otherwise plain OFFSET."""
+
+    def __init__(self, object_list: Any, per_page: Any, *args: Any, **kwargs: Any) -> None:
+        super().__init__(object_list, page_size(per_page), *args, **kwargs)
 
     @staticmethod
     def _queryset_of(rows: Any) -> QuerySet | None:
@@ -393,7 +411,7 @@ class RecordListView(
     # The table paginates (25 a page); the ListView must not paginate too, or every list
     # would count its rows twice.
     paginate_by = None
-    table_pagination = {"per_page": 25, "paginator_class": TailFirstPaginator}
+    table_pagination = {"per_page": DEFAULT_PER_PAGE, "paginator_class": TailFirstPaginator}
     empty_hint: str = ""
 
     def get_filterset(self, filterset_class):

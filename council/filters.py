@@ -248,12 +248,27 @@ class FoldedSearchFilterSet(django_filters.FilterSet):
         needle = fold(value)
         if not needle:
             return queryset
+        words = needle.split()
+        # Plain values, not model instances: the list's queryset may select or prefetch related
+        # rows, which cannot be combined with a deferred load (.only() raised FieldError).
+        labels = {
+            f: dict(field.flatchoices)
+            for f in self.search_fields
+            if (field := queryset.model._meta.get_field(f)).choices
+        }
+        rows = queryset.select_related(None).prefetch_related(None).order_by()
         matching = [
-            obj.pk
-            for obj in queryset.only("pk", *self.search_fields)
+            pk
+            for pk, *values in rows.values_list("pk", *self.search_fields)
             if all(
-                word in fold(" ".join(str(getattr(obj, f) or "") for f in self.search_fields))
-                for word in needle.split()
+                word
+                in fold(
+                    " ".join(
+                        str(labels[f].get(v, v) if f in labels else v or "")
+                        for f, v in zip(self.search_fields, values, strict=True)
+                    )
+                )
+                for word in words
             )
         ]
         return queryset.filter(pk__in=matching)

@@ -11,13 +11,15 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from kombu.exceptions import OperationalError as KombuOperationalError
 
-from council.models import Council
+from council.models import Council, Term
 from reports.models import AnnualReport, ReportRequest
 
 logger = logging.getLogger(__name__)
@@ -28,6 +30,10 @@ logger = logging.getLogger(__name__)
 PENDING_RESEND_AFTER = dt.timedelta(minutes=10)
 RUNNING_STALE_AFTER = dt.timedelta(minutes=15)
 MAX_ATTEMPTS = 5
+# Each request renders a PDF (about a second of a worker) and keeps it: a user may ask this
+# many times in this window, enough for corrections, too few to fill the disk or the queue.
+REQUESTS_PER_USER = 5
+REQUEST_WINDOW = dt.timedelta(minutes=10)
 
 DEFAULT_RECIPIENTS = """Thường trực Tỉnh ủy (b/c);
 Đoàn ĐBQH tỉnh;
@@ -90,13 +96,55 @@ def _enqueue_on_commit(request: ReportRequest) -> None:
 
 
 @transaction.atomic
+def report_year_check(*, council: Council, year: int) -> None:
+    """A report covers a year of one of the council's terms (an open term: up to this year);
+    any other year is refused with a ValidationError that says which years are allowed."""
+    this_year = timezone.localdate().year
+    terms = list(Term.objects.filter(council=council).order_by("start_date"))
+    for term in terms:
+        last = term.end_date.year if term.end_date else this_year
+        if term.start_date.year <= year <= last:
+            return
+    if not terms:
+        raise ValidationError(
+            _("Chưa khai báo nhiệm kỳ nào của %(council)s: chưa thể lập báo cáo.")
+            % {"council": council}
+        )
+    first = terms[0].start_date.year
+    last = max(t.end_date.year if t.end_date else this_year for t in terms)
+    raise ValidationError(
+        _("Năm %(year)s không thuộc nhiệm kỳ nào của %(council)s (từ %(first)s đến %(last)s).")
+        % {"year": year, "council": council, "first": first, "last": last}
+    )
+
+
+def _throttle_check(user: Any) -> None:
+    """At most REQUESTS_PER_USER requests by one user in REQUEST_WINDOW (counted in the
+    database, which every worker shares and nothing evicts). The command line is not counted."""
+    if not getattr(user, "is_authenticated", False):
+        return
+    since = timezone.now() - REQUEST_WINDOW
+    recent = ReportRequest.objects.filter(requested_by=user, requested_at__gte=since).count()
+    if recent >= REQUESTS_PER_USER:
+        raise ValidationError(
+            _(
+                "Anh/chị đã yêu cầu tạo %(count)s báo cáo trong %(minutes)s phút qua. "
+                "Vui lòng chờ ít phút rồi thử lại."
+            )
+            % {"count": recent, "minutes": int(REQUEST_WINDOW.total_seconds() // 60)}
+        )
+
+
 def annual_report_request(
     *, council: Council, year: int, user: Any, enqueue: bool = True
 ) -> ReportRequest:
     """Record a request to render the year's report and, once committed, queue it.
 
     The caller re-reads the row to tell the user what happened: done (no broker: rendered
-    in-process), pending (queued, or waiting for the broker: see queue_error) or failed."""
+    in-process), pending (queued, or waiting for the broker: see queue_error) or failed.
+    A year outside the council's terms, or one request too many, raises ValidationError."""
+    report_year_check(council=council, year=year)
+    _throttle_check(user)
     report = annual_report_get_or_create(council=council, year=year, user=user)
     request = ReportRequest(
         annual_report=report,

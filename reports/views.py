@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -153,6 +153,11 @@ def annual_report_update(request: HttpRequest, year: int) -> HttpResponse:
     require_editor(request)
     _check_year(year)
     council = _council_or_404()
+    try:
+        services.report_year_check(council=council, year=year)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("reports:annualreport_detail", year=year)
     report = selectors.annual_report_get(council=council, year=year) or AnnualReport(
         council=council, year=year, recipients=services.DEFAULT_RECIPIENTS
     )
@@ -184,7 +189,13 @@ def annual_report_generate(request: HttpRequest, year: int) -> HttpResponse:
         raise PermissionDenied
     _check_year(year)
     council = _council_or_404()
-    report_request = services.annual_report_request(council=council, year=year, user=request.user)
+    try:
+        report_request = services.annual_report_request(
+            council=council, year=year, user=request.user
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("reports:annualreport_detail", year=year)
     report_request.refresh_from_db()
     if report_request.status == ReportRequest.Status.DONE:
         messages.success(request, _("Đã tạo xong báo cáo năm %(year)s.") % {"year": year})

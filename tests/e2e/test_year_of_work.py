@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -24,6 +23,7 @@ from reports.tasks import render_annual_report
 from resolutions.models import Resolution, ResolutionAttachment
 from sessions.models import Session
 from tests.conftest import PASSWORD
+from tests.reports.conftest import pdf_text
 from voters.models import VoterPetition
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -258,9 +258,7 @@ def test_staff_records_a_year_and_leader_downloads_its_report(
     assert pdf.startswith(b"%PDF")
     assert len(pdf) > 10_000  # a real rendered report, not an empty page
     (shots.directory / f"annual-report-{YEAR}.pdf").write_bytes(pdf)  # kept beside the shots
-    text = subprocess.run(
-        ["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True
-    ).stdout.decode()
+    text = pdf_text(pdf)
     assert "TỈNH THỬ NGHIỆM" in text and f"năm {YEAR}" in text
     report_request = ReportRequest.objects.get()
     assert (report_request.status, report_request.requested_by_id, report_request.attempts) == (

@@ -9,11 +9,13 @@ import re
 import subprocess
 import sys
 from collections.abc import Iterator
+from io import BytesIO
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 from django.conf import settings
+from pypdf import PdfReader
 
 from config.celery import app as celery_app
 
@@ -60,12 +62,17 @@ def celery_broker(url: str) -> Iterator[None]:
         celery_app.amqp._producer_pool = None
 
 
+def pdf_pages(data: bytes, *, layout: bool = False) -> list[str]:
+    """The text of each page of a PDF, read by pypdf (pure Python: the suite runs on a laptop
+    without poppler). `layout` keeps the page's lines and indentation."""
+    reader = PdfReader(BytesIO(data))
+    mode = "layout" if layout else "plain"
+    return [page.extract_text(extraction_mode=mode) for page in reader.pages]
+
+
 def pdf_text(data: bytes) -> str:
-    """The text of a PDF (pdftotext), with line breaks and runs of spaces made single spaces."""
-    result = subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", "-", "-"], input=data, capture_output=True, check=True
-    )
-    return re.sub(r"\s+", " ", result.stdout.decode("utf-8"))
+    """The text of a PDF, with line breaks and runs of spaces made single spaces."""
+    return re.sub(r"\s+", " ", " ".join(pdf_pages(data)))
 
 
 def database_url() -> str:

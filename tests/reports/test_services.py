@@ -37,7 +37,7 @@ def test_request_without_a_broker_renders_in_process_through_the_task(
 
 
 def test_nothing_is_enqueued_before_the_transaction_commits(
-    council, staff_user, django_capture_on_commit_callbacks
+    council, term, staff_user, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         request = annual_report_request(council=council, year=2019, user=staff_user)
@@ -46,7 +46,7 @@ def test_nothing_is_enqueued_before_the_transaction_commits(
     assert request.status == ReportRequest.Status.PENDING
 
 
-def test_rendering_the_same_request_twice_renders_once(council, staff_user, monkeypatch):
+def test_rendering_the_same_request_twice_renders_once(council, term, staff_user, monkeypatch):
     request = annual_report_request(council=council, year=2019, user=staff_user, enqueue=False)
     calls = []
     real = report_pdf.annual_report_pdf
@@ -66,7 +66,7 @@ def test_rendering_the_same_request_twice_renders_once(council, staff_user, monk
     assert request.file.name == first_file
 
 
-def test_a_request_already_running_elsewhere_is_not_rendered_again(council, staff_user):
+def test_a_request_already_running_elsewhere_is_not_rendered_again(council, term, staff_user):
     request = annual_report_request(council=council, year=2019, user=staff_user, enqueue=False)
     ReportRequest.objects.filter(pk=request.pk).update(status=ReportRequest.Status.RUNNING)
     assert annual_report_render(request_id=request.pk) is False
@@ -75,7 +75,7 @@ def test_a_request_already_running_elsewhere_is_not_rendered_again(council, staf
 
 
 def test_a_rendering_error_marks_the_request_failed_with_the_reason(
-    council, staff_user, monkeypatch
+    council, term, staff_user, monkeypatch
 ):
     request = annual_report_request(council=council, year=2019, user=staff_user, enqueue=False)
 
@@ -91,7 +91,7 @@ def test_a_rendering_error_marks_the_request_failed_with_the_reason(
 
 
 def test_broker_down_keeps_the_request_pending_and_the_sweeper_sends_it_later(
-    council, staff_user, django_capture_on_commit_callbacks
+    council, term, staff_user, django_capture_on_commit_callbacks
 ):
     with celery_broker(CLOSED_PORT_BROKER), django_capture_on_commit_callbacks(execute=True):
         request = annual_report_request(council=council, year=2019, user=staff_user)
@@ -114,7 +114,7 @@ def test_broker_down_keeps_the_request_pending_and_the_sweeper_sends_it_later(
 
 
 def test_sweeper_restarts_a_render_whose_worker_died(
-    council, staff_user, django_capture_on_commit_callbacks
+    council, term, staff_user, django_capture_on_commit_callbacks
 ):
     request = annual_report_request(council=council, year=2019, user=staff_user, enqueue=False)
     ReportRequest.objects.filter(pk=request.pk).update(
@@ -130,7 +130,7 @@ def test_sweeper_restarts_a_render_whose_worker_died(
     assert request.status == ReportRequest.Status.DONE
 
 
-def test_sweeper_gives_up_after_the_maximum_number_of_attempts(council, staff_user):
+def test_sweeper_gives_up_after_the_maximum_number_of_attempts(council, term, staff_user):
     request = annual_report_request(council=council, year=2019, user=staff_user, enqueue=False)
     ReportRequest.objects.filter(pk=request.pk).update(
         attempts=MAX_ATTEMPTS,
@@ -145,7 +145,9 @@ def test_sweeper_gives_up_after_the_maximum_number_of_attempts(council, staff_us
     assert "Connection refused" in request.error
 
 
-def test_requesting_creates_the_years_narrative_once_with_default_recipients(council, staff_user):
+def test_requesting_creates_the_years_narrative_once_with_default_recipients(
+    council, term, staff_user
+):
     annual_report_request(council=council, year=2020, user=staff_user, enqueue=False)
     annual_report_request(council=council, year=2020, user=staff_user, enqueue=False)
     report = AnnualReport.objects.get(council=council, year=2020)
@@ -153,7 +155,7 @@ def test_requesting_creates_the_years_narrative_once_with_default_recipients(cou
     assert report.recipient_lines[-1] == "Lưu: VT."
 
 
-def test_annual_report_command_writes_the_pdf(council, tmp_path):
+def test_annual_report_command_writes_the_pdf(council, term, tmp_path):
     from django.core.management import call_command
 
     output = tmp_path / "report.pdf"
@@ -164,7 +166,7 @@ def test_annual_report_command_writes_the_pdf(council, tmp_path):
     assert "BÁO CÁO" in pdf_text(data)
 
 
-def test_a_redelivery_of_the_claiming_task_takes_over_a_dead_render(council, staff_user):
+def test_a_redelivery_of_the_claiming_task_takes_over_a_dead_render(council, term, staff_user):
     """acks_late + reject_on_worker_lost redeliver the same task id after the worker died: that
     delivery may finish the job; any other delivery of a running request does nothing."""
     request = annual_report_request(council=council, year=2019, user=staff_user, enqueue=False)

@@ -8,7 +8,7 @@ from reports.tasks import render_annual_report, requeue_stale_report_requests
 pytestmark = pytest.mark.django_db
 
 
-def test_render_task_takes_an_id_and_renders_through_the_service(council, staff_user):
+def test_render_task_takes_an_id_and_renders_through_the_service(council, term, staff_user):
     request = annual_report_request(council=council, year=2019, user=staff_user, enqueue=False)
     render_annual_report.delay(request.pk)
     request.refresh_from_db()

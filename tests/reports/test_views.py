@@ -137,7 +137,7 @@ def _urls(request_pk: int) -> dict[str, str]:
 
 
 @pytest.fixture
-def done_request(council, staff_user):
+def done_request(council, term, staff_user):
     request = annual_report_request(council=council, year=2019, user=staff_user, enqueue=False)
     annual_report_render(request_id=request.pk)
     request.refresh_from_db()
@@ -190,7 +190,7 @@ def test_generate_accepts_only_post(leader_client):
     assert leader_client.get(_urls(1)["generate"]).status_code == 405
 
 
-def test_staff_edits_the_narrative_that_the_pdf_then_prints(staff_client, council):
+def test_staff_edits_the_narrative_that_the_pdf_then_prints(staff_client, council, term):
     url = reverse("reports:annualreport_update", args=[2019])
     assert staff_client.get(url).status_code == 200
     response = staff_client.post(
@@ -222,7 +222,7 @@ def test_staff_edits_the_narrative_that_the_pdf_then_prints(staff_client, counci
     assert "Hoạt động có nhiều đổi mới." in text
 
 
-def test_narrative_form_rejects_a_number_with_letters(staff_client, council):
+def test_narrative_form_rejects_a_number_with_letters(staff_client, council, term):
     response = staff_client.post(
         reverse("reports:annualreport_update", args=[2019]),
         {"number": "12a", "signing_authority": "TM. THƯỜNG TRỰC HĐND", "signer_title": "CHỦ TỊCH"},
@@ -232,7 +232,7 @@ def test_narrative_form_rejects_a_number_with_letters(staff_client, council):
 
 
 def test_status_fragment_polls_while_pending_and_offers_the_download_when_done(
-    leader_client, council, staff_user
+    leader_client, council, term, staff_user
 ):
     request = annual_report_request(council=council, year=2019, user=staff_user, enqueue=False)
     url = reverse("reports:reportrequest_status", args=[request.pk])
@@ -251,7 +251,7 @@ def test_status_fragment_polls_while_pending_and_offers_the_download_when_done(
     assert event.path == reverse("reports:reportrequest_download", args=[request.pk])
 
 
-def test_download_of_an_unfinished_report_is_404(leader_client, council, staff_user):
+def test_download_of_an_unfinished_report_is_404(leader_client, council, term, staff_user):
     request = annual_report_request(council=council, year=2019, user=staff_user, enqueue=False)
     url = reverse("reports:reportrequest_download", args=[request.pk])
     assert leader_client.get(url).status_code == 404
@@ -259,7 +259,7 @@ def test_download_of_an_unfinished_report_is_404(leader_client, council, staff_u
 
 @pytest.mark.django_db(transaction=True)
 def test_with_the_broker_down_the_user_gets_a_clear_message_and_the_request_is_kept(
-    role_groups, leader_client, council
+    role_groups, leader_client, council, term
 ):
     url = reverse("reports:annualreport_generate", args=[2019])
     with celery_broker("redis://127.0.0.1:1/0"):
@@ -302,7 +302,7 @@ def test_dashboard_is_cached_and_a_write_invalidates_it(
 
 
 def test_report_narrative_edit_refuses_a_stale_save_and_downloads_are_logged(
-    staff_client, council, staff_user
+    staff_client, council, term, staff_user
 ):
     from council.models import SecurityEvent
     from reports.models import AnnualReport
@@ -323,3 +323,66 @@ def test_report_narrative_edit_refuses_a_stale_save_and_downloads_are_logged(
     page = staff_client.get(reverse("reports:annualreport_detail", args=[2019])).content.decode()
     assert "Lịch sử thay đổi" in page
     assert not SecurityEvent.objects.filter(kind=SecurityEvent.Kind.REPORT_DOWNLOAD).exists()
+
+
+@pytest.mark.parametrize(
+    "client_fixture", ["staff_client", "leader_client", "committee_client", "admin_client_"]
+)
+def test_a_report_made_from_the_command_line_shows_as_such(request, term, client_fixture):
+    """`manage.py annual_report` (README) saves a request without a user: the year's page and
+    the request's status row name the command line instead of answering 500."""
+    from django.core.management import call_command
+
+    call_command("annual_report", year=2019)
+    report_request = ReportRequest.objects.get()
+    assert report_request.requested_by is None
+    client = request.getfixturevalue(client_fixture)
+
+    page = client.get(reverse("reports:annualreport_detail", args=[2019]))
+    row = client.get(reverse("reports:reportrequest_status", args=[report_request.pk]))
+
+    assert page.status_code == 200
+    assert "Dòng lệnh (máy chủ)" in page.content.decode()
+    assert row.status_code == 200
+    assert "Dòng lệnh (máy chủ)" in row.content.decode()
+
+
+@pytest.mark.parametrize("year", [1945, 2015, 2022, 2200])
+def test_a_report_for_a_year_outside_the_councils_terms_is_refused(leader_client, term, year):
+    """The term runs 2016-2021: any other year is refused with the reason, and nothing kept."""
+    response = leader_client.post(
+        reverse("reports:annualreport_generate", args=[year]), follow=True
+    )
+
+    assert response.status_code == 200
+    assert f"Năm {year} không thuộc nhiệm kỳ nào" in response.content.decode()
+    assert not ReportRequest.objects.exists()
+    assert not AnnualReport.objects.exists()
+
+
+def test_report_requests_are_throttled_per_user(leader_client, staff_user, term):
+    from django.test import Client
+
+    from reports.services import REQUESTS_PER_USER
+
+    staff_client = Client()
+    staff_client.force_login(staff_user)
+
+    generate = reverse("reports:annualreport_generate", args=[2019])
+    for _ in range(REQUESTS_PER_USER):
+        leader_client.post(generate)
+    response = leader_client.post(generate, follow=True)
+
+    assert "Vui lòng chờ ít phút rồi thử lại" in response.content.decode()
+    assert ReportRequest.objects.count() == REQUESTS_PER_USER
+    # Another user is not held back by the first one's requests.
+    staff_client.post(generate)
+    assert ReportRequest.objects.count() == REQUESTS_PER_USER + 1
+
+
+def test_the_command_refuses_a_year_outside_the_terms(term):
+    from django.core.management import CommandError, call_command
+
+    with pytest.raises(CommandError, match="Năm 2030 không thuộc nhiệm kỳ nào"):
+        call_command("annual_report", year=2030)
+    assert not ReportRequest.objects.exists()

@@ -33,7 +33,7 @@ def worker(tmp_path, media_root):
 
 
 def test_real_worker_renders_a_report_requested_through_the_web(
-    role_groups, leader_client, council, worker
+    role_groups, leader_client, council, term, worker
 ):
     generate = reverse("reports:annualreport_generate", args=[2019])
     with celery_broker(settings.CELERY_BROKER_URL):

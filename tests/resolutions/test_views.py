@@ -168,6 +168,7 @@ def _bulk_register(council, term, count: int) -> None:
     Resolution.objects.bulk_create(rows)
 
 
+@pytest.mark.postgres  # counts the planner settings of a search page (PostgreSQL only)
 @pytest.mark.parametrize("count", [10, 500])
 def test_register_query_count_does_not_grow_with_rows(
     count, no_page_cache, staff_client, council, term, django_assert_num_queries

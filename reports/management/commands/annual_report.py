@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from council.selectors import council_get_current
@@ -23,9 +24,12 @@ class Command(BaseCommand):
         council = council_get_current()
         if council is None:
             raise CommandError("Chưa khai báo Hội đồng nhân dân.")
-        request = annual_report_request(
-            council=council, year=options["year"], user=None, enqueue=False
-        )
+        try:
+            request = annual_report_request(
+                council=council, year=options["year"], user=None, enqueue=False
+            )
+        except ValidationError as exc:
+            raise CommandError(" ".join(exc.messages)) from exc
         annual_report_render(request_id=request.pk)
         request.refresh_from_db()
         if request.status != ReportRequest.Status.DONE:
