@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
+from urllib.request import url2pathname
 
 from django.conf import settings
 from django.template.loader import render_to_string
@@ -23,18 +25,41 @@ def _static_root() -> Path:
     return Path(settings.BASE_DIR) / "static"
 
 
+def static_file_url(url: str) -> str:
+    """The file: URL of `url` if it names a file under static/, else ValueError.
+
+    Checked on the decoded, normalised path, not on the text: "static/..%2f..%2fetc/passwd"
+    starts with the static root as text and names /etc/passwd once decoded. Decoded until
+    stable (a double-encoded %252e%252e is still "..") and resolved (symbolic links, ".."),
+    then fetched through the URL of the path that was checked, never the one given."""
+    root = _static_root().resolve()
+    parts = urlsplit(url)
+    if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
+        raise ValueError(f"Refusing to load {url!r} into a report.")
+    path = parts.path
+    for _round in range(5):
+        decoded = unquote(path)
+        if decoded == path:
+            break
+        path = decoded
+    else:
+        raise ValueError(f"Refusing to load {url!r} into a report.")
+    if "\x00" in path:
+        raise ValueError(f"Refusing to load {url!r} into a report.")
+    resolved = Path(url2pathname(path)).resolve()
+    if not resolved.is_relative_to(root) or not resolved.is_file():
+        raise ValueError(f"Refusing to load {url!r} into a report.")
+    return resolved.as_uri()
+
+
 def _url_fetcher():
     """Only files under static/ may be loaded, and a missing one stops the rendering: no network
     access from a report, and no report silently printed without its font."""
     from weasyprint.urls import URLFetcher
 
-    root = _static_root().resolve().as_uri() + "/"
-
     class StaticOnlyFetcher(URLFetcher):
         def fetch(self, url: str, headers: Any = None) -> Any:
-            if not url.startswith(root):
-                raise ValueError(f"Refusing to load {url!r} into a report.")
-            return super().fetch(url, headers)
+            return super().fetch(static_file_url(url), headers)
 
     return StaticOnlyFetcher(allowed_protocols={"file"}, fail_on_errors=True)
 

@@ -113,3 +113,40 @@ def test_figures_snapshot_matches_the_selectors():
         "appraisals": 23,
         "appraisals_answered": 23,
     }
+
+
+@pytest.mark.parametrize(
+    "suffix",
+    [
+        "../../../../../../etc/passwd",
+        "..%2f..%2f..%2f..%2f..%2f..%2fetc%2fpasswd",
+        "%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+        "..%252f..%252f..%252f..%252f..%252f..%252fetc%252fpasswd",
+        "%252e%252e%252f%252e%252e%252f%252e%252e%252f%252e%252e%252f%252e%252e%252fetc/passwd",
+        "css/..%2f..%2f..%2f..%2f..%2f..%2f..%2fetc%2fpasswd",
+        "css/report.css%00.png",
+    ],
+)
+def test_the_report_loader_refuses_paths_that_leave_the_static_folder(suffix):
+    """Probed directly, the loader returned /etc/passwd for an encoded "..": no longer."""
+    from reports.pdf import _static_root, _url_fetcher
+
+    root = _static_root().resolve().as_uri() + "/"
+    with pytest.raises(ValueError, match="Refusing to load"):
+        _url_fetcher().fetch(root + suffix)
+
+
+def test_the_report_loader_still_loads_the_bundled_files():
+    from reports.pdf import _static_root, _url_fetcher
+
+    font = next(_static_root().resolve().glob("fonts/**/*.ttf"))
+    url = (
+        _static_root().resolve().as_uri()
+        + "/"
+        + font.relative_to(_static_root().resolve()).as_posix()
+    )
+    response = _url_fetcher().fetch(url)
+    try:
+        assert response.read(4) == font.read_bytes()[:4]
+    finally:
+        response.close()
