@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -27,25 +29,44 @@ def pytest_report_header(config) -> list[str]:
     ]
 
 
+def _tool_missing(marker: str) -> str | None:
+    """Why a test marked `marker` cannot run on this machine, or None when it can."""
+    if marker == "chromium":
+        chromium = Path(os.environ.get("E2E_CHROMIUM", "/usr/bin/chromium"))
+        return None if chromium.exists() else f"needs Chromium at {chromium}"
+    if marker == "pg_dump":
+        found = shutil.which("pg_dump") and shutil.which("pg_restore")
+        return None if found else "needs pg_dump and pg_restore"
+    if marker == "pg_cluster":
+        found = shutil.which("pg_ctlcluster") and Path("/etc/postgresql").exists()
+        return None if found else "needs a local PostgreSQL cluster this test may restart"
+    return None
+
+
 def pytest_collection_modifyitems(config, items) -> None:
-    """Service-bound tests skip on a laptop without the service, but in CI they must run."""
+    """Service-bound tests skip on a laptop without the service, but in CI they must run: with
+    CI set, a test that would skip for want of a service or tool stops the whole run."""
     in_ci = bool(os.environ.get("CI"))
     has_broker = bool(settings.CELERY_BROKER_URL)
+    missing: set[str] = set()
     for item in items:
-        needs_pg = item.get_closest_marker("postgres") is not None
-        needs_broker = item.get_closest_marker("redis") or item.get_closest_marker("worker")
-        if needs_pg and _db_vendor() != "postgresql":
-            if in_ci:
-                raise pytest.UsageError(
-                    "CI is set but DATABASE_URL is not PostgreSQL: postgres tests cannot skip."
-                )
-            item.add_marker(pytest.mark.skip(reason="needs PostgreSQL (set DATABASE_URL)"))
-        if needs_broker and not has_broker:
-            if in_ci:
-                raise pytest.UsageError(
-                    "CI is set but CELERY_BROKER_URL is empty: redis/worker tests cannot skip."
-                )
-            item.add_marker(pytest.mark.skip(reason="needs Redis (set CELERY_BROKER_URL)"))
+        reasons = []
+        if item.get_closest_marker("postgres") and _db_vendor() != "postgresql":
+            reasons.append("needs PostgreSQL (set DATABASE_URL)")
+        if (item.get_closest_marker("redis") or item.get_closest_marker("worker")) and not (
+            has_broker
+        ):
+            reasons.append("needs Redis (set CELERY_BROKER_URL)")
+        for marker in ("chromium", "pg_dump", "pg_cluster"):
+            if item.get_closest_marker(marker) and (reason := _tool_missing(marker)):
+                reasons.append(reason)
+        if reasons:
+            missing.update(reasons)
+            item.add_marker(pytest.mark.skip(reason="; ".join(reasons)))
+    if in_ci and missing:
+        raise pytest.UsageError(
+            "CI is set but some tests would skip: " + "; ".join(sorted(missing))
+        )
 
 
 @pytest.fixture

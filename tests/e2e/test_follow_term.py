@@ -14,7 +14,7 @@ from sessions.models import Session
 
 from .test_year_of_work import _login
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.chromium, pytest.mark.django_db(transaction=True)]
 
 
 def _offered(page) -> set[str]:

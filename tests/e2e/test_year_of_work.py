@@ -26,7 +26,7 @@ from tests.conftest import PASSWORD
 from tests.reports.conftest import pdf_text
 from voters.models import VoterPetition
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.chromium, pytest.mark.django_db(transaction=True)]
 
 YEAR = 2019  # inside the `term` fixture (2016-2021)
 CARDS = ("sessions", "resolutions", "oversight", "recommendations", "petitions")

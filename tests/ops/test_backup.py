@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -12,7 +11,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.postgres, pytest.mark.pg_dump, pytest.mark.django_db(transaction=True)]
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -36,7 +35,6 @@ def _row_counts(url: str) -> dict[str, int]:
     return counts
 
 
-@pytest.mark.skipif(shutil.which("pg_dump") is None, reason="pg_dump not installed")
 def test_backup_restores_into_a_fresh_database_with_the_same_row_counts(tmp_path):
     call_command("load_demo", "--with-users", verbosity=0)
     source_url = _url(connection.settings_dict["NAME"])

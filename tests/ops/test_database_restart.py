@@ -3,7 +3,6 @@ because persistent connections are health-checked before use (CONN_HEALTH_CHECKS
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import time
 import urllib.request
@@ -13,7 +12,7 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.postgres, pytest.mark.pg_cluster, pytest.mark.django_db(transaction=True)]
 
 
 def _restart_postgres() -> None:
@@ -39,10 +38,6 @@ def _get(url: str, cookie: str) -> int:
         return exc.code
 
 
-@pytest.mark.skipif(
-    shutil.which("pg_ctlcluster") is None or not Path("/etc/postgresql").exists(),
-    reason="needs a local PostgreSQL cluster this test may restart",
-)
 def test_app_keeps_serving_after_postgresql_restarts(live_server, client, staff_user, term):
     assert settings.DATABASES["default"]["CONN_HEALTH_CHECKS"] is True
     client.force_login(staff_user)
