@@ -9,11 +9,13 @@ what the pages claim. Screenshots: var/e2e-screenshots/NN-step.png."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 
 from council.roles import Role
 from council.services import user_create_with_role
@@ -23,13 +25,15 @@ from reports.tasks import render_annual_report
 from resolutions.models import Resolution, ResolutionAttachment
 from sessions.models import Session
 from tests.conftest import PASSWORD
-from tests.reports.conftest import pdf_text
+from tests.reports.conftest import celery_broker, pdf_text, start_worker, stop_worker
 from voters.models import VoterPetition
 
 pytestmark = [pytest.mark.chromium, pytest.mark.django_db(transaction=True)]
 
 YEAR = 2019  # inside the `term` fixture (2016-2021)
 CARDS = ("sessions", "resolutions", "oversight", "recommendations", "petitions")
+# A real worker starts (a few seconds on 2 busy cores), then renders the PDF.
+WORKER_TIMEOUT_MS = 90_000
 
 # The smallest well-formed PDF: one empty page. Uploads are typed by content (%PDF magic).
 SIGNED_PDF = (
@@ -65,7 +69,17 @@ def _figures(page) -> dict[str, int]:
     }
 
 
+@pytest.mark.parametrize(
+    "via_worker",
+    [
+        pytest.param(False, id="in-process"),
+        # In CI the user's click travels through Redis to a real Celery worker process, which
+        # must see the test's committed rows (PostgreSQL) and write where the server reads.
+        pytest.param(True, id="real-worker", marks=[pytest.mark.worker, pytest.mark.postgres]),
+    ],
+)
 def test_staff_records_a_year_and_leader_downloads_its_report(
+    via_worker: bool,
     new_page,
     shots,
     server_lock,
@@ -225,24 +239,42 @@ def test_staff_records_a_year_and_leader_downloads_its_report(
     # --- The annual report. A worker is not there yet: the broker accepts the task and the
     # row waits, polling itself (HTMX, every 2 s) until the worker has rendered the PDF.
     queued: list[int] = []
-    monkeypatch.setattr(
-        render_annual_report, "apply_async", lambda args, **options: queued.append(args[0])
-    )
-    boss.get_by_role("link", name=f"Báo cáo năm {YEAR}").click()
-    boss.wait_for_url(f"**/bao-cao/nam/{YEAR}/")
-    shots.take(boss, "annual-report-page")
-    boss.get_by_role("button", name="Tạo báo cáo").click()
-    boss.wait_for_url(f"**/bao-cao/nam/{YEAR}/")
-    pending = boss.locator('tr[data-status="pending"]')
-    pending.wait_for()
-    request_id = int(pending.get_attribute("id").removeprefix("request-"))
-    assert queued == [request_id]
-    shots.take(boss, "annual-report-queued")
-    with boss.expect_response(lambda r: r.url.endswith(f"/bao-cao/yeu-cau/{request_id}/")):
-        pass  # the row asks the server for its state without reloading the page
+    if via_worker:
+        broker = celery_broker(settings.CELERY_BROKER_URL)
+    else:  # the broker is a list, and the test plays the worker
+        broker = contextlib.nullcontext()
+        monkeypatch.setattr(
+            render_annual_report, "apply_async", lambda args, **options: queued.append(args[0])
+        )
+    worker = None
+    with broker:
+        boss.get_by_role("link", name=f"Báo cáo năm {YEAR}").click()
+        boss.wait_for_url(f"**/bao-cao/nam/{YEAR}/")
+        shots.take(boss, "annual-report-page")
+        boss.get_by_role("button", name="Tạo báo cáo").click()
+        boss.wait_for_url(f"**/bao-cao/nam/{YEAR}/")
+        pending = boss.locator('tr[data-status="pending"]')
+        pending.wait_for()
+        request_id = int(pending.get_attribute("id").removeprefix("request-"))
+        assert queued == ([] if via_worker else [request_id])
+        shots.take(boss, "annual-report-queued")
+        with boss.expect_response(lambda r: r.url.endswith(f"/bao-cao/yeu-cau/{request_id}/")):
+            pass  # the row asks the server for its state without reloading the page
 
-    with server_lock:  # the worker picks the task up
-        render_annual_report(request_id)
+        if via_worker:  # the worker starts and takes the task from Redis
+            worker_log = tmp_path / "worker.log"
+            worker = start_worker(log_path=worker_log, media_root=Path(settings.MEDIA_ROOT))
+        else:
+            with server_lock:  # the worker picks the task up
+                render_annual_report(request_id)
+    try:
+        done = boss.locator(f'tr#request-{request_id}[data-status="done"]')
+        done.wait_for(timeout=WORKER_TIMEOUT_MS if via_worker else None)
+    finally:
+        if worker is not None:
+            stop_worker(worker)
+    if via_worker:
+        assert "reports.tasks.render_annual_report" in worker_log.read_text(errors="replace")
     download_link = boss.locator(
         f'tr#request-{request_id}[data-status="done"] a', has_text="Tải PDF"
     )
