@@ -916,8 +916,10 @@ def petition_import(request: HttpRequest) -> HttpResponse:
         token = imports.stash_upload(form.cleaned_data["file"])
         path = imports.stashed_path(token)
         result = imports.parse_workbook(path=path, term=term)
-        if result.errors:
+        if result.refusal or result.errors:
             path.unlink(missing_ok=True)
+            if result.refusal:
+                form.add_error("file", result.refusal)
             return render(
                 request,
                 "voters/petition_import.html",
@@ -947,8 +949,11 @@ def petition_import_confirm(request: HttpRequest) -> HttpResponse:
         messages.error(request, _("Tệp tải lên không còn; hãy tải lên lại."))
         return redirect("voters:petition_import")
     result = imports.parse_workbook(path=path, term=term)
-    if result.errors:
+    if result.refusal or result.errors:
         path.unlink(missing_ok=True)
+        if result.refusal:  # rare: it passed at upload, so the stashed file has changed
+            messages.error(request, result.refusal)
+            return redirect("voters:petition_import")
         return render(
             request,
             "voters/petition_import.html",

@@ -196,6 +196,9 @@ MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(VAR_DIR / "media")))
 # Uploads are served only through permission-checking views, never directly by URL.
 MEDIA_URL = "/media/"
 UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=20 * 1024 * 1024)
+# An Excel import's upload is kept under MEDIA_ROOT/imports/ between preview and confirmation;
+# one nobody confirmed is deleted after this many hours (voters.imports.import_stash_purge).
+IMPORT_STASH_MAX_AGE_HOURS = env.int("IMPORT_STASH_MAX_AGE_HOURS", default=24)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -217,6 +220,14 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Keep the visibility timeout above the longest task (the annual report: minutes, not hours).
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+# What `celery -A config beat` sends. reports/tasks.py adds its sweeper to this same schedule
+# when it is imported.
+CELERY_BEAT_SCHEDULE = {
+    "voters-purge-import-stash": {
+        "task": "voters.tasks.purge_import_stash",
+        "schedule": 3600.0,  # hourly: a stash outlives IMPORT_STASH_MAX_AGE_HOURS by at most 1 h
+    },
+}
 
 CACHES = {
     "default": env.cache("CACHE_URL", default="locmemcache://hdnd"),
