@@ -464,7 +464,9 @@ def petition_export(request: HttpRequest) -> HttpResponse:
         selectors.petition_queryset(council=council_get_current()),
     )
     if request.GET.get("view") == "awaiting":
-        qs = qs.filter(status__in=VoterPetition.AWAITING_FORWARDING)
+        # The awaiting page's rows (selectors.petitions_awaiting_forwarding): merged originals
+        # never wait for forwarding, even with the filter's "show merged" box ticked.
+        qs = selectors.counted_petitions(qs).filter(status__in=VoterPetition.AWAITING_FORWARDING)
     headers = [
         "#",
         _("Ngày tiếp nhận"),

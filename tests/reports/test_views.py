@@ -159,7 +159,11 @@ def test_committee_member_reads_and_downloads_but_neither_edits_nor_generates(
     assert committee_client.get(urls["dashboard"]).status_code == 200
     detail = committee_client.get(urls["detail"])
     assert detail.status_code == 200
-    assert urls["generate"] not in detail.content.decode()
+    html = detail.content.decode()
+    # The report's own page, with the finished file offered, but no button to make another.
+    assert "Báo cáo kết quả hoạt động năm 2019" in html
+    assert urls["download"] in html
+    assert urls["generate"] not in html
     assert committee_client.get(urls["update"]).status_code == 403
     assert committee_client.post(urls["generate"]).status_code == 403
     assert committee_client.get(urls["download"]).status_code == 200

@@ -16,9 +16,11 @@ from voters.models import VoterPetition
 pytestmark = pytest.mark.django_db
 
 
-def _ids_on(client, url: str, page: int) -> tuple[list[int], list[str]]:
+def _ids_on(client, url: str, page: int, params: dict | None = None) -> tuple[list[int], list[str]]:
     with CaptureQueriesContext(connection) as queries:
-        html = client.get(url, {"page": page}).content.decode()
+        response = client.get(url, {**(params or {}), "page": page})
+        assert response.status_code == 200
+        html = response.content.decode()
     ids = [int(pk) for pk in re.findall(r'href="/cu-tri/kien-nghi/(\d+)/"', html)]
     return list(dict.fromkeys(ids)), [q["sql"] for q in queries.captured_queries]
 
@@ -45,13 +47,47 @@ def test_every_page_shows_the_rows_offset_pagination_would(staff_client, make_pe
     assert seen == expected
 
 
-def test_a_user_sort_without_the_key_falls_back_to_offset(staff_client, make_petition):
+def _rows_query(sql: list[str]) -> str:
+    return next(q for q in sql if 'voters_voterpetition"."content"' in q)
+
+
+@pytest.mark.parametrize("sort", ["received_date", "-received_date"])
+def test_a_user_sort_without_the_key_falls_back_to_offset(staff_client, make_petition, sort):
+    # 30 petitions on 30 different days, created in an order unlike either sort.
+    days = [dt.date(2019, 3, 1) + dt.timedelta(days=(i * 7) % 30) for i in range(30)]
+    by_day = {}
+    for i, day in enumerate(days):
+        by_day[make_petition(content=f"Kiến nghị {i:02d}", received=day).pk] = day
+    expected = sorted(by_day, key=by_day.get, reverse=sort.startswith("-"))
+    url = reverse("voters:voterpetition_list")
+    params = {"sort": sort, "per_page": 10}
+    direction = "DESC" if sort.startswith("-") else "ASC"
+    for page, offset in [(1, 0), (2, 10), (3, 20)]:  # first, middle and last page
+        ids, sql = _ids_on(staff_client, url, page, params)
+        assert ids == expected[offset : offset + 10], page
+        rows_query = _rows_query(sql)
+        # The user's order is not total (no id at its end): even the last page is read with
+        # OFFSET in that order, not reversed from the end.
+        assert f'"voters_voterpetition"."received_date" {direction}' in rows_query
+        if offset:
+            assert f"OFFSET {offset}" in rows_query
+        else:
+            assert "OFFSET" not in rows_query or re.search(r"OFFSET 0\b", rows_query)
+
+
+def test_a_user_sort_with_ties_shows_every_petition_once(staff_client, make_petition):
+    """Many petitions share a day (one meeting yields dozens): whatever order the database
+    gives within a day, each page shows the right days and no petition twice or never."""
     for i in range(30):
         make_petition(content=f"Kiến nghị {i:02d}", received=dt.date(2019, 3, 1 + i % 3))
+    day_of = dict(VoterPetition.objects.values_list("pk", "received_date"))
     url = reverse("voters:voterpetition_list")
-    first = staff_client.get(url, {"sort": "received_date"})
-    last = staff_client.get(url, {"sort": "received_date", "page": 2})
-    assert first.status_code == last.status_code == 200
+    seen: list[int] = []
+    for page in (1, 2, 3):
+        ids, _ = _ids_on(staff_client, url, page, {"sort": "received_date", "per_page": 10})
+        assert [day_of[pk] for pk in ids] == [dt.date(2019, 3, page)] * 10
+        seen += ids
+    assert sorted(seen) == sorted(day_of)
 
 
 def test_new_petition_form_offers_the_terms_sessions_only(staff_client, council, term):
