@@ -71,7 +71,8 @@ def connect_data_signals() -> None:
         if (
             label not in DATA_APPS
             or model.__name__.startswith("Historical")
-            or model.__name__ == "SecurityEvent"
+            # Logs and form tokens (council.idempotency), not the council's records.
+            or model.__name__ in ("SecurityEvent", "FormSubmission")
         ):
             continue
         post_save.connect(

@@ -670,3 +670,30 @@ class SecurityEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%d/%m/%Y %H:%M} {self.get_kind_display()} {self.username}"
+
+class FormSubmission(models.Model):
+    """A create form's one-time token, claimed in the transaction that saves the record
+    (council.idempotency): the unique token makes a second submission of the same page (a
+    double click, a resubmitted POST) fail instead of saving a second record."""
+
+    token = models.CharField(_("Mã biểu mẫu"), max_length=64, unique=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Người gửi"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("Gửi lúc"), auto_now_add=True, db_index=True)
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", null=True, blank=True, on_delete=models.CASCADE
+    )
+    object_id = models.PositiveBigIntegerField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Biểu mẫu đã gửi")
+        verbose_name_plural = _("Biểu mẫu đã gửi")
+
+    def __str__(self) -> str:
+        return self.token
