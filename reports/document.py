@@ -268,18 +268,25 @@ def appendix_tables(*, figures: AnnualFigures) -> list[Table]:
         )
     o = figures.oversight
     if o is not None:
+        ban_thematic = ("committee", "thematic")
+        cells = list(o.by_actor_kind)
+        if o.committee_by_name and not any((a, k) == ban_thematic for a, k, _n in cells):
+            cells.append((*ban_thematic, 0))  # the line the Bans' breakdown hangs under
         by_actor = sorted(
-            o.by_actor_kind,
+            cells,
             key=lambda row: (ACTOR_ORDER.index(row[0]) if row[0] in ACTOR_ORDER else 99, row[1]),
         )
-        rows = [
-            [ACTOR_LABELS.get(actor, actor), KIND_LABELS.get(kind, kind), _num(count)]
-            for actor, kind, count in by_actor
-        ]
-        rows += [
-            ["Các Ban HĐND", f"{name}: giám sát chuyên đề", _num(count)]
-            for name, count in o.committee_by_name
-        ]
+        rows = []
+        for actor, kind, count in by_actor:
+            rows.append([ACTOR_LABELS.get(actor, actor), KIND_LABELS.get(kind, kind), _num(count)])
+            if (actor, kind) == ban_thematic:
+                # Right under the line they break down, and marked "of which": appended after
+                # the Tổ đại biểu lines without a mark, a reader adding up the column counted
+                # the Bans' supervisions twice and the total looked wrong.
+                rows += [
+                    ["Các Ban HĐND", f"Trong đó: {name}", _num(n)]
+                    for name, n in o.committee_by_name
+                ]
         rows.append(["Tổng số", "", _num(o.total)])
         tables.append(
             Table("Hoạt động giám sát", ["Chủ thể", "Hình thức", "Số cuộc"], _grouped(rows))
