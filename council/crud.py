@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from django.contrib import messages
 from django.core.cache import cache
@@ -15,6 +16,7 @@ from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.paginator import Page, Paginator
 from django.db import connections, transaction
 from django.db.models import Model, ProtectedError, QuerySet
+from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -36,6 +38,14 @@ from council.concurrency import (
 )
 from council.filters import use_cached_choices
 from council.forms import apply_validation_error
+from council.idempotency import (
+    FORM_TOKEN_FIELD,
+    SubmissionRefused,
+    add_form_token,
+    answer_refused_submission,
+    answer_repeated_submission,
+    form_submission_save,
+)
 from council.permissions import EditorRequiredMixin, ViewerRequiredMixin
 from council.services import record_save
 
@@ -471,13 +481,64 @@ class FollowedFieldsMixin:
         return initial
 
 
-class _RecordFormMixin(FollowedFieldsMixin, EditorRequiredMixin, CachedPageMixin, SectionMixin):
+M = TypeVar("M", bound=Model)
+
+
+def add_write_guard(form: BaseForm, instance: Model | None) -> None:
+    """A create form gets its one-time token (council.idempotency), an edit form the version
+    it was read at (council.concurrency)."""
+    if instance is None or instance.pk is None:
+        add_form_token(form)
+    else:
+        add_version_field(form, instance)
+
+
+def guarded_save(*, form: BaseForm, user: Any, save: Callable[[], M]) -> M:
+    """save() a record form's instance in one transaction with its guard: an edit locks the row
+    and checks the form's version, a create claims the form's token. Raises StaleEditError or
+    SubmissionRefused (nothing saved; answer_unsaved), or whatever save() raises."""
+    instance = form.instance  # type: ignore[attr-defined]
+    with transaction.atomic():
+        if instance.pk is None:
+            return form_submission_save(
+                token=form.cleaned_data.get(FORM_TOKEN_FIELD), user=user, save=save
+            )
+        lock_and_check_version(instance=instance, token=form.cleaned_data.get(VERSION_FIELD))
+        return save()
+
+
+def answer_unsaved(
+    request: HttpRequest, form: BaseForm, exc: StaleEditError | SubmissionRefused
+) -> HttpResponse | None:
+    """A redirect (a repeated create goes to the record the first one saved), or None once the
+    form says why nothing was saved: the view shows it again."""
+    if isinstance(exc, StaleEditError):
+        show_stale_edit(form, exc)
+        return None
+    return answer_refused_submission(request, form, exc)
+
+
+class WriteGuardMixin:
+    """Form views whose forms carry add_write_guard's field. A create form that does not
+    validate because it was sent again after saving (its number is now taken...) sends the
+    user to the record it saved."""
+
+    request: HttpRequest
+
+    def form_invalid(self, form: BaseForm) -> HttpResponse:
+        repeated = answer_repeated_submission(self.request, form)
+        return repeated or super().form_invalid(form)  # type: ignore[misc]
+
+
+class _RecordFormMixin(
+    WriteGuardMixin, FollowedFieldsMixin, EditorRequiredMixin, CachedPageMixin, SectionMixin
+):
     template_name = "generic/form.html"
     success_text = ""
 
     def get_form(self, form_class=None):
         form = super().get_form(form_class)
-        add_version_field(form, getattr(self, "object", None))
+        add_write_guard(form, getattr(self, "object", None))
         return form
 
     def save_object(self, instance: Model) -> Model:
@@ -487,15 +548,11 @@ class _RecordFormMixin(FollowedFieldsMixin, EditorRequiredMixin, CachedPageMixin
     def form_valid(self, form) -> HttpResponse:
         instance = form.save(commit=False)
         try:
-            with transaction.atomic():
-                if instance.pk:
-                    lock_and_check_version(
-                        instance=instance, token=form.cleaned_data.get(VERSION_FIELD)
-                    )
-                self.object = self.save_object(instance)
-        except StaleEditError as exc:
-            show_stale_edit(form, exc)
-            return self.form_invalid(form)
+            self.object = guarded_save(
+                form=form, user=self.request.user, save=lambda: self.save_object(instance)
+            )
+        except (StaleEditError, SubmissionRefused) as exc:
+            return answer_unsaved(self.request, form, exc) or self.form_invalid(form)
         except ValidationError as exc:
             apply_validation_error(form, exc)
             return self.form_invalid(form)
@@ -510,7 +567,9 @@ class _RecordFormMixin(FollowedFieldsMixin, EditorRequiredMixin, CachedPageMixin
 
 
 class RecordCreateView(_RecordFormMixin, CreateView):
-    pass
+    # Each rendering carries a new one-time token: a cached page would hand the same token to
+    # every visit, and the second record entered from it would be refused as a repeat.
+    page_cache = False
 
 
 class RecordUpdateView(_RecordFormMixin, UpdateView):

@@ -37,9 +37,9 @@ def new_form_token() -> str:
 def add_form_token(form: forms.BaseForm) -> None:
     """Give a create form its hidden one-time token. A form shown again after an error keeps
     the submitted one (it was not claimed: the transaction rolled back)."""
-    form.fields[FORM_TOKEN_FIELD] = forms.CharField(
-        widget=forms.HiddenInput, required=False, max_length=64
-    )
+    # Not required and no length limit here: a missing or forged token is refused by the
+    # claim with a message the user sees (errors of a hidden field are easily not shown).
+    form.fields[FORM_TOKEN_FIELD] = forms.CharField(widget=forms.HiddenInput, required=False)
     form.initial.setdefault(FORM_TOKEN_FIELD, new_form_token())
 
 
@@ -82,8 +82,11 @@ def _saved_record(submission: FormSubmission | None) -> models.Model | None:
     return model._default_manager.filter(pk=submission.object_id).first()
 
 
+TOKEN_MAX_LENGTH = FormSubmission._meta.get_field("token").max_length
+
+
 def _claim(*, token: str | None, user: Any) -> FormSubmission:
-    if not token:
+    if not token or len(token) > TOKEN_MAX_LENGTH:
         raise MissingFormToken
     try:
         # A savepoint: the failed INSERT must not abort the caller's transaction on PostgreSQL

@@ -10,7 +10,6 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import Model, ProtectedError, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -21,13 +20,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import CreateView, DeleteView, UpdateView
 
 from council import roles
-from council.concurrency import (
-    VERSION_FIELD,
-    StaleEditError,
-    add_version_field,
-    lock_and_check_version,
-    show_stale_edit,
-)
+from council.concurrency import StaleEditError
 from council.crud import (
     FollowedFieldsMixin,
     RecordCreateView,
@@ -36,9 +29,14 @@ from council.crud import (
     RecordListView,
     RecordUpdateView,
     SectionMixin,
+    WriteGuardMixin,
+    add_write_guard,
+    answer_unsaved,
+    guarded_save,
 )
 from council.exports import xlsx_response
 from council.forms import apply_validation_error
+from council.idempotency import SubmissionRefused
 from council.permissions import require_viewer
 from council.selectors import council_get_current
 from oversight import filters, forms, selectors, services, tables
@@ -75,7 +73,7 @@ def _require_committee_edit(user: Any, activity: OversightActivity) -> None:
 # --- shared bases ----------------------------------------------------------------------------
 
 
-class _WriteView(SectionMixin):
+class _WriteView(WriteGuardMixin, SectionMixin):
     """Create / update / delete of records owned by an activity's Ban. Leaders and anyone else
     without a writing role get 403 before any record is looked up."""
 
@@ -98,22 +96,16 @@ class _WriteView(SectionMixin):
 
     def get_form(self, form_class=None):
         form = super().get_form(form_class)
-        add_version_field(form, getattr(self, "object", None))
+        add_write_guard(form, getattr(self, "object", None))
         return form
 
     def save_with(self, form, save: Callable[[], Model]) -> HttpResponse:
-        instance = form.instance
         try:
-            with transaction.atomic():
-                if instance.pk:
-                    # No lost updates: refuse when the row changed since the form was opened.
-                    lock_and_check_version(
-                        instance=instance, token=form.cleaned_data.get(VERSION_FIELD)
-                    )
-                self.object = save()
-        except StaleEditError as exc:
-            show_stale_edit(form, exc)
-            return self.form_invalid(form)
+            # No lost updates (an edit checks the version it was read at) and no double
+            # records (a create claims the form's one-time token).
+            self.object = guarded_save(form=form, user=self.request.user, save=save)
+        except (StaleEditError, SubmissionRefused) as exc:
+            return answer_unsaved(self.request, form, exc) or self.form_invalid(form)
         except ValidationError as exc:
             apply_validation_error(form, exc)
             return self.form_invalid(form)

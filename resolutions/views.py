@@ -6,7 +6,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import QuerySet
 from django.http import (
     FileResponse,
@@ -22,13 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 
-from council.concurrency import (
-    VERSION_FIELD,
-    StaleEditError,
-    add_version_field,
-    lock_and_check_version,
-    show_stale_edit,
-)
+from council.concurrency import VERSION_FIELD, StaleEditError
 from council.crud import (
     CachedPageMixin,
     FollowedFieldsMixin,
@@ -36,9 +29,21 @@ from council.crud import (
     RecordDetailView,
     RecordListView,
     SectionMixin,
+    WriteGuardMixin,
+    add_write_guard,
+    answer_unsaved,
+    guarded_save,
 )
 from council.exports import csv_response, xlsx_response
 from council.forms import apply_validation_error
+from council.idempotency import (
+    FORM_TOKEN_FIELD,
+    SubmissionRefused,
+    add_form_token,
+    answer_refused_submission,
+    answer_repeated_submission,
+    form_submission_save,
+)
 from council.permissions import EditorRequiredMixin, require_editor, require_viewer
 from council.selectors import council_get_current
 from resolutions import services
@@ -168,7 +173,12 @@ class ResolutionDetailView(RecordDetailView):
 
 
 class _ResolutionFormView(
-    FollowedFieldsMixin, EditorRequiredMixin, CachedPageMixin, SectionMixin, FormView
+    WriteGuardMixin,
+    FollowedFieldsMixin,
+    EditorRequiredMixin,
+    CachedPageMixin,
+    SectionMixin,
+    FormView,
 ):
     form_class = ResolutionForm
     followed_fields = ("adopted_date",)
@@ -194,20 +204,28 @@ class _ResolutionFormView(
             )
         return kwargs
 
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        add_write_guard(form, self.object)
+        return form
+
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         ctx = super().get_context_data(**kwargs)
         ctx["object"] = self.object
         return ctx
 
-    def save(self, form) -> Resolution:
+    def save(self, form, data: dict[str, Any]) -> Resolution:
         raise NotImplementedError
 
     def form_valid(self, form) -> HttpResponse:
+        guards = (VERSION_FIELD, FORM_TOKEN_FIELD)
+        data = {k: v for k, v in form.cleaned_data.items() if k not in guards}
         try:
-            resolution = self.save(form)
-        except StaleEditError as exc:
-            show_stale_edit(form, exc)
-            return self.form_invalid(form)
+            resolution = guarded_save(
+                form=form, user=self.request.user, save=lambda: self.save(form, data)
+            )
+        except (StaleEditError, SubmissionRefused) as exc:
+            return answer_unsaved(self.request, form, exc) or self.form_invalid(form)
         except ValidationError as exc:
             apply_validation_error(form, exc)
             return self.form_invalid(form)
@@ -216,10 +234,10 @@ class _ResolutionFormView(
 
 
 class ResolutionCreateView(_ResolutionFormView):
-    def save(self, form) -> Resolution:
-        return services.resolution_create(
-            council=form.council, user=self.request.user, **form.cleaned_data
-        )
+    page_cache = False  # each rendering carries a new one-time token (council.idempotency)
+
+    def save(self, form, data: dict[str, Any]) -> Resolution:
+        return services.resolution_create(council=form.council, user=self.request.user, **data)
 
 
 class ResolutionUpdateView(_ResolutionFormView):
@@ -230,21 +248,11 @@ class ResolutionUpdateView(_ResolutionFormView):
             )
         return super().get_form_kwargs()
 
-    def get_form(self, form_class=None):
-        form = super().get_form(form_class)
-        add_version_field(form, self.object)
-        return form
-
-    def save(self, form) -> Resolution:
-        data = dict(form.cleaned_data)
+    def save(self, form, data: dict[str, Any]) -> Resolution:
         matters = data.pop("ratified_matters", None)
-        token = data.pop(VERSION_FIELD, None)
-        with transaction.atomic():
-            # No lost updates: refuse the save if someone changed the row since the form opened.
-            lock_and_check_version(instance=form.instance, token=token)
-            return services.resolution_update(
-                resolution=form.instance, ratified_matters=matters, user=self.request.user, **data
-            )
+        return services.resolution_update(
+            resolution=form.instance, ratified_matters=matters, user=self.request.user, **data
+        )
 
 
 class ResolutionDeleteView(RecordDeleteView):
@@ -276,20 +284,30 @@ def resolutionrelation_create(request: HttpRequest, pk: int) -> HttpResponse:
     require_editor(request)
     source = get_object_or_404(Resolution.objects.select_related("council"), pk=pk)
     form = ResolutionRelationForm(request.POST or None, source=source)
+    add_form_token(form)
     if request.method == "POST" and form.is_valid():
         try:
-            relation = services.resolution_relation_create(
-                source=source,
-                target=form.cleaned_data["target"],
-                kind=form.cleaned_data["kind"],
-                note=form.cleaned_data["note"],
+            relation = form_submission_save(
+                token=form.cleaned_data[FORM_TOKEN_FIELD],
                 user=request.user,
+                save=lambda: services.resolution_relation_create(
+                    source=source,
+                    target=form.cleaned_data["target"],
+                    kind=form.cleaned_data["kind"],
+                    note=form.cleaned_data["note"],
+                    user=request.user,
+                ),
             )
+        except SubmissionRefused as exc:
+            if response := answer_refused_submission(request, form, exc):
+                return response
         except ValidationError as exc:
             apply_validation_error(form, exc)
         else:
             messages.success(request, _("Đã ghi nhận: %(rel)s.") % {"rel": relation})
             return HttpResponseRedirect(source.get_absolute_url())
+    elif request.method == "POST" and (repeated := answer_repeated_submission(request, form)):
+        return repeated
     return render(
         request,
         "resolutions/subform.html",
@@ -327,14 +345,22 @@ def resolutionattachment_create(request: HttpRequest, pk: int) -> HttpResponse:
     require_editor(request)
     resolution = get_object_or_404(Resolution.objects.select_related("council"), pk=pk)
     form = ResolutionAttachmentForm(request.POST or None, request.FILES or None)
+    add_form_token(form)
     if request.method == "POST" and form.is_valid():
         try:
-            attachment = services.resolution_attachment_add(
-                resolution=resolution,
-                upload=form.cleaned_data["upload"],
-                kind=form.cleaned_data["kind"],
+            attachment = form_submission_save(
+                token=form.cleaned_data[FORM_TOKEN_FIELD],
                 user=request.user,
+                save=lambda: services.resolution_attachment_add(
+                    resolution=resolution,
+                    upload=form.cleaned_data["upload"],
+                    kind=form.cleaned_data["kind"],
+                    user=request.user,
+                ),
             )
+        except SubmissionRefused as exc:
+            if response := answer_refused_submission(request, form, exc):
+                return response
         except ValidationError as exc:
             apply_validation_error(form, exc)
         else:

@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from council.concurrency import VERSION_FIELD, StaleRowsError
 from council.forms import BaseModelForm
 from council.models import Delegate
 from council.uploads import validate_document
@@ -72,15 +73,22 @@ class AgendaItemForm(BaseModelForm):
 
 
 class AttendanceForm(forms.Form):
-    """One radio group per delegate of the term; the field name carries the delegate's id."""
+    """One radio group per delegate of the term; the field name carries the delegate's id.
+    The hidden version is that of the whole roll (selectors.session_attendance_version)."""
 
     def __init__(
         self,
         *args: Any,
         rows: list[tuple[Delegate, str | None]],
+        version: str,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
+        self.fields[VERSION_FIELD] = forms.CharField(
+            widget=forms.HiddenInput, required=False, initial=version
+        )
+        self.stored = {delegate.pk: status for delegate, status in rows}
+        self.stale = False
         self.rows = []
         for delegate, status in rows:
             name = f"d{delegate.pk}"
@@ -93,8 +101,37 @@ class AttendanceForm(forms.Form):
             )
             self.rows.append((delegate, name))
 
-    def bound_rows(self):
-        return [(delegate, self[name]) for delegate, name in self.rows]
+    def show_stale(self, exc: StaleRowsError) -> None:
+        """Nothing was saved: say why, mark the rows whose stored status differs from the
+        user's choice, and carry the current version so that saving again, knowingly,
+        overwrites them."""
+        if self.cleaned_data.get(VERSION_FIELD):
+            message = _(
+                "Điểm danh của kỳ họp này vừa được người khác lưu nên thay đổi của bạn CHƯA "
+                "được lưu. Các dòng có ghi «Đang lưu» khác với lựa chọn của bạn; hãy xem lại, "
+                "nếu vẫn muốn ghi đè, bấm Lưu điểm danh lần nữa."
+            )
+        else:
+            message = _(
+                "Biểu mẫu điểm danh không cho biết bạn đã mở nó ở phiên bản nào (trang đã cũ "
+                "hoặc không đầy đủ) nên thay đổi của bạn CHƯA được lưu. Các dòng có ghi «Đang "
+                "lưu» khác với lựa chọn của bạn; hãy xem lại rồi bấm Lưu điểm danh lần nữa."
+            )
+        self.add_error(None, message)
+        self.stale = True
+        self.data = self.data.copy()
+        self.data[self.add_prefix(VERSION_FIELD)] = exc.current_version
+
+    def bound_rows(self) -> list[tuple[Delegate, forms.BoundField, str]]:
+        """(delegate, radio group, what is stored now when the form was refused and it differs
+        from the user's choice, else "")."""
+        labels = dict(Attendance.Status.choices)
+        result = []
+        for delegate, name in self.rows:
+            field, stored = self[name], self.stored.get(delegate.pk)
+            differs = self.stale and stored is not None and stored != field.value()
+            result.append((delegate, field, str(labels[stored]) if differs else ""))
+        return result
 
     def statuses(self) -> dict[int, str]:
         return {delegate.pk: self.cleaned_data[name] for delegate, name in self.rows}

@@ -9,6 +9,7 @@ from django.db.models import Count, Min, Q, QuerySet
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
+from council.concurrency import rows_version
 from council.models import Council, Delegate, Term
 from council.rates import rate_text
 from sessions.models import AgendaItem, Attendance, Session, session_kind_label
@@ -141,3 +142,11 @@ def session_attendance_rows(*, session: Session) -> list[tuple[Delegate, str | N
     """(delegate, status or None) for each delegate of the roll, in two queries."""
     statuses = dict(Attendance.objects.filter(session=session).values_list("delegate_id", "status"))
     return [(d, statuses.get(d.pk)) for d in attendance_delegates(session=session)]
+
+
+def session_attendance_version(*, session: Session) -> str:
+    """The version of the session's whole roll, which an attendance form carries: it changes
+    whenever a row is recorded or changed (every save sets updated_at)."""
+    return rows_version(
+        Attendance.objects.filter(session=session).order_by("pk").values_list("pk", "updated_at")
+    )

@@ -10,9 +10,11 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from council.cache import bump_data_version
+from council.concurrency import check_rows_version
 from council.services import record_save
 from council.uploads import validate_document
 from sessions.models import AgendaItem, Attendance, Session
+from sessions.selectors import session_attendance_version
 
 
 @transaction.atomic
@@ -33,8 +35,19 @@ def agenda_item_save(
 
 
 @transaction.atomic
-def session_attendance_save(*, session: Session, statuses: dict[int, str], user: Any = None) -> int:
-    """Record the whole roll in a fixed number of queries; returns how many rows changed."""
+def session_attendance_save(
+    *, session: Session, statuses: dict[int, str], user: Any = None, version: str | None = None
+) -> int:
+    """Record the whole roll in a fixed number of queries; returns how many rows changed.
+
+    `version` is that of the roll the form was read at (selectors.session_attendance_version):
+    the save is refused with StaleRowsError unless it is still the current one, so a second
+    editor cannot overwrite the first's changes unseen. None: no form was read (demo data)."""
+    if version is not None:
+        # The session's row lock queues two saves of the same roll: the second one then
+        # reads the rows the first committed.
+        Session.objects.select_for_update().filter(pk=session.pk).values_list("pk").get()
+        check_rows_version(current=session_attendance_version(session=session), token=version)
     valid = set(Attendance.Status.values)
     existing = {a.delegate_id: a for a in Attendance.objects.filter(session=session)}
     to_create: list[Attendance] = []

@@ -16,13 +16,19 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import CreateView, UpdateView
 
+from council.concurrency import VERSION_FIELD, StaleEditError, StaleRowsError
 from council.crud import (
     RecordCreateView,
     RecordDeleteView,
     RecordDetailView,
     RecordListView,
     RecordUpdateView,
+    WriteGuardMixin,
+    add_write_guard,
+    answer_unsaved,
+    guarded_save,
 )
+from council.idempotency import SubmissionRefused
 from council.permissions import EditorRequiredMixin, require_editor, require_viewer
 from sessions import selectors, services
 from sessions.filters import SessionFilter
@@ -129,7 +135,7 @@ class SessionDeleteView(RecordDeleteView):
     list_url_name = _common["list_url_name"]
 
 
-class _AgendaFormMixin(EditorRequiredMixin):
+class _AgendaFormMixin(WriteGuardMixin, EditorRequiredMixin):
     model = AgendaItem
     form_class = AgendaItemForm
     template_name = "generic/form.html"
@@ -143,6 +149,11 @@ class _AgendaFormMixin(EditorRequiredMixin):
         kwargs["session"] = self.get_session()
         return kwargs
 
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        add_write_guard(form, self.object)
+        return form
+
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         ctx = super().get_context_data(**kwargs)
         ctx["section_title"] = self.section_title
@@ -153,9 +164,15 @@ class _AgendaFormMixin(EditorRequiredMixin):
         item = form.save(commit=False)
         item.session = self.get_session()
         try:
-            self.object = services.agenda_item_save(
-                item=item, upload=form.cleaned_data.get("upload"), user=self.request.user
+            self.object = guarded_save(
+                form=form,
+                user=self.request.user,
+                save=lambda: services.agenda_item_save(
+                    item=item, upload=form.cleaned_data.get("upload"), user=self.request.user
+                ),
             )
+        except (StaleEditError, SubmissionRefused) as exc:
+            return answer_unsaved(self.request, form, exc) or self.form_invalid(form)
         except ValidationError as exc:
             form.add_error(None, exc)
             return self.form_invalid(form)
@@ -210,17 +227,36 @@ def agenda_item_attachment(request: HttpRequest, pk: int) -> FileResponse:
 
 
 def attendance_update(request: HttpRequest, pk: int) -> HttpResponse:
-    """The whole roll of a session in one form: one row per delegate of the term."""
+    """The whole roll of a session in one form: one row per delegate of the term. The form
+    carries the version of the roll it shows, so a second editor cannot overwrite the first's
+    changes unseen."""
     require_editor(request)
     session = get_object_or_404(Session.objects.select_related("term__council"), pk=pk)
     rows = selectors.session_attendance_rows(session=session)
-    form = AttendanceForm(request.POST or None, rows=rows)
+    version = selectors.session_attendance_version(session=session)
+    form = AttendanceForm(request.POST or None, rows=rows, version=version)
     if request.method == "POST" and form.is_valid():
-        changed = services.session_attendance_save(
-            session=session, statuses=form.statuses(), user=request.user
-        )
-        messages.success(request, _("Đã lưu điểm danh (%(n)s thay đổi).") % {"n": changed})
-        return HttpResponseRedirect(reverse("sessions:session_detail", args=[pk]) + "#attendance")
+        try:
+            changed = services.session_attendance_save(
+                session=session,
+                statuses=form.statuses(),
+                version=form.cleaned_data[VERSION_FIELD],
+                user=request.user,
+            )
+        except StaleRowsError as exc:
+            # Shown again with the user's choices against the roll stored now.
+            form = AttendanceForm(
+                request.POST,
+                rows=selectors.session_attendance_rows(session=session),
+                version=exc.current_version,
+            )
+            form.is_valid()
+            form.show_stale(exc)
+        else:
+            messages.success(request, _("Đã lưu điểm danh (%(n)s thay đổi).") % {"n": changed})
+            return HttpResponseRedirect(
+                reverse("sessions:session_detail", args=[pk]) + "#attendance"
+            )
     return render(
         request,
         "sessions/attendance_form.html",

@@ -7,11 +7,13 @@ in exports."""
 
 from __future__ import annotations
 
+import logging
+from pathlib import Path
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError
+from django.db import DatabaseError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -31,6 +33,14 @@ from council.crud import (
 )
 from council.exports import XLSX_TYPE, xlsx_response
 from council.forms import pk_or_none
+from council.idempotency import (
+    FORM_TOKEN_FIELD,
+    SubmissionRefused,
+    add_form_token,
+    answer_refused_submission,
+    answer_repeated_submission,
+    form_submission_save,
+)
 from council.permissions import require_editor, require_viewer
 from council.security import PersonalDataPageMixin, personal_data_response
 from council.selectors import council_get_current
@@ -43,6 +53,8 @@ from voters.models import (
     VoterMeeting,
     VoterPetition,
 )
+
+logger = logging.getLogger(__name__)
 
 # --- shared pieces ---------------------------------------------------------------------------
 
@@ -540,13 +552,21 @@ def petition_consolidate(request: HttpRequest) -> HttpResponse:
     if session_pk := pk_or_none(session_id):
         candidates = candidates.filter(session_id=session_pk)
     form = forms.ConsolidateForm(request.POST or None, petitions=candidates)
+    add_form_token(form)
     if request.method == "POST" and form.is_valid():
         try:
-            consolidated = services.petition_consolidate(
-                petitions=list(form.cleaned_data["petitions"].order_by("received_date", "pk")),
-                content=form.cleaned_data["content"],
+            consolidated = form_submission_save(
+                token=form.cleaned_data[FORM_TOKEN_FIELD],
                 user=request.user,
+                save=lambda: services.petition_consolidate(
+                    petitions=list(form.cleaned_data["petitions"].order_by("received_date", "pk")),
+                    content=form.cleaned_data["content"],
+                    user=request.user,
+                ),
             )
+        except SubmissionRefused as exc:
+            if response := answer_refused_submission(request, form, exc):
+                return response
         except ValidationError as exc:
             for message in exc.messages:
                 form.add_error(None, message)
@@ -557,6 +577,8 @@ def petition_consolidate(request: HttpRequest) -> HttpResponse:
                 % {"pk": consolidated.pk, "n": consolidated.instances},
             )
             return redirect(consolidated.get_absolute_url())
+    elif request.method == "POST" and (repeated := answer_repeated_submission(request, form)):
+        return repeated
     return render(
         request,
         "voters/petition_consolidate.html",
@@ -617,29 +639,37 @@ def _candidate_rows(candidates: Any) -> dict[str, Any]:
     return {"candidate_rows": rows, "candidate_total": total}
 
 
-@cached_page(check=require_editor)
 def forwarding_batch_create(request: HttpRequest) -> HttpResponse:
     """A công văn and, ticked, the petitions awaiting forwarding that it carries: those of the
-    chosen term and session ("Hiện kiến nghị" reloads the list with the form's values kept)."""
+    chosen term and session ("Hiện kiến nghị" reloads the list with the form's values kept).
+    Never from the page cache: each rendering carries a new one-time token."""
     require_editor(request)
     council = council_get_current()
     awaiting = selectors.petitions_awaiting_forwarding(council=council)
     fields = ("term", "session", "recipient", "number", "date", "subject")
     initial = {k: v for k, v in request.GET.items() if k in fields and v}
     form = forms.ForwardingBatchForm(request.POST or None, initial=initial, petitions=awaiting)
+    add_form_token(form)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            batch = services.forwarding_batch_create(
-                term=data["term"],
-                session=data["session"],
-                recipient=data["recipient"],
-                number=data["number"],
-                date=data["date"],
-                subject=data["subject"],
-                petitions=list(data["petitions"]),
+            batch = form_submission_save(
+                token=data[FORM_TOKEN_FIELD],
                 user=request.user,
+                save=lambda: services.forwarding_batch_create(
+                    term=data["term"],
+                    session=data["session"],
+                    recipient=data["recipient"],
+                    number=data["number"],
+                    date=data["date"],
+                    subject=data["subject"],
+                    petitions=list(data["petitions"]),
+                    user=request.user,
+                ),
             )
+        except SubmissionRefused as exc:
+            if response := answer_refused_submission(request, form, exc):
+                return response
         except ValidationError as exc:
             if hasattr(exc, "error_dict"):
                 for field, errors in exc.error_dict.items():
@@ -654,6 +684,8 @@ def forwarding_batch_create(request: HttpRequest) -> HttpResponse:
                 % {"n": len(data["petitions"]), "b": batch},
             )
             return redirect(batch.get_absolute_url())
+    elif request.method == "POST" and (repeated := answer_repeated_submission(request, form)):
+        return repeated
     # Every petition awaiting forwarding until a term or session is chosen (the form's default
     # term alone does not narrow the list: older terms' petitions may still wait).
     chosen = request.POST if request.method == "POST" else request.GET
@@ -935,10 +967,26 @@ def petition_import(request: HttpRequest) -> HttpResponse:
     return render(request, "voters/petition_import.html", _import_context(form=form))
 
 
+def _import_turned_away(
+    request: HttpRequest, *, path: Path, result: imports.ImportResult
+) -> HttpResponse:
+    """A stashed file that no longer passes the checks at confirmation: deleted, and why."""
+    path.unlink(missing_ok=True)
+    if result.refusal:  # rare: it passed at upload, so the stashed file has changed
+        messages.error(request, result.refusal)
+        return redirect("voters:petition_import")
+    return render(
+        request,
+        "voters/petition_import.html",
+        _import_context(form=forms.PetitionImportForm(), errors=result.errors),
+    )
+
+
 @require_POST
 def petition_import_confirm(request: HttpRequest) -> HttpResponse:
     """Validate the stashed file again (nothing from the browser is trusted but the uuid) and
-    create every new row in one transaction."""
+    create every new row in one transaction. If the write fails part-way, nothing of the file
+    is saved and the preview comes back, checked again, to confirm again."""
     require_editor(request)
     path = imports.stashed_path(request.POST.get("token", ""))
     form = forms.PetitionImportForm(request.POST)
@@ -952,25 +1000,29 @@ def petition_import_confirm(request: HttpRequest) -> HttpResponse:
         return redirect("voters:petition_import")
     result = imports.parse_workbook(path=path, term=term)
     if result.refusal or result.errors:
-        path.unlink(missing_ok=True)
-        if result.refusal:  # rare: it passed at upload, so the stashed file has changed
-            messages.error(request, result.refusal)
-            return redirect("voters:petition_import")
-        return render(
-            request,
-            "voters/petition_import.html",
-            _import_context(form=forms.PetitionImportForm(), errors=result.errors),
-        )
+        return _import_turned_away(request, path=path, result=result)
     try:
         created = services.petitions_import(term=term, rows=result.rows, user=request.user)
-    except (ValidationError, IntegrityError):
+    except (ValidationError, DatabaseError):
+        # The rows passed the check just above, so the data changed meanwhile: another user's
+        # import of the same rows committed first (the unique import key), or the database gave
+        # up on a lock. petitions_import is one transaction: the rows it wrote are rolled back.
+        logger.warning("Import of %s rolled back", path.name, exc_info=True)
         messages.error(
             request,
             _(
                 "Không nhập được: dữ liệu đã thay đổi trong lúc xem trước. Không có dòng nào được ghi."
             ),
         )
-        return redirect("voters:petition_import")
+        # The file stays stashed: its preview against the data as it is now, to confirm again.
+        result = imports.parse_workbook(path=path, term=term)
+        if result.refusal or result.errors:
+            return _import_turned_away(request, path=path, result=result)
+        return render(
+            request,
+            "voters/petition_import_preview.html",
+            _import_context(result=result, token=path.stem, term=term),
+        )
     path.unlink(missing_ok=True)
     messages.success(
         request,

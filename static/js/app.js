@@ -49,3 +49,27 @@ document.addEventListener("DOMContentLoaded", () => {
     });
   });
 });
+
+// A form is sent once: its submit buttons are disabled on the first submit, so a double click
+// sends one request (the server refuses a repeat anyway: council.idempotency). Forms another
+// script sends itself (HTMX: the event is cancelled) and GET forms are left alone.
+const submitButtons = (form) => Array.from(form.elements).filter((el) => el.type === "submit");
+document.addEventListener("submit", (event) => {
+  const form = event.target;
+  if (!(form instanceof HTMLFormElement) || form.method !== "post") return;
+  if (form.dataset.submitted) {
+    event.preventDefault();
+    return;
+  }
+  if (event.defaultPrevented) return;
+  form.dataset.submitted = "true";
+  // After this event: a button disabled now would not send its own name and value.
+  setTimeout(() => submitButtons(form).forEach((button) => { button.disabled = true; }), 0);
+});
+// Back to a page kept in the back-forward cache: its forms can be sent again.
+window.addEventListener("pageshow", () => {
+  document.querySelectorAll("form[data-submitted]").forEach((form) => {
+    delete form.dataset.submitted;
+    submitButtons(form).forEach((button) => { button.disabled = false; });
+  });
+});

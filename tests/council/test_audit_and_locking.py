@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from council.models import Organization
+from tests.helpers import post_form
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +26,8 @@ def _form(org: Organization, **changes) -> dict:
 def test_every_change_is_recorded_with_who_and_the_previous_value(
     staff_client, staff_user, organization
 ):
-    staff_client.post(
+    post_form(
+        staff_client,
         reverse("council:organization_update", args=[organization.pk]),
         _form(organization, short_name="UBND"),
     )
@@ -102,7 +104,7 @@ def test_second_of_two_concurrent_edits_is_refused_with_the_current_values(
 
 def test_the_audit_trail_shows_labels_not_codes(staff_client, organization):
     url = reverse("council:organization_update", args=[organization.pk])
-    staff_client.post(url, _form(organization, kind="court", is_active=""))
+    post_form(staff_client, url, _form(organization, kind="court", is_active=""))
     page = staff_client.get(
         reverse("council:organization_detail", args=[organization.pk])
     ).content.decode()

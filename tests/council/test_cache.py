@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from council.models import Organization
+from tests.helpers import post_form
 
 pytestmark = pytest.mark.django_db
 
@@ -168,7 +169,7 @@ def test_the_page_cache_is_per_user(client, staff_user, leader_user, council):
 def test_a_flash_message_is_shown_once_and_never_cached(staff_client, council):
     create = reverse("council:organization_create")
     data = {"name": "Sở Nội vụ", "kind": "department", "level": "province", "is_active": "on"}
-    response = staff_client.post(create, data, follow=True)
+    response = post_form(staff_client, create, data, follow=True)
     assert response.redirect_chain, response.context["form"].errors
     html = response.content.decode()
     assert "Đã lưu" in html

@@ -4,12 +4,14 @@ import pytest
 from django.urls import reverse
 
 from council.models import Organization, Term
+from tests.helpers import post_form
 
 pytestmark = pytest.mark.django_db
 
 
 def test_staff_can_create_an_organization(staff_client):
-    response = staff_client.post(
+    response = post_form(
+        staff_client,
         reverse("council:organization_create"),
         {
             "name": "Sở Tài chính",
@@ -25,7 +27,8 @@ def test_staff_can_create_an_organization(staff_client):
 
 
 def test_staff_can_edit_a_term_with_vietnamese_dates(staff_client, term):
-    response = staff_client.post(
+    response = post_form(
+        staff_client,
         reverse("council:term_update", args=[term.pk]),
         {
             "council": term.council_id,

@@ -26,6 +26,7 @@ from oversight.services import (
     programme_save,
     question_save,
 )
+from tests.helpers import post_form
 
 pytestmark = pytest.mark.django_db
 
@@ -72,7 +73,7 @@ def test_committee_member_can_edit_their_own_bans_activity(
     url = reverse("oversight:activity_update", args=[ours.pk])
 
     assert committee_client.get(url).status_code == 200
-    response = committee_client.post(url, _activity_post(ours, topic="Giám sát đất đai"))
+    response = post_form(committee_client, url, _activity_post(ours, topic="Giám sát đất đai"))
 
     assert response.status_code == 302
     ours.refresh_from_db()
@@ -84,7 +85,8 @@ def test_committee_member_cannot_move_an_activity_to_another_ban(
     committee_client, committee, other_committee, make_activity
 ):
     ours = make_activity(actor=Actor.COMMITTEE, committee=committee)
-    response = committee_client.post(
+    response = post_form(
+        committee_client,
         reverse("oversight:activity_update", args=[ours.pk]),
         _activity_post(ours, committee=other_committee.pk),
     )
@@ -104,14 +106,16 @@ def test_committee_member_creates_only_for_their_ban(
         "topic": "Giám sát thu ngân sách",
         "start_date": "10/04/2019",
     }
-    refused = committee_client.post(
-        reverse("oversight:activity_create"), {**data, "committee": other_committee.pk}
+    refused = post_form(
+        committee_client,
+        reverse("oversight:activity_create"),
+        {**data, "committee": other_committee.pk},
     )
     assert refused.status_code == 200
     assert not OversightActivity.objects.exists()
 
-    accepted = committee_client.post(
-        reverse("oversight:activity_create"), {**data, "committee": committee.pk}
+    accepted = post_form(
+        committee_client, reverse("oversight:activity_create"), {**data, "committee": committee.pk}
     )
     assert accepted.status_code == 302
     assert OversightActivity.objects.get().committee == committee
@@ -147,8 +151,8 @@ def test_committee_member_handles_recommendations_of_their_own_ban_only(
         ).status_code
         == 403
     )
-    response = committee_client.post(
-        reverse("oversight:recommendation_create", args=[ours.pk]), data
+    response = post_form(
+        committee_client, reverse("oversight:recommendation_create", args=[ours.pk]), data
     )
 
     assert response.status_code == 302
@@ -159,7 +163,8 @@ def test_committee_member_handles_recommendations_of_their_own_ban_only(
 
 def test_staff_edit_every_bans_activity(staff_client, other_committee, make_activity):
     activity = make_activity(actor=Actor.COMMITTEE, committee=other_committee)
-    response = staff_client.post(
+    response = post_form(
+        staff_client,
         reverse("oversight:activity_update", args=[activity.pk]),
         _activity_post(activity, topic="Sửa bởi chuyên viên"),
     )
@@ -378,7 +383,8 @@ def test_activity_page_shows_questions_and_recommendations_with_follow_ups(
 
 def test_question_must_belong_to_a_questioning_activity(staff_client, make_activity):
     supervision = make_activity(kind=Kind.THEMATIC_SUPERVISION)
-    response = staff_client.post(
+    response = post_form(
+        staff_client,
         reverse("oversight:question_create", args=[supervision.pk]),
         {"content": "Câu hỏi", "answer_mode": "at_sitting", "satisfied": "unknown", "order": 0},
     )
@@ -432,7 +438,8 @@ def test_programme_page_pages_its_items_and_counts_all_of_them(
 
 def test_follow_up_added_by_staff_appears_on_the_recommendation(staff_client, make_recommendation):
     rec = make_recommendation(deadline=D(2019, 1, 1))
-    response = staff_client.post(
+    response = post_form(
+        staff_client,
         reverse("oversight:followup_create", args=[rec.pk]),
         {"date": "05/02/2019", "kind": "explanation_request", "document_number": "12/TB-HĐND"},
     )

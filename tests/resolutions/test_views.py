@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 from council.text import fold
 from resolutions.models import Resolution, ResolutionAttachment, ResolutionField
 from resolutions.services import resolution_attachment_add, resolution_series
+from tests.helpers import post_form
 
 from .test_services import EXE, PDF
 
@@ -38,7 +39,9 @@ def _form_data(session, **overrides) -> dict:
 
 
 def test_staff_creates_a_resolution_with_the_next_number(staff_client, council, session, delegates):
-    response = staff_client.post(reverse("resolutions:resolution_create"), _form_data(session))
+    response = post_form(
+        staff_client, reverse("resolutions:resolution_create"), _form_data(session)
+    )
     r = Resolution.objects.get()
     assert response.status_code == 302
     assert response.url == r.get_absolute_url()
@@ -47,8 +50,8 @@ def test_staff_creates_a_resolution_with_the_next_number(staff_client, council, 
 
 
 def test_the_form_says_why_too_few_votes_do_not_pass(staff_client, session, delegates):
-    response = staff_client.post(
-        reverse("resolutions:resolution_create"), _form_data(session, votes_for="5")
+    response = post_form(
+        staff_client, reverse("resolutions:resolution_create"), _form_data(session, votes_for="5")
     )
     assert response.status_code == 200
     assert "cần ít nhất 6 phiếu tán thành" in response.content.decode()
@@ -57,8 +60,8 @@ def test_the_form_says_why_too_few_votes_do_not_pass(staff_client, session, dele
 
 def test_the_form_rejects_a_duplicate_number(staff_client, session, make_resolution):
     make_resolution(number=4, is_normative=True)
-    response = staff_client.post(
-        reverse("resolutions:resolution_create"), _form_data(session, number="4")
+    response = post_form(
+        staff_client, reverse("resolutions:resolution_create"), _form_data(session, number="4")
     )
     assert response.status_code == 200
     assert "Số 04/2019/NQ-HĐND đã được dùng" in response.content.decode()
@@ -66,7 +69,8 @@ def test_the_form_rejects_a_duplicate_number(staff_client, session, make_resolut
 
 def test_staff_edits_a_resolution(staff_client, session, make_resolution):
     r = make_resolution(number=4)
-    response = staff_client.post(
+    response = post_form(
+        staff_client,
         reverse("resolutions:resolution_update", args=[r.pk]),
         _form_data(session, is_normative=None, number="4", title="Tiêu đề mới về Đất đai"),
     )
@@ -122,7 +126,8 @@ def test_attachment_is_served_as_a_download_to_logged_in_users(
 
 def test_upload_form_rejects_a_renamed_executable(staff_client, make_resolution, media_root):
     r = make_resolution()
-    response = staff_client.post(
+    response = post_form(
+        staff_client,
         reverse("resolutions:resolutionattachment_create", args=[r.pk]),
         {"kind": "signed", "upload": SimpleUploadedFile("nghi-quyet.pdf", EXE)},
     )
@@ -134,7 +139,8 @@ def test_upload_form_rejects_a_renamed_executable(staff_client, make_resolution,
 def test_relation_recorded_from_the_page_shows_on_both_detail_pages(staff_client, make_resolution):
     old = make_resolution(number=1, is_normative=True, title="Quy định cũ")
     new = make_resolution(number=2, is_normative=True, title="Quy định mới")
-    response = staff_client.post(
+    response = post_form(
+        staff_client,
         reverse("resolutions:resolutionrelation_create", args=[new.pk]),
         {"kind": "replaces", "target": old.pk, "note": ""},
     )
@@ -231,8 +237,10 @@ def test_register_links_from_the_dashboard_filter(staff_client, make_resolution)
 
 
 def test_field_taxonomy_is_editable_by_staff(staff_client):
-    response = staff_client.post(
-        reverse("resolutions:resolutionfield_create"), {"name": "Đầu tư công", "order": 2}
+    response = post_form(
+        staff_client,
+        reverse("resolutions:resolutionfield_create"),
+        {"name": "Đầu tư công", "order": 2},
     )
     assert response.status_code == 302
     assert ResolutionField.objects.filter(name="Đầu tư công").exists()
@@ -305,5 +313,7 @@ def test_the_form_offers_the_sessions_of_the_adoption_dates_term(
     body = staff_client.get(edit, {"adopted_date": "01/08/2022"}).content.decode()
     assert _options(body, "session") == {recent.pk, session.pk}
     # A session outside the offered ones is still a valid choice (the service checks dates).
-    response = staff_client.post(url, _form_data(session, adopted_date="12/12/2019", number="7"))
+    response = post_form(
+        staff_client, url, _form_data(session, adopted_date="12/12/2019", number="7")
+    )
     assert response.status_code == 302, response.content.decode()[:2000]

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from resolutions.services import resolution_create
 from sessions.models import AgendaItem, Attendance, Session
+from tests.helpers import post_form
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +17,8 @@ EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 
 
 
 def test_staff_creates_a_session(staff_client, term):
-    response = staff_client.post(
+    response = post_form(
+        staff_client,
         reverse("sessions:session_create"),
         {
             "term": term.pk,
@@ -126,7 +128,7 @@ def test_attendance_bulk_form_records_every_delegate(staff_client, make_session,
     assert all(d.full_name in form_page for d in delegates)
     data = {f"d{d.pk}": "present" for d in delegates}
     data[f"d{delegates[0].pk}"] = "absent"
-    response = staff_client.post(url, data)
+    response = post_form(staff_client, url, data)
     assert response.status_code == 302
     assert Attendance.objects.filter(session=session).count() == 10
     assert Attendance.objects.get(session=session, delegate=delegates[0]).status == "absent"
@@ -139,10 +141,14 @@ def test_agenda_upload_rejects_a_renamed_executable(staff_client, make_session, 
     session = make_session()
     url = reverse("sessions:agendaitem_create", args=[session.pk])
     base = {"order": 1, "doc_type": "submission", "title": "Tờ trình"}
-    response = staff_client.post(url, {**base, "upload": SimpleUploadedFile("to-trinh.pdf", EXE)})
+    response = post_form(
+        staff_client, url, {**base, "upload": SimpleUploadedFile("to-trinh.pdf", EXE)}
+    )
     assert response.status_code == 200
     assert "không phải là loại được phép" in response.content.decode()
-    response = staff_client.post(url, {**base, "upload": SimpleUploadedFile("to-trinh.pdf", PDF)})
+    response = post_form(
+        staff_client, url, {**base, "upload": SimpleUploadedFile("to-trinh.pdf", PDF)}
+    )
     assert response.status_code == 302
     item = AgendaItem.objects.get()
     assert item.attachment.name.endswith(".pdf") and "to-trinh" not in item.attachment.name
@@ -157,8 +163,8 @@ def test_deleting_an_agenda_item_removes_its_document_only_once_committed(
     settings.MEDIA_ROOT = tmp_path
     session = make_session()
     url = reverse("sessions:agendaitem_create", args=[session.pk])
-    staff_client.post(url, {"order": 1, "doc_type": "submission", "title": "Tờ trình",
-                            "upload": SimpleUploadedFile("to-trinh.pdf", PDF)})  # fmt: skip
+    post_form(staff_client, url, {"order": 1, "doc_type": "submission", "title": "Tờ trình",
+                                  "upload": SimpleUploadedFile("to-trinh.pdf", PDF)})  # fmt: skip
     item = AgendaItem.objects.get()
     path = tmp_path / item.attachment.name
     assert path.exists()

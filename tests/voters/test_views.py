@@ -9,6 +9,7 @@ from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from tests.helpers import post_form
 from voters import services
 from voters.models import CitizenReception, Letter, VoterMeeting, VoterPetition
 
@@ -126,7 +127,8 @@ def test_forwarding_batch_page_forwards_the_ticked_petitions(
     staff_client, make_petition, term, organization
 ):
     a, b = make_petition(), make_petition(content="Kiến nghị khác")
-    response = staff_client.post(
+    response = post_form(
+        staff_client,
         reverse("voters:forwardingbatch_create"),
         {
             "term": term.pk,
@@ -267,13 +269,17 @@ def test_meeting_minutes_are_checked_by_content_and_served_as_attachment(
         "voters_attended": 50,
     }
     fake = SimpleUploadedFile("bien-ban.pdf", b"not really a pdf", content_type="application/pdf")
-    response = staff_client.post(reverse("voters:votermeeting_create"), {**form, "minutes": fake})
+    response = post_form(
+        staff_client, reverse("voters:votermeeting_create"), {**form, "minutes": fake}
+    )
     assert response.status_code == 200
     assert "không phải là loại được phép" in response.content.decode()
     assert not VoterMeeting.objects.exists()
 
     pdf = SimpleUploadedFile("../../evil name.pdf", b"%PDF-1.4\n%demo\n", content_type="x/y")
-    response = staff_client.post(reverse("voters:votermeeting_create"), {**form, "minutes": pdf})
+    response = post_form(
+        staff_client, reverse("voters:votermeeting_create"), {**form, "minutes": pdf}
+    )
     assert response.status_code == 302
     meeting = VoterMeeting.objects.get()
     assert "evil" not in meeting.minutes.name and meeting.minutes.name.endswith(".pdf")
