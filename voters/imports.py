@@ -16,6 +16,7 @@ import pyexpat
 import time
 import uuid
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from io import BytesIO
 from pathlib import Path
@@ -35,6 +36,9 @@ from voters.models import DISTRICT_LEVEL_END, PetitionField, VoterPetition
 
 MAX_ROWS = 5000
 SHEET_NAME = "Kiến nghị"
+# VoterPetition.instances is an integer column: PostgreSQL refuses more than this when the row
+# is written (SQLite takes up to 2**63 - 1; the same file must pass or fail on both).
+MAX_INSTANCES = 2_147_483_647
 
 # Limits on an uploaded workbook, checked before openpyxl reads it. An .xlsx is a zip of XML
 # parts; a full petition file (MAX_ROWS rows) unpacks to a few MB and about 250,000 XML
@@ -375,7 +379,8 @@ def _parse_int(value: Any) -> int | None:
     if isinstance(value, float) and value.is_integer():
         return int(value)
     text = _text(value)
-    return int(text) if text.isdigit() else None
+    # isdigit() alone lets "²" through, which int() refuses.
+    return int(text) if text.isascii() and text.isdigit() else None
 
 
 class _Lookups:
@@ -396,6 +401,28 @@ class _Lookups:
         self.committees = {fold(c.name): c for c in Committee.objects.filter(term=term)}
 
 
+class _Unreadable(Exception):
+    """openpyxl failed while reading the sheet's rows."""
+
+
+def _sheet_rows(ws: Any) -> Iterator[tuple]:
+    """The sheet's rows as openpyxl reads them, its failures raised as _Unreadable.
+
+    A read-only sheet is parsed only now, row by row, so what the archive scan let through
+    fails here: XML that is not well formed (the scan stops tokenising a part it cannot parse;
+    openpyxl raises ParseError), or a cell whose value its type cannot hold (text in a number
+    or boolean cell, a shared string that does not exist: ValueError, IndexError...)."""
+    rows = ws.iter_rows(max_col=len(HEADERS), values_only=True)
+    while True:
+        try:
+            values = next(rows)
+        except StopIteration:
+            return
+        except Exception as exc:
+            raise _Unreadable from exc
+        yield values
+
+
 def parse_workbook(*, path: Path, term: Term) -> ImportResult:
     """Validate every row; collect every problem (row, column, message) rather than stopping at
     the first, so the user fixes the file in one go."""
@@ -412,7 +439,7 @@ def parse_workbook(*, path: Path, term: Term) -> ImportResult:
         # The sheet's <dimension> is only what the program that wrote it claims: trusted, a
         # sheet declaring A1:I2 was read as its first data row, the rest dropped without a word.
         ws.reset_dimensions()
-        rows = ws.iter_rows(max_col=len(HEADERS), values_only=True)
+        rows = _sheet_rows(ws)
         header = next(rows, None) or ()
         for i, expected in enumerate(HEADERS):
             got = _text(header[i]) if i < len(header) else ""
@@ -446,6 +473,9 @@ def parse_workbook(*, path: Path, term: Term) -> ImportResult:
             else:
                 seen[parsed.fingerprint] = number
             result.rows.append(parsed)
+    except _Unreadable:
+        # Whatever rows were read before it, the file is turned away as a whole.
+        return ImportResult(refusal=_("Không đọc được tệp Excel (.xlsx)."))
     finally:
         wb.close()
     existing = set(
@@ -475,6 +505,12 @@ def _parse_row(
         parsed = _parse_int(values[COL_INSTANCES])
         if parsed is None or parsed < 1:
             err(COL_INSTANCES, _("phải là số nguyên từ 1 trở lên."))
+        elif parsed > MAX_INSTANCES:
+            err(
+                COL_INSTANCES,
+                _("số quá lớn (tối đa %(n)s).")
+                % {"n": number_format(MAX_INSTANCES, force_grouping=True)},
+            )
         else:
             instances = parsed
     received = _parse_date(values[COL_DATE])
