@@ -1,6 +1,19 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
 from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext_lazy as _
 
 from council import models as m
+from council.services import otp_enrolment_code_issue
 
 
 @admin.register(m.Council)
@@ -50,4 +63,75 @@ admin.site.register(
         m.UserProfile,
     ]
 )
+
+
+@admin.register(m.SecurityEvent)
+class SecurityEventAdmin(admin.ModelAdmin):
+    """The security log, read-only: nobody, administrators included, adds, edits or deletes an
+    entry here."""
+
+    list_display = ["at", "kind", "username", "ip_address", "path", "repeats", "detail"]
+    list_filter = ["kind", "at"]
+    date_hierarchy = "at"
+    search_fields = ["username", "ip_address", "path"]
+    # The log grows by the year: no COUNT(*) of the whole table under a filtered list.
+    show_full_result_count = False
+    list_per_page = 100
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(m.OTPEnrolmentCode)
+class OTPEnrolmentCodeAdmin(admin.ModelAdmin):
+    """Issued enrolment codes (hashes only): who, by whom, until when, used or not. Deleting an
+    unused one revokes it; codes are issued from the users' list."""
+
+    list_display = ["user", "issued_by", "created_at", "expires_at", "used_at"]
+    list_select_related = ["user", "issued_by"]
+    exclude = ["code_hash"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+admin.site.unregister(get_user_model())
+
+
+@admin.register(get_user_model())
+class CouncilUserAdmin(UserAdmin):
+    actions = ["issue_otp_enrolment_codes"]
+
+    @admin.action(description=_("Cấp mã đăng ký xác thực hai bước"), permissions=["change"])
+    def issue_otp_enrolment_codes(self, request: HttpRequest, queryset: QuerySet) -> Any:
+        """Show each selected user a new one-time code, on this page only (never stored in
+        clear, never in a flash message that would sit in a cookie)."""
+        codes = [
+            (user, otp_enrolment_code_issue(user=user, issued_by=request.user, request=request))
+            for user in queryset.order_by("username")
+        ]
+        response = TemplateResponse(
+            request,
+            "registration/otp_enrolment_codes_issued.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Mã đăng ký xác thực hai bước"),
+                "codes": codes,
+                "hours": settings.OTP_ENROLMENT_CODE_HOURS,
+                "opts": self.model._meta,
+            },
+        )
+        add_never_cache_headers(response)
+        return response
+
+
 admin.site.site_header = "Quản trị hệ thống Văn phòng HĐND"

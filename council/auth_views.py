@@ -1,4 +1,9 @@
-"""Two-factor login with an authenticator app (TOTP, django-otp): set up and verify."""
+"""Two-factor login with an authenticator app (TOTP, django-otp): set up and verify.
+
+Setting up needs more than the password: a one-time enrolment code from `manage.py
+create_role_user` or another administrator (council.services.otp_enrolment_code_issue), asked
+for before the secret is shown. Otherwise whoever has the password first (a new
+administrator's, stolen) registers their own phone and owns the second factor too."""
 
 from __future__ import annotations
 
@@ -6,11 +11,12 @@ from base64 import b32encode
 
 import segno
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -19,6 +25,11 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from council.models import SecurityEvent
 from council.security import OTP_DEVICE_KEY, security_event_record
+from council.services import otp_device_start, otp_enrolment_code_redeem
+
+# The unconfirmed authenticator this session is registering: its secret is shown only to the
+# session that gave an enrolment code (or had passed two-factor) for it.
+ENROLMENT_DEVICE_KEY = "hdnd_otp_enrolment_device"
 
 
 class TokenForm(forms.Form):
@@ -27,6 +38,16 @@ class TokenForm(forms.Form):
         max_length=8,
         widget=forms.TextInput(
             attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
+        ),
+    )
+
+
+class EnrolmentCodeForm(forms.Form):
+    code = forms.CharField(
+        label=gettext_lazy("Mã đăng ký"),
+        max_length=40,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "characters", "autofocus": True}
         ),
     )
 
@@ -40,17 +61,53 @@ def _next_url(request: HttpRequest) -> str:
     return target
 
 
+def _enrolment_device(request: HttpRequest) -> TOTPDevice | None:
+    device_id = request.session.get(ENROLMENT_DEVICE_KEY)
+    if device_id is None:
+        return None
+    return TOTPDevice.objects.filter(pk=device_id, user=request.user, confirmed=False).first()
+
+
+def _enrolment_code_step(request: HttpRequest) -> HttpResponse:
+    """Ask for the enrolment code; with a good one, start a device for this session."""
+    form = EnrolmentCodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if otp_enrolment_code_redeem(user=request.user, code=form.cleaned_data["code"]):
+            request.session[ENROLMENT_DEVICE_KEY] = otp_device_start(user=request.user).pk
+            # Redirect: the QR code comes with a GET, so reloading it re-posts nothing.
+            query = urlencode({"next": _next_url(request)})
+            return HttpResponseRedirect(f"{reverse('otp_setup')}?{query}")
+        security_event_record(
+            kind=SecurityEvent.Kind.OTP_FAILED, request=request, detail="enrolment code"
+        )
+        form.add_error("code", _("Mã đăng ký không đúng, đã được dùng hoặc đã hết hạn."))
+    return render(
+        request,
+        "registration/otp_enrolment_code.html",
+        {
+            "form": form,
+            "hours": settings.OTP_ENROLMENT_CODE_HOURS,
+            "next": _next_url(request),
+        },
+    )
+
+
 @never_cache
 def otp_setup(request: HttpRequest) -> HttpResponse:
-    """Register an authenticator app: show the QR code, confirm with a first code."""
+    """Register an authenticator app: an enrolment code first, then the QR code, confirmed
+    with a first code from the app."""
     user = request.user
     # Someone who has typed only the password must not register a new authenticator and so
     # walk past the one already set up: they verify with the existing device first.
     if not user.is_verified() and TOTPDevice.objects.filter(user=user, confirmed=True).exists():
         return HttpResponseRedirect(f"{reverse('otp_verify')}?next={request.get_full_path()}")
-    device = TOTPDevice.objects.filter(
-        user=user, confirmed=False
-    ).first() or TOTPDevice.objects.create(user=user, name="Ứng dụng xác thực", confirmed=False)
+    device = _enrolment_device(request)
+    if device is None and user.is_verified():
+        # Already past two-factor (adding a second phone): an enrolment code would prove nothing.
+        device = otp_device_start(user=user)
+        request.session[ENROLMENT_DEVICE_KEY] = device.pk
+    if device is None:
+        return _enrolment_code_step(request)
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if device.verify_token(form.cleaned_data["token"]):
@@ -58,6 +115,7 @@ def otp_setup(request: HttpRequest) -> HttpResponse:
             device.save(update_fields=["confirmed"])
             otp_login(request, device)
             request.session[OTP_DEVICE_KEY] = True
+            request.session.pop(ENROLMENT_DEVICE_KEY, None)
             security_event_record(
                 kind=SecurityEvent.Kind.OTP_VERIFIED, request=request, detail="setup"
             )

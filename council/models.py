@@ -632,6 +632,38 @@ class UserProfile(models.Model):
         return str(self.user)
 
 
+class OTPEnrolmentCode(models.Model):
+    """A one-time code that lets its user register an authenticator app. Someone who has only
+    the password cannot enrol: the code comes from `manage.py create_role_user` or from another
+    administrator (council.services.otp_enrolment_code_issue). Only its hash is kept."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Người dùng"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    code_hash = models.CharField(_("Mã băm"), max_length=64, unique=True)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Người cấp"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("Cấp lúc"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("Hết hạn lúc"))
+    used_at = models.DateTimeField(_("Đã dùng lúc"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Mã đăng ký xác thực hai bước")
+        verbose_name_plural = _("Mã đăng ký xác thực hai bước")
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.created_at:%d/%m/%Y %H:%M}"
+
+
 class SecurityEvent(models.Model):
     """The security log: who did what, when, from where. Never a password."""
 
@@ -647,6 +679,7 @@ class SecurityEvent(models.Model):
         REPORT_DOWNLOAD = "report_download", _("Tải báo cáo")
         PERSONAL_DATA_VIEW = "personal_data_view", _("Xem thông tin cá nhân công dân")
         EXPORT = "export", _("Xuất dữ liệu")
+        OTP_ENROLMENT_ISSUED = "otp_enrolment_issued", _("Cấp mã đăng ký xác thực hai bước")
 
     at = models.DateTimeField(_("Thời điểm"), auto_now_add=True, db_index=True)
     kind = models.CharField(_("Sự kiện"), max_length=30, choices=Kind.choices)
@@ -662,14 +695,23 @@ class SecurityEvent(models.Model):
     ip_address = models.GenericIPAddressField(_("Địa chỉ IP"), null=True, blank=True)
     path = models.CharField(_("Đường dẫn"), max_length=500, blank=True)
     detail = models.CharField(_("Chi tiết"), max_length=500, blank=True)
+    # Events of the same kind by the same person beyond the log's rate are counted here, on the
+    # latest row, instead of each making a row (council.security.security_event_record).
+    repeats = models.PositiveIntegerField(_("Lặp lại thêm"), default=0)
 
     class Meta:
         verbose_name = _("Nhật ký an ninh")
         verbose_name_plural = _("Nhật ký an ninh")
         ordering = ["-at"]
+        indexes = [
+            # The rate check: this person's latest events of one kind.
+            models.Index(fields=["user", "kind", "at"], name="council_secevent_user_kind_at"),
+            models.Index(fields=["username", "kind", "at"], name="council_secevent_name_kind_at"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.at:%d/%m/%Y %H:%M} {self.get_kind_display()} {self.username}"
+
 
 class FormSubmission(models.Model):
     """A create form's one-time token, claimed in the transaction that saves the record

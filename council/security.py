@@ -5,20 +5,26 @@ the content of a form."""
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.db.models import F
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from council.models import SecurityEvent
 from council.roles import is_admin
+
+logger = logging.getLogger(__name__)
 
 SESSION_STARTED_KEY = "hdnd_login_at"
 SESSION_SEEN_KEY = "hdnd_seen_at"
@@ -46,17 +52,70 @@ def security_event_record(
     user: Any = None,
     username: str = "",
     detail: str = "",
-) -> SecurityEvent:
+) -> None:
+    """Write one event to the security log, or count it on the latest row when the same person
+    already has SECURITY_LOG_RATE_LIMIT events of this kind in the last SECURITY_LOG_RATE_WINDOW
+    seconds. Without that, any logged-in user could grow the log without bound by requesting
+    distinct forbidden URLs (one fuzzing run left 3,015 rows); the count keeps the fact that it
+    happened. "The same person" is the user, or for anonymous events (failed logins) the user
+    name typed and the address.
+
+    The check is a query on the log itself rather than a counter in the cache, which an
+    eviction would empty. Two requests at the same instant may both pass it: a row or two
+    over the limit, never an unbounded number."""
     if user is None and request is not None and getattr(request, "user", None) is not None:
         user = request.user if request.user.is_authenticated else None
-    return SecurityEvent.objects.create(
+    username = (username or (user.get_username() if user else ""))[:150]
+    ip_address = client_ip(request)
+    limit = settings.SECURITY_LOG_RATE_LIMIT
+    if limit > 0:
+        since = timezone.now() - timedelta(seconds=settings.SECURITY_LOG_RATE_WINDOW)
+        same = SecurityEvent.objects.filter(kind=kind, at__gte=since)
+        if user is not None:
+            same = same.filter(user=user)
+        else:
+            same = same.filter(user=None, username=username, ip_address=ip_address)
+        recent = list(same.order_by("-at", "-pk").values_list("pk", flat=True)[:limit])
+        if len(recent) >= limit:
+            SecurityEvent.objects.filter(pk=recent[0]).update(repeats=F("repeats") + 1)
+            return
+    SecurityEvent.objects.create(
         kind=kind,
         user=user,
-        username=(username or (user.get_username() if user else ""))[:150],
-        ip_address=client_ip(request),
+        username=username,
+        ip_address=ip_address,
         path=(request.get_full_path() if request is not None else "")[:500],
         detail=detail[:500],
     )
+
+
+class ForwardedForCheckMiddleware:
+    """Warn, once per process, when a request carries X-Forwarded-For while
+    TRUSTED_PROXY_COUNT is 0. Behind a reverse proxy with the count at 0 every request seems to
+    come from the proxy: django-axes locks a user name and address pair, so anyone's five wrong
+    passwords lock the named user out for everyone, and the security log shows one address.
+    The header alone proves nothing (a client may send it), hence a warning, not a change."""
+
+    warned = False
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        cls = type(self)
+        if (
+            not cls.warned
+            and settings.TRUSTED_PROXY_COUNT == 0
+            and "HTTP_X_FORWARDED_FOR" in request.META
+        ):
+            cls.warned = True
+            logger.warning(
+                "A request came with X-Forwarded-For but TRUSTED_PROXY_COUNT is 0: behind a "
+                "reverse proxy every user shares the proxy's address, so failed logins lock "
+                "users out for everyone and the security log shows only the proxy. Set "
+                "TRUSTED_PROXY_COUNT to the number of your proxies (1 behind one nginx)."
+            )
+        return self.get_response(request)
 
 
 def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

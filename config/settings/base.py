@@ -51,6 +51,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Warns once when X-Forwarded-For arrives with TRUSTED_PROXY_COUNT=0 (a proxy not declared).
+    "council.security.ForwardedForCheckMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -148,6 +150,13 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
 OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", default="Văn phòng HĐND")
+# Registering an authenticator app needs a one-time code from `manage.py create_role_user` or
+# another administrator, valid this many hours (council.services.otp_enrolment_code_issue).
+OTP_ENROLMENT_CODE_HOURS = env.int("OTP_ENROLMENT_CODE_HOURS", default=24)
+# The security log keeps at most this many events of one kind by one person in the window;
+# more are counted on the latest row (council.security.security_event_record). 0: no limit.
+SECURITY_LOG_RATE_LIMIT = env.int("SECURITY_LOG_RATE_LIMIT", default=10)
+SECURITY_LOG_RATE_WINDOW = env.int("SECURITY_LOG_RATE_WINDOW", default=60)
 
 # Content-Security-Policy: no inline scripts, nothing from elsewhere.
 CONTENT_SECURITY_POLICY = {

@@ -107,7 +107,12 @@ def test_administrator_sets_up_and_then_passes_two_factor(client, admin_user, se
     settings.OTP_TOTP_THROTTLE_FACTOR = (
         0  # the wrong attempt below would otherwise delay the right one
     )
+    from council.services import otp_enrolment_code_issue
+
     client.force_login(admin_user)
+    # The password is not enough to register an authenticator: an enrolment code is.
+    code = otp_enrolment_code_issue(user=admin_user)
+    client.post(reverse("otp_setup"), {"code": code})
     client.get(reverse("otp_setup"))
     device = TOTPDevice.objects.get(user=admin_user)
     bad = client.post(

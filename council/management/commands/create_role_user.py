@@ -2,11 +2,15 @@ from __future__ import annotations
 
 import getpass
 
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from council.models import Committee
-from council.roles import ROLE_SLUGS
-from council.services import user_create_with_role
+from council.roles import ROLE_SLUGS, Role
+from council.services import otp_enrolment_code_issue, user_create_with_role
 
 
 class Command(BaseCommand):
@@ -33,6 +37,16 @@ class Command(BaseCommand):
             except Committee.DoesNotExist as exc:
                 raise CommandError("Không tìm thấy Ban có id này.") from exc
         password = options["password"] or getpass.getpass("Mật khẩu: ")
+        # The same rules as the web's password forms (AUTH_PASSWORD_VALIDATORS), checked against
+        # the account's own name and e-mail, before anything is written.
+        candidate = get_user_model()(
+            username=options["username"], first_name=options["full_name"], email=options["email"]
+        )
+        try:
+            validate_password(password, user=candidate)
+        except ValidationError as exc:
+            problems = "\n".join(f"  - {message}" for message in exc.messages)
+            raise CommandError(f"Mật khẩu không đạt yêu cầu:\n{problems}") from exc
         user = user_create_with_role(
             username=options["username"],
             password=password,
@@ -42,3 +56,13 @@ class Command(BaseCommand):
             committee=committee,
         )
         self.stdout.write(self.style.SUCCESS(f"Đã tạo tài khoản {user.username} ({role.value})."))
+        # Administrators must use two-factor login (council.security.OTPRequiredMiddleware), and
+        # registering the authenticator needs this code, not only the password.
+        if role == Role.ADMIN:
+            code = otp_enrolment_code_issue(user=user)
+            self.stdout.write(
+                f"Mã đăng ký xác thực hai bước (dùng một lần, hết hạn sau "
+                f"{settings.OTP_ENROLMENT_CODE_HOURS} giờ): {code}\n"
+                "Trao mã này cho người dùng qua một kênh khác với kênh gửi mật khẩu; lần đăng nhập "
+                "đầu tiên, trang thiết lập xác thực hai bước sẽ hỏi mã này."
+            )

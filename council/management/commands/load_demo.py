@@ -9,10 +9,11 @@ from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.module_loading import module_has_submodule
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from council import demo as council_demo
 from council.roles import Role
-from council.services import user_create_with_role
+from council.services import otp_enrolment_code_issue, user_create_with_role
 
 DEMO_PASSWORD = "demo-hdnd-2019"
 DEMO_USERS = [
@@ -41,15 +42,25 @@ class Command(BaseCommand):
             self.stdout.write(f"  + {config.verbose_name}")
         if options["with_users"]:
             committee = council.terms.get(roman="XVI").committees.get(code="kinh_te_ngan_sach")
+            enrolment_codes = {}
             for username, role, full_name in DEMO_USERS:
-                user_create_with_role(
+                user = user_create_with_role(
                     username=username,
                     password=DEMO_PASSWORD,
                     role=role,
                     full_name=full_name,
                     committee=committee if role == Role.COMMITTEE_MEMBER else None,
                 )
+                # The administrator must set up two-factor login, which needs this code (a new
+                # one at each run, the older one revoked, until an authenticator is set up).
+                if (
+                    role == Role.ADMIN
+                    and not TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+                ):
+                    enrolment_codes[username] = otp_enrolment_code_issue(user=user)
             self.stdout.write(f"Tài khoản mẫu (mật khẩu: {DEMO_PASSWORD}):")
             for username, role, _ in DEMO_USERS:
-                self.stdout.write(f"  {username:<14} {role.value}")
+                code = enrolment_codes.get(username)
+                extra = f"  mã đăng ký xác thực hai bước: {code}" if code else ""
+                self.stdout.write(f"  {username:<14} {role.value}{extra}")
         self.stdout.write(self.style.SUCCESS(f"Đã nạp dữ liệu mẫu: {council}"))
