@@ -109,9 +109,9 @@ def test_an_out_of_range_id_is_an_invalid_choice_not_a_server_error(staff_client
 
 
 def test_an_english_browser_still_gets_vietnamese_dates(staff_client, term):
-    page = staff_client.get(
-        reverse("council:term_list"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9"
-    ).content.decode()
+    response = staff_client.get(reverse("council:term_list"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert response.status_code == 200
+    page = response.content.decode()
     assert "01/06/2016" in page
     assert "06/01/2016" not in page
 

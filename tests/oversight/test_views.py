@@ -79,6 +79,12 @@ def test_committee_member_can_edit_their_own_bans_activity(
     ours.refresh_from_db()
     assert ours.topic == "Giám sát đất đai"
     assert ours.search_text == "giam sat dat dai ban kinh te - ngan sach"
+    # What the form sent unchanged is kept.
+    assert ours.committee == committee
+    assert ours.actor == Actor.COMMITTEE
+    assert ours.kind == Kind.THEMATIC_SUPERVISION
+    assert ours.start_date == D(2019, 5, 6)
+    assert ours.end_date is None
 
 
 def test_committee_member_cannot_move_an_activity_to_another_ban(
@@ -166,9 +172,18 @@ def test_staff_edit_every_bans_activity(staff_client, other_committee, make_acti
     response = post_form(
         staff_client,
         reverse("oversight:activity_update", args=[activity.pk]),
-        _activity_post(activity, topic="Sửa bởi chuyên viên"),
+        _activity_post(activity, topic="Sửa bởi chuyên viên", end_date="08/05/2019"),
     )
     assert response.status_code == 302
+    activity.refresh_from_db()
+    assert activity.topic == "Sửa bởi chuyên viên"
+    assert activity.end_date == D(2019, 5, 8)
+    assert activity.search_text.startswith("sua boi chuyen vien")
+    # What the form sent unchanged is kept: still the other Ban's activity.
+    assert activity.committee == other_committee
+    assert activity.actor == Actor.COMMITTEE
+    assert activity.kind == Kind.THEMATIC_SUPERVISION
+    assert activity.start_date == D(2019, 5, 6)
 
 
 # --- forms speak Vietnamese ------------------------------------------------------------------
@@ -222,7 +237,9 @@ def test_activity_list_filters_like_the_dashboard_links(staff_client, make_activ
         reverse("oversight:activity_list"), {"year": 2019, "actor": "standing", "kind": "thematic"}
     )
 
+    assert response.status_code == 200
     page = response.content.decode()
+    assert "<h1>Hoạt động giám sát" in page
     assert "Thường trực chuyên đề" in page
     assert "Thường trực kiểm tra" not in page
     assert "Năm sau" not in page
@@ -232,7 +249,10 @@ def test_search_ignores_case_and_diacritics(staff_client, organization, make_act
     make_activity(topic="Giám sát quản lý Đất đai", supervised_organizations=[organization])
     make_activity(topic="Giám sát y tế cơ sở")
 
-    page = staff_client.get(reverse("oversight:activity_list"), {"q": "DAT dai"}).content.decode()
+    response = staff_client.get(reverse("oversight:activity_list"), {"q": "DAT dai"})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "<h1>Hoạt động giám sát" in page
     assert "Giám sát quản lý Đất đai" in page
     assert "y tế cơ sở" not in page
     # Supervised organisations are searchable too.
@@ -305,8 +325,12 @@ def test_overdue_page_lists_the_most_overdue_first(staff_client, make_recommenda
     make_recommendation(content="Trễ nhiều", deadline=D(2019, 1, 1))
     make_recommendation(content="Đã xong", deadline=D(2019, 1, 1), status="done")
 
-    page = staff_client.get(reverse("oversight:recommendation_overdue")).content.decode()
+    response = staff_client.get(reverse("oversight:recommendation_overdue"))
 
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "<h1>Kiến nghị quá hạn" in page
+    assert "Trễ nhiều" in page and "Trễ ít" in page
     assert page.index("Trễ nhiều") < page.index("Trễ ít")
     assert "Đã xong" not in page
 
@@ -315,10 +339,13 @@ def test_recommendation_list_link_for_overdue_ones(staff_client, make_recommenda
     make_recommendation(content="Kiến nghị trễ hạn", deadline=D(2019, 1, 1))
     make_recommendation(content="Kiến nghị còn hạn", deadline=D(2099, 1, 1))
 
-    page = staff_client.get(
+    response = staff_client.get(
         reverse("oversight:recommendation_list"), {"overdue": "true", "status": "not_started"}
-    ).content.decode()
+    )
 
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "<h1>Kiến nghị sau giám sát" in page
     assert "Kiến nghị trễ hạn" in page
     assert "Kiến nghị còn hạn" not in page
 
@@ -372,8 +399,11 @@ def test_activity_page_shows_questions_and_recommendations_with_follow_ups(
         )
     )
 
-    page = leader_client.get(activity.get_absolute_url()).content.decode()
+    response = leader_client.get(activity.get_absolute_url())
 
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Phiên chất vấn" in page
     assert "Vì sao dự án chậm giải ngân?" in page
     assert "Đẩy nhanh giải ngân" in page
     assert "215/HĐND-VP" in page
@@ -424,11 +454,15 @@ def test_programme_page_pages_its_items_and_counts_all_of_them(
     ]
     make_activity(programme_item=items[2], topic="Cuộc giám sát thứ ba")
 
-    first = leader_client.get(programme.get_absolute_url()).content.decode()
+    response = leader_client.get(programme.get_absolute_url())
+    assert response.status_code == 200
+    first = response.content.decode()
     assert "<strong>1/3</strong>" in first  # counted over every item, not the page
     assert "Nội dung 1" in first and "Nội dung 3" not in first
     assert "Trang 1/2" in first
-    last = leader_client.get(programme.get_absolute_url() + "?page=2").content.decode()
+    response = leader_client.get(programme.get_absolute_url() + "?page=2")
+    assert response.status_code == 200
+    last = response.content.decode()
     assert "Nội dung 3" in last and "Nội dung 1" not in last
     assert "Cuộc giám sát thứ ba" in last and "Đã thực hiện" in last
     assert "<td>3</td>" in last  # numbered across pages

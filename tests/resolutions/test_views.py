@@ -228,10 +228,12 @@ def test_register_links_from_the_dashboard_filter(staff_client, make_resolution)
     field = ResolutionField.objects.create(name="Giám sát")
     make_resolution(number=1, is_normative=True, title="Quy định A")
     make_resolution(number=2, field=field, title="Chương trình giám sát")
-    page = staff_client.get(
+    response = staff_client.get(
         reverse("resolutions:resolution_list")
         + f"?year=2019&is_normative=false&status=in_force&field={field.pk}"
-    ).content.decode()
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
     assert "Chương trình giám sát" in page
     assert "Quy định A" not in page
 

@@ -73,16 +73,32 @@ def test_staff_see_personal_data_in_pages_and_export(staff_client, letter):
 
 def test_reception_visitors_hidden_from_leader(leader_client, staff_user, term):
     reception = CitizenReception.objects.create(
-        term=term, date=D(2019, 5, 10), host="Thường trực", visitors="Công Dân Riêng Tư"
+        term=term,
+        date=D(2019, 5, 10),
+        host="Thường trực",
+        summary="Phản ánh bồi thường giải phóng mặt bằng",
+        visitors="Công Dân Riêng Tư",
     )
     url = reverse("voters:citizenreception_detail", args=[reception.pk])
-    assert "Công Dân Riêng Tư" not in leader_client.get(url).content.decode()
-    assert "Công Dân Riêng Tư" not in _xlsx_text(
-        leader_client.get(reverse("voters:citizenreception_export"))
-    )
+    detail = leader_client.get(url)
+    assert detail.status_code == 200
+    body = detail.content.decode()
+    # The reception's own page, with its public part shown ...
+    assert "Tiếp công dân ngày 10/05/2019" in body
+    assert "Phản ánh bồi thường giải phóng mặt bằng" in body
+    # ... and without the visitors' names.
+    assert "Công Dân Riêng Tư" not in body
+    export = leader_client.get(reverse("voters:citizenreception_export"))
+    assert export.status_code == 200
+    text = _xlsx_text(export)
+    assert "Người chủ trì" in text  # the reception sheet's header row
+    assert "Phản ánh bồi thường giải phóng mặt bằng" in text  # the reception's row
+    assert "Công Dân Riêng Tư" not in text
     staff = Client()
     staff.force_login(staff_user)
-    assert "Công Dân Riêng Tư" in staff.get(url).content.decode()
+    staff_page = staff.get(url)
+    assert staff_page.status_code == 200
+    assert "Công Dân Riêng Tư" in staff_page.content.decode()
 
 
 def test_leader_gets_403_on_workflow_actions_and_import(leader_client, make_petition):
