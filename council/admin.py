@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import get_user_model
@@ -11,6 +12,7 @@ from django.http import HttpRequest
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from council import models as m
 from council.services import otp_enrolment_code_issue
@@ -104,6 +106,59 @@ class OTPEnrolmentCodeAdmin(admin.ModelAdmin):
         return False
 
 
+class AuthenticatorDeviceForm(forms.ModelForm):
+    class Meta:
+        model = m.AuthenticatorDevice
+        fields = ["name", "confirmed"]
+        labels = {"name": _("Tên thiết bị"), "confirmed": _("Đã xác nhận")}
+        help_texts = {
+            "name": _("Tên giúp người dùng nhận ra thiết bị của mình."),
+            "confirmed": _("Chỉ thiết bị đã xác nhận mới dùng được để đăng nhập."),
+        }
+
+
+# django-otp's own admin names everything in English and shows the secret as a QR code.
+admin.site.unregister(TOTPDevice)
+
+
+@admin.register(m.AuthenticatorDevice)
+class AuthenticatorDeviceAdmin(admin.ModelAdmin):
+    """Users' authenticator apps. One is registered from the setup page with an enrolment code,
+    never here (adding one here would bypass the code); a lost phone's is deleted here. The
+    secret is never shown."""
+
+    form = AuthenticatorDeviceForm
+    list_display = ["owner", "device_name", "created", "last_used", "is_confirmed"]
+    list_select_related = ["user"]
+    search_fields = ["user__username", "user__first_name", "user__last_name", "name"]
+    search_help_text = _("Tìm theo tên đăng nhập, họ tên người dùng hoặc tên thiết bị.")
+    fields = ["owner", "name", "confirmed"]
+    readonly_fields = ["owner"]
+
+    @admin.display(description=_("Người dùng"), ordering="user__username")
+    def owner(self, device: m.AuthenticatorDevice) -> str:
+        return str(device.user)
+
+    @admin.display(description=_("Tên thiết bị"), ordering="name")
+    def device_name(self, device: m.AuthenticatorDevice) -> str:
+        return device.name
+
+    @admin.display(description=_("Đăng ký lúc"), ordering="created_at")
+    def created(self, device: m.AuthenticatorDevice) -> Any:
+        return device.created_at
+
+    @admin.display(description=_("Dùng lần cuối"), ordering="last_used_at")
+    def last_used(self, device: m.AuthenticatorDevice) -> Any:
+        return device.last_used_at
+
+    @admin.display(description=_("Đã xác nhận"), boolean=True, ordering="confirmed")
+    def is_confirmed(self, device: m.AuthenticatorDevice) -> bool:
+        return device.confirmed
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+
 admin.site.unregister(get_user_model())
 
 
@@ -134,4 +189,6 @@ class CouncilUserAdmin(UserAdmin):
         return response
 
 
-admin.site.site_header = "Quản trị hệ thống Văn phòng HĐND"
+admin.site.site_header = _("Quản trị hệ thống Văn phòng HĐND")
+admin.site.site_title = _("Quản trị Văn phòng HĐND")
+admin.site.index_title = _("Quản trị hệ thống")

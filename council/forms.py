@@ -15,6 +15,9 @@ from council.cache import data_version
 from council.filters import use_fast_selects
 from council.selectors import council_get_current
 
+# The blank choice of a drop-down: Django writes "---------" (BLANK_CHOICE_DASH, ModelChoiceField).
+EMPTY_LABEL = _("— Chọn —")
+
 
 class VnDateInput(forms.DateInput):
     """dd/mm/yyyy text input; the datepicker of browsers would show the user's OS locale."""
@@ -36,7 +39,11 @@ def _out_of_range(value: Any) -> bool:
 
 
 class SafeModelChoiceField(forms.ModelChoiceField):
-    """A number too large for the database is an invalid choice, not a server error."""
+    """A number too large for the database is an invalid choice, not a server error. The blank
+    choice reads "— Chọn —"."""
+
+    def __init__(self, queryset: Any, *, empty_label: Any = EMPTY_LABEL, **kwargs: Any) -> None:
+        super().__init__(queryset, empty_label=empty_label, **kwargs)
 
     def to_python(self, value: Any) -> Any:
         if value not in self.empty_values and _out_of_range(value):
@@ -67,7 +74,14 @@ def vn_formfield(field: models.Field, **kwargs: Any) -> forms.Field | None:
         kwargs.setdefault("widget", VnDateInput)
         kwargs.setdefault("input_formats", ["%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"])
         kwargs.setdefault("error_messages", {"invalid": _("Nhập ngày theo dạng dd/mm/yyyy.")})
-    return field.formfield(**kwargs)
+    formfield = field.formfield(**kwargs)
+    if isinstance(formfield, forms.TypedChoiceField):
+        # A model field's choices with Django's blank "---------" first.
+        formfield.choices = [
+            ("", EMPTY_LABEL) if value == "" else (value, label)
+            for value, label in formfield.choices
+        ]
+    return formfield
 
 
 def apply_validation_error(form: forms.BaseForm, exc: ValidationError) -> None:

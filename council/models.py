@@ -12,6 +12,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.encoding import force_str
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from simple_history.models import HistoricalRecords
 
 
@@ -662,6 +663,17 @@ class OTPEnrolmentCode(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} {self.created_at:%d/%m/%Y %H:%M}"
+
+
+class AuthenticatorDevice(TOTPDevice):
+    """A user's authenticator app (django-otp's TOTPDevice, the same rows) as the admin lists it:
+    the library names its model in English only ("TOTP devices"). Deleting one is how a lost
+    phone is replaced (README, Security model)."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("Thiết bị xác thực hai bước")
+        verbose_name_plural = _("Thiết bị xác thực hai bước")
 
 
 class SecurityEvent(models.Model):

@@ -21,7 +21,7 @@ class ForwardingBatchAdmin(admin.ModelAdmin):
 
 @admin.register(m.VoterPetition)
 class VoterPetitionAdmin(admin.ModelAdmin):
-    list_display = ["pk", "received_date", "instances", "status", "level"]
+    list_display = ["__str__", "received_date", "instances", "status", "level"]
     list_filter = ["status", "level", "term"]
     readonly_fields = ["status", "consolidated_into", "batch"]
 

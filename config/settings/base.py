@@ -35,9 +35,10 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tables2",
     "django_htmx",
-    "axes",
+    # Named in Vietnamese (config/apps.py).
+    "config.apps.AxesConfig",
     "django_otp",
-    "django_otp.plugins.otp_totp",
+    "config.apps.TOTPConfig",
     "csp",
     "simple_history",
     # Our apps, ground floor first: council <- sessions <- resolutions <- oversight, voters <- reports
@@ -211,6 +212,9 @@ IMPORT_STASH_MAX_AGE_HOURS = env.int("IMPORT_STASH_MAX_AGE_HOURS", default=24)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
+# The blank choice of a list filter's drop-down means "no filter" (django-filter writes
+# "---------"); forms say "— Chọn —" (council.forms.EMPTY_LABEL).
+FILTERS_EMPTY_CHOICE_LABEL = _("Tất cả")
 # Bootstrap 5 markup, rows written in Python (templates/django_tables2/hdnd.html).
 DJANGO_TABLES2_TEMPLATE = "django_tables2/hdnd.html"
 DJANGO_TABLES2_TABLE_ATTRS = {"class": "table table-sm table-hover align-middle"}
