@@ -188,7 +188,10 @@ PK_MODELS = {
 
 
 # URLs whose <int:pk> names another model than their prefix says.
-URL_PK_MODELS = {"resolutionattachment_create": "resolutions.Resolution"}
+URL_PK_MODELS = {
+    "resolutionattachment_create": "resolutions.Resolution",
+    "resolutionrelation_create": "resolutions.Resolution",
+}
 # The object each URL opens, where the first of its model would not do (a file to download).
 URL_OBJECTS: dict[str, int] = {}
 
