@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from crispy_forms.helper import FormHelper
@@ -17,6 +18,9 @@ from council.selectors import council_get_current
 
 # The blank choice of a drop-down: Django writes "---------" (BLANK_CHOICE_DASH, ModelChoiceField).
 EMPTY_LABEL = _("— Chọn —")
+DATE_INPUT_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"]
+# A day, a month and a year as the formats above write them: what a date "looks like".
+_DATE_SHAPE = re.compile(r"\s*(\d{1,2}[/-]\d{1,2}[/-]\d{4}|\d{4}-\d{1,2}-\d{1,2})\s*")
 
 
 class VnDateInput(forms.DateInput):
@@ -26,6 +30,31 @@ class VnDateInput(forms.DateInput):
         base = {"placeholder": "dd/mm/yyyy", "autocomplete": "off", "class": "js-date"}
         base.update(attrs or {})
         super().__init__(attrs=base, format="%d/%m/%Y")
+
+
+class VnDateField(forms.DateField):
+    """dd/mm/yyyy. A date written in the right shape that does not exist (31/02/2020) is told
+    so, not asked for the format it already has."""
+
+    default_error_messages = {
+        "invalid": _("Nhập ngày theo dạng dd/mm/yyyy."),
+        "nonexistent": _("Ngày không tồn tại."),
+    }
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("input_formats", DATE_INPUT_FORMATS)
+        kwargs.setdefault("widget", VnDateInput)
+        super().__init__(**kwargs)
+
+    def to_python(self, value: Any) -> Any:
+        try:
+            return super().to_python(value)
+        except ValidationError:
+            if isinstance(value, str) and _DATE_SHAPE.fullmatch(value):
+                raise ValidationError(
+                    self.error_messages["nonexistent"], code="nonexistent"
+                ) from None
+            raise
 
 
 BIGINT_MAX = 2**63 - 1
@@ -71,9 +100,8 @@ def vn_formfield(field: models.Field, **kwargs: Any) -> forms.Field | None:
     elif isinstance(field, models.ManyToManyField):
         kwargs.setdefault("form_class", SafeModelMultipleChoiceField)
     if isinstance(field, models.DateField) and not isinstance(field, models.DateTimeField):
+        kwargs.setdefault("form_class", VnDateField)
         kwargs.setdefault("widget", VnDateInput)
-        kwargs.setdefault("input_formats", ["%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"])
-        kwargs.setdefault("error_messages", {"invalid": _("Nhập ngày theo dạng dd/mm/yyyy.")})
     formfield = field.formfield(**kwargs)
     if isinstance(formfield, forms.TypedChoiceField):
         # A model field's choices with Django's blank "---------" first.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, Min, Q, QuerySet
+from django.db.models import Count, Max, Min, Q, QuerySet
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
@@ -97,6 +97,13 @@ def session_counts_by_year(
 
 def session_agenda(*, session: Session) -> QuerySet[AgendaItem]:
     return session.agenda_items.select_related("issuer", "reviewing_committee")
+
+
+def agenda_item_next_order(*, session: Session) -> int:
+    """The number a new document of the session's agenda gets: 1 for the first, then one more
+    than the highest so far."""
+    highest = session.agenda_items.aggregate(n=Max("order"))["n"]
+    return (highest or 0) + 1
 
 
 @dataclass(frozen=True)

@@ -156,8 +156,10 @@ class _AgendaFormMixin(WriteGuardMixin, EditorRequiredMixin):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         ctx = super().get_context_data(**kwargs)
-        ctx["section_title"] = self.section_title
-        ctx["list_url"] = self.get_session().get_absolute_url()
+        # The page names the session the document belongs to (heading and breadcrumb).
+        session = self.get_session()
+        ctx["section_title"] = str(session)
+        ctx["list_url"] = session.get_absolute_url()
         return ctx
 
     def form_valid(self, form) -> HttpResponse:
@@ -187,6 +189,12 @@ class AgendaItemCreateView(_AgendaFormMixin, CreateView):
                 Session.objects.select_related("term"), pk=self.kwargs["session_pk"]
             )
         return self._session
+
+    def get_initial(self) -> dict[str, Any]:
+        return {
+            **super().get_initial(),
+            "order": selectors.agenda_item_next_order(session=self.get_session()),
+        }
 
 
 class AgendaItemUpdateView(_AgendaFormMixin, UpdateView):

@@ -14,7 +14,7 @@ from council.forms import (
     BaseModelForm,
     SafeModelChoiceField,
     SafeModelMultipleChoiceField,
-    VnDateInput,
+    VnDateField,
     current_term_initial,
     form_term_id,
     narrow_to_term,
@@ -28,9 +28,6 @@ from voters.models import (
     VoterMeeting,
     VoterPetition,
 )
-
-DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"]
-DATE_ERRORS = {"invalid": _("Nhập ngày theo dạng dd/mm/yyyy."), "required": _("Ghi ngày.")}
 
 
 class PetitionFieldForm(BaseModelForm):
@@ -168,12 +165,7 @@ class ForwardingBatchEditForm(BaseModelForm):
 
 class PetitionAnswerForm(forms.Form):
     answer_number = forms.CharField(label=_("Số văn bản trả lời"), max_length=60)
-    answer_date = forms.DateField(
-        label=_("Ngày trả lời"),
-        widget=VnDateInput,
-        input_formats=DATE_FORMATS,
-        error_messages=DATE_ERRORS,
-    )
+    answer_date = VnDateField(label=_("Ngày trả lời"), error_messages={"required": _("Ghi ngày.")})
     outcome = forms.ChoiceField(
         label=_("Kết quả giải quyết"),
         choices=[("", _("— chưa đánh giá —"))]

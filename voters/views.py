@@ -424,6 +424,19 @@ class VoterPetitionDeleteView(RecordDeleteView):
     list_url_name = "voters:voterpetition_list"
 
 
+def _require_valid(form: Any) -> None:
+    """A step's form as it was filled in, or a ValidationError whose messages name the field
+    they are about: the page answers with a message above the form ("Ngày trả lời: Ngày không
+    tồn tại."), where "Trường này là bắt buộc." alone would not say which box to fill."""
+    if form.is_valid():
+        return
+    named = []
+    for name, errors in form.errors.items():
+        label = form.fields[name].label if name in form.fields else None
+        named += [f"{label}: {error}" if label else error for error in errors]
+    raise ValidationError(named)
+
+
 @require_POST
 def petition_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     """One workflow step from the petition's page: compile, reopen, answer, outcome."""
@@ -436,8 +449,7 @@ def petition_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             services.petition_reopen(petition=petition, user=request.user)
         elif action == "answer":
             form = forms.PetitionAnswerForm(request.POST)
-            if not form.is_valid():
-                raise ValidationError([e for errs in form.errors.values() for e in errs])
+            _require_valid(form)
             services.petition_answer(
                 petition=petition,
                 answer_number=form.cleaned_data["answer_number"],
@@ -448,8 +460,7 @@ def petition_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             )
         elif action == "outcome":
             form = forms.PetitionOutcomeForm(request.POST)
-            if not form.is_valid():
-                raise ValidationError([e for errs in form.errors.values() for e in errs])
+            _require_valid(form)
             services.petition_set_outcome(
                 petition=petition,
                 outcome=form.cleaned_data["outcome"],
