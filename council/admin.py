@@ -36,9 +36,21 @@ class CommitteeAdmin(admin.ModelAdmin):
 
 @admin.register(m.Delegate)
 class DelegateAdmin(admin.ModelAdmin):
-    list_display = ["full_name", "term", "delegate_group", "committee", "is_full_time", "status"]
+    list_display = [
+        "full_name",
+        "term",
+        "delegate_group",
+        "committee",
+        "is_full_time",
+        "status_today",
+    ]
+    list_select_related = ["term", "delegate_group", "committee"]
     list_filter = ["term", "status", "is_full_time"]
     search_fields = ["full_name"]
+
+    @admin.display(description=_("Tình trạng"), ordering="status")
+    def status_today(self, delegate: m.Delegate) -> str:
+        return delegate.get_status_display()
 
 
 @admin.register(m.Organization)

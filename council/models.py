@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.encoding import force_str
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -173,6 +174,10 @@ class Term(TimeStampedModel):
 
     def contains(self, day: dt.date) -> bool:
         return self.start_date <= day and (self.end_date is None or day <= self.end_date)
+
+    @property
+    def has_ended(self) -> bool:
+        return self.end_date is not None and self.end_date < timezone.localdate()
 
 
 class Committee(TimeStampedModel):
@@ -437,6 +442,14 @@ class Delegate(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("council:delegate_detail", args=[self.pk])
+
+    def get_status_display(self) -> str:
+        """The status as read today (detail page, lists, admin): the stored "active" means the
+        delegate did not leave during the term, so once the term has ended it reads "Đã hết
+        nhiệm kỳ", not "Đang là đại biểu". Lists select the term with the delegate."""
+        if self.status == self.Status.ACTIVE and self.term.has_ended:
+            return str(_("Đã hết nhiệm kỳ"))
+        return str(dict(self.Status.choices).get(self.status, self.status))
 
 
 class Position(TimeStampedModel):
