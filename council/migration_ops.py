@@ -75,3 +75,24 @@ def covering_index(
             schema_editor.execute(f'DROP INDEX IF EXISTS "{name}"')
 
     return migrations.RunPython(forwards, backwards, elidable=False)
+
+
+def icu_collation(*, name: str, locale: str) -> migrations.RunPython:
+    """An ICU collation on PostgreSQL, for the columns that name it (db_collation). SQLite has
+    no CREATE COLLATION: it gets the same name from a Python function registered on every
+    connection (council.collation). Backwards drops it on PostgreSQL only (Django's
+    CreateCollation would send DROP COLLATION to SQLite too)."""
+
+    def forwards(apps, schema_editor) -> None:
+        if schema_editor.connection.vendor != "postgresql":
+            return
+        schema_editor.execute(
+            f"CREATE COLLATION IF NOT EXISTS {schema_editor.quote_name(name)} "
+            f"(provider = icu, locale = {schema_editor.quote_value(locale)})"
+        )
+
+    def backwards(apps, schema_editor) -> None:
+        if schema_editor.connection.vendor == "postgresql":
+            schema_editor.execute(f"DROP COLLATION IF EXISTS {schema_editor.quote_name(name)}")
+
+    return migrations.RunPython(forwards, backwards, elidable=False)

@@ -16,6 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from simple_history.models import HistoricalRecords
 
+from council.collation import COLLATION
+
 
 class ChangeOnlyHistoricalRecords(HistoricalRecords):
     """Record a change only when a tracked value changed: a save that changes nothing (a form
@@ -89,7 +91,7 @@ class Council(TimeStampedModel):
         ROUND = "round", _("Làm tròn (66,67%)")
         TRUNCATE = "truncate", _("Cắt bớt (66,66%)")
 
-    name = models.CharField(_("Tên đầy đủ"), max_length=200, unique=True)
+    name = models.CharField(_("Tên đầy đủ"), max_length=200, unique=True, db_collation=COLLATION)
     short_name = models.CharField(_("Tên viết tắt"), max_length=100)
     level = models.CharField(_("Cấp"), max_length=20, choices=Level.choices, default=Level.PROVINCE)
     place_name = models.CharField(
@@ -195,7 +197,7 @@ class Committee(TimeStampedModel):
         Term, verbose_name=_("Nhiệm kỳ"), on_delete=models.PROTECT, related_name="committees"
     )
     code = models.CharField(_("Mã"), max_length=30, choices=Code.choices)
-    name = models.CharField(_("Tên Ban"), max_length=150)
+    name = models.CharField(_("Tên Ban"), max_length=150, db_collation=COLLATION)
     order = models.PositiveSmallIntegerField(_("Thứ tự"), default=0)
 
     class Meta:
@@ -235,7 +237,7 @@ class AdministrativeUnit(TimeStampedModel):
         SPECIAL_ZONE = "dac_khu", _("Đặc khu")
 
     code = models.CharField(_("Mã đơn vị"), max_length=20, blank=True)
-    name = models.CharField(_("Tên"), max_length=150)
+    name = models.CharField(_("Tên"), max_length=150, db_collation=COLLATION)
     level = models.CharField(_("Cấp"), max_length=20, choices=Level.choices)
     unit_type = models.CharField(_("Loại"), max_length=30, choices=UnitType.choices)
     parent = models.ForeignKey(
@@ -335,7 +337,9 @@ class Organization(TimeStampedModel):
         DISTRICT = "district", _("Huyện")
         COMMUNE = "commune", _("Xã")
 
-    name = models.CharField(_("Tên cơ quan, tổ chức"), max_length=200, unique=True)
+    name = models.CharField(
+        _("Tên cơ quan, tổ chức"), max_length=200, unique=True, db_collation=COLLATION
+    )
     short_name = models.CharField(_("Tên viết tắt"), max_length=60, blank=True)
     kind = models.CharField(_("Loại"), max_length=20, choices=Kind.choices, default=Kind.DEPARTMENT)
     level = models.CharField(_("Cấp"), max_length=20, choices=Level.choices, default=Level.PROVINCE)
@@ -367,7 +371,7 @@ class DelegateGroup(TimeStampedModel):
     term = models.ForeignKey(
         Term, verbose_name=_("Nhiệm kỳ"), on_delete=models.PROTECT, related_name="delegate_groups"
     )
-    name = models.CharField(_("Tên tổ"), max_length=150)
+    name = models.CharField(_("Tên tổ"), max_length=150, db_collation=COLLATION)
     area = models.CharField(_("Địa bàn"), max_length=200, blank=True)
 
     class Meta:
@@ -396,7 +400,7 @@ class Delegate(TimeStampedModel):
         MALE = "male", _("Nam")
         FEMALE = "female", _("Nữ")
 
-    full_name = models.CharField(_("Họ và tên"), max_length=120)
+    full_name = models.CharField(_("Họ và tên"), max_length=120, db_collation=COLLATION)
     gender = models.CharField(_("Giới tính"), max_length=10, choices=Gender.choices, blank=True)
     birth_year = models.PositiveSmallIntegerField(_("Năm sinh"), null=True, blank=True)
     ethnicity = models.CharField(_("Dân tộc"), max_length=50, blank=True)
