@@ -48,6 +48,7 @@ from council.idempotency import (
 )
 from council.permissions import EditorRequiredMixin, ViewerRequiredMixin
 from council.services import record_save
+from council.tables import label_cells
 
 
 def field_rows(obj: Model, names: list[str]) -> list[tuple[str, Any]]:
@@ -428,6 +429,9 @@ class RecordListView(
         filterset = super().get_filterset(filterset_class)
         use_cached_choices(filterset)
         return filterset
+
+    def get_table(self, **kwargs: Any):
+        return label_cells(super().get_table(**kwargs))
 
     def get_table_pagination(self, table) -> dict[str, Any] | bool:
         options = super().get_table_pagination(table)

@@ -5,7 +5,7 @@ from typing import Any
 import django_tables2 as tables
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
-from django.utils.html import format_html
+from django.utils.html import format_html, strip_tags
 from django.utils.translation import gettext_lazy as _
 from django_tables2 import utils as tables2_utils
 from django_tables2.columns.base import BoundColumn, LinkTransform, library
@@ -57,6 +57,26 @@ class DateColumn(tables.Column):
 
     def render(self, value: dt.date) -> str:
         return value.strftime("%d/%m/%Y")
+
+
+# The column of a list that carries the text a reader scans (petition content, a resolution's
+# title): given room on wide screens and the whole width of a card on phones (static/css/app.css)
+# instead of one word a line.
+SUMMARY_ATTRS = {"th": {"class": "cell-summary"}, "td": {"class": "cell-summary"}}
+
+
+def label_cells(table: tables.Table) -> tables.Table:
+    """Each cell of the table names its column (data-label): below 768 px a row is shown as a
+    card of "label: value" lines (static/css/app.css), so no list scrolls sideways on a phone.
+    The table's columns are its own copies (django-tables2 deep-copies them per table), and
+    a constant attribute keeps the per-column markup of council.templatetags.hdnd cached."""
+    for bound in table.columns:
+        column = bound.column
+        attrs = dict(column.attrs)
+        td = dict(attrs.get("td", attrs.get("cell", {})))
+        td["data-label"] = strip_tags(str(bound.header))
+        column.attrs = {**attrs, "td": td}
+    return table
 
 
 def row_cells(row: BoundRow) -> Iterator[tuple[BoundColumn, Any]]:
@@ -218,7 +238,7 @@ class AdministrativeUnitTable(tables.Table):
 
 
 class InterSessionMatterTable(tables.Table):
-    subject = tables.Column(linkify=True)
+    subject = tables.Column(linkify=True, attrs=SUMMARY_ATTRS)
 
     class Meta:
         model = m.InterSessionMatter
@@ -234,7 +254,7 @@ class InterSessionMatterTable(tables.Table):
 
 
 class AppraisalRequestTable(tables.Table):
-    subject = tables.Column(linkify=True)
+    subject = tables.Column(linkify=True, attrs=SUMMARY_ATTRS)
 
     class Meta:
         model = m.AppraisalRequest

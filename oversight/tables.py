@@ -5,12 +5,13 @@ from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from council.tables import SUMMARY_ATTRS
 from oversight.models import OversightActivity, OversightProgramme, OversightRecommendation
 
 
 class ActivityTable(tables.Table):
     attributed_year = tables.Column(verbose_name=_("Năm"))
-    topic = tables.Column(linkify=True)
+    topic = tables.Column(linkify=True, attrs=SUMMARY_ATTRS)
     actor = tables.Column(
         verbose_name=_("Chủ thể"), accessor="actor_label", order_by=("actor", "committee__name")
     )
@@ -22,7 +23,7 @@ class ActivityTable(tables.Table):
 
 
 class RecommendationTable(tables.Table):
-    content = tables.Column(linkify=True)
+    content = tables.Column(linkify=True, attrs=SUMMARY_ATTRS)
     activity = tables.Column(verbose_name=_("Hoạt động giám sát"), linkify=True)
     is_overdue_now = tables.Column(verbose_name=_("Quá hạn"), orderable=False)
 
@@ -42,7 +43,7 @@ class RecommendationTable(tables.Table):
 
 class OverdueTable(tables.Table):
     days_overdue = tables.Column(verbose_name=_("Số ngày quá hạn"))
-    content = tables.Column(linkify=True)
+    content = tables.Column(linkify=True, attrs=SUMMARY_ATTRS)
     committee = tables.Column(verbose_name=_("Ban"), accessor="activity__committee")
     follow_up_count = tables.Column(verbose_name=_("Lần đôn đốc"))
 
@@ -62,6 +63,7 @@ class OverdueTable(tables.Table):
 
 class ProgrammeTable(tables.Table):
     year = tables.Column(linkify=True)
+    title = tables.Column(attrs=SUMMARY_ATTRS)
     item_count = tables.Column(verbose_name=_("Số nội dung"))
 
     class Meta:

@@ -2,7 +2,7 @@ import django_tables2 as tables
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from council.tables import DateColumn
+from council.tables import SUMMARY_ATTRS, DateColumn
 from resolutions.models import Resolution, ResolutionField
 
 
@@ -11,7 +11,7 @@ class ResolutionTable(tables.Table):
         verbose_name=_("Số, ký hiệu"), linkify=True, order_by=("year", "series", "number")
     )
     adopted_date = DateColumn()
-    title = tables.Column()
+    title = tables.Column(attrs=SUMMARY_ATTRS)
     is_normative = tables.Column(verbose_name=_("Loại"))
     session = tables.Column(verbose_name=_("Kỳ họp"), order_by=("session__start_date",))
     field = tables.Column(order_by=("field__order", "field__name"))

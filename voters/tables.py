@@ -7,7 +7,7 @@ import django_tables2 as tables
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from council.tables import DateColumn
+from council.tables import SUMMARY_ATTRS, DateColumn
 from voters.models import (
     CitizenReception,
     ForwardingBatch,
@@ -39,7 +39,7 @@ class VoterMeetingTable(tables.Table):
 
 class VoterPetitionTable(tables.Table):
     id = tables.Column(verbose_name="#", linkify=True)
-    content = tables.Column(linkify=True, verbose_name=_("Nội dung"))
+    content = tables.Column(linkify=True, verbose_name=_("Nội dung"), attrs=SUMMARY_ATTRS)
     session = tables.Column(accessor="session__number", verbose_name=_("Kỳ họp thứ"))
     received_date = DateColumn()
     batch = tables.Column(accessor="batch__number", verbose_name=_("Công văn chuyển"))
@@ -80,6 +80,7 @@ class ForwardingBatchTable(tables.Table):
     petition_count = tables.Column(verbose_name=_("Số kiến nghị"), orderable=False)
     instance_total = tables.Column(verbose_name=_("Số lượt"), orderable=False)
     answered_count = tables.Column(verbose_name=_("Đã trả lời"), orderable=False)
+    subject = tables.Column(attrs=SUMMARY_ATTRS)
 
     class Meta:
         model = ForwardingBatch
@@ -90,6 +91,7 @@ class ForwardingBatchTable(tables.Table):
 
 class LetterTable(tables.Table):
     received_date = DateColumn(linkify=True)
+    summary = tables.Column(attrs=SUMMARY_ATTRS)
     forwarded_date = DateColumn()
 
     class Meta:

@@ -1,0 +1,72 @@
+"""Every list of the application with the demo council's data, on a phone (390 × 844) and on a
+desktop screen (1366 × 900): nothing scrolls sideways, the summary column (a petition's
+content, a resolution's title…) keeps a readable width instead of one word a line, and on the
+phone the filters fold away behind a "Bộ lọc" button."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.management import call_command
+
+from tests.e2e.pages import list_urls, login
+
+pytestmark = [pytest.mark.chromium, pytest.mark.django_db(transaction=True)]
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1366, "height": 900}
+# 16rem, the summary column's least width on wide screens (static/css/app.css); on a phone a
+# card's whole width less its label, well above one word of Vietnamese (~60 px).
+SUMMARY_MIN_PX = 250
+
+
+def _widths(page) -> dict:
+    return page.evaluate(
+        """() => ({
+            scroll: document.scrollingElement.scrollWidth,
+            client: document.scrollingElement.clientWidth,
+            rows: document.querySelectorAll("tbody tr td[data-label]").length,
+            summaries: Array.from(
+                document.querySelectorAll("tbody tr:first-child td.cell-summary"),
+                (cell) => Math.round(cell.getBoundingClientRect().width),
+            ),
+        })"""
+    )
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_every_list_fits_the_screen(browser, live_server, staff_user, viewport):
+    call_command("load_demo", verbosity=0)
+    context = browser.new_context(base_url=live_server.url, locale="vi-VN", viewport=viewport)
+    try:
+        page = context.new_page()
+        login(page, "chuyenvien")
+        phone = viewport is PHONE
+        problems, rows_seen = [], 0
+        for url in list_urls():
+            page.goto(url)
+            widths = _widths(page)
+            rows_seen += widths["rows"] > 0
+            if widths["scroll"] > widths["client"]:
+                problems.append(f"{url}: {widths['scroll']} px wide in {widths['client']}")
+            narrow = [w for w in widths["summaries"] if w < SUMMARY_MIN_PX]
+            if narrow:
+                problems.append(f"{url}: summary column {narrow[0]} px wide")
+            filters = page.locator("#list-filters")
+            if filters.count():
+                toggle = page.get_by_role("button", name="Bộ lọc")
+                if filters.is_visible() == phone or toggle.is_visible() != phone:
+                    problems.append(f"{url}: filters {'not folded' if phone else 'hidden'}")
+        assert not problems, "\n".join(problems)
+        assert rows_seen >= 20, "the demo data should fill most lists"
+
+        if phone:  # the folded filters open, and filter
+            page.goto("/cu-tri/kien-nghi/")
+            page.get_by_role("button", name="Bộ lọc").click()
+            page.locator("#list-filters").wait_for(state="visible")
+            page.fill("#list-filters input[name=q]", "trạm y tế")
+            page.locator("#list-filters button[type=submit]").click()
+            page.wait_for_url("**q=*")
+            assert page.locator("tbody tr").count() >= 1
+            assert _widths(page)["scroll"] <= PHONE["width"]
+    finally:
+        context.close()
