@@ -181,7 +181,9 @@ class _ResolutionFormView(
     FormView,
 ):
     form_class = ResolutionForm
-    followed_fields = ("adopted_date",)
+    # ?session= and ?adopted_date= also prefill the form from the session page's "add a
+    # resolution of this session" link (templates/resolutions/_session_resolutions_card.html).
+    followed_fields = ("adopted_date", "session")
     template_name = "resolutions/resolution_form.html"
     section_title = SECTION
     list_url_name = "resolutions:resolution_list"
@@ -200,7 +202,7 @@ class _ResolutionFormView(
         kwargs["instance"] = self.object
         if self.object is None:
             kwargs["next_number"] = services.resolution_next_number(
-                council=council, year=timezone.localdate().year, is_normative=False
+                council=council, year=_year_of(kwargs["initial"]), is_normative=False
             )
         return kwargs
 
@@ -231,6 +233,16 @@ class _ResolutionFormView(
             return self.form_invalid(form)
         messages.success(self.request, _("Đã lưu «%(obj)s».") % {"obj": resolution})
         return HttpResponseRedirect(resolution.get_absolute_url())
+
+
+def _year_of(initial: dict[str, Any]) -> int:
+    """The year of the adoption date the form opens with (a session's closing day), else this
+    year: the number proposed is the next free one of the year the resolution will carry."""
+    try:
+        day = ResolutionForm.base_fields["adopted_date"].to_python(initial.get("adopted_date"))
+    except ValidationError:
+        day = None
+    return day.year if day else timezone.localdate().year
 
 
 class ResolutionCreateView(_ResolutionFormView):

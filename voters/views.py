@@ -14,6 +14,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError
+from django.db.models import Case, When
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -658,7 +659,19 @@ def forwarding_batch_create(request: HttpRequest) -> HttpResponse:
     council = council_get_current()
     awaiting = selectors.petitions_awaiting_forwarding(council=council)
     fields = ("term", "session", "recipient", "number", "date", "subject")
-    initial = {k: v for k, v in request.GET.items() if k in fields and v}
+    initial: dict[str, Any] = {k: v for k, v in request.GET.items() if k in fields and v}
+    # Opened from a petition's page (?petition=): that petition ticked, among the others of its
+    # term and session, and the letter addressed to the agency that answers it.
+    petition = None
+    if petition_id := pk_or_none(request.GET.get("petition")):
+        petition = awaiting.filter(pk=petition_id).first()
+    if petition is not None:
+        initial.setdefault("term", petition.term_id)
+        if petition.session_id:
+            initial.setdefault("session", petition.session_id)
+        if petition.responsible_org_id:
+            initial.setdefault("recipient", petition.responsible_org_id)
+        initial["petitions"] = [str(petition.pk)]
     form = forms.ForwardingBatchForm(request.POST or None, initial=initial, petitions=awaiting)
     add_form_token(form)
     if request.method == "POST" and form.is_valid():
@@ -698,9 +711,13 @@ def forwarding_batch_create(request: HttpRequest) -> HttpResponse:
     elif request.method == "POST" and (repeated := answer_repeated_submission(request, form)):
         return repeated
     # Every petition awaiting forwarding until a term or session is chosen (the form's default
-    # term alone does not narrow the list: older terms' petitions may still wait).
-    chosen = request.POST if request.method == "POST" else request.GET
-    shown = awaiting.order_by("session_id", "received_date", "pk")
+    # term alone does not narrow the list: older terms' petitions may still wait). The petition
+    # the page was opened for comes first, so the cap on rows never hides it.
+    chosen = request.POST if request.method == "POST" else initial
+    order = ["session_id", "received_date", "pk"]
+    if petition is not None:
+        order.insert(0, Case(When(pk=petition.pk, then=0), default=1))
+    shown = awaiting.order_by(*order)
     if term_id := pk_or_none(chosen.get("term")):
         shown = shown.filter(term_id=term_id)
     if session_id := pk_or_none(chosen.get("session")):

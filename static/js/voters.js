@@ -9,17 +9,24 @@ document.addEventListener("DOMContentLoaded", () => {
   });
 });
 
-// The forwarding letter's "show this session's petitions": reload with the typed values kept
-// in the query string (only the named fields, never the CSRF token).
+// The forwarding letter: choosing a term or a session shows that term's or session's petitions
+// at once. The page is asked for again with the typed values kept in the query string (only the
+// fields named in data-keep, never the CSRF token); a new term drops the session of the old one.
 document.addEventListener("DOMContentLoaded", () => {
-  document.querySelectorAll(".js-reload-with").forEach((button) => {
-    button.addEventListener("click", () => {
-      const params = new URLSearchParams();
-      button.dataset.fields.split(",").forEach((name) => {
-        const field = button.form.elements[name];
-        if (field && field.value) params.set(name, field.value);
+  document.querySelectorAll("form.js-reload-on-change").forEach((form) => {
+    const keep = form.dataset.keep.split(",");
+    form.dataset.reloadOn.split(",").forEach((name) => {
+      const leader = form.elements.namedItem(name);
+      if (!leader) return;
+      leader.addEventListener("change", () => {
+        const params = new URLSearchParams();
+        keep.forEach((kept) => {
+          if (name === "term" && kept === "session") return;
+          const field = form.elements.namedItem(kept);
+          if (field && field.value) params.set(kept, field.value);
+        });
+        window.location.search = params.toString();
       });
-      window.location.search = params.toString();
     });
   });
 });
