@@ -124,6 +124,18 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     )
 
 
+def annual_report_latest(request: HttpRequest) -> HttpResponse:
+    """ "Báo cáo" in the menu ("Tổng quan" is the dashboard): the report page of this year, or of
+    the latest year before it that has sessions while this year has none yet (a year's work is
+    often entered after the fact)."""
+    require_viewer(request)
+    council = _council_or_404()
+    today = timezone.localdate()
+    _trend, data_years = selectors.term_trend_and_years(council=council, term=None, today=today)
+    year = next((y for y in data_years if y <= today.year), today.year)
+    return redirect("reports:annualreport_detail", year=year)
+
+
 def annual_report_detail(request: HttpRequest, year: int) -> HttpResponse:
     require_viewer(request)
     _check_year(year)

@@ -41,6 +41,8 @@ document.addEventListener("DOMContentLoaded", () => {
           const chosen = new Set(Array.from(select.selectedOptions, (option) => option.value));
           select.replaceChildren(...Array.from(fresh.options, (option) => document.importNode(option, true)));
           Array.from(select.options).forEach((option) => { option.selected = chosen.has(option.value); });
+          if (select.tomselect) select.tomselect.sync(); // the picker shows the new options
+          else if (select.multiple) searchablePicker(select);
           select.dispatchEvent(new Event("change", { bubbles: true }));
         });
       } finally {
@@ -48,6 +50,27 @@ document.addEventListener("DOMContentLoaded", () => {
       }
     });
   });
+});
+
+// Multi-selects of many options (the delegates at a voter meeting, the agencies an oversight
+// activity supervises) become a searchable picker: type part of a name, pick, see what is chosen
+// as removable tags. Tom Select is vendored (static/vendor/tom-select/); the <select> underneath
+// is what the form sends. A list that grows later (a follower, above) gets its picker then.
+const PICKER_MIN_OPTIONS = 10;
+function searchablePicker(select) {
+  if (!window.TomSelect || select.tomselect || select.options.length < PICKER_MIN_OPTIONS) return;
+  new window.TomSelect(select, {
+    plugins: { remove_button: { title: "Bỏ chọn" } },
+    maxOptions: null,
+    hidePlaceholder: true,
+    placeholder: "Gõ để tìm, bấm để chọn…",
+    render: {
+      no_results: () => '<div class="no-results">Không tìm thấy</div>',
+    },
+  });
+}
+document.addEventListener("DOMContentLoaded", () => {
+  document.querySelectorAll("select[multiple]").forEach(searchablePicker);
 });
 
 // A form is sent once: its submit buttons are disabled on the first submit, so a double click
