@@ -13,6 +13,7 @@ from django.db.models.functions import Coalesce, ExtractYear
 
 from council.cache import data_version
 from council.models import AppraisalRequest, Council, Delegate, InterSessionMatter, Term
+from council.periods import Period
 
 CURRENT_COUNCIL_CACHE_SECONDS = 15 * 60
 
@@ -38,6 +39,16 @@ def council_get_current() -> Council | None:
             with contextlib.suppress(Exception):
                 cache.set(key, council, CURRENT_COUNCIL_CACHE_SECONDS)
     return council
+
+
+def council_lookup(*, key: str) -> Council | None:
+    """A council named on a command line: by id (digits) or by its full or short name, in any
+    case. None when nothing or more than one council answers to it."""
+    key = key.strip()
+    if key.isdigit():
+        return Council.objects.filter(pk=int(key)).first()
+    matches = list(Council.objects.filter(Q(name__iexact=key) | Q(short_name__iexact=key))[:2])
+    return matches[0] if len(matches) == 1 else None
 
 
 def current_council_id() -> Subquery:
@@ -71,25 +82,31 @@ def term_delegate_count(*, term: Term) -> int:
 
 
 def intersession_matter_list(
-    *, council: Council, year: int | None = None
+    *, council: Council, year: int | None = None, period: Period | None = None
 ) -> QuerySet[InterSessionMatter]:
     qs = InterSessionMatter.objects.filter(term__council=council).select_related(
         "term", "submitted_by"
     )
+    # Attributed to the day the Standing Committee gave its opinion, else when received.
     if year is not None:
-        # Attributed to the year the Standing Committee gave its opinion, else when received.
         qs = qs.annotate(_year=ExtractYear(Coalesce("opinion_date", "received_date"))).filter(
             _year=year
         )
+    if period is not None:
+        qs = qs.filter(period.q(Coalesce("opinion_date", "received_date")))
     return qs
 
 
-def appraisal_list(*, council: Council, year: int | None = None) -> QuerySet[AppraisalRequest]:
+def appraisal_list(
+    *, council: Council, year: int | None = None, period: Period | None = None
+) -> QuerySet[AppraisalRequest]:
     qs = AppraisalRequest.objects.filter(term__council=council).select_related(
         "term", "requester_org"
     )
     if year is not None:
         qs = qs.filter(received_date__year=year)
+    if period is not None:
+        qs = qs.filter(period.q("received_date"))
     return qs
 
 
@@ -102,10 +119,14 @@ class StandingWorkCounts:
 
 
 def standing_work_counts(
-    *, council: Council, year: int | None = None, term: Term | None = None
+    *,
+    council: Council,
+    year: int | None = None,
+    term: Term | None = None,
+    period: Period | None = None,
 ) -> StandingWorkCounts:
-    """Matters decided between sessions and appraisals of the year and/or the term, in one
-    query: four scalar subqueries read beside the council's own row."""
+    """Matters decided between sessions and appraisals of the year (or period) and/or the term,
+    in one query: four scalar subqueries read beside the council's own row."""
 
     def scalar(qs: QuerySet, **aggregate: Any) -> Subquery:
         # GROUP BY nothing but a constant: one row, the aggregate over the whole filter.
@@ -117,8 +138,10 @@ def standing_work_counts(
             .values(*aggregate)[:1]
         )
 
-    matters = intersession_matter_list(council=council, year=year).select_related(None)
-    appraisals = appraisal_list(council=council, year=year).select_related(None)
+    matters = intersession_matter_list(council=council, year=year, period=period).select_related(
+        None
+    )
+    appraisals = appraisal_list(council=council, year=year, period=period).select_related(None)
     if term is not None:
         matters = matters.filter(term=term)
         appraisals = appraisals.filter(term=term)

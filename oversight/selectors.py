@@ -1,9 +1,9 @@
 """Reads of the oversight app: lists, the programme's planned-against-done view, and the figures
 the dashboard and the annual report use. Everything is aggregated in SQL.
 
-The year an activity counts in is decided by `attributed_year` below and nowhere else: the end
+The day an activity counts on is decided by `attributed_date` below and nowhere else: the end
 date, else the start date (a supervision running from December to January counts in January's
-year, when its result is known)."""
+year, when its result is known). Years and any other period use that one day."""
 
 from __future__ import annotations
 
@@ -23,10 +23,11 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Coalesce, ExtractYear
-from django.db.models.lookups import Exact
+from django.db.models.lookups import Exact, LessThanOrEqual
 from django.utils import timezone
 
 from council.models import Committee, Council, Term
+from council.periods import Period
 from council.text import search_terms
 from oversight.models import (
     Actor,
@@ -38,18 +39,28 @@ from oversight.models import (
     Question,
 )
 
-# --- the one year-attribution rule ---------------------------------------------------------
+# --- the one attribution rule --------------------------------------------------------------
+
+
+def attributed_date(prefix: str = "") -> Coalesce:
+    """SQL expression of the day an activity counts on. `prefix` reaches an activity through a
+    relation, e.g. "activity__" from a recommendation."""
+    return Coalesce(f"{prefix}end_date", f"{prefix}start_date")
 
 
 def attributed_year(prefix: str = "") -> ExtractYear:
-    """SQL expression of the year an activity counts in. `prefix` reaches an activity through a
-    relation, e.g. "activity__" from a recommendation."""
-    return ExtractYear(Coalesce(f"{prefix}end_date", f"{prefix}start_date"))
+    """SQL expression of the year an activity counts in: the year of its attributed day."""
+    return ExtractYear(attributed_date(prefix))
 
 
 def in_year(year: int, prefix: str = "") -> Exact:
     """Filter condition: the activity (reached through `prefix`) counts in `year`."""
     return Exact(attributed_year(prefix), year)
+
+
+def in_period(period: Period, prefix: str = "") -> Q:
+    """Filter condition: the activity (reached through `prefix`) counts in `period`."""
+    return period.q(attributed_date(prefix))
 
 
 # --- activities ------------------------------------------------------------------------------
@@ -305,22 +316,30 @@ class OversightCounts:
     total: int
 
 
-def _activities(*, council: Council, year: int | None, term: Term | None):
+def _activities(
+    *, council: Council, year: int | None, term: Term | None, period: Period | None = None
+):
     qs = OversightActivity.objects.filter(term__council=council)
     if year is not None:
         qs = qs.filter(in_year(year))
     if term is not None:
         qs = qs.filter(term=term)
+    if period is not None:
+        qs = qs.filter(in_period(period))
     return qs
 
 
 def oversight_counts(
-    *, council: Council, year: int | None = None, term: Term | None = None
+    *,
+    council: Council,
+    year: int | None = None,
+    term: Term | None = None,
+    period: Period | None = None,
 ) -> OversightCounts:
     """Counts by actor and kind for a year and/or a term: two grouped queries (activities with
     their questions, then thematic supervisions per Ban)."""
     rows = list(
-        _activities(council=council, year=year, term=term)
+        _activities(council=council, year=year, term=term, period=period)
         .order_by()
         .values_list("actor", "kind")
         .annotate(n=Count("pk", distinct=True), questions=Count("questions"))
@@ -338,6 +357,11 @@ def oversight_counts(
         committees = committees.filter(term__start_date__year__lte=year).filter(
             Q(term__end_date__isnull=True) | Q(term__end_date__year__gte=year)
         )
+    if period is not None:
+        # The Bans of the terms that overlap the period.
+        committees = committees.filter(term__start_date__lte=period.end).filter(
+            Q(term__end_date__isnull=True) | Q(term__end_date__gte=period.start)
+        )
     thematic = Q(
         oversightactivity_records__actor=Actor.COMMITTEE,
         oversightactivity_records__kind=Kind.THEMATIC_SUPERVISION,
@@ -346,6 +370,8 @@ def oversight_counts(
         thematic &= Q(in_year(year, "oversightactivity_records__"))
     if term is not None:
         thematic &= Q(oversightactivity_records__term=term)
+    if period is not None:
+        thematic &= in_period(period, "oversightactivity_records__")
     # Grouped by name so a Ban that exists in two terms of the year is one line.
     committee_by_name = tuple(
         committees.order_by()
@@ -382,15 +408,21 @@ class RecommendationCounts:
 
 
 def recommendation_counts(
-    *, council: Council, year: int | None = None, today: dt.date | None = None
+    *,
+    council: Council,
+    year: int | None = None,
+    period: Period | None = None,
+    today: dt.date | None = None,
 ) -> RecommendationCounts:
-    """Recommendations of the activities that count in `year`, by status, and how many are
-    overdue today: one query."""
+    """Recommendations of the activities that count in `year` (or `period`), by status, and how
+    many are overdue today: one query."""
     today = today or timezone.localdate()
     Status = OversightRecommendation.Status
     qs = OversightRecommendation.objects.filter(activity__term__council=council)
     if year is not None:
         qs = qs.filter(in_year(year, "activity__"))
+    if period is not None:
+        qs = qs.filter(in_period(period, "activity__"))
     figures = qs.aggregate(
         total=Count("pk"),
         overdue=Count("pk", filter=overdue_q(today)),
@@ -403,16 +435,16 @@ def recommendation_counts(
     )
 
 
-def oversight_counts_by_year_rows(*, council: Council, term: Term) -> QuerySet:
-    """Rows (y, n) of activities per attributed year of the term, as a values() query that
-    the dashboard combines with other apps' into one round trip."""
-    return (
-        OversightActivity.objects.filter(term__council=council, term=term)
-        .order_by()
-        .annotate(y=attributed_year())
-        .values("y")
-        .annotate(n=Count("pk"))
-    )
+def oversight_counts_by_year_rows(
+    *, council: Council, term: Term, until: dt.date | None = None
+) -> QuerySet:
+    """Rows (y, n) of activities per attributed year of the term (counted up to `until` when
+    given), as a values() query that the dashboard combines with other apps' into one round
+    trip."""
+    qs = OversightActivity.objects.filter(term__council=council, term=term)
+    if until is not None:
+        qs = qs.filter(LessThanOrEqual(attributed_date(), until))
+    return qs.order_by().annotate(y=attributed_year()).values("y").annotate(n=Count("pk"))
 
 
 def oversight_counts_by_year(*, council: Council, term: Term) -> list[tuple[int, int]]:

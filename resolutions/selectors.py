@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -10,6 +11,7 @@ from django.db.models import Count, F, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from council.models import Council, Term
+from council.periods import Period
 from council.text import search_terms
 from resolutions.models import Resolution
 
@@ -103,24 +105,35 @@ class ResolutionCounts:
     field_ids: tuple[tuple[str, int], ...] = ()
 
 
-def _scope(*, council: Council, year: int | None, term: Term | None) -> QuerySet[Resolution]:
+def _scope(
+    *, council: Council, year: int | None, term: Term | None, period: Period | None = None
+) -> QuerySet[Resolution]:
     qs = Resolution.objects.filter(council=council)
     if year is not None:
         qs = qs.filter(year=year)
     if term is not None:
         qs = qs.filter(term=term)
+    if period is not None:
+        # The year in the number is the year of adoption (resolution_save derives it), so the
+        # day of adoption is the same rule for any range of days.
+        qs = qs.filter(period.q("adopted_date"))
     return qs.order_by()
 
 
 def resolution_counts(
-    *, council: Council, year: int | None = None, term: Term | None = None
+    *,
+    council: Council,
+    year: int | None = None,
+    term: Term | None = None,
+    period: Period | None = None,
 ) -> ResolutionCounts:
-    """Resolutions of the council, by the year in their number (Resolution.year).
+    """Resolutions of the council, by the year in their number (Resolution.year), or by the
+    day they were adopted for a period.
 
     One grouped query (field x status x normative: a few dozen rows at most) summed here, so
     every total agrees with its breakdowns."""
     rows = list(
-        _scope(council=council, year=year, term=term)
+        _scope(council=council, year=year, term=term, period=period)
         .values("field_id", "field__name", "field__order", "status", "is_normative")
         .annotate(n=Count("pk"))
     )
@@ -153,12 +166,16 @@ def resolution_counts(
     )
 
 
-def resolution_counts_by_year_rows(*, council: Council, term: Term) -> QuerySet:
-    """Rows (y, normative, individual) per year of the term, as a values() query that the
-    dashboard combines with other apps' into one round trip."""
+def resolution_counts_by_year_rows(
+    *, council: Council, term: Term, until: dt.date | None = None
+) -> QuerySet:
+    """Rows (y, normative, individual) per year of the term (adopted up to `until` when given),
+    as a values() query that the dashboard combines with other apps' into one round trip."""
+    qs = _scope(council=council, year=None, term=term)
+    if until is not None:
+        qs = qs.filter(adopted_date__lte=until)
     return (
-        _scope(council=council, year=None, term=term)
-        .annotate(y=F("year"))
+        qs.annotate(y=F("year"))
         .values("y")
         .annotate(
             normative=Count("pk", filter=Q(is_normative=True)),

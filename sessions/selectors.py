@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from council.concurrency import rows_version
 from council.models import Council, Delegate, Term
+from council.periods import Period
 from council.rates import rate_text
 from sessions.models import AgendaItem, Attendance, Session, session_kind_label
 
@@ -25,22 +26,32 @@ class SessionCounts:
 
 
 def session_list(
-    *, council: Council, year: int | None = None, term: Term | None = None
+    *,
+    council: Council,
+    year: int | None = None,
+    term: Term | None = None,
+    period: Period | None = None,
 ) -> QuerySet[Session]:
-    """Sessions of the council; a session belongs to the year it opened in."""
+    """Sessions of the council; a session belongs to the day (and year) it opened on."""
     qs = Session.objects.filter(term__council=council).select_related("term")
     if term is not None:
         qs = qs.filter(term=term)
     if year is not None:
         qs = qs.filter(start_date__year=year)
+    if period is not None:
+        qs = qs.filter(period.q("start_date"))
     return qs
 
 
 def session_counts(
-    *, council: Council, year: int | None = None, term: Term | None = None
+    *,
+    council: Council,
+    year: int | None = None,
+    term: Term | None = None,
+    period: Period | None = None,
 ) -> SessionCounts:
     figures = (
-        session_list(council=council, year=year, term=term)
+        session_list(council=council, year=year, term=term, period=period)
         .order_by()
         .aggregate(
             total=Count("pk"),
@@ -52,7 +63,9 @@ def session_counts(
     )
     first_thematic = figures["first_thematic"]
     if first_thematic is None:
-        if year is not None:
+        if period is not None:
+            first_thematic = period.start
+        elif year is not None:
             first_thematic = dt.date(year, 1, 1)
         elif term is not None:
             first_thematic = term.start_date
@@ -66,13 +79,17 @@ def session_counts(
     )
 
 
-def session_counts_by_year_rows(*, council: Council, term: Term | None = None) -> QuerySet:
+def session_counts_by_year_rows(
+    *, council: Council, term: Term | None = None, until: dt.date | None = None
+) -> QuerySet:
     """Rows (y, term_id, regular, thematic) per year and term, of one term or of the council's
-    whole history, as a values() query that the dashboard combines with other apps' into one
-    round trip."""
+    whole history (up to the day `until` when given: a report shows nothing after its period),
+    as a values() query that the dashboard combines with other apps' into one round trip."""
+    qs = session_list(council=council, term=term)
+    if until is not None:
+        qs = qs.filter(start_date__lte=until)
     return (
-        session_list(council=council, term=term)
-        .order_by()
+        qs.order_by()
         .annotate(y=ExtractYear("start_date"))
         .values("y", "term_id")
         .annotate(

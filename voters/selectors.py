@@ -10,7 +10,9 @@ Counting rules (the annual report depends on them):
 - forwarded = forwarded or any later status; answered = answered or an outcome;
 - answered rate = answered instances / forwarded instances;
 - resolved rate = resolved instances / all instances;
-- a letter belongs to the year of its received_date, a reception to the year of its date.
+- a letter belongs to the year of its received_date, a reception to the year of its date;
+- any other period (council.periods.Period) uses the same days: a record counts when its day
+  falls inside the period, both ends included.
 
 Nothing here returns citizens' personal data: LetterStats are counts only."""
 
@@ -29,6 +31,7 @@ from django.utils.translation import gettext as _
 
 from council.cache import FIGURES_CACHE_SECONDS, cached_figures
 from council.models import Committee, Council
+from council.periods import Period
 from council.rates import rate_text
 from sessions.models import Session
 from voters.models import (
@@ -198,11 +201,13 @@ class PetitionStats:
 
 
 def _scoped_petitions(
-    *, council: Council, year: int | None, term: Any, session: Any
+    *, council: Council, year: int | None, term: Any, session: Any, period: Period | None = None
 ) -> QuerySet[VoterPetition]:
     qs = counted_petitions(VoterPetition.objects.filter(term__council=council))
     if year is not None:
         qs = qs.filter(received_date__year=year)
+    if period is not None:
+        qs = qs.filter(period.q("received_date"))
     if term is not None:
         qs = qs.filter(term=term)
     if session is not None:
@@ -211,11 +216,13 @@ def _scoped_petitions(
 
 
 def _scoped_meetings(
-    *, council: Council, year: int | None, term: Any, session: Any
+    *, council: Council, year: int | None, term: Any, session: Any, period: Period | None = None
 ) -> QuerySet[VoterMeeting]:
     qs = VoterMeeting.objects.filter(term__council=council)
     if year is not None:
         qs = qs.filter(date__year=year)
+    if period is not None:
+        qs = qs.filter(period.q("date"))
     if term is not None:
         qs = qs.filter(term=term)
     if session is not None:
@@ -229,13 +236,15 @@ def petition_stats(
     year: int | None = None,
     term: Any = None,
     session: Any = None,
+    period: Period | None = None,
     today: dt.date | None = None,
 ) -> PetitionStats:
-    """Figures of the voters' section of the dashboard and of the annual report.
+    """Figures of the voters' section of the dashboard and of the reports.
 
-    A petition belongs to the year of its received_date; see the module docstring."""
-    petitions = _scoped_petitions(council=council, year=year, term=term, session=session)
-    meetings = _scoped_meetings(council=council, year=year, term=term, session=session)
+    A petition belongs to the day (and year) of its received_date; see the module docstring."""
+    scope = {"year": year, "term": term, "session": session, "period": period}
+    petitions = _scoped_petitions(council=council, **scope)
+    meetings = _scoped_meetings(council=council, **scope)
     m = meetings.aggregate(n=Count("pk"), voters=Coalesce(Sum("voters_attended"), 0))
     # One grouped query (status x level x field x Ban: a few hundred rows at most), summed
     # here, so every total agrees with its breakdowns.
@@ -315,12 +324,17 @@ def petition_stats_by_session(*, council: Council, year: int) -> list[tuple[str,
     return [(_session_label(row["session__number"]), row["n"]) for row in rows]
 
 
-def petition_counts_by_year_rows(*, council: Council, term: Any) -> QuerySet:
-    """Rows (y, n) of counted instances per year of the term, as a values() query that the
-    dashboard combines with other apps' into one round trip."""
+def petition_counts_by_year_rows(
+    *, council: Council, term: Any, until: dt.date | None = None
+) -> QuerySet:
+    """Rows (y, n) of counted instances per year of the term (received up to `until` when
+    given), as a values() query that the dashboard combines with other apps' into one round
+    trip."""
+    qs = _scoped_petitions(council=council, year=None, term=term, session=None)
+    if until is not None:
+        qs = qs.filter(received_date__lte=until)
     return (
-        _scoped_petitions(council=council, year=None, term=term, session=None)
-        .order_by()
+        qs.order_by()
         .annotate(y=ExtractYear("received_date"))
         .values("y")
         .annotate(n=Coalesce(Sum("instances"), 0))
@@ -331,6 +345,43 @@ def petition_counts_by_year(*, council: Council, term: Any) -> list[tuple[int, i
     """(year, instances) for each year of the term that has petitions."""
     rows = petition_counts_by_year_rows(council=council, term=term).order_by("y")
     return [(row["y"], row["n"]) for row in rows]
+
+
+@dataclass(frozen=True)
+class SessionContactCounts:
+    """Voter contact before and after one session: meetings and voters by timing, and the
+    petitions' instances by the timing of the meeting that raised them (petitions entered
+    without a meeting count in neither). Instances are read on the petitions as collected,
+    before any consolidation: a consolidated petition has no meeting of its own, and it
+    carries exactly the instances of its originals."""
+
+    meetings_before: int
+    meetings_after: int
+    voters_before: int
+    voters_after: int
+    instances_before: int
+    instances_after: int
+
+
+def session_contact_counts(*, session: Session) -> SessionContactCounts:
+    """Two aggregate queries: the session's meetings, then its counted petitions."""
+    Timing = VoterMeeting.Timing
+    before, after = Q(timing=Timing.PRE_SESSION), Q(timing=Timing.POST_SESSION)
+    m = VoterMeeting.objects.filter(session=session).aggregate(
+        meetings_before=Count("pk", filter=before),
+        meetings_after=Count("pk", filter=after),
+        voters_before=Coalesce(Sum("voters_attended", filter=before), 0),
+        voters_after=Coalesce(Sum("voters_attended", filter=after), 0),
+    )
+    p = VoterPetition.objects.filter(session=session, is_consolidated=False).aggregate(
+        instances_before=Coalesce(
+            Sum("instances", filter=Q(meeting__timing=Timing.PRE_SESSION)), 0
+        ),
+        instances_after=Coalesce(
+            Sum("instances", filter=Q(meeting__timing=Timing.POST_SESSION)), 0
+        ),
+    )
+    return SessionContactCounts(**m, **p)
 
 
 @dataclass(frozen=True)
@@ -406,13 +457,22 @@ class LetterStats:
     citizens_received: int
 
 
-def letter_stats(*, council: Council, year: int | None = None, term: Any = None) -> LetterStats:
+def letter_stats(
+    *,
+    council: Council,
+    year: int | None = None,
+    term: Any = None,
+    period: Period | None = None,
+) -> LetterStats:
     """Counts only: never a name, address, phone or ID number (the PDF reads this)."""
     letters = Letter.objects.filter(term__council=council)
     receptions = CitizenReception.objects.filter(term__council=council)
     if year is not None:
         letters = letters.filter(received_date__year=year)
         receptions = receptions.filter(date__year=year)
+    if period is not None:
+        letters = letters.filter(period.q("received_date"))
+        receptions = receptions.filter(period.q("date"))
     if term is not None:
         letters = letters.filter(term=term)
         receptions = receptions.filter(term=term)
