@@ -325,6 +325,10 @@ class AdministrativeUnitFilter(FoldedSearchFilterSet):
 class InterSessionMatterFilter(FoldedSearchFilterSet):
     search_fields = ("subject", "submission_number", "opinion_number")
     year = YearFilter(label=_("Năm"), method="filter_year")
+    # "đã cho ý kiến" on the dashboard (council.selectors.standing_work_counts).
+    answered = django_filters.BooleanFilter(
+        label=_("Đã cho ý kiến"), method="filter_answered", widget=FlagInput
+    )
 
     class Meta:
         model = m.InterSessionMatter
@@ -335,14 +339,24 @@ class InterSessionMatterFilter(FoldedSearchFilterSet):
             Q(opinion_date__year=value) | Q(opinion_date__isnull=True, received_date__year=value)
         )
 
+    def filter_answered(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
+        return queryset.filter(opinion_date__isnull=False) if value else queryset
+
 
 class AppraisalRequestFilter(FoldedSearchFilterSet):
     search_fields = ("subject", "requester")
     year = YearFilter(label=_("Năm"), field_name="received_date", lookup_expr="year")
+    # "đã trả lời thẩm định" on the dashboard (council.selectors.standing_work_counts).
+    answered = django_filters.BooleanFilter(
+        label=_("Đã trả lời"), method="filter_answered", widget=FlagInput
+    )
 
     class Meta:
         model = m.AppraisalRequest
         fields = ["term", "doc_kind"]
+
+    def filter_answered(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
+        return queryset.filter(answered_date__isnull=False) if value else queryset
 
 
 class CouncilFilter(FoldedSearchFilterSet):

@@ -39,7 +39,13 @@ class ActivityFilter(_DelegatingFilterSet):
     year = YearFilter(label=_("Năm"))
     term = django_filters.ModelChoiceFilter(label=_("Nhiệm kỳ"), queryset=Term.objects.all())
     actor = django_filters.ChoiceFilter(label=_("Chủ thể"), choices=Actor.choices)
-    kind = django_filters.ChoiceFilter(label=_("Hình thức"), choices=Kind.choices)
+    kind = django_filters.ChoiceFilter(
+        label=_("Hình thức"),
+        choices=[
+            *Kind.choices,
+            (selectors.ANY_QUESTIONING, _("Chất vấn (tại kỳ họp và giữa hai kỳ họp)")),
+        ],
+    )
     committee = django_filters.ModelChoiceFilter(
         label=_("Ban"), queryset=Committee.objects.select_related("term")
     )

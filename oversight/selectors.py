@@ -30,6 +30,7 @@ from council.models import Committee, Council, Term
 from council.periods import Period
 from council.text import search_terms
 from oversight.models import (
+    QUESTIONING_KINDS,
     Actor,
     Kind,
     OversightActivity,
@@ -38,6 +39,10 @@ from oversight.models import (
     ProgrammeItem,
     Question,
 )
+
+# A value of the list's "kind" filter that stands for both kinds of questioning (the dashboard's
+# "phiên chất vấn", at sessions and between them).
+ANY_QUESTIONING = "questioning"
 
 # --- the one attribution rule --------------------------------------------------------------
 
@@ -110,7 +115,9 @@ def activity_filter(
         qs = qs.filter(term=term)
     if actor:
         qs = qs.filter(actor=actor)
-    if kind:
+    if kind == ANY_QUESTIONING:
+        qs = qs.filter(kind__in=QUESTIONING_KINDS)
+    elif kind:
         qs = qs.filter(kind=kind)
     if committee:
         qs = qs.filter(committee=committee)

@@ -10,7 +10,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Model, ProtectedError, QuerySet
+from django.db.models import Count, Model, ProtectedError, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -23,6 +23,7 @@ from council import roles
 from council.concurrency import StaleEditError
 from council.crud import (
     FollowedFieldsMixin,
+    ListTotalsMixin,
     RecordCreateView,
     RecordDeleteView,
     RecordDetailView,
@@ -156,8 +157,12 @@ class _ParentMixin:
 # --- activities ------------------------------------------------------------------------------
 
 
-class ActivityListView(RecordListView):
-    """The oversight index: activities, with links to programmes and recommendations."""
+class ActivityListView(ListTotalsMixin, RecordListView):
+    """The oversight index: activities, with links to programmes and recommendations; the
+    questions of the activities listed beside their number (the dashboard's "câu hỏi chất
+    vấn" links to the questioning sessions)."""
+
+    list_totals = (("questions", gettext_lazy("câu hỏi chất vấn"), Count("questions")),)
 
     template_name = "oversight/activity_list.html"
     table_class = tables.ActivityTable

@@ -5,6 +5,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from council.filters import FoldedSearchFilterSet, YearFilter
+from council.models import Term
 from resolutions.models import Resolution, ResolutionField
 from resolutions.selectors import ORDERINGS, resolution_filter
 from sessions.filters import SessionOptionsMixin
@@ -18,6 +19,9 @@ class ResolutionFilter(SessionOptionsMixin, django_filters.FilterSet):
 
     q = django_filters.CharFilter(label=_("Tìm theo số, trích yếu"), method="noop")
     year = YearFilter(label=_("Năm"), method="noop")
+    term = django_filters.ModelChoiceFilter(
+        label=_("Nhiệm kỳ"), queryset=Term.objects.all(), method="noop"
+    )
     session = django_filters.ModelChoiceFilter(
         label=_("Kỳ họp"),
         queryset=Session.objects.select_related("term"),
@@ -30,7 +34,10 @@ class ResolutionFilter(SessionOptionsMixin, django_filters.FilterSet):
         label=_("Tình trạng hiệu lực"), choices=Resolution.Status.choices, method="noop"
     )
     field = django_filters.ModelChoiceFilter(
-        label=_("Lĩnh vực"), queryset=ResolutionField.objects.all(), method="noop"
+        label=_("Lĩnh vực"),
+        queryset=ResolutionField.objects.all(),
+        method="noop",
+        null_label=_("Chưa phân loại"),
     )
 
     class Meta:
@@ -44,13 +51,17 @@ class ResolutionFilter(SessionOptionsMixin, django_filters.FilterSet):
         data = self.form.cleaned_data
         kind = data.get("is_normative")
         ordering = self.data.get("sort") if hasattr(self.data, "get") else None
+        field = data.get("field")
+        unclassified = field == self.filters["field"].null_value
         return resolution_filter(
             queryset,
             year=data.get("year"),
+            term=data.get("term"),
             session=data.get("session"),
             is_normative={"true": True, "false": False}.get(kind or ""),
             status=data.get("status") or None,
-            field=data.get("field"),
+            field=None if unclassified else field,
+            unclassified=unclassified,
             q=data.get("q"),
             ordering=ordering if ordering in ORDERINGS else None,
         )

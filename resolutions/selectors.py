@@ -41,23 +41,30 @@ def resolution_filter(
     qs: QuerySet[Resolution],
     *,
     year: int | None = None,
+    term: Any = None,
     session: Any = None,
     is_normative: bool | None = None,
     status: str | None = None,
     field: Any = None,
+    unclassified: bool = False,
     q: str | None = None,
     ordering: str | None = None,
 ) -> QuerySet[Resolution]:
-    """Apply the register's filters; `session` and `field` may be objects or ids."""
+    """Apply the register's filters; `term`, `session` and `field` may be objects or ids;
+    `unclassified`: the resolutions without a field ("Chưa phân loại" of resolution_counts)."""
     if year:
         qs = qs.filter(year=year)
+    if term:
+        qs = qs.filter(term=term)
     if session:
         qs = qs.filter(session=session)
     if is_normative is not None:
         qs = qs.filter(is_normative=is_normative)
     if status:
         qs = qs.filter(status=status)
-    if field:
+    if unclassified:
+        qs = qs.filter(field__isnull=True)
+    elif field:
         qs = qs.filter(field=field)
     # search_text is folded by the service, so folded words match whatever the case and
     # diacritics typed ("dat dai" finds "Đất đai"); a trigram index backs it on PostgreSQL.

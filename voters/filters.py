@@ -1,6 +1,6 @@
 """List filters of the voters app. Dashboard links use the same parameters:
-petitions ?year=2019&status=<code>&level=<code>&field=<id>&unanswered_overdue=1, meetings
-?year=2019."""
+petitions ?year=2019&term=<id>&status=<code>&answered=1&unanswered_overdue=1&recipient=<id>,
+meetings and receptions ?year=2019&term=<id>, letters ?year=2019&kind=<code>&forwarded=1."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from council.filters import FlagInput, FoldedSearchFilterSet, YearFilter
-from council.models import Committee
+from council.models import Committee, Organization
 from council.search import filter_words
 from sessions.filters import SessionOptionsMixin
 from voters import selectors
@@ -49,10 +49,19 @@ class VoterPetitionFilter(SessionOptionsMixin, django_filters.FilterSet):
     committee = django_filters.ModelChoiceFilter(
         label=_("Ban theo dõi"), queryset=Committee.objects.select_related("term")
     )
+    answered = django_filters.BooleanFilter(
+        label=_("Đã trả lời (kể cả đã có kết quả)"), method="filter_answered", widget=FlagInput
+    )
     unanswered_overdue = django_filters.BooleanFilter(
         label=_("Quá hạn chưa trả lời"),
         method="filter_overdue",
         widget=FlagInput,
+    )
+    # The agency a forwarding letter went to: the one that owes the answer ("Cần chú ý").
+    recipient = django_filters.ModelChoiceFilter(
+        label=_("Nơi nhận công văn chuyển"),
+        field_name="batch__recipient",
+        queryset=Organization.objects.all(),
     )
     merged = django_filters.BooleanFilter(
         label=_("Hiện cả kiến nghị đã gộp"), method="filter_merged", widget=FlagInput
@@ -72,6 +81,10 @@ class VoterPetitionFilter(SessionOptionsMixin, django_filters.FilterSet):
 
     def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return filter_words(queryset, "search_text", value)
+
+    def filter_answered(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
+        # The numerator of the answered rate (voters.selectors.petition_stats).
+        return queryset.filter(status__in=VoterPetition.ANSWERED_OR_LATER) if value else queryset
 
     def filter_overdue(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
         return queryset.filter(selectors.overdue_q()) if value else queryset

@@ -14,7 +14,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError
-from django.db.models import Case, When
+from django.db.models import Case, Sum, When
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -26,6 +26,7 @@ from django.views.decorators.http import require_POST
 from council import roles
 from council.cache import cached_page
 from council.crud import (
+    ListTotalsMixin,
     RecordCreateView,
     RecordDeleteView,
     RecordDetailView,
@@ -115,6 +116,10 @@ class PersonalDataDetailMixin:
         return ctx
 
 
+# What the dashboard sums beside the rows it counts (reports.dashboard links here).
+INSTANCES_TOTAL = (("instances", gettext_lazy("lượt"), Sum("instances")),)
+
+
 def _filtered(request: HttpRequest, filterset_class: type, queryset: Any) -> Any:
     return filterset_class(request.GET or None, queryset=queryset, request=request).qs
 
@@ -158,8 +163,9 @@ MEETING_COMMON = {
 }
 
 
-class VoterMeetingListView(VotersListView):
+class VoterMeetingListView(ListTotalsMixin, VotersListView):
     model = VoterMeeting
+    list_totals = (("voters", gettext_lazy("lượt cử tri"), Sum("voters_attended")),)
     section_title = MEETING_SECTION
     list_url_name = ""
     create_url_name = "voters:votermeeting_create"
@@ -282,8 +288,9 @@ def meeting_export(request: HttpRequest) -> HttpResponse:
 PETITION_SECTION = gettext_lazy("Kiến nghị cử tri")
 
 
-class VoterPetitionListView(VotersListView):
+class VoterPetitionListView(ListTotalsMixin, VotersListView):
     model = VoterPetition
+    list_totals = INSTANCES_TOTAL
     section_title = PETITION_SECTION
     create_url_name = "voters:voterpetition_create"
     table_class = tables.VoterPetitionTable
@@ -300,8 +307,9 @@ class VoterPetitionListView(VotersListView):
         )
 
 
-class PetitionAwaitingView(VotersListView):
+class PetitionAwaitingView(ListTotalsMixin, VotersListView):
     model = VoterPetition
+    list_totals = INSTANCES_TOTAL
     section_title = gettext_lazy("Kiến nghị chờ chuyển")
     table_class = tables.VoterPetitionTable
     filterset_class = filters.VoterPetitionFilter
@@ -318,8 +326,9 @@ class PetitionAwaitingView(VotersListView):
         )
 
 
-class PetitionOverdueView(VotersListView):
+class PetitionOverdueView(ListTotalsMixin, VotersListView):
     model = VoterPetition
+    list_totals = INSTANCES_TOTAL
     table_class = tables.VoterPetitionTable
     filterset_class = filters.VoterPetitionFilter
     empty_hint = gettext_lazy("Không có kiến nghị nào quá hạn trả lời.")
@@ -850,8 +859,9 @@ def letter_export(request: HttpRequest) -> HttpResponse:
 RECEPTION_SECTION = gettext_lazy("Tiếp công dân")
 
 
-class CitizenReceptionListView(PersonalDataPageMixin, VotersListView):
+class CitizenReceptionListView(PersonalDataPageMixin, ListTotalsMixin, VotersListView):
     model = CitizenReception
+    list_totals = (("persons", gettext_lazy("lượt công dân"), Sum("persons")),)
     section_title = RECEPTION_SECTION
     create_url_name = "voters:citizenreception_create"
     table_class = tables.CitizenReceptionTable
