@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from council import models as m
 from council.cache import data_version
 from council.filters import use_fast_selects
-from council.selectors import council_get_current
+from council.selectors import council_get_current, term_with_records
 
 # The blank choice of a drop-down: Django writes "---------" (BLANK_CHOICE_DASH, ModelChoiceField).
 EMPTY_LABEL = _("— Chọn —")
@@ -171,11 +171,17 @@ def pk_or_none(value: Any) -> int | None:
 
 
 def current_term_initial(form: forms.ModelForm) -> None:
-    """New records default to the council's current (latest) term."""
+    """New records default to the term this kind of record is being entered for: the term in
+    force today once it has such records, else the latest term that has some
+    (council.selectors.term_with_records). A new term, or data entered after the fact, would
+    otherwise open on a term whose sessions and meetings drop-downs are empty."""
     if form.instance.pk or "term" not in form.fields or form.initial.get("term"):
         return
     council = council_get_current()
-    term = council.terms.order_by("-start_date").first() if council else None
+    if council is None:
+        return
+    model = form._meta.model
+    term = term_with_records(council=council, records=model._default_manager.all())
     if term is not None:
         form.initial["term"] = term.pk
 

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.cache import cache
-from django.db.models import Count, Q, QuerySet, Subquery, Value
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce, ExtractYear
+from django.utils import timezone
 
 from council.cache import data_version
 from council.models import AppraisalRequest, Council, Delegate, InterSessionMatter, Term
@@ -74,6 +75,28 @@ def term_at(*, council: Council | Subquery, day: dt.date | None = None) -> Subqu
             Q(end_date__isnull=True) | Q(end_date__gte=day)
         )
     return Subquery(terms.order_by("-start_date").values("pk")[:1])
+
+
+def term_with_records(
+    *, council: Council, records: QuerySet, today: dt.date | None = None
+) -> Term | None:
+    """The term a page or a form opens on: the one in force today when `records` (rows of any
+    model with a `term`) has some in it; else the latest term begun by today that has some (a
+    new term before its first record, a council past its last term, data entered after the
+    fact); else the term in force today, else the latest. One query: a council has a handful of
+    terms."""
+    today = today or timezone.localdate()
+    terms = list(
+        Term.objects.filter(council=council)
+        .annotate(has_records=Exists(records.filter(term=OuterRef("pk"))))
+        .order_by("-start_date")
+    )
+    current = next((t for t in terms if t.contains(today)), None)
+    if current is not None and current.has_records:
+        return current
+    begun = [t for t in terms if t.start_date <= today]
+    with_records = next((t for t in begun if t.has_records), None)
+    return with_records or current or next(iter(begun or terms), None)
 
 
 def term_delegate_count(*, term: Term) -> int:

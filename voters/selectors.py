@@ -33,6 +33,7 @@ from council.cache import FIGURES_CACHE_SECONDS, cached_figures
 from council.models import Committee, Council
 from council.periods import Period
 from council.rates import rate_text
+from council.selectors import term_with_records
 from sessions.models import Session
 from voters.models import (
     CitizenReception,
@@ -396,6 +397,15 @@ class SessionPetitionRow:
     resolved: int
     answered_rate: str
     resolved_rate: str
+
+
+def petition_summary_default_term(*, council: Council, today: dt.date | None = None) -> Any:
+    """The term the "by session" page opens on: the term in force once it has petitions, else
+    the latest that has (council.selectors.term_with_records): never an empty page while
+    another term has figures."""
+    return term_with_records(
+        council=council, records=counted_petitions(VoterPetition.objects.all()), today=today
+    )
 
 
 def petition_summary_by_session(*, council: Council, term: Any = None) -> list[SessionPetitionRow]:

@@ -45,7 +45,7 @@ from council.idempotency import (
 )
 from council.permissions import require_editor, require_viewer
 from council.security import PersonalDataPageMixin, personal_data_response
-from council.selectors import council_get_current
+from council.selectors import council_get_current, term_for_date
 from voters import filters, forms, imports, selectors, services, tables
 from voters.models import (
     CitizenReception,
@@ -544,11 +544,13 @@ def petition_export(request: HttpRequest) -> HttpResponse:
 def petition_by_session(request: HttpRequest) -> HttpResponse:
     require_viewer(request)
     council = council_get_current()
+    current_term = None
     if "term" in request.GET:  # chosen, blank for every term
         term_form = forms.TermChoiceForm(request.GET)
         term = term_form.cleaned_data.get("term") if term_form.is_valid() else None
-    else:  # the latest term: tens of sessions, not the whole history
-        term = council.terms.order_by("-start_date").first() if council else None
+    else:  # one term (tens of sessions, not the whole history): the latest with petitions
+        term = selectors.petition_summary_default_term(council=council) if council else None
+        current_term = term_for_date(council=council, day=timezone.localdate()) if council else None
         term_form = forms.TermChoiceForm(initial={"term": term})
     rows = selectors.petition_summary_by_session(council=council, term=term) if council else []
     return render(
@@ -558,6 +560,9 @@ def petition_by_session(request: HttpRequest) -> HttpResponse:
             "section_title": gettext_lazy("Kiến nghị theo kỳ họp"),
             "rows": rows,
             "term_form": term_form,
+            "term": term,
+            # Said when the page opens on an earlier term than the one in force.
+            "empty_current_term": current_term if current_term != term else None,
         },
     )
 
