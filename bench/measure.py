@@ -257,14 +257,16 @@ def report(year: int | None) -> dict[str, Any]:
 
     from django.template.loader import render_to_string
 
+    from council.periods import Period
     from reports.models import AnnualReport
     from reports.pdf import _static_root, _url_fetcher, annual_report_context
     from reports.selectors import annual_figures, term_trend
+    from reports.services import period_report_new
 
     council, last = _council_and_year()
     year = year or last
-    report_row = AnnualReport.objects.filter(council=council, year=year).first() or AnnualReport(
-        council=council, year=year, recipients="UBND tỉnh;\nLưu: VT."
+    report_row = AnnualReport.objects.filter(council=council, year=year).first() or (
+        period_report_new(council=council, period=Period.year(year))
     )
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     start = time.perf_counter()

@@ -5,8 +5,8 @@ from reports.models import AnnualReport, ReportRequest
 
 @admin.register(AnnualReport)
 class AnnualReportAdmin(admin.ModelAdmin):
-    list_display = ["year", "council", "number", "report_date", "signer_name"]
-    list_filter = ["council"]
+    list_display = ["__str__", "council", "kind", "number", "report_date", "signer_name"]
+    list_filter = ["council", "kind"]
 
 
 @admin.register(ReportRequest)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from council.models import Council
 from reports.selectors import AnnualFigures
 from reports.wording import count_text as n
-from reports.wording import level_word
+from reports.wording import level_word, period_phrase
 
 ACTOR_LABELS = {
     "hdnd": "HĐND",
@@ -52,8 +52,10 @@ def results_sections(*, figures: AnnualFigures, council: Council, other_work: st
     """Part I of the report, "Kết quả hoạt động", in the order of brief §3.6."""
     lw = level_word(council)
     hdnd = f"HĐND {lw}"
-    year = figures.year
-    in_period = f"Trong năm {year}" if year else "Trong nhiệm kỳ"
+    if figures.period is not None:
+        in_period = period_phrase(figures.period)
+    else:
+        in_period = f"Trong năm {figures.year}" if figures.year else "Trong nhiệm kỳ"
     sections = []
 
     text: list[str] = []

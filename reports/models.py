@@ -1,5 +1,6 @@
-"""The year-end report of the Standing Committee: the narrative edited per year, and every
-request to render it as a PDF (kept, with its status, so no request is ever lost)."""
+"""The reports of the Standing Committee: the narrative edited per report (a period's activity
+report, or a session's petitions report), and every request to render one as a PDF (kept, with
+its status, so no request is ever lost)."""
 
 from __future__ import annotations
 
@@ -8,17 +9,35 @@ import datetime as dt
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from council.models import Council, TimeStampedModel
+from council.periods import Period, PeriodKind
+from council.text import fold
 
 
 class AnnualReport(TimeStampedModel):
-    """Báo cáo kết quả hoạt động năm của Thường trực HĐND: only the parts people write.
-    Figures are never stored here; they come from the data when the PDF is rendered."""
+    """A report of the Standing Committee, only the parts people write; figures are never
+    stored here, they come from the data when the PDF is rendered.
+
+    Two documents share the model, the form and the request → task → PDF path:
+    - "Báo cáo kết quả hoạt động" of a period: a year (hence the model's name, and its URL
+      /bao-cao/nam/<year>/), the first 6 or 9 months, the second half, a term, or any range of
+      days, one report per council and range;
+    - "Báo cáo kết quả giám sát việc giải quyết ý kiến, kiến nghị của cử tri gửi đến kỳ họp thứ
+      N": the petitions of one session, one report per session."""
+
+    class Kind(models.TextChoices):
+        YEAR = PeriodKind.YEAR.value, PeriodKind.YEAR.label
+        FIRST_MONTHS = PeriodKind.FIRST_MONTHS.value, PeriodKind.FIRST_MONTHS.label
+        SECOND_HALF = PeriodKind.SECOND_HALF.value, PeriodKind.SECOND_HALF.label
+        TERM = PeriodKind.TERM.value, PeriodKind.TERM.label
+        CUSTOM = PeriodKind.CUSTOM.value, PeriodKind.CUSTOM.label
+        SESSION_PETITIONS = "session_petitions", _("Kiến nghị của cử tri gửi đến kỳ họp")
 
     class Authority(models.TextChoices):
         ON_BEHALF = "TM. THƯỜNG TRỰC HĐND", _("TM. THƯỜNG TRỰC HĐND")
@@ -31,7 +50,21 @@ class AnnualReport(TimeStampedModel):
     council = models.ForeignKey(
         Council, verbose_name=_("HĐND"), on_delete=models.PROTECT, related_name="annual_reports"
     )
-    year = models.PositiveSmallIntegerField(_("Năm"))
+    kind = models.CharField(
+        _("Loại báo cáo"), max_length=20, choices=Kind.choices, default=Kind.YEAR
+    )
+    # Set for a whole year's report only: the year its URL and its older rows are known by.
+    year = models.PositiveSmallIntegerField(_("Năm"), null=True, blank=True)
+    start_date = models.DateField(_("Từ ngày"), null=True, blank=True)
+    end_date = models.DateField(_("Đến ngày"), null=True, blank=True)
+    session = models.ForeignKey(
+        "council_sessions.Session",
+        verbose_name=_("Kỳ họp"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     number = models.CharField(
         _("Số báo cáo"), max_length=20, blank=True, help_text=_("Chỉ ghi số, ví dụ: 125")
     )
@@ -63,27 +96,96 @@ class AnnualReport(TimeStampedModel):
     )
 
     class Meta:
-        verbose_name = _("Báo cáo kết quả hoạt động năm")
-        verbose_name_plural = _("Báo cáo kết quả hoạt động năm")
-        ordering = ["-year"]
+        verbose_name = _("Báo cáo của Thường trực HĐND")
+        verbose_name_plural = _("Báo cáo của Thường trực HĐND")
+        ordering = ["-end_date", "-pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["council", "year"],
-                name="annualreport_unique_year",
-                violation_error_message=_("Năm này đã có báo cáo."),
+                fields=["council", "start_date", "end_date"],
+                name="annualreport_unique_period",
+                violation_error_message=_("Kỳ báo cáo này đã có báo cáo."),
+            ),
+            models.UniqueConstraint(
+                fields=["session"],
+                name="annualreport_unique_session",
+                violation_error_message=_("Kỳ họp này đã có báo cáo."),
+            ),
+            # A period's report has its two days and no session; a session's report the
+            # session alone.
+            models.CheckConstraint(
+                condition=(
+                    Q(kind="session_petitions")
+                    & Q(session__isnull=False, start_date__isnull=True, end_date__isnull=True)
+                )
+                | (
+                    ~Q(kind="session_petitions")
+                    & Q(session__isnull=True, start_date__isnull=False, end_date__isnull=False)
+                    & Q(end_date__gte=F("start_date"))
+                ),
+                name="annualreport_period_or_session",
+                violation_error_message=_("Báo cáo phải có kỳ báo cáo hợp lệ hoặc một kỳ họp."),
             ),
             models.CheckConstraint(
-                condition=Q(year__gte=1945) & Q(year__lte=2200),
-                name="annualreport_year_plausible",
+                condition=(Q(kind="year") & Q(year__gte=1945) & Q(year__lte=2200))
+                | (~Q(kind="year") & Q(year__isnull=True)),
+                name="annualreport_year_of_yearly_report",
                 violation_error_message=_("Năm không hợp lệ."),
             ),
         ]
 
     def __str__(self) -> str:
-        return f"Báo cáo kết quả hoạt động năm {self.year}"
+        return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("reports:annualreport_detail", args=[self.year])
+        if self.kind == self.Kind.YEAR and self.year:
+            return reverse("reports:annualreport_detail", args=[self.year])
+        return reverse("reports:report_detail", args=[self.pk])
+
+    @property
+    def is_session_report(self) -> bool:
+        return self.kind == self.Kind.SESSION_PETITIONS
+
+    @property
+    def period(self) -> Period | None:
+        """The period a period's report covers (None for a session's report)."""
+        if self.is_session_report or self.start_date is None or self.end_date is None:
+            return None
+        return Period(self.start_date, self.end_date, self.kind)
+
+    @property
+    def title(self) -> str:
+        """ "Báo cáo kết quả hoạt động 6 tháng đầu năm 2019", as pages and file names say it."""
+        period = self.period
+        if period is not None:
+            return f"Báo cáo kết quả hoạt động {period.label}"
+        if self.session_id is not None:
+            return (
+                "Báo cáo kết quả giám sát việc giải quyết ý kiến, kiến nghị của cử tri gửi đến "
+                f"kỳ họp thứ {self.session.number}"
+            )
+        return "Báo cáo"
+
+    @property
+    def short_title(self) -> str:
+        """ "báo cáo năm 2019", "báo cáo kiến nghị cử tri gửi đến kỳ họp thứ 9": for messages."""
+        period = self.period
+        if period is not None:
+            return f"báo cáo {period.label}"
+        if self.session_id is not None:
+            return f"báo cáo kiến nghị của cử tri gửi đến kỳ họp thứ {self.session.number}"
+        return "báo cáo"
+
+    @property
+    def filing_year(self) -> int:
+        """The year the report is filed under (its folder of PDFs)."""
+        if self.end_date is not None:
+            return self.end_date.year
+        return self.session.start_date.year
+
+    @property
+    def file_stem(self) -> str:
+        """ "bao-cao-ket-qua-hoat-dong-nam-2019": the title folded into a file name."""
+        return slugify(fold(self.title))
 
     @property
     def recipient_lines(self) -> list[str]:
@@ -92,8 +194,9 @@ class AnnualReport(TimeStampedModel):
 
 def report_upload_to(instance: ReportRequest, filename: str) -> str:
     """reports/<year>/<generated name>: the user never chooses a path on the server."""
+    report = instance.annual_report
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M%S")
-    return f"reports/{instance.annual_report.year}/bao-cao-{instance.annual_report.year}-{stamp}-{instance.pk}.pdf"
+    return f"reports/{report.filing_year}/{report.file_stem}-{stamp}-{instance.pk}.pdf"
 
 
 class ReportRequest(models.Model):
@@ -152,7 +255,7 @@ class ReportRequest(models.Model):
         return f"{self.annual_report} ({self.requested_at:%d/%m/%Y %H:%M})"
 
     def get_absolute_url(self) -> str:
-        return reverse("reports:annualreport_detail", args=[self.annual_report.year])
+        return self.annual_report.get_absolute_url()
 
     @property
     def is_active(self) -> bool:

@@ -1,5 +1,6 @@
-"""HTML -> PDF of the annual report with WeasyPrint. Fonts and the stylesheet load from disk
-(static/), never from the network, so the PDF is the same on every machine."""
+"""HTML -> PDF of the reports (a period's activity report, a session's petitions report) with
+WeasyPrint. Fonts and the stylesheet load from disk (static/), never from the network, so the
+PDF is the same on every machine."""
 
 from __future__ import annotations
 
@@ -13,12 +14,24 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from council.models import Council
 from council.selectors import term_for_date
 from reports.charts import figure_charts
 from reports.document import appendix_tables, paragraphs, results_sections
 from reports.models import AnnualReport
-from reports.selectors import AnnualFigures, annual_figures, term_trend
-from reports.wording import level_word, place_date_line
+from reports.selectors import (
+    AnnualFigures,
+    SessionPetitionFigures,
+    annual_figures,
+    session_petition_figures,
+    term_trend,
+)
+from reports.session_document import (
+    session_name,
+    session_report_sections,
+    session_report_tables,
+)
+from reports.wording import level_word, next_period_label, place_date_line
 
 
 def _static_root() -> Path:
@@ -73,34 +86,49 @@ def recipient_items(lines: list[str]) -> list[str]:
     return [f"- {item}{'.' if i == len(items) - 1 else ';'}" for i, item in enumerate(items)]
 
 
-def annual_report_context(
-    *, report: AnnualReport, figures: AnnualFigures, today: dt.date | None = None
+def _document_context(
+    *, report: AnnualReport, council: Council, today: dt.date | None
 ) -> dict[str, Any]:
-    council = report.council
+    """What every report prints the same way (NĐ 30/2020): the issuing body, number, place and
+    date, recipients and signature."""
     day = report.report_date or today or timezone.localdate()
-    term = term_for_date(council=council, day=dt.date(report.year, 12, 31)) or term_for_date(
-        council=council, day=dt.date(report.year, 1, 1)
-    )
-    trend = term_trend(council=council, term=term) if term else None
-    charts = figure_charts(figures, trend)  # SVG escaped in charts.py, inserted with |safe
-    lw = level_word(council)
     number = report.number.strip() or "\u00a0" * 6
     return {
         "report": report,
         "council": council,
-        "level": lw,
+        "level": level_word(council),
         "header_lines": council.header_lines,
         "number_line": f"Số: {number}/{council.report_symbol}",
         "place_date": report.place_date_override.strip()
         or place_date_line(council.place_name, day),
-        "subject": f"Kết quả hoạt động năm {report.year} của Thường trực HĐND {lw}",
+        "recipients": recipient_items(report.recipient_lines),
+    }
+
+
+def annual_report_context(
+    *, report: AnnualReport, figures: AnnualFigures, today: dt.date | None = None
+) -> dict[str, Any]:
+    council = report.council
+    period = report.period
+    assert period is not None, "a period's report"
+    term = term_for_date(council=council, day=period.end) or term_for_date(
+        council=council, day=period.start
+    )
+    # The trend over the term's years stops at the end of the period: a report shows nothing
+    # that happened after it, however late the data were entered.
+    trend = term_trend(council=council, term=term, until=period.end) if term else None
+    charts = figure_charts(figures, trend)  # SVG escaped in charts.py, inserted with |safe
+    lw = level_word(council)
+    return {
+        **_document_context(report=report, council=council, today=today),
+        "period_label": period.label,
+        "subject": f"Kết quả hoạt động {period.label} của Thường trực HĐND {lw}",
         "sections": results_sections(
             figures=figures, council=council, other_work=report.other_work
         ),
         "assessment": paragraphs(report.assessment),
-        "next_year": report.year + 1,
+        "next_label": next_period_label(period),
         "next_year_tasks": paragraphs(report.next_year_tasks),
-        "recipients": recipient_items(report.recipient_lines),
         "tables": appendix_tables(figures=figures),
         "charts": charts,
         "term": term,
@@ -108,17 +136,53 @@ def annual_report_context(
 
 
 def annual_report_html(*, report: AnnualReport) -> tuple[str, AnnualFigures]:
-    figures = annual_figures(council=report.council, year=report.year)
+    figures = annual_figures(council=report.council, period=report.period)
     html = render_to_string(
         "reports/pdf/annual_report.html", annual_report_context(report=report, figures=figures)
     )
     return html, figures
 
 
-def annual_report_pdf(*, report: AnnualReport) -> tuple[bytes, AnnualFigures]:
+def _pdf(html: str) -> bytes:
     from weasyprint import HTML
 
-    html, figures = annual_report_html(report=report)
     base_url = _static_root().resolve().as_uri() + "/"
-    pdf = HTML(string=html, base_url=base_url, url_fetcher=_url_fetcher()).write_pdf()
-    return pdf, figures
+    return HTML(string=html, base_url=base_url, url_fetcher=_url_fetcher()).write_pdf()
+
+
+def annual_report_pdf(*, report: AnnualReport) -> tuple[bytes, AnnualFigures]:
+    html, figures = annual_report_html(report=report)
+    return _pdf(html), figures
+
+
+def session_report_context(
+    *, report: AnnualReport, figures: SessionPetitionFigures, today: dt.date | None = None
+) -> dict[str, Any]:
+    council = report.council
+    name = session_name(figures, council)
+    return {
+        **_document_context(report=report, council=council, today=today),
+        "session_name": name,
+        "subject": (
+            "Kết quả giám sát việc giải quyết ý kiến, kiến nghị của cử tri gửi đến " + name
+        ),
+        "sections": session_report_sections(figures=figures, council=council),
+        "assessment": paragraphs(report.assessment),
+        "proposals": paragraphs(report.next_year_tasks),
+        "tables": session_report_tables(figures=figures, council=council),
+    }
+
+
+def session_report_html(*, report: AnnualReport) -> tuple[str, SessionPetitionFigures]:
+    figures = session_petition_figures(session=report.session)
+    html = render_to_string(
+        "reports/pdf/session_petitions_report.html",
+        session_report_context(report=report, figures=figures),
+    )
+    return html, figures
+
+
+def session_report_pdf(*, report: AnnualReport) -> tuple[bytes, SessionPetitionFigures]:
+    """The PDF of a session's petitions report, and the figures it printed."""
+    html, figures = session_report_html(report=report)
+    return _pdf(html), figures

@@ -1,9 +1,11 @@
-"""Every figure of the dashboard and of the annual report, gathered in ONE place from the
-selectors of the apps below (reports never queries their tables itself).
+"""Every figure of the dashboard and of the reports, gathered in ONE place from the selectors
+of the apps below (reports never queries their tables itself).
 
 The dashboard and the PDF both take an `AnnualFigures`; a figure printed in the report is
-therefore the very number the dashboard links to its list. Each source aggregates in SQL, so
-the number of queries here depends on the number of sources, not on the volume of data."""
+therefore the very number the dashboard links to its list. A report covers a period
+(council.periods.Period: a year, some months, a term, any range of days); each app counts a
+record in it by its own day. Each source aggregates in SQL, so the number of queries here
+depends on the number of sources, not on the volume of data."""
 
 from __future__ import annotations
 
@@ -13,9 +15,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import QuerySet, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from council.models import Council, Term
+from council.periods import Period
 from council.selectors import StandingWorkCounts, standing_work_counts
 from oversight.selectors import (
     OversightCounts,
@@ -30,6 +34,7 @@ from resolutions.selectors import (
     resolution_counts,
     resolution_counts_by_year_rows,
 )
+from sessions.models import Session
 from sessions.selectors import (
     SessionCounts,
     session_counts,
@@ -39,15 +44,18 @@ from sessions.selectors import (
 from voters.selectors import (
     LetterStats,
     PetitionStats,
+    SessionContactCounts,
     letter_stats,
     petition_counts_by_year_rows,
     petition_stats,
+    session_contact_counts,
 )
 
 
 @dataclass(frozen=True)
 class AnnualFigures:
-    """The figures of one year (year set) or of a whole term (term set)."""
+    """The figures of a period (period set; year set too when the period is a whole year) or
+    of a whole term by its records (term set: the dashboard's term view)."""
 
     council_id: int
     year: int | None
@@ -59,6 +67,7 @@ class AnnualFigures:
     standing: StandingWorkCounts
     petitions: PetitionStats
     letters: LetterStats
+    period: Period | None = None
 
     def as_json(self) -> dict[str, Any]:
         """A snapshot for ReportRequest.figures: what the PDF said, even if data change later."""
@@ -75,30 +84,31 @@ def annual_figures(
     council: Council,
     year: int | None = None,
     term: Term | None = None,
+    period: Period | None = None,
     today: dt.date | None = None,
 ) -> AnnualFigures:
-    """Figures of `year`, or of the whole `term` when a term is given instead."""
-    if (year is None) == (term is None):
-        raise ValueError("Give exactly one of year or term.")
+    """Figures of `period`; `year` is the shortcut for Period.year(year). With `term` instead,
+    figures of the term's records (the dashboard's term view)."""
+    if sum(x is not None for x in (year, term, period)) != 1:
+        raise ValueError("Give exactly one of year, term or period.")
     today = today or timezone.localdate()
-    period = {"year": year, "term": term}
-    standing = standing_work_counts(council=council, **period)
     if year is not None:
-        recommendations = recommendation_counts(council=council, year=year, today=today)
-    else:
-        # Follow-up of recommendations has no term filter: the whole record, as of today.
-        recommendations = recommendation_counts(council=council, year=None, today=today)
+        period = Period.year(year)
+    scope: dict[str, Any] = {"period": period} if period is not None else {"term": term}
+    # Follow-up of recommendations has no term filter: for a term, the whole record as of today.
+    recommendations = recommendation_counts(council=council, period=period, today=today)
     return AnnualFigures(
         council_id=council.pk,
-        year=year,
+        year=period.year_number if period is not None else None,
         term_id=term.pk if term else None,
-        sessions=session_counts(council=council, **period),
-        resolutions=resolution_counts(council=council, **period),
-        oversight=oversight_counts(council=council, **period),
+        sessions=session_counts(council=council, **scope),
+        resolutions=resolution_counts(council=council, **scope),
+        oversight=oversight_counts(council=council, **scope),
         recommendations=recommendations,
-        standing=standing,
-        petitions=petition_stats(council=council, today=today, **period),
-        letters=letter_stats(council=council, **period),
+        standing=standing_work_counts(council=council, **scope),
+        petitions=petition_stats(council=council, today=today, **scope),
+        letters=letter_stats(council=council, **scope),
+        period=period,
     )
 
 
@@ -113,23 +123,26 @@ class TermTrend:
     petitions: tuple[int, ...]
 
 
-def _trend_rows(*, council: Council, term: Term) -> tuple[dict[str, dict], set[int]]:
+def _trend_rows(
+    *, council: Council, term: Term, until: dt.date | None = None
+) -> tuple[dict[str, dict], set[int]]:
     """The per-year rows of four apps in ONE round trip (UNION ALL of their grouped queries):
     the term's sessions, resolutions, oversight activities and petitions, plus the years of the
-    council's whole history that have sessions. Each part is (y, a, b, term id, part)."""
-    sessions = session_counts_by_year_rows(council=council).values_list(
+    council's whole history that have sessions; with `until`, only what counts up to that day.
+    Each part is (y, a, b, term id, part)."""
+    sessions = session_counts_by_year_rows(council=council, until=until).values_list(
         "y", "regular", "thematic", "term_id"
     )
     this_term = Value(term.pk)
     parts = {
         "sessions": sessions,
-        "resolutions": resolution_counts_by_year_rows(council=council, term=term)
+        "resolutions": resolution_counts_by_year_rows(council=council, term=term, until=until)
         .annotate(t=this_term)
         .values_list("y", "normative", "individual", "t"),
-        "oversight": oversight_counts_by_year_rows(council=council, term=term)
+        "oversight": oversight_counts_by_year_rows(council=council, term=term, until=until)
         .annotate(b=Value(0), t=this_term)
         .values_list("y", "n", "b", "t"),
-        "petitions": petition_counts_by_year_rows(council=council, term=term)
+        "petitions": petition_counts_by_year_rows(council=council, term=term, until=until)
         .annotate(b=Value(0), t=this_term)
         .values_list("y", "n", "b", "t"),
     }
@@ -147,16 +160,21 @@ def _trend_rows(*, council: Council, term: Term) -> tuple[dict[str, dict], set[i
 
 
 def term_trend_and_years(
-    *, council: Council, term: Term | None, today: dt.date | None = None
+    *,
+    council: Council,
+    term: Term | None,
+    today: dt.date | None = None,
+    until: dt.date | None = None,
 ) -> tuple[TermTrend | None, list[int]]:
     """The term's trend (None without a term) and the years that have sessions, newest first
-    (the dashboard's hint when the chosen year has no data yet): one query."""
+    (the dashboard's hint when the chosen year has no data yet): one query. With `until` (a
+    report's last day) the trend stops there: no later year, nothing recorded after that day."""
     today = today or timezone.localdate()
     if term is None:
         years_with_data = session_counts_by_year(council=council)
         return None, sorted((y for y, r, t in years_with_data if r or t), reverse=True)
-    rows, years_with_sessions = _trend_rows(council=council, term=term)
-    years = tuple(_term_years(term, today))
+    rows, years_with_sessions = _trend_rows(council=council, term=term, until=until)
+    years = tuple(y for y in _term_years(term, today) if until is None or y <= until.year)
     trend = TermTrend(
         years=years,
         sessions=tuple(rows["sessions"].get(y, (0, 0)) for y in years),
@@ -167,8 +185,14 @@ def term_trend_and_years(
     return trend, sorted(years_with_sessions, reverse=True)
 
 
-def term_trend(*, council: Council, term: Term, today: dt.date | None = None) -> TermTrend:
-    trend, _years = term_trend_and_years(council=council, term=term, today=today)
+def term_trend(
+    *,
+    council: Council,
+    term: Term,
+    today: dt.date | None = None,
+    until: dt.date | None = None,
+) -> TermTrend:
+    trend, _years = term_trend_and_years(council=council, term=term, today=today, until=until)
     assert trend is not None
     return trend
 
@@ -177,8 +201,56 @@ def council_terms(*, council: Council) -> list[Term]:
     return list(Term.objects.filter(council=council).order_by("-start_date"))
 
 
+# --- the petitions report of a session -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SessionPetitionFigures:
+    """The figures of "Báo cáo kết quả giám sát việc giải quyết ý kiến, kiến nghị của cử tri
+    gửi đến kỳ họp thứ N": the petitions whose session is N (collected before and after it),
+    and the voter meetings held for it."""
+
+    council_id: int
+    session_id: int
+    session_number: int
+    term_roman: str
+    contact: SessionContactCounts
+    petitions: PetitionStats
+
+    def as_json(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+def session_petition_figures(
+    *, session: Session, today: dt.date | None = None
+) -> SessionPetitionFigures:
+    council = session.term.council
+    return SessionPetitionFigures(
+        council_id=council.pk,
+        session_id=session.pk,
+        session_number=session.number,
+        term_roman=session.term.roman,
+        contact=session_contact_counts(session=session),
+        petitions=petition_stats(council=council, session=session, today=today),
+    )
+
+
+# --- the reports themselves ----------------------------------------------------------------
+
+
 def annual_report_get(*, council: Council, year: int) -> AnnualReport | None:
-    return AnnualReport.objects.filter(council=council, year=year).first()
+    """The report of a whole year (other reports of the same year are other periods)."""
+    return period_report_get(council=council, period=Period.year(year))
+
+
+def period_report_get(*, council: Council, period: Period) -> AnnualReport | None:
+    return AnnualReport.objects.filter(
+        council=council, start_date=period.start, end_date=period.end
+    ).first()
+
+
+def session_report_get(*, session: Session) -> AnnualReport | None:
+    return AnnualReport.objects.filter(session=session).first()
 
 
 def report_request_list(*, annual_report: AnnualReport) -> QuerySet[ReportRequest]:
@@ -186,8 +258,19 @@ def report_request_list(*, annual_report: AnnualReport) -> QuerySet[ReportReques
 
 
 def report_years(*, council: Council) -> list[int]:
+    """The years that have a whole-year report, newest first."""
     return list(
-        AnnualReport.objects.filter(council=council)
+        AnnualReport.objects.filter(council=council, kind=AnnualReport.Kind.YEAR)
         .order_by("-year")
         .values_list("year", flat=True)
+    )
+
+
+def report_list(*, council: Council) -> QuerySet[AnnualReport]:
+    """Every report of the council, the latest period first (a session's report by its
+    session's opening day)."""
+    return (
+        AnnualReport.objects.filter(council=council)
+        .select_related("session__term")
+        .order_by(Coalesce("end_date", "session__start_date").desc(), "-start_date", "-pk")
     )

@@ -1,6 +1,7 @@
-"""Writes of the reports app: the yearly narrative, requests to render the annual report, the
-rendering itself (run by a Celery worker, or in-process without a broker) and the sweeper that
-re-enqueues requests the queue never delivered."""
+"""Writes of the reports app: the narrative of each report (a period's activity report, a
+session's petitions report), requests to render one, the rendering itself (run by a Celery
+worker, or in-process without a broker) and the sweeper that re-enqueues requests the queue
+never delivered. Both kinds of report go through the same request, task and render."""
 
 from __future__ import annotations
 
@@ -19,8 +20,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from kombu.exceptions import OperationalError as KombuOperationalError
 
+from council.cache import bump_data_version
 from council.models import Council, Term
+from council.periods import Period, PeriodKind
 from reports.models import AnnualReport, ReportRequest
+from sessions.models import Session
 
 logger = logging.getLogger(__name__)
 
@@ -47,20 +51,71 @@ Lưu: VT."""
 
 @transaction.atomic
 def annual_report_save(*, report: AnnualReport, user: Any = None) -> AnnualReport:
-    """Create or update the narrative of one year's report."""
-    if report._state.adding and user is not None and user.is_authenticated:
+    """Create or update the narrative of one report. A whole year's report may be given by its
+    year alone (AnnualReport(council=..., year=2019)): its days are derived here."""
+    if report.kind == AnnualReport.Kind.YEAR and report.year and report.start_date is None:
+        period = Period.year(report.year)
+        report.start_date, report.end_date = period.start, period.end
+    adding = report._state.adding
+    if adding and user is not None and user.is_authenticated:
         report.created_by = user
     report.full_clean()
     report.save()
+    if adding:
+        # A session's page, cached until the next write to the records, links to its report:
+        # a new report is such a write (reports is not among the apps whose saves bump it).
+        bump_data_version()
     return report
 
 
+def period_report_new(*, council: Council, period: Period) -> AnnualReport:
+    """An unsaved report of `period` with the default recipients."""
+    return AnnualReport(
+        council=council,
+        kind=period.kind,
+        year=period.year_number,
+        start_date=period.start,
+        end_date=period.end,
+        recipients=DEFAULT_RECIPIENTS,
+    )
+
+
+def period_report_get_or_create(
+    *, council: Council, period: Period, user: Any = None
+) -> AnnualReport:
+    """The council's report of `period`: one per range of days, whatever kind first named it.
+
+    A running term's period ends today, so its end moves every day: a term's report is found
+    by the term's first day and follows the term to its new end."""
+    reports = AnnualReport.objects.filter(council=council)
+    report = reports.filter(start_date=period.start, end_date=period.end).first()
+    if report is None and period.kind == PeriodKind.TERM:
+        report = reports.filter(kind=PeriodKind.TERM, start_date=period.start).first()
+        if report is not None:
+            report.end_date = period.end
+            return annual_report_save(report=report)
+    if report is not None:
+        return report
+    return annual_report_save(report=period_report_new(council=council, period=period), user=user)
+
+
 def annual_report_get_or_create(*, council: Council, year: int, user: Any = None) -> AnnualReport:
-    report = AnnualReport.objects.filter(council=council, year=year).first()
+    return period_report_get_or_create(council=council, period=Period.year(year), user=user)
+
+
+def session_report_get_or_create(*, session: Session, user: Any = None) -> AnnualReport:
+    """The report on the voters' petitions sent to `session` (one per session)."""
+    report = AnnualReport.objects.filter(session=session).first()
     if report is not None:
         return report
     return annual_report_save(
-        report=AnnualReport(council=council, year=year, recipients=DEFAULT_RECIPIENTS), user=user
+        report=AnnualReport(
+            council=session.term.council,
+            kind=AnnualReport.Kind.SESSION_PETITIONS,
+            session=session,
+            recipients=DEFAULT_RECIPIENTS,
+        ),
+        user=user,
     )
 
 
@@ -95,27 +150,53 @@ def _enqueue_on_commit(request: ReportRequest) -> None:
     transaction.on_commit(partial(_enqueue, request.pk))
 
 
-@transaction.atomic
-def report_year_check(*, council: Council, year: int) -> None:
-    """A report covers a year of one of the council's terms (an open term: up to this year);
-    any other year is refused with a ValidationError that says which years are allowed."""
+def _term_spans(council: Council) -> list[tuple[dt.date, dt.date]]:
+    """The stretches of time the council's terms cover, in whole years (a term of June 2016 to
+    May 2021 covers 2016 to 2021, so each of those years may be reported on; a term still
+    running covers up to the end of this year), adjoining terms merged."""
     this_year = timezone.localdate().year
-    terms = list(Term.objects.filter(council=council).order_by("start_date"))
-    for term in terms:
-        last = term.end_date.year if term.end_date else this_year
-        if term.start_date.year <= year <= last:
-            return
-    if not terms:
+    spans: list[tuple[dt.date, dt.date]] = []
+    for term in Term.objects.filter(council=council).order_by("start_date"):
+        start = dt.date(term.start_date.year, 1, 1)
+        end = dt.date(term.end_date.year if term.end_date else this_year, 12, 31)
+        if spans and start <= spans[-1][1] + dt.timedelta(days=1):
+            spans[-1] = (spans[-1][0], max(spans[-1][1], end))
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def report_period_check(*, council: Council, period: Period) -> None:
+    """A report covers a period inside the council's terms (counted in whole years, see
+    _term_spans); any other period is refused with a ValidationError that says which years are
+    allowed."""
+    spans = _term_spans(council)
+    if any(start <= period.start and period.end <= end for start, end in spans):
+        return
+    if not spans:
         raise ValidationError(
             _("Chưa khai báo nhiệm kỳ nào của %(council)s: chưa thể lập báo cáo.")
             % {"council": council}
         )
-    first = terms[0].start_date.year
-    last = max(t.end_date.year if t.end_date else this_year for t in terms)
+    first, last = spans[0][0].year, spans[-1][1].year
+    if period.kind == PeriodKind.YEAR:
+        raise ValidationError(
+            _("Năm %(year)s không thuộc nhiệm kỳ nào của %(council)s (từ %(first)s đến %(last)s).")
+            % {"year": period.start.year, "council": council, "first": first, "last": last}
+        )
     raise ValidationError(
-        _("Năm %(year)s không thuộc nhiệm kỳ nào của %(council)s (từ %(first)s đến %(last)s).")
-        % {"year": year, "council": council, "first": first, "last": last}
+        _(
+            "Kỳ báo cáo %(period)s không nằm trong các nhiệm kỳ của %(council)s "
+            "(từ năm %(first)s đến năm %(last)s)."
+        )
+        % {"period": period.label, "council": council, "first": first, "last": last}
     )
+
+
+def report_year_check(*, council: Council, year: int) -> None:
+    """A report covers a year of one of the council's terms (an open term: up to this year);
+    any other year is refused with a ValidationError that says which years are allowed."""
+    report_period_check(council=council, period=Period.year(year))
 
 
 def _throttle_check(user: Any) -> None:
@@ -135,17 +216,7 @@ def _throttle_check(user: Any) -> None:
         )
 
 
-def annual_report_request(
-    *, council: Council, year: int, user: Any, enqueue: bool = True
-) -> ReportRequest:
-    """Record a request to render the year's report and, once committed, queue it.
-
-    The caller re-reads the row to tell the user what happened: done (no broker: rendered
-    in-process), pending (queued, or waiting for the broker: see queue_error) or failed.
-    A year outside the council's terms, or one request too many, raises ValidationError."""
-    report_year_check(council=council, year=year)
-    _throttle_check(user)
-    report = annual_report_get_or_create(council=council, year=year, user=user)
+def _request(*, report: AnnualReport, user: Any, enqueue: bool) -> ReportRequest:
     request = ReportRequest(
         annual_report=report,
         requested_by=user if getattr(user, "is_authenticated", False) else None,
@@ -155,6 +226,61 @@ def annual_report_request(
     if enqueue:
         _enqueue_on_commit(request)
     return request
+
+
+@transaction.atomic
+def period_report_request(
+    *, council: Council, period: Period, user: Any, enqueue: bool = True
+) -> ReportRequest:
+    """Record a request to render the report of `period` and, once committed, queue it.
+
+    The caller re-reads the row to tell the user what happened: done (no broker: rendered
+    in-process), pending (queued, or waiting for the broker: see queue_error) or failed.
+    A period outside the council's terms, or one request too many, raises ValidationError."""
+    report_period_check(council=council, period=period)
+    _throttle_check(user)
+    report = period_report_get_or_create(council=council, period=period, user=user)
+    return _request(report=report, user=user, enqueue=enqueue)
+
+
+def annual_report_request(
+    *,
+    council: Council,
+    year: int | None = None,
+    period: Period | None = None,
+    user: Any,
+    enqueue: bool = True,
+) -> ReportRequest:
+    """period_report_request of `period`, or of the whole `year`."""
+    if period is None:
+        if year is None:
+            raise ValueError("Give exactly one of year or period.")
+        period = Period.year(year)
+    elif year is not None:
+        raise ValueError("Give exactly one of year or period.")
+    return period_report_request(council=council, period=period, user=user, enqueue=enqueue)
+
+
+@transaction.atomic
+def session_report_request(*, session: Session, user: Any, enqueue: bool = True) -> ReportRequest:
+    """Record (and queue) a request to render the petitions report of `session`."""
+    _throttle_check(user)
+    report = session_report_get_or_create(session=session, user=user)
+    return _request(report=report, user=user, enqueue=enqueue)
+
+
+def report_request(*, report: AnnualReport, user: Any, enqueue: bool = True) -> ReportRequest:
+    """A request to render an existing report, whichever its kind."""
+    if report.is_session_report:
+        return session_report_request(session=report.session, user=user, enqueue=enqueue)
+    period = report.period
+    assert period is not None, "a period's report has its days"
+    if period.kind == PeriodKind.TERM:
+        term = Term.objects.filter(council=report.council, start_date=period.start).first()
+        if term is not None:
+            # A running term's report runs to the day it is made again.
+            period = Period.of_term(term, today=timezone.localdate())
+    return period_report_request(council=report.council, period=period, user=user, enqueue=enqueue)
 
 
 def _claim(request_id: int, task_id: str = "") -> bool:
@@ -182,12 +308,20 @@ def annual_report_render(*, request_id: int, task_id: str = "") -> bool:
     if not _claim(request_id, task_id):
         logger.info("Report request %s already claimed; nothing to do.", request_id)
         return False
-    request = ReportRequest.objects.select_related("annual_report__council").get(pk=request_id)
+    request = ReportRequest.objects.select_related(
+        "annual_report__council", "annual_report__session__term__council"
+    ).get(pk=request_id)
     started = time.monotonic()
     try:
-        from reports.pdf import annual_report_pdf
+        from reports import pdf as renderers
 
-        pdf, figures = annual_report_pdf(report=request.annual_report)
+        report = request.annual_report
+        render = (
+            renderers.session_report_pdf
+            if report.is_session_report
+            else renderers.annual_report_pdf
+        )
+        pdf, figures = render(report=report)
         request.file.save("bao-cao.pdf", ContentFile(pdf), save=False)
     except Exception as exc:
         # The boundary of a background job: whatever went wrong is written on the row so the

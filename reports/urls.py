@@ -10,6 +10,15 @@ urlpatterns = [
     path("nam/<int:year>/", views.annual_report_detail, name="annualreport_detail"),
     path("nam/<int:year>/sua/", views.annual_report_update, name="annualreport_update"),
     path("nam/<int:year>/tao/", views.annual_report_generate, name="annualreport_generate"),
+    path("ky-bao-cao/", views.report_new, name="report_new"),
+    path("<int:pk>/", views.report_detail, name="report_detail"),
+    path("<int:pk>/sua/", views.report_update, name="report_update"),
+    path("<int:pk>/tao/", views.report_generate, name="report_generate"),
+    path(
+        "ky-hop/<int:session_pk>/kien-nghi-cu-tri/tao/",
+        views.session_report_generate,
+        name="session_report_generate",
+    ),
     path("yeu-cau/<int:pk>/", views.report_request_status, name="reportrequest_status"),
     path("yeu-cau/<int:pk>/tai-ve/", views.report_request_download, name="reportrequest_download"),
 ]

@@ -1,16 +1,19 @@
-"""The dashboard, the annual report page and its PDF requests. Access is decided here, on the
-server: every role reads (the report holds aggregates only, no citizen's personal data); staff
-edit the narrative; staff, administrators and leaders generate."""
+"""The dashboard, the reports' pages (a year's, any other period's, a session's petitions) and
+their PDF requests. Access is decided here, on the server: every role reads (a report holds
+aggregates only, no citizen's personal data); staff edit the narrative; staff, administrators
+and leaders generate."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -26,14 +29,16 @@ from council.concurrency import (
     show_stale_edit,
 )
 from council.models import Council, SecurityEvent
+from council.periods import Period
 from council.permissions import require_editor, require_viewer
 from council.security import security_event_record
 from council.selectors import council_get_current
 from reports import selectors, services
 from reports.charts import figure_charts
 from reports.dashboard import dashboard_cards
-from reports.forms import AnnualReportForm
+from reports.forms import AnnualReportForm, ReportPeriodForm
 from reports.models import AnnualReport, ReportRequest
+from sessions.models import Session
 
 MIN_YEAR, MAX_YEAR = 1945, 2200
 
@@ -136,13 +141,22 @@ def annual_report_latest(request: HttpRequest) -> HttpResponse:
     return redirect("reports:annualreport_detail", year=year)
 
 
-def annual_report_detail(request: HttpRequest, year: int) -> HttpResponse:
-    require_viewer(request)
-    _check_year(year)
-    council = _council_or_404()
-    report = selectors.annual_report_get(council=council, year=year)
+# --- a report's page: the narrative, the versions made, the button ---------------------------
+
+
+def _report_page(
+    request: HttpRequest,
+    *,
+    council: Council,
+    report: AnnualReport | None,
+    section_title: str,
+    update_url: str,
+    generate_url: str,
+    year: int | None = None,
+) -> HttpResponse:
     requests = list(selectors.report_request_list(annual_report=report)) if report else []
     history = history_rows(report) if report and roles.can_edit_records(request.user) else []
+    can_generate = roles.can_generate_reports(request.user)
     return render(
         request,
         "reports/annualreport_detail.html",
@@ -152,27 +166,59 @@ def annual_report_detail(request: HttpRequest, year: int) -> HttpResponse:
             "report": report,
             "history": history,
             "requests": requests,
-            "section_title": _("Báo cáo kết quả hoạt động năm %(year)s") % {"year": year},
-            "can_generate": roles.can_generate_reports(request.user),
+            "section_title": section_title,
+            "update_url": update_url,
+            "generate_url": generate_url,
+            "new_report_url": reverse("reports:report_new") if can_generate else "",
+            "can_generate": can_generate,
             "can_edit": roles.can_edit_records(request.user),
-            "report_years": selectors.report_years(council=council),
+            "other_reports": [
+                r
+                for r in selectors.report_list(council=council)
+                if r.pk != getattr(report, "pk", 0)
+            ],
         },
     )
 
 
-def annual_report_update(request: HttpRequest, year: int) -> HttpResponse:
-    """The narrative of the year (number, date, assessment, tasks, signer, recipients)."""
-    require_editor(request)
+def _report_or_404(pk: int) -> AnnualReport:
+    return get_object_or_404(
+        AnnualReport.objects.select_related("council", "session__term__council"), pk=pk
+    )
+
+
+def annual_report_detail(request: HttpRequest, year: int) -> HttpResponse:
+    require_viewer(request)
     _check_year(year)
     council = _council_or_404()
-    try:
-        services.report_year_check(council=council, year=year)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-        return redirect("reports:annualreport_detail", year=year)
-    report = selectors.annual_report_get(council=council, year=year) or AnnualReport(
-        council=council, year=year, recipients=services.DEFAULT_RECIPIENTS
+    return _report_page(
+        request,
+        council=council,
+        report=selectors.annual_report_get(council=council, year=year),
+        section_title=_("Báo cáo kết quả hoạt động năm %(year)s") % {"year": year},
+        update_url=reverse("reports:annualreport_update", args=[year]),
+        generate_url=reverse("reports:annualreport_generate", args=[year]),
+        year=year,
     )
+
+
+def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """Any report by its id: another period than a year, or a session's petitions."""
+    require_viewer(request)
+    report = _report_or_404(pk)
+    return _report_page(
+        request,
+        council=report.council,
+        report=report,
+        section_title=report.title,
+        update_url=reverse("reports:report_update", args=[report.pk]),
+        generate_url=reverse("reports:report_generate", args=[report.pk]),
+        year=report.year,
+    )
+
+
+def _report_edit(request: HttpRequest, report: AnnualReport, *, back: str) -> HttpResponse:
+    """The narrative (number, date, assessment, tasks, signer, recipients) of one report."""
     form = AnnualReportForm(request.POST or None, instance=report)
     add_version_field(form, report)
     if request.method == "POST" and form.is_valid():
@@ -186,31 +232,52 @@ def annual_report_update(request: HttpRequest, year: int) -> HttpResponse:
         except StaleEditError as exc:
             show_stale_edit(form, exc)
         else:
-            messages.success(request, _("Đã lưu nội dung báo cáo năm %(year)s.") % {"year": year})
-            return redirect("reports:annualreport_detail", year=year)
+            messages.success(
+                request, _("Đã lưu nội dung %(report)s.") % {"report": report.short_title}
+            )
+            return redirect(back)
     return render(
         request,
         "reports/annualreport_form.html",
-        {"form": form, "year": year, "report": report, "section_title": str(report)},
+        {"form": form, "report": report, "back_url": back, "section_title": report.title},
     )
 
 
-@require_POST
-def annual_report_generate(request: HttpRequest, year: int) -> HttpResponse:
-    if not roles.can_generate_reports(request.user):
-        raise PermissionDenied
+def annual_report_update(request: HttpRequest, year: int) -> HttpResponse:
+    require_editor(request)
     _check_year(year)
     council = _council_or_404()
+    back = reverse("reports:annualreport_detail", args=[year])
     try:
-        report_request = services.annual_report_request(
-            council=council, year=year, user=request.user
-        )
+        services.report_year_check(council=council, year=year)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
-        return redirect("reports:annualreport_detail", year=year)
+        return redirect(back)
+    report = selectors.annual_report_get(council=council, year=year) or services.period_report_new(
+        council=council, period=Period.year(year)
+    )
+    return _report_edit(request, report, back=back)
+
+
+def report_update(request: HttpRequest, pk: int) -> HttpResponse:
+    require_editor(request)
+    report = _report_or_404(pk)
+    return _report_edit(request, report, back=report.get_absolute_url())
+
+
+def _generate(
+    request: HttpRequest, make_request: Callable[[], ReportRequest], *, back: str
+) -> HttpResponse:
+    """Record the request through the service, then tell the user what happened to it."""
+    try:
+        report_request = make_request()
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect(back)
     report_request.refresh_from_db()
+    report = report_request.annual_report
     if report_request.status == ReportRequest.Status.DONE:
-        messages.success(request, _("Đã tạo xong báo cáo năm %(year)s.") % {"year": year})
+        messages.success(request, _("Đã tạo xong %(report)s.") % {"report": report.short_title})
     elif report_request.status == ReportRequest.Status.FAILED:
         messages.error(
             request,
@@ -230,7 +297,80 @@ def annual_report_generate(request: HttpRequest, year: int) -> HttpResponse:
             request,
             _("Đã gửi yêu cầu tạo báo cáo. Trang sẽ tự cập nhật khi báo cáo được tạo xong."),
         )
-    return redirect("reports:annualreport_detail", year=year)
+    return redirect(report.get_absolute_url())
+
+
+def _require_generator(request: HttpRequest) -> None:
+    if not roles.can_generate_reports(request.user):
+        raise PermissionDenied
+
+
+@require_POST
+def annual_report_generate(request: HttpRequest, year: int) -> HttpResponse:
+    _require_generator(request)
+    _check_year(year)
+    council = _council_or_404()
+    return _generate(
+        request,
+        lambda: services.annual_report_request(council=council, year=year, user=request.user),
+        back=reverse("reports:annualreport_detail", args=[year]),
+    )
+
+
+@require_POST
+def report_generate(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_generator(request)
+    report = _report_or_404(pk)
+    return _generate(
+        request,
+        lambda: services.report_request(report=report, user=request.user),
+        back=report.get_absolute_url(),
+    )
+
+
+@require_POST
+def session_report_generate(request: HttpRequest, session_pk: int) -> HttpResponse:
+    """The petitions report of a session, asked for from the session's page."""
+    _require_generator(request)
+    session = get_object_or_404(Session.objects.select_related("term__council"), pk=session_pk)
+    return _generate(
+        request,
+        lambda: services.session_report_request(session=session, user=request.user),
+        back=session.get_absolute_url(),
+    )
+
+
+def report_new(request: HttpRequest) -> HttpResponse:
+    """Choose a period (or a session) and make its report."""
+    _require_generator(request)
+    council = _council_or_404()
+    form = ReportPeriodForm(request.POST or None, council=council, today=timezone.localdate())
+    if request.method == "POST" and form.is_valid():
+        period, session = form.period, form.chosen_session
+        if session is not None:
+            return _generate(
+                request,
+                lambda: services.session_report_request(session=session, user=request.user),
+                back=reverse("reports:report_new"),
+            )
+        assert period is not None
+        return _generate(
+            request,
+            lambda: services.period_report_request(
+                council=council, period=period, user=request.user
+            ),
+            back=reverse("reports:report_new"),
+        )
+    return render(
+        request,
+        "reports/report_new.html",
+        {
+            "council": council,
+            "form": form,
+            "section_title": _("Tạo báo cáo theo kỳ"),
+            "reports": selectors.report_list(council=council),
+        },
+    )
 
 
 def report_request_status(request: HttpRequest, pk: int) -> HttpResponse:
@@ -244,10 +384,12 @@ def report_request_status(request: HttpRequest, pk: int) -> HttpResponse:
 
 def report_request_download(request: HttpRequest, pk: int) -> FileResponse:
     require_viewer(request)
-    report_request = get_object_or_404(ReportRequest.objects.select_related("annual_report"), pk=pk)
+    report_request = get_object_or_404(
+        ReportRequest.objects.select_related("annual_report__session"), pk=pk
+    )
     if report_request.status != ReportRequest.Status.DONE or not report_request.file:
         raise Http404(_("Báo cáo chưa được tạo xong."))
-    year = report_request.annual_report.year
+    stem = report_request.annual_report.file_stem
     security_event_record(
         kind=SecurityEvent.Kind.REPORT_DOWNLOAD, request=request, detail=f"report request {pk}"
     )
@@ -255,6 +397,6 @@ def report_request_download(request: HttpRequest, pk: int) -> FileResponse:
     return FileResponse(
         report_request.file.open("rb"),
         as_attachment=True,
-        filename=f"bao-cao-ket-qua-hoat-dong-nam-{year}-{stamp:%Y%m%d-%H%M}.pdf",
+        filename=f"{stem}-{stamp:%Y%m%d-%H%M}.pdf",
         content_type="application/pdf",
     )

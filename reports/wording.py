@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from council.models import Council
+from council.periods import Period, PeriodKind
 from council.text import pad2
 
 
@@ -37,3 +38,27 @@ LEVEL_WORDS = {
 def level_word(council: Council) -> str:
     """ "tỉnh" in "HĐND tỉnh", "UBND tỉnh"; "thành phố" for a centrally-run city."""
     return LEVEL_WORDS.get(council.level, "tỉnh")
+
+
+def period_phrase(period: Period) -> str:
+    """How a sentence of the report opens on its period: "Trong năm 2019", "Trong 6 tháng đầu
+    năm 2019", "Trong nhiệm kỳ 2016 - 2021", "Từ ngày 01/01/2019 đến ngày 30/09/2019"."""
+    if period.kind == PeriodKind.CUSTOM:
+        return period.label[:1].upper() + period.label[1:]
+    return f"Trong {period.label}"
+
+
+def next_period_label(period: Period) -> str:
+    """What part III ("Phương hướng, nhiệm vụ …") looks ahead to after `period`."""
+    year = period.start.year
+    if period.kind == PeriodKind.YEAR:
+        return f"năm {year + 1}"
+    if period.kind == PeriodKind.FIRST_MONTHS:
+        if period.end.month == 6:
+            return f"6 tháng cuối năm {year}"
+        return f"những tháng cuối năm {year}"
+    if period.kind == PeriodKind.SECOND_HALF:
+        return f"6 tháng đầu năm {year + 1}"
+    if period.kind == PeriodKind.TERM:
+        return "nhiệm kỳ tới"
+    return "thời gian tới"

@@ -41,6 +41,7 @@ SECTION = gettext_lazy("Kỳ họp")
 # it from these templates, if they ship them; sessions stands below both and imports neither.
 RESOLUTIONS_TEMPLATE = "resolutions/_session_resolutions.html"
 QUESTIONING_TEMPLATE = "oversight/_session_questioning.html"
+PETITIONS_REPORT_TEMPLATE = "reports/_session_petitions_report.html"
 
 _common = {
     "section_title": SECTION,
@@ -102,6 +103,7 @@ class SessionDetailView(RecordDetailView):
         ctx["attendance"] = selectors.session_attendance_summary(session=session)
         ctx["resolutions_template"] = _shipped(RESOLUTIONS_TEMPLATE)
         ctx["questioning_template"] = _shipped(QUESTIONING_TEMPLATE)
+        ctx["petitions_report_template"] = _shipped(PETITIONS_REPORT_TEMPLATE)
         return ctx
 
 

@@ -24,7 +24,7 @@ ROLES = ("leader", "staff", "committee", "admin")
 READ = frozenset()  # every role reads
 WRITE = frozenset({"leader", "committee"})  # staff and administrators write
 OWN_BAN = frozenset({"leader"})  # committee members may write their own Ban's oversight records
-GENERATE = frozenset({"committee"})  # staff, administrators and leaders request the annual report
+GENERATE = frozenset({"committee"})  # staff, administrators and leaders request the reports
 SELF = frozenset()  # the user's own account pages
 
 MATRIX: dict[str, frozenset[str]] = {
@@ -144,6 +144,11 @@ MATRIX.update(
         "reports:reportrequest_download": READ,
         "reports:annualreport_update": WRITE,
         "reports:annualreport_generate": GENERATE,
+        "reports:report_new": GENERATE,
+        "reports:report_detail": READ,
+        "reports:report_update": WRITE,
+        "reports:report_generate": GENERATE,
+        "reports:session_report_generate": GENERATE,
     }
 )
 for _name in ("activity", "question", "recommendation", "followup"):
@@ -185,6 +190,7 @@ PK_MODELS = {
     "citizenreception": "voters.CitizenReception",
     "petitionfield": "voters.PetitionField",
     "reportrequest": "reports.ReportRequest",
+    "report": "reports.AnnualReport",
 }
 
 

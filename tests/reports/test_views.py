@@ -310,8 +310,11 @@ def test_report_narrative_edit_refuses_a_stale_save_and_downloads_are_logged(
 ):
     from council.models import SecurityEvent
     from reports.models import AnnualReport
+    from reports.services import annual_report_save
 
-    report = AnnualReport.objects.create(council=council, year=2019, number="125", signer_name="A")
+    report = annual_report_save(
+        report=AnnualReport(council=council, year=2019, number="125", signer_name="A")
+    )
     url = reverse("reports:annualreport_update", args=[2019])
     form = staff_client.get(url).context["form"]
     data = {name: form[name].value() or "" for name in form.fields}
