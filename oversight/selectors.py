@@ -251,6 +251,40 @@ def recommendation_overdue_list(
     )
 
 
+@dataclass(frozen=True)
+class OverdueByAgency:
+    """Overdue recommendations addressed to one agency."""
+
+    organization_id: int
+    organization: str
+    recommendations: int
+    days_overdue: int  # of the oldest: days since its deadline
+
+
+def overdue_recommendations_by_addressee(
+    *, council: Council, today: dt.date | None = None, limit: int = 10
+) -> list[OverdueByAgency]:
+    """The dashboard's "Cần chú ý": overdue recommendations grouped by the agency they are
+    addressed to, the most first: one grouped query (recommendation_overdue_list's rows)."""
+    today = today or timezone.localdate()
+    rows = (
+        OversightRecommendation.objects.filter(activity__term__council=council)
+        .filter(overdue_q(today))
+        .values("addressee_id", "addressee__name")
+        .annotate(n=Count("pk"), oldest=Min("deadline"))
+        .order_by("-n", "oldest", "addressee__name")[:limit]
+    )
+    return [
+        OverdueByAgency(
+            organization_id=row["addressee_id"],
+            organization=row["addressee__name"],
+            recommendations=row["n"],
+            days_overdue=(today - row["oldest"]).days,
+        )
+        for row in rows
+    ]
+
+
 # --- the programme ---------------------------------------------------------------------------
 
 
@@ -277,6 +311,37 @@ def programme_progress(*, programme: OversightProgramme) -> ProgrammeProgress:
         done=Count("pk", distinct=True, filter=in_year(programme.year, "activities__")),
     )
     return ProgrammeProgress(planned=totals["planned"], done=totals["done"])
+
+
+@dataclass(frozen=True)
+class ProgrammeRow:
+    programme_id: int
+    year: int
+    title: str
+    planned: int
+    done: int
+
+
+def programme_progress_list(
+    *, council: Council, year: int | None = None, term: Term | None = None
+) -> list[ProgrammeRow]:
+    """Planned against done (programme_progress's rule) for the programmes of a year or of a
+    term, in one grouped query: each programme's items, done when an activity linked to the
+    item counts in the programme's own year."""
+    qs = OversightProgramme.objects.filter(term__council=council)
+    if year is not None:
+        qs = qs.filter(year=year)
+    if term is not None:
+        qs = qs.filter(term=term)
+    done = Exact(attributed_year("items__activities__"), F("year"))
+    rows = qs.annotate(
+        planned=Count("items", distinct=True),
+        done=Count("items", distinct=True, filter=done),
+    ).order_by("year", "pk")
+    return [
+        ProgrammeRow(programme_id=p.pk, year=p.year, title=str(p), planned=p.planned, done=p.done)
+        for p in rows
+    ]
 
 
 def programme_items(*, programme: OversightProgramme) -> QuerySet[ProgrammeItem]:

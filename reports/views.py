@@ -5,7 +5,6 @@ and leaders generate."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 
 from django.contrib import messages
@@ -20,7 +19,7 @@ from django.views.decorators.http import require_POST
 
 from council import roles
 from council.audit import history_rows
-from council.cache import cached_figures, cached_page
+from council.cache import cached_page
 from council.concurrency import (
     VERSION_FIELD,
     StaleEditError,
@@ -34,8 +33,7 @@ from council.permissions import require_editor, require_viewer
 from council.security import security_event_record
 from council.selectors import council_get_current
 from reports import selectors, services
-from reports.charts import figure_charts
-from reports.dashboard import dashboard_cards
+from reports.dashboard import dashboard_data, default_year, years_with_data
 from reports.forms import AnnualReportForm, ReportPeriodForm
 from reports.models import AnnualReport, ReportRequest
 from sessions.models import Session
@@ -63,29 +61,6 @@ def _check_year(year: int) -> None:
         raise Http404
 
 
-DASHBOARD_CACHE_SECONDS = 15 * 60
-
-
-def _dashboard_data(*, council, year, term, trend_term, today: dt.date) -> dict:
-    """The figures, cards, charts and links of the dashboard, cached under the data version:
-    any committed write changes the version (council.cache), so the cache is never stale."""
-
-    def compute() -> dict:
-        figures = selectors.annual_figures(council=council, year=year, term=term, today=today)
-        trend, data_years = selectors.term_trend_and_years(
-            council=council, term=trend_term, today=today
-        )
-        return {
-            "cards": dashboard_cards(figures=figures),
-            # SVG escaped in charts.py, inserted with |safe
-            "charts": figure_charts(figures, trend),
-            "data_years": data_years,
-        }
-
-    parts = (council.pk, year, term.pk if term else "", today.isoformat())
-    return cached_figures("dashboard", parts, compute, DASHBOARD_CACHE_SECONDS)
-
-
 @cached_page(check=require_viewer)
 def dashboard(request: HttpRequest) -> HttpResponse:
     require_viewer(request)
@@ -94,19 +69,16 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         return render(request, "reports/dashboard.html", {"council": None})
     today = timezone.localdate()
     terms = selectors.council_terms(council=council)
+    data_years = years_with_data(council=council)
     term = None
     if request.GET.get("term"):
         term = next((t for t in terms if str(t.pk) == request.GET["term"]), None)
         if term is None:
             raise Http404
-    year = None if term else _year_param(request.GET.get("year"), today.year)
-    trend_term = term or next((t for t in terms if t.contains(dt.date(year, 12, 31))), None)
-    if trend_term is None and year is not None:
-        trend_term = next((t for t in terms if t.contains(dt.date(year, 1, 1))), None)
-    data = _dashboard_data(
-        council=council, year=year, term=term, trend_term=trend_term, today=today
-    )
-    data_years = data["data_years"]
+    # Asked for, or this year; while this year has no data yet, the latest year that has.
+    opening_year = default_year(data_years=data_years, today=today)
+    year = None if term else _year_param(request.GET.get("year"), opening_year)
+    data = dashboard_data(council=council, year=year, term=term, terms=terms, today=today)
     return render(
         request,
         "reports/dashboard.html",
@@ -116,14 +88,15 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "year": year,
             "term": term,
             "terms": terms,
-            "trend_term": trend_term,
+            "today": today,
             "year_choices": sorted(
                 {*range(today.year - 10, today.year + 1), *data_years, year or today.year},
                 reverse=True,
             ),
             "data_years": data_years,
-            "cards": data["cards"],
-            "charts": data["charts"],
+            # The page opened on an earlier year than this one, which has no data yet.
+            "empty_this_year": today.year if year != today.year and not request.GET else None,
+            "dashboard": data,
             "can_generate": roles.can_generate_reports(request.user),
         },
     )

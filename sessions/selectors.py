@@ -174,3 +174,69 @@ def session_attendance_version(*, session: Session) -> str:
     return rows_version(
         Attendance.objects.filter(session=session).order_by("pk").values_list("pk", "updated_at")
     )
+
+
+@dataclass(frozen=True)
+class SessionPreparation:
+    """How far a session's documents have come in: what the dashboard shows of the next
+    sessions."""
+
+    session_id: int
+    number: int
+    term_roman: str
+    kind_label: str
+    start_date: dt.date
+    end_date: dt.date
+    ahead: bool  # not over yet (False: one of the latest, shown when none is planned)
+    agenda_items: int
+    submissions: int  # tờ trình received
+    to_review: int  # of them, given to a Ban to review
+    reviews: int  # báo cáo thẩm tra received
+    draft_resolutions: int
+
+
+def sessions_ahead(
+    *, council: Council, today: dt.date | None = None, limit: int = 3
+) -> list[SessionPreparation]:
+    """The sessions not over yet, nearest first, or when none is planned the latest ones, with
+    their agenda counted by kind of document: one query (both candidate sets read at once, the
+    documents counted in SQL)."""
+    today = today or timezone.localdate()
+    sessions = Session.objects.filter(term__council=council)
+    ahead_ids = sessions.filter(end_date__gte=today).order_by("start_date", "pk").values("pk")
+    latest_ids = sessions.order_by("-start_date", "-pk").values("pk")
+    Doc = AgendaItem.DocType
+    submission = Q(agenda_items__doc_type=Doc.SUBMISSION)
+    rows = list(
+        sessions.filter(Q(pk__in=ahead_ids[:limit]) | Q(pk__in=latest_ids[:limit]))
+        .select_related("term")
+        .annotate(
+            agenda_count=Count("agenda_items"),
+            submissions=Count("agenda_items", filter=submission),
+            to_review=Count(
+                "agenda_items",
+                filter=submission & Q(agenda_items__reviewing_committee__isnull=False),
+            ),
+            reviews=Count("agenda_items", filter=Q(agenda_items__doc_type=Doc.REVIEW_REPORT)),
+            drafts=Count("agenda_items", filter=Q(agenda_items__doc_type=Doc.DRAFT_RESOLUTION)),
+        )
+    )
+    ahead = sorted((s for s in rows if s.end_date >= today), key=lambda s: (s.start_date, s.pk))
+    shown = ahead or sorted(rows, key=lambda s: (s.start_date, s.pk), reverse=True)
+    return [
+        SessionPreparation(
+            session_id=s.pk,
+            number=s.number,
+            term_roman=s.term.roman,
+            kind_label=s.kind_label,
+            start_date=s.start_date,
+            end_date=s.end_date,
+            ahead=s.end_date >= today,
+            agenda_items=s.agenda_count,
+            submissions=s.submissions,
+            to_review=s.to_review,
+            reviews=s.reviews,
+            draft_resolutions=s.drafts,
+        )
+        for s in shown[:limit]
+    ]

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models import Count, F, Min, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -130,6 +130,44 @@ def petition_queue_counts(*, council: Council, today: dt.date | None = None) -> 
         return awaiting, petitions_overdue(council=council, today=today).count()
 
     return cached_figures("petition-queues", (council.pk, today), compute, FIGURES_CACHE_SECONDS)
+
+
+@dataclass(frozen=True)
+class OverdueByAgency:
+    """Forwarded petitions past the answer deadline, for one agency that received them."""
+
+    organization_id: int
+    organization: str
+    petitions: int
+    instances: int
+    days_overdue: int  # of the oldest: days since its deadline
+
+
+def overdue_petitions_by_recipient(
+    *, council: Council, today: dt.date | None = None, limit: int = 10
+) -> list[OverdueByAgency]:
+    """The dashboard's "Cần chú ý": overdue petitions grouped by the agency their forwarding
+    letter went to, the most petitions first. One grouped query; the deadline counts from the
+    letter's date (overdue_q)."""
+    today = _today(today)
+    rows = (
+        counted_petitions(VoterPetition.objects.filter(term__council=council))
+        .filter(overdue_q(today=today))
+        .values("batch__recipient_id", "batch__recipient__name")
+        .annotate(n=Count("pk"), instances=Coalesce(Sum("instances"), 0), oldest=Min("batch__date"))
+        .order_by("-n", "oldest", "batch__recipient__name")[:limit]
+    )
+    deadline = dt.timedelta(days=ANSWER_DEADLINE_DAYS)
+    return [
+        OverdueByAgency(
+            organization_id=row["batch__recipient_id"],
+            organization=row["batch__recipient__name"],
+            petitions=row["n"],
+            instances=row["instances"],
+            days_overdue=(today - (row["oldest"] + deadline)).days,
+        )
+        for row in rows
+    ]
 
 
 def sessions_with_awaiting_petitions(*, council: Council | None) -> QuerySet[Session]:

@@ -1,0 +1,113 @@
+"""The leaders' dashboard as data: cards of figures (reports.dashboard.cards), each linked to
+the list that counts it and set beside the year before, and the panels beside them
+(reports.dashboard.panels): what needs attention, the oversight programme planned against done,
+the next sessions' preparation.
+
+Built from the apps' selectors (reports.selectors.annual_figures and a few reads of their
+own), so the page costs the same queries whatever the volume of data."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from council.cache import cached_figures
+from council.models import Council, Term
+from reports import selectors
+from reports.charts import figure_charts
+from reports.dashboard import panels
+from reports.dashboard.cards import Card, Figure, dashboard_cards
+from reports.dashboard.panels import Attention, ProgrammeLine, SessionLine
+
+__all__ = ["Card", "Dashboard", "Figure", "dashboard_data", "default_year", "years_with_data"]
+
+DASHBOARD_CACHE_SECONDS = 15 * 60
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    cards: list[Card]
+    charts: list[Any]
+    attention: Attention
+    programmes: list[ProgrammeLine]
+    sessions: list[SessionLine]
+    trend_term: Term | None
+
+    @property
+    def figures(self) -> list[Figure]:
+        """Every figure of the page that links somewhere."""
+        found = [f for card in self.cards for f in card.figures]
+        found += [row.figure for row in self.attention.recommendations + self.attention.petitions]
+        found += [f for line in self.programmes for f in (line.planned, line.done)]
+        found += [f for line in self.sessions for f in line.figures]
+        return [f for f in found if f.url]
+
+
+def years_with_data(*, council: Council) -> list[int]:
+    """The years that have sessions, newest first (reports.selectors.term_trend_and_years): a
+    council meets every year, so a year without a session has not been entered yet."""
+    return cached_figures(
+        "dashboard-years",
+        (council.pk,),
+        lambda: selectors.term_trend_and_years(council=council, term=None)[1],
+        DASHBOARD_CACHE_SECONDS,
+    )
+
+
+def default_year(*, data_years: list[int], today: dt.date) -> int:
+    """The year the dashboard opens on: this year once it has data, else the latest year up to
+    this one that has (figures are often entered after the fact), else this year."""
+    if today.year in data_years:
+        return today.year
+    return next((y for y in data_years if y < today.year), today.year)
+
+
+def _trend_term(*, year: int | None, term: Term | None, terms: list[Term]) -> Term | None:
+    """The term whose years the charts show: the one viewed, else the one the year ends in
+    (or begins in, for a year after the last term's end)."""
+    if term is not None or year is None:
+        return term
+    for day in (dt.date(year, 12, 31), dt.date(year, 1, 1)):
+        found = next((t for t in terms if t.contains(day)), None)
+        if found is not None:
+            return found
+    return None
+
+
+def dashboard_data(
+    *, council: Council, year: int | None, term: Term | None, terms: list[Term], today: dt.date
+) -> Dashboard:
+    """Everything the dashboard shows for a year (beside the year before) or a term (`terms`:
+    the council's), kept under the data version: any committed write changes it
+    (council.cache), so it is never stale."""
+    trend_term = _trend_term(year=year, term=term, terms=terms)
+
+    def compute() -> Dashboard:
+        figures = selectors.annual_figures(council=council, year=year, term=term, today=today)
+        previous = (
+            selectors.annual_figures(council=council, year=year - 1, today=today)
+            if year is not None
+            else None
+        )
+        trend, _years = selectors.term_trend_and_years(
+            council=council, term=trend_term, today=today
+        )
+        return Dashboard(
+            cards=dashboard_cards(figures=figures, previous=previous),
+            # SVG escaped in charts.py, inserted with |safe
+            charts=figure_charts(figures, trend),
+            attention=panels.attention(council=council, today=today),
+            programmes=panels.programmes(council=council, year=year, term=term),
+            sessions=panels.sessions(council=council, today=today),
+            trend_term=trend_term,
+        )
+
+    parts = (
+        council.pk,
+        year,
+        term.pk if term else "",
+        trend_term.pk if trend_term else "",
+        today.isoformat(),
+    )
+    return cached_figures("dashboard", parts, compute, DASHBOARD_CACHE_SECONDS)
