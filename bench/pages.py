@@ -22,8 +22,11 @@ from voters.models import (
     VoterPetition,
 )
 
-# Issue 8: queries per page, identical at every data size.
-BUDGETS = {"dashboard": 15, "list": 8, "search": 8, "detail": 10, "form": 10, "export": 10}
+# Issue 8: queries per page, identical at every data size. The dashboard's grew with issue 17
+# (15 -> 29): the year before's figures beside the year's (10 aggregate statements each), and
+# the panels of what is overdue by agency, the programme and the next sessions (4, one grouped
+# statement each); it is computed once per data version and kept until the next write.
+BUDGETS = {"dashboard": 29, "list": 8, "search": 8, "detail": 10, "form": 10, "export": 10}
 PAGE_SIZE = 25
 
 

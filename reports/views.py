@@ -69,16 +69,20 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         return render(request, "reports/dashboard.html", {"council": None})
     today = timezone.localdate()
     terms = selectors.council_terms(council=council)
-    data_years = years_with_data(council=council)
     term = None
     if request.GET.get("term"):
         term = next((t for t in terms if str(t.pk) == request.GET["term"]), None)
         if term is None:
             raise Http404
-    # Asked for, or this year; while this year has no data yet, the latest year that has.
-    opening_year = default_year(data_years=data_years, today=today)
-    year = None if term else _year_param(request.GET.get("year"), opening_year)
+    year = None
+    if term is None:
+        # Asked for, or this year; while this year has no data yet, the latest year that has.
+        opening = today.year
+        if not request.GET.get("year"):
+            opening = default_year(data_years=years_with_data(council=council), today=today)
+        year = _year_param(request.GET.get("year"), opening)
     data = dashboard_data(council=council, year=year, term=term, terms=terms, today=today)
+    data_years = data.data_years
     return render(
         request,
         "reports/dashboard.html",

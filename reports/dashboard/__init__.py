@@ -33,6 +33,7 @@ class Dashboard:
     programmes: list[ProgrammeLine]
     sessions: list[SessionLine]
     trend_term: Term | None
+    data_years: list[int]  # the years that have sessions, newest first
 
     @property
     def figures(self) -> list[Figure]:
@@ -46,7 +47,9 @@ class Dashboard:
 
 def years_with_data(*, council: Council) -> list[int]:
     """The years that have sessions, newest first (reports.selectors.term_trend_and_years): a
-    council meets every year, so a year without a session has not been entered yet."""
+    council meets every year, so a year without a session has not been entered yet. Read
+    before the figures only to choose the year the page opens on (Dashboard.data_years has
+    them otherwise)."""
     return cached_figures(
         "dashboard-years",
         (council.pk,),
@@ -90,7 +93,8 @@ def dashboard_data(
             if year is not None
             else None
         )
-        trend, _years = selectors.term_trend_and_years(
+        # The trend's statement also reads the years that have sessions: no query of their own.
+        trend, data_years = selectors.term_trend_and_years(
             council=council, term=trend_term, today=today
         )
         return Dashboard(
@@ -101,6 +105,7 @@ def dashboard_data(
             programmes=panels.programmes(council=council, year=year, term=term),
             sessions=panels.sessions(council=council, today=today),
             trend_term=trend_term,
+            data_years=data_years,
         )
 
     parts = (

@@ -330,11 +330,10 @@ def _add_year_of_work(*, council, term, committee, organization, staff_user, cou
 
 
 # Queries of the dashboard after a write (the figures are computed again): the user with his
-# roles (1), the council's terms and the years with data (2), the figures of the year (10) and
-# of the year before (10), the term's trend (1), the panels: overdue recommendations and
-# petitions, the programme, the sessions ahead (4). The term view has no year before, and
-# reads the years with data from the cache the year's page filled.
-YEAR_QUERIES = 28
+# roles (1), the council's terms (1), the figures of the year (10) and of the year before (10),
+# the term's trend with the years that have sessions (1), the panels: overdue recommendations
+# and petitions, the programme, the sessions ahead (4). The term view has no year before.
+YEAR_QUERIES = 27
 TERM_QUERIES = 17
 
 
