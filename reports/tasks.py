@@ -3,7 +3,7 @@ so results are ignored."""
 
 from __future__ import annotations
 
-from celery import current_app, shared_task
+from celery import shared_task
 
 from reports.services import annual_report_render, report_requests_requeue_stale
 
@@ -11,7 +11,6 @@ from reports.services import annual_report_render, report_requests_requeue_stale
 # worker) or a duplicate from the sweeper renders nothing twice.
 RENDER_SOFT_TIME_LIMIT = 240
 RENDER_TIME_LIMIT = 300
-SWEEP_EVERY_SECONDS = 300.0
 
 
 @shared_task(
@@ -29,11 +28,3 @@ def render_annual_report(self, request_id: int) -> None:
 @shared_task(ignore_result=True)
 def requeue_stale_report_requests() -> None:
     report_requests_requeue_stale()
-
-
-# Celery beat sends the sweeper every few minutes (`celery -A config beat`). Wired here, with
-# the task it runs, because beat imports the task modules before it reads its schedule.
-current_app.conf.beat_schedule.setdefault(
-    "reports-requeue-stale-requests",
-    {"task": "reports.tasks.requeue_stale_report_requests", "schedule": SWEEP_EVERY_SECONDS},
-)

@@ -221,6 +221,11 @@ DJANGO_TABLES2_TABLE_ATTRS = {"class": "table table-sm table-hover align-middle"
 
 MESSAGE_TAGS = {40: "danger"}
 
+# The PDF reports' font (reports/fonts.py): "auto" uses Times New Roman (NĐ 30/2020) when the
+# server has it installed, else the bundled Liberation Serif; "bundled" always the latter;
+# "system" requires Times New Roman.
+REPORT_FONT = env("REPORT_FONT", default="auto")
+
 # Celery: with no broker configured, tasks run in-process through the very same code path.
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
@@ -235,7 +240,13 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 # What `celery -A config beat` sends. reports/tasks.py adds its sweeper to this same schedule
 # when it is imported.
+# Periodic work, declared here for `celery -A config beat` (nothing edits it at import time).
 CELERY_BEAT_SCHEDULE = {
+    # Report requests the queue never delivered are sent again (reports.services).
+    "reports-requeue-stale-requests": {
+        "task": "reports.tasks.requeue_stale_report_requests",
+        "schedule": 300.0,
+    },
     "voters-purge-import-stash": {
         "task": "voters.tasks.purge_import_stash",
         "schedule": 3600.0,  # hourly: a stash outlives IMPORT_STASH_MAX_AGE_HOURS by at most 1 h
