@@ -121,6 +121,10 @@ class TermTrend:
     resolutions: tuple[tuple[int, int], ...]  # (normative, individual)
     oversight: tuple[int, ...]
     petitions: tuple[int, ...]
+    # Of each year's thematic sessions, those opened before 01/07/2020 ("bất thường").
+    extraordinary: tuple[int, ...]
+    # The last day counted (a report's last day), None up to today.
+    until: dt.date | None
 
 
 def _trend_rows(
@@ -129,33 +133,35 @@ def _trend_rows(
     """The per-year rows of four apps in ONE round trip (UNION ALL of their grouped queries):
     the term's sessions, resolutions, oversight activities and petitions, plus the years of the
     council's whole history that have sessions; with `until`, only what counts up to that day.
-    Each part is (y, a, b, term id, part)."""
+    Each part is (y, a, b, c, term id, part); c is the sessions' "bất thường" (0 elsewhere)."""
     sessions = session_counts_by_year_rows(council=council, until=until).values_list(
-        "y", "regular", "thematic", "term_id"
+        "y", "regular", "thematic", "extraordinary", "term_id"
     )
     this_term = Value(term.pk)
     parts = {
         "sessions": sessions,
         "resolutions": resolution_counts_by_year_rows(council=council, term=term, until=until)
-        .annotate(t=this_term)
-        .values_list("y", "normative", "individual", "t"),
+        .annotate(c=Value(0), t=this_term)
+        .values_list("y", "normative", "individual", "c", "t"),
         "oversight": oversight_counts_by_year_rows(council=council, term=term, until=until)
-        .annotate(b=Value(0), t=this_term)
-        .values_list("y", "n", "b", "t"),
+        .annotate(b=Value(0), c=Value(0), t=this_term)
+        .values_list("y", "n", "b", "c", "t"),
         "petitions": petition_counts_by_year_rows(council=council, term=term, until=until)
-        .annotate(b=Value(0), t=this_term)
-        .values_list("y", "n", "b", "t"),
+        .annotate(b=Value(0), c=Value(0), t=this_term)
+        .values_list("y", "n", "b", "c", "t"),
     }
     tagged = [
         qs.annotate(part=Value(name)).values_list(*qs._fields, "part") for name, qs in parts.items()
     ]
-    rows: dict[str, dict[int, tuple[int, int]]] = {name: {} for name in parts}
+    rows: dict[str, dict[int, tuple[int, int]]] = {name: {} for name in [*parts, "extraordinary"]}
     years_with_sessions: set[int] = set()
-    for y, a, b, term_id, part in tagged[0].union(*tagged[1:], all=True):
+    for y, a, b, c, term_id, part in tagged[0].union(*tagged[1:], all=True):
         if part == "sessions" and (a or b):
             years_with_sessions.add(int(y))
         if term_id == term.pk:
             rows[part][int(y)] = (int(a or 0), int(b or 0))
+            if part == "sessions":
+                rows["extraordinary"][int(y)] = (int(c or 0), 0)
     return rows, years_with_sessions
 
 
@@ -181,6 +187,8 @@ def term_trend_and_years(
         resolutions=tuple(rows["resolutions"].get(y, (0, 0)) for y in years),
         oversight=tuple(rows["oversight"].get(y, (0, 0))[0] for y in years),
         petitions=tuple(rows["petitions"].get(y, (0, 0))[0] for y in years),
+        extraordinary=tuple(rows["extraordinary"].get(y, (0, 0))[0] for y in years),
+        until=until,
     )
     return trend, sorted(years_with_sessions, reverse=True)
 

@@ -96,6 +96,17 @@ def session_kind_label(kind: str, day: dt.date) -> str:
     return "bất thường" if day < THEMATIC_RENAMING_DATE else "chuyên đề"
 
 
+def thematic_kind_labels(start: dt.date, end: dt.date) -> list[str]:
+    """The words the law used for non-regular sessions from `start` to `end`, oldest first:
+    ["bất thường"], ["chuyên đề"], or both for a span across 01/07/2020."""
+    labels = []
+    if start < THEMATIC_RENAMING_DATE:
+        labels.append(session_kind_label(Session.Kind.THEMATIC, start))
+    if end >= THEMATIC_RENAMING_DATE:
+        labels.append(session_kind_label(Session.Kind.THEMATIC, end))
+    return labels
+
+
 def _agenda_upload_to(instance: AgendaItem, filename: str) -> str:
     # The stored name is generated: the uploader's file name never reaches the file system.
     from council.uploads import generated_name

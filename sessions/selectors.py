@@ -13,16 +13,28 @@ from council.concurrency import rows_version
 from council.models import Council, Delegate, Term
 from council.periods import Period
 from council.rates import rate_text
-from sessions.models import AgendaItem, Attendance, Session, session_kind_label
+from sessions.models import (
+    THEMATIC_RENAMING_DATE,
+    AgendaItem,
+    Attendance,
+    Session,
+    session_kind_label,
+)
+
+# A non-regular session opened before 01/07/2020: "kỳ họp bất thường" (sessions.models).
+EXTRAORDINARY = Q(kind=Session.Kind.THEMATIC, start_date__lt=THEMATIC_RENAMING_DATE)
 
 
 @dataclass(frozen=True)
 class SessionCounts:
     total: int
     regular: int
-    thematic: int
+    thematic: int  # every non-regular session, whatever the law called it
     # "bất thường" or "chuyên đề", as the law called non-regular sessions in the period.
     thematic_label: str
+    # Of `thematic`, those opened before 01/07/2020, when the law called them "bất thường": a
+    # period across that day names each session by its own day.
+    extraordinary: int
 
 
 def session_list(
@@ -57,6 +69,7 @@ def session_counts(
             total=Count("pk"),
             regular=Count("pk", filter=Q(kind=Session.Kind.REGULAR)),
             thematic=Count("pk", filter=Q(kind=Session.Kind.THEMATIC)),
+            extraordinary=Count("pk", filter=EXTRAORDINARY),
             # The label follows the law in force when the first such session opened.
             first_thematic=Min("start_date", filter=Q(kind=Session.Kind.THEMATIC)),
         )
@@ -76,15 +89,17 @@ def session_counts(
         regular=figures["regular"],
         thematic=figures["thematic"],
         thematic_label=session_kind_label(Session.Kind.THEMATIC, first_thematic),
+        extraordinary=figures["extraordinary"],
     )
 
 
 def session_counts_by_year_rows(
     *, council: Council, term: Term | None = None, until: dt.date | None = None
 ) -> QuerySet:
-    """Rows (y, term_id, regular, thematic) per year and term, of one term or of the council's
-    whole history (up to the day `until` when given: a report shows nothing after its period),
-    as a values() query that the dashboard combines with other apps' into one round trip."""
+    """Rows (y, term_id, regular, thematic, extraordinary) per year and term, of one term or of
+    the council's whole history (up to the day `until` when given: a report shows nothing
+    after its period), as a values() query that the dashboard combines with other apps' into
+    one round trip. `extraordinary`: the thematic sessions opened before 01/07/2020."""
     qs = session_list(council=council, term=term)
     if until is not None:
         qs = qs.filter(start_date__lte=until)
@@ -95,6 +110,7 @@ def session_counts_by_year_rows(
         .annotate(
             regular=Count("pk", filter=Q(kind=Session.Kind.REGULAR)),
             thematic=Count("pk", filter=Q(kind=Session.Kind.THEMATIC)),
+            extraordinary=Count("pk", filter=EXTRAORDINARY),
         )
     )
 
