@@ -4,6 +4,7 @@ result safe."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
@@ -28,6 +29,7 @@ def bar_chart(
     label_width: int = 190,
     bar_height: int = 18,
     color: str = PALETTE[0],
+    font: str = FONT,
 ) -> str:
     """Horizontal bars, one per (label, value): long Vietnamese labels stay readable."""
     gap = 6
@@ -38,7 +40,7 @@ def bar_chart(
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
         f'width="100%" viewBox="0 0 {width} {height}" '
-        f'font-family="{FONT}" font-size="12">',
+        f'font-family="{escape(font)}" font-size="12">',
         f"<title>{escape(title)}</title>",
     ]
     if not items:
@@ -68,6 +70,7 @@ def stacked_bar_chart(
     title: str,
     width: int = 520,
     height: int = 220,
+    font: str = FONT,
 ) -> str:
     """Vertical stacked bars (one per category, e.g. a year of the term) with a legend."""
     legend_height = 18 * ((len(series) + 1) // 2)
@@ -80,7 +83,7 @@ def stacked_bar_chart(
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
         f'width="100%" viewBox="0 0 {width} {height}" '
-        f'font-family="{FONT}" font-size="12">',
+        f'font-family="{escape(font)}" font-size="12">',
         f"<title>{escape(title)}</title>",
         f'<line x1="{left}" y1="{plot_bottom}" x2="{width - 4}" y2="{plot_bottom}" '
         f'stroke="#444" stroke-width="1"/>',
@@ -130,15 +133,34 @@ class Chart:
     svg: str  # escaped markup, safe to insert
 
 
-def figure_charts(figures, trend=None) -> list[Chart]:
-    """The charts shared by the dashboard and the PDF (a chart without data is left out)."""
+def _session_series(trend) -> list[tuple[str, list[int]]]:
+    """Regular sessions, then the others named as the law named them on their own day: "bất
+    thường" before 01/07/2020, "chuyên đề" after (a span across that day has both)."""
+    from sessions.models import thematic_kind_labels
+
+    first = dt.date(trend.years[0], 1, 1)
+    last = trend.until or dt.date(trend.years[-1], 12, 31)
+    before = list(trend.extraordinary)
+    after = [
+        thematic - old for (_regular, thematic), old in zip(trend.sessions, before, strict=True)
+    ]
+    series = [("Kỳ họp thường lệ", [regular for regular, _t in trend.sessions])]
+    for label in thematic_kind_labels(first, last):
+        series.append((f"Kỳ họp {label}", before if label == "bất thường" else after))
+    return series
+
+
+def figure_charts(figures, trend=None, *, font: str = FONT) -> list[Chart]:
+    """The charts shared by the dashboard and the PDF: each shows a share (a breakdown of the
+    period's figures) or a trend (the term's years); a chart without data is left out, and no
+    chart adds up figures of unlike units (activities and lượt each get their own)."""
     from reports.document import ACTOR_LABELS
 
     charts: dict[str, str] = {}
     r = figures.resolutions
     if r is not None and r.by_field:
         charts["resolutions_by_field"] = bar_chart(
-            list(r.by_field), title="Nghị quyết theo lĩnh vực"
+            list(r.by_field), title="Nghị quyết theo lĩnh vực", font=font
         )
     o = figures.oversight
     if o is not None and o.total:
@@ -147,7 +169,10 @@ def figure_charts(figures, trend=None) -> list[Chart]:
             label = ACTOR_LABELS.get(actor, actor)
             per_actor[label] = per_actor.get(label, 0) + count
         charts["oversight_by_actor"] = bar_chart(
-            list(per_actor.items()), title="Hoạt động giám sát theo chủ thể", color=PALETTE[2]
+            list(per_actor.items()),
+            title="Hoạt động giám sát theo chủ thể",
+            color=PALETTE[2],
+            font=font,
         )
     p = figures.petitions
     if p is not None and p.instances:
@@ -155,32 +180,39 @@ def figure_charts(figures, trend=None) -> list[Chart]:
             [(label, count) for _c, label, count in p.by_status],
             title="Kiến nghị cử tri theo kết quả giải quyết (lượt)",
             color=PALETTE[3],
+            font=font,
         )
     if trend is not None and trend.years:
         categories = [str(y) for y in trend.years]
         charts["trend_sessions"] = stacked_bar_chart(
-            categories,
-            [
-                ("Kỳ họp thường lệ", [a for a, _b in trend.sessions]),
-                ("Kỳ họp chuyên đề, bất thường", [b for _a, b in trend.sessions]),
-            ],
-            title="Kỳ họp qua các năm của nhiệm kỳ",
+            categories, _session_series(trend), title="Kỳ họp qua các năm của nhiệm kỳ", font=font
         )
-        charts["trend_resolutions"] = stacked_bar_chart(
-            categories,
-            [
-                ("Nghị quyết quy phạm pháp luật", [a for a, _b in trend.resolutions]),
+        normative = [a for a, _b in trend.resolutions]
+        if any(normative):
+            resolution_series = [
+                ("Nghị quyết quy phạm pháp luật", normative),
                 ("Nghị quyết cá biệt", [b for _a, b in trend.resolutions]),
-            ],
-            title="Nghị quyết qua các năm của nhiệm kỳ",
+            ]
+        else:
+            # None marked normative: the split is not known (reports.document.resolution_split),
+            # so the bars are not called "cá biệt".
+            resolution_series = [("Nghị quyết", [a + b for a, b in trend.resolutions])]
+        charts["trend_resolutions"] = stacked_bar_chart(
+            categories, resolution_series, title="Nghị quyết qua các năm của nhiệm kỳ", font=font
         )
-        charts["trend_activity"] = stacked_bar_chart(
+        # Activities (cuộc, phiên) and petitions (lượt) are never added up: one chart each, each
+        # on its own scale.
+        charts["trend_oversight"] = stacked_bar_chart(
             categories,
-            [
-                ("Hoạt động giám sát", list(trend.oversight)),
-                ("Kiến nghị cử tri (lượt)", list(trend.petitions)),
-            ],
-            title="Giám sát và kiến nghị cử tri qua các năm",
+            [("Hoạt động giám sát", list(trend.oversight))],
+            title="Hoạt động giám sát qua các năm",
+            font=font,
+        )
+        charts["trend_petitions"] = stacked_bar_chart(
+            categories,
+            [("Kiến nghị của cử tri (lượt)", list(trend.petitions))],
+            title="Kiến nghị của cử tri qua các năm (lượt)",
+            font=font,
         )
     titles = {
         "resolutions_by_field": "Nghị quyết theo lĩnh vực",
@@ -188,6 +220,7 @@ def figure_charts(figures, trend=None) -> list[Chart]:
         "petitions_by_status": "Kiến nghị của cử tri theo kết quả giải quyết (lượt)",
         "trend_sessions": "Kỳ họp qua các năm của nhiệm kỳ",
         "trend_resolutions": "Nghị quyết qua các năm của nhiệm kỳ",
-        "trend_activity": "Giám sát và kiến nghị của cử tri qua các năm của nhiệm kỳ",
+        "trend_oversight": "Hoạt động giám sát qua các năm của nhiệm kỳ (cuộc, phiên)",
+        "trend_petitions": "Kiến nghị của cử tri qua các năm của nhiệm kỳ (lượt)",
     }
     return [Chart(key, titles[key], svg) for key, svg in charts.items()]

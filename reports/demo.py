@@ -7,7 +7,7 @@ import datetime as dt
 
 from council.models import Council
 from reports.models import AnnualReport
-from reports.services import DEFAULT_RECIPIENTS, annual_report_save
+from reports.services import annual_report_save, default_recipients
 
 ASSESSMENT_2019 = """Năm 2019, hoạt động của Thường trực HĐND tỉnh tiếp tục có nhiều đổi mới, bám sát chương trình công tác đề ra; các kỳ họp được chuẩn bị chu đáo, các nghị quyết ban hành đều xuất phát từ nhu cầu thực tế, tạo chuyển biến tích cực trên các lĩnh vực.
 Hoạt động giám sát, khảo sát tiếp tục đổi mới theo hướng thiết thực, bám sát thực tiễn; các kiến nghị sau giám sát, chất vấn, giải trình được UBND tỉnh chỉ đạo tiếp thu, đề ra giải pháp giải quyết.
@@ -34,7 +34,5 @@ def load(*, council: Council) -> None:
     report.signing_authority = AnnualReport.Authority.ON_BEHALF
     report.signer_title = AnnualReport.SignerTitle.CHAIR
     report.signer_name = "Hoàng Văn Nghiệm"
-    report.recipients = DEFAULT_RECIPIENTS.replace(
-        "Thường trực HĐND, UBND cấp xã;", "Thường trực HĐND, UBND các huyện, thành phố;"
-    )
+    report.recipients = default_recipients(day=report.report_date)
     annual_report_save(report=report)

@@ -187,6 +187,16 @@ class AnnualReport(TimeStampedModel):
         """ "bao-cao-ket-qua-hoat-dong-nam-2019": the title folded into a file name."""
         return slugify(fold(self.title))
 
+    def dated(self, today: dt.date | None = None) -> dt.date:
+        """The day the report bears: its own date, else the last day of its period (a report
+        is written when its period is over), or today while the period runs; a session's
+        report without a date, today."""
+        today = today or timezone.localdate()
+        if self.report_date is not None:
+            return self.report_date
+        period = self.period
+        return min(period.end, today) if period is not None else today
+
     @property
     def recipient_lines(self) -> list[str]:
         return [line.strip() for line in self.recipients.splitlines() if line.strip()]

@@ -12,12 +12,12 @@ from urllib.request import url2pathname
 
 from django.conf import settings
 from django.template.loader import render_to_string
-from django.utils import timezone
 
 from council.models import Council
 from council.selectors import term_for_date
 from reports.charts import figure_charts
 from reports.document import appendix_tables, paragraphs, results_sections
+from reports.fonts import ReportFont, report_font
 from reports.models import AnnualReport
 from reports.selectors import (
     AnnualFigures,
@@ -86,22 +86,35 @@ def recipient_items(lines: list[str]) -> list[str]:
     return [f"- {item}{'.' if i == len(items) - 1 else ';'}" for i, item in enumerate(items)]
 
 
+# A number not yet given: the blank the văn thư fills in by hand when the report is issued.
+BLANK_NUMBER = "\u00a0" * 6
+
+
 def _document_context(
-    *, report: AnnualReport, council: Council, today: dt.date | None
+    *, report: AnnualReport, council: Council, today: dt.date | None, font: ReportFont
 ) -> dict[str, Any]:
     """What every report prints the same way (NĐ 30/2020): the issuing body, number, place and
-    date, recipients and signature."""
-    day = report.report_date or today or timezone.localdate()
-    number = report.number.strip() or "\u00a0" * 6
+    date, recipients and signature, the line that ties the appendix to the report, and the
+    font it is printed in."""
+    day = report.dated(today)
+    number = report.number.strip()
+    symbol = f"{number or '…'}/{council.report_symbol}"
+    # The date the header prints; unknown when the header's line was typed by hand without one.
+    typed = report.place_date_override.strip()
+    cited_day = "…/…/…" if typed and report.report_date is None else day.strftime("%d/%m/%Y")
     return {
         "report": report,
         "council": council,
         "level": level_word(council),
         "header_lines": council.header_lines,
-        "number_line": f"Số: {number}/{council.report_symbol}",
-        "place_date": report.place_date_override.strip()
-        or place_date_line(council.place_name, day),
+        "number_line": f"Số: {number or BLANK_NUMBER}/{council.report_symbol}",
+        "place_date": typed or place_date_line(council.place_name, day),
         "recipients": recipient_items(report.recipient_lines),
+        "appendix_note": (
+            f"Kèm theo Báo cáo số {symbol} ngày {cited_day} của Thường trực HĐND "
+            f"{level_word(council)}"
+        ),
+        "font": font,
     }
 
 
@@ -117,10 +130,12 @@ def annual_report_context(
     # The trend over the term's years stops at the end of the period: a report shows nothing
     # that happened after it, however late the data were entered.
     trend = term_trend(council=council, term=term, until=period.end) if term else None
-    charts = figure_charts(figures, trend)  # SVG escaped in charts.py, inserted with |safe
+    font = report_font()
+    # SVG escaped in charts.py, inserted with |safe
+    charts = figure_charts(figures, trend, font=font.css_stack)
     lw = level_word(council)
     return {
-        **_document_context(report=report, council=council, today=today),
+        **_document_context(report=report, council=council, today=today, font=font),
         "period_label": period.label,
         "subject": f"Kết quả hoạt động {period.label} của Thường trực HĐND {lw}",
         "sections": results_sections(
@@ -129,7 +144,7 @@ def annual_report_context(
         "assessment": paragraphs(report.assessment),
         "next_label": next_period_label(period),
         "next_year_tasks": paragraphs(report.next_year_tasks),
-        "tables": appendix_tables(figures=figures),
+        "tables": appendix_tables(figures=figures, council=council),
         "charts": charts,
         "term": term,
     }
@@ -161,7 +176,7 @@ def session_report_context(
     council = report.council
     name = session_name(figures, council)
     return {
-        **_document_context(report=report, council=council, today=today),
+        **_document_context(report=report, council=council, today=today, font=report_font()),
         "session_name": name,
         "subject": (
             "Kết quả giám sát việc giải quyết ý kiến, kiến nghị của cử tri gửi đến " + name

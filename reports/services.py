@@ -25,6 +25,7 @@ from council.models import Council, Term
 from council.periods import Period, PeriodKind
 from reports.models import AnnualReport, ReportRequest
 from sessions.models import Session
+from voters.models import DISTRICT_LEVEL_END
 
 logger = logging.getLogger(__name__)
 
@@ -45,8 +46,19 @@ UBND tỉnh;
 Ban Thường trực UBMTTQ Việt Nam tỉnh;
 Các vị đại biểu HĐND tỉnh;
 Các sở, ban, ngành, đoàn thể tỉnh;
-Thường trực HĐND, UBND cấp xã;
+{lower_level}
 Lưu: VT."""
+# The level below the province: districts until 30/06/2025; from 01/07/2025 (two-level local
+# government, Luật 72/2025/QH15) communes and wards alone.
+LOWER_LEVEL_BEFORE_2025 = "Thường trực HĐND, UBND các huyện, thành phố;"
+LOWER_LEVEL_FROM_2025 = "Thường trực HĐND, UBND cấp xã;"
+
+
+def default_recipients(*, day: dt.date) -> str:
+    """The usual "Nơi nhận" of a report dated `day`, one a line, with the lower level of local
+    government that existed on that day."""
+    lower = LOWER_LEVEL_FROM_2025 if day > DISTRICT_LEVEL_END else LOWER_LEVEL_BEFORE_2025
+    return DEFAULT_RECIPIENTS.format(lower_level=lower)
 
 
 @transaction.atomic
@@ -69,15 +81,16 @@ def annual_report_save(*, report: AnnualReport, user: Any = None) -> AnnualRepor
 
 
 def period_report_new(*, council: Council, period: Period) -> AnnualReport:
-    """An unsaved report of `period` with the default recipients."""
-    return AnnualReport(
+    """An unsaved report of `period` with the default recipients of the day it will bear."""
+    report = AnnualReport(
         council=council,
         kind=period.kind,
         year=period.year_number,
         start_date=period.start,
         end_date=period.end,
-        recipients=DEFAULT_RECIPIENTS,
     )
+    report.recipients = default_recipients(day=report.dated())
+    return report
 
 
 def period_report_get_or_create(
@@ -113,7 +126,7 @@ def session_report_get_or_create(*, session: Session, user: Any = None) -> Annua
             council=session.term.council,
             kind=AnnualReport.Kind.SESSION_PETITIONS,
             session=session,
-            recipients=DEFAULT_RECIPIENTS,
+            recipients=default_recipients(day=session.end_date),
         ),
         user=user,
     )

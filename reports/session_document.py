@@ -8,31 +8,15 @@ from __future__ import annotations
 
 from council.models import Council
 from council.rates import rate_text
-from reports.document import Section, Table, _join, _num
+from reports.document import Section, Table, _join, _num, total_last
 from reports.selectors import SessionPetitionFigures
+from reports.wording import LEVEL_WORDS_OF_PETITIONS, OUTCOME_WORDS, level_word
 from reports.wording import count_text as n
-from reports.wording import level_word
 from voters.models import VoterPetition
 
 Status = VoterPetition.Status
-
-# The outcomes as a sentence names them, in the order reports give them.
-OUTCOME_WORDS = {
-    Status.RESOLVED: "đã giải quyết",
-    Status.IN_PROGRESS: "đang giải quyết",
-    Status.ROADMAP: "có lộ trình giải quyết",
-    Status.EXPLAINED: "đã giải thích, thông tin",
-    Status.NOT_RESOLVED: "chưa giải quyết",
-    Status.CENTRAL_AUTHORITY: "thuộc thẩm quyền Trung ương",
-    Status.LOCAL_LOWER_LEVEL: "thuộc thẩm quyền cấp huyện, xã",
-    Status.ANSWERED: "đã trả lời, chưa ghi kết quả giải quyết",
-}
-LEVEL_WORDS = {
-    VoterPetition.Level.CENTRAL: "Trung ương",
-    VoterPetition.Level.PROVINCE: "tỉnh",
-    VoterPetition.Level.DISTRICT: "huyện",
-    VoterPetition.Level.COMMUNE: "xã",
-}
+# The outcomes and levels as sentences name them, shared with the activity report.
+LEVEL_WORDS = LEVEL_WORDS_OF_PETITIONS
 
 
 def session_name(figures: SessionPetitionFigures, council: Council) -> str:
@@ -168,12 +152,10 @@ def session_report_tables(*, figures: SessionPetitionFigures, council: Council) 
         # The district level ended on 01/07/2025: its line only where it has petitions.
         if count or code != VoterPetition.Level.DISTRICT
     ]
-    return [
-        Table(
-            "Theo kết quả giải quyết",
-            headers,
-            rows([(label, count) for _code, label, count in p.by_status]),
-        ),
-        Table("Theo thẩm quyền giải quyết", headers, rows(by_level)),
-        Table("Theo lĩnh vực", headers, rows(list(p.by_field))),
+    tables = [
+        ("Theo kết quả giải quyết", rows([(label, count) for _c, label, count in p.by_status])),
+        ("Theo thẩm quyền giải quyết", rows(by_level)),
+        ("Theo lĩnh vực", rows(list(p.by_field))),
     ]
+    # Each ends on its total: not numbered, kept on the page of the line above it.
+    return [Table(title, headers, body, total_last(body), figures=2) for title, body in tables]

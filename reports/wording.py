@@ -1,4 +1,5 @@
-"""How Vietnamese administrative documents (Nghị định 30/2020/NĐ-CP) write dates and counts."""
+"""How Vietnamese administrative documents (Nghị định 30/2020/NĐ-CP) write dates, counts and
+shares, and the words reports use for petitions' outcomes and levels of competence."""
 
 from __future__ import annotations
 
@@ -6,7 +7,9 @@ import datetime as dt
 
 from council.models import Council
 from council.periods import Period, PeriodKind
+from council.rates import rate_text
 from council.text import pad2
+from voters.models import DISTRICT_LEVEL_END, VoterPetition
 
 
 def vn_date_words(day: dt.date) -> str:
@@ -62,3 +65,46 @@ def next_period_label(period: Period) -> str:
     if period.kind == PeriodKind.TERM:
         return "nhiệm kỳ tới"
     return "thời gian tới"
+
+
+# --- voters' petitions: outcomes and levels of competence as sentences name them --------------
+
+Status = VoterPetition.Status
+
+# The outcomes in the order reports give them.
+OUTCOME_WORDS = {
+    Status.RESOLVED: "đã giải quyết",
+    Status.IN_PROGRESS: "đang giải quyết",
+    Status.ROADMAP: "có lộ trình giải quyết",
+    Status.EXPLAINED: "đã giải thích, thông tin",
+    Status.NOT_RESOLVED: "chưa giải quyết",
+    Status.CENTRAL_AUTHORITY: "thuộc thẩm quyền Trung ương",
+    Status.LOCAL_LOWER_LEVEL: "thuộc thẩm quyền cấp huyện, xã",
+    Status.ANSWERED: "đã trả lời, chưa ghi kết quả giải quyết",
+}
+LEVEL_WORDS_OF_PETITIONS = {
+    VoterPetition.Level.CENTRAL: "Trung ương",
+    VoterPetition.Level.PROVINCE: "tỉnh",
+    VoterPetition.Level.DISTRICT: "huyện",
+    VoterPetition.Level.COMMUNE: "xã",
+}
+
+
+def after_district_level(start: dt.date) -> bool:
+    """A period that starts once districts were abolished (two-level local government from
+    01/07/2025): it has no district level to name."""
+    return start > DISTRICT_LEVEL_END
+
+
+def outcome_words(*, start: dt.date) -> dict[str, str]:
+    """OUTCOME_WORDS for a period starting on `start`: from 01/07/2025 the lower level is the
+    commune alone."""
+    words = dict(OUTCOME_WORDS)
+    if after_district_level(start):
+        words[Status.LOCAL_LOWER_LEVEL] = "thuộc thẩm quyền cấp xã"
+    return words
+
+
+def share_text(part: int, whole: int, council: Council) -> str:
+    """A count's share of the total, rounded or truncated as the council chooses."""
+    return rate_text(part, whole, mode=council.rate_rounding)

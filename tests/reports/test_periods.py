@@ -320,7 +320,8 @@ def test_the_title_and_the_prose_name_the_period(council, term, period, subject,
     report = period_report_get_or_create(council=council, period=period)
     html, _figures = annual_report_html(report=report)
     assert f"Kết quả hoạt động {subject} của Thường trực HĐND tỉnh" in html
-    assert f"{opening}, Hội đồng nhân dân tỉnh đã tổ chức" in html
+    # No session recorded: a zero reads as reports write it, not "đã tổ chức 00 kỳ họp".
+    assert f"{opening}, Hội đồng nhân dân tỉnh chưa tổ chức kỳ họp nào" in html
     assert f"III. PHƯƠNG HƯỚNG, NHIỆM VỤ {ahead}" in html
     assert f"Trên đây là báo cáo kết quả hoạt động {subject} của Thường trực HĐND tỉnh./." in html
     assert f"Số liệu hoạt động {subject} của HĐND tỉnh" in html

@@ -309,9 +309,11 @@ def _prose(data: bytes) -> str:
 def _tables(data: bytes) -> dict[str, list[tuple[str, ...]]]:
     """The appendix tables by their heading ("Biểu 5. Tiếp công dân, đơn thư"), each row as
     printed: its non-empty cells after the STT, the figure last (a group's label is printed on
-    its first row only). Read from the page layout, where cells are apart by two spaces or more."""
+    its first row only). Read from the page layout, where cells are apart by two spaces or more.
+    The total and the "of which" lines have no STT (the others are numbered 1, 2 ...)."""
     tables: dict[str, list[tuple[str, ...]]] = {}
     rows: list[tuple[str, ...]] | None = None
+    numbered = 0
     in_appendix = False
     for page in pdf_pages(data, layout=True):
         for line in page.splitlines():
@@ -323,11 +325,15 @@ def _tables(data: bytes) -> dict[str, list[tuple[str, ...]]]:
             elif text.startswith("Biểu đồ"):
                 return tables
             elif re.match(r"Biểu \d+\. ", text):
-                rows = tables.setdefault(text, [])
-            elif rows is not None and re.match(r"\d+\s{2,}\S.*\s{2,}\S+$", text):
-                # A row: STT, one or two text cells, the figure.
-                stt, *cells = re.split(r"\s{2,}", text)
-                assert int(stt) == len(rows) + 1, f"STT out of order: {text!r}"
+                rows, numbered = tables.setdefault(text, []), 0
+            elif rows is not None and re.match(r"\S.*\s{2,}\S+$", text):
+                # A row: STT, one or two text cells, the figure (and its share in Biểu 4).
+                cells = re.split(r"\s{2,}", text)
+                if cells[0].isdigit():
+                    numbered += 1
+                    assert int(cells.pop(0)) == numbered, f"STT out of order: {text!r}"
+                else:
+                    assert cells[0] == "Tổng số" or "Trong đó" in cells[-2], text
                 rows.append(tuple(cells))
     return tables
 
@@ -369,11 +375,14 @@ def test_a_council_that_truncates_rates_gets_them_cut_not_rounded(
     assert (
         "28 lượt đã được trả lời (đạt 63,63%); 12 lượt đã được giải quyết (đạt 19,67%)"
     ) in _prose(pdf)
-    rates = _tables(pdf)["Biểu 4. Ý kiến, kiến nghị của cử tri (lượt)"][-2:]
-    assert rates == [
-        ("Tỷ lệ", "Đã trả lời / đã chuyển", "63,63%"),
-        ("Đã giải quyết / tổng số", "19,67%"),
+    table = _tables(pdf)["Biểu 4. Ý kiến, kiến nghị của cử tri (lượt)"]
+    assert table[-2:] == [
+        ("Tỷ lệ", "Đã trả lời / đã chuyển", "28/44", "63,63%"),
+        ("Đã giải quyết / tổng số", "12/61", "19,67%"),
     ]
+    # Each line's share is cut too: 8 / 61 = 13.114...%, 50 / 61 = 81.967...% -> 81,96%.
+    assert table[0] == ("Theo kết quả giải quyết", "Mới tiếp nhận", "8", "13,11%")
+    assert ("Tỉnh", "50", "81,96%") in table
 
 
 # --- Section 5: citizen reception days and letters -----------------------------------------------
@@ -455,32 +464,36 @@ EXPECTED_TABLES = {
         ("Hoàn thành", "4"),  # r1-r4
         ("Hoàn thành một phần", "1"),  # r10
         ("Không thực hiện", "1"),  # r11
-        ("Quá hạn chưa thực hiện xong", "5"),  # r5, r7, r8, r10, r11
         ("Tổng số", "11"),
+        # Of the total, not numbered: r5, r7, r8, r10, r11.
+        ("Trong đó: quá hạn chưa thực hiện xong", "5"),
     ],
+    # Each line with its share of the 61 instances (rounded to 2 decimals), the total, then the
+    # two rates of the text with what they divide.
     "Biểu 4. Ý kiến, kiến nghị của cử tri (lượt)": [
-        ("Theo kết quả giải quyết", "Mới tiếp nhận", "8"),
-        ("Đã tổng hợp", "9"),  # the merged content, 2 + 3 + 4
-        ("Đã chuyển, chờ trả lời", "16"),  # f 2 + g 1 + k 13
-        ("Đã trả lời", "3"),  # e
-        ("Đã giải quyết", "12"),  # a 7 + b 5
-        ("Đang giải quyết", "6"),  # d
-        ("Có lộ trình giải quyết", "0"),
-        ("Đã giải thích, thông tin", "3"),  # l
-        ("Chưa giải quyết", "0"),
-        ("Thuộc thẩm quyền Trung ương", "4"),  # c
-        ("Thuộc thẩm quyền cấp huyện, xã", "0"),
+        ("Theo kết quả giải quyết", "Mới tiếp nhận", "8", "13,11%"),
+        ("Đã tổng hợp", "9", "14,75%"),  # the merged content, 2 + 3 + 4
+        ("Đã chuyển, chờ trả lời", "16", "26,23%"),  # f 2 + g 1 + k 13
+        ("Đã trả lời", "3", "4,92%"),  # e
+        ("Đã giải quyết", "12", "19,67%"),  # a 7 + b 5
+        ("Đang giải quyết", "6", "9,84%"),  # d
+        ("Có lộ trình giải quyết", "0", "0%"),
+        ("Đã giải thích, thông tin", "3", "4,92%"),  # l
+        ("Chưa giải quyết", "0", "0%"),
+        ("Thuộc thẩm quyền Trung ương", "4", "6,56%"),  # c
+        ("Thuộc thẩm quyền cấp huyện, xã", "0", "0%"),
         # a 7 + c 4 + f 2 + k 13 + the received 8; b 5 + d 6 + g 1 + the merged 9; e 3 + l 3.
-        ("Theo lĩnh vực", "Giao thông - xây dựng", "34"),
-        ("Đất đai - môi trường", "21"),
-        ("Chưa phân loại lĩnh vực", "6"),
+        ("Theo lĩnh vực", "Giao thông - xây dựng", "34", "55,74%"),
+        ("Đất đai - môi trường", "21", "34,43%"),
+        ("Chưa phân loại lĩnh vực", "6", "9,84%"),
         # c; a + b + d + f + k + the merged + the received; e + l; g.
-        ("Theo thẩm quyền", "Trung ương", "4"),
-        ("Tỉnh", "50"),
-        ("Huyện", "6"),
-        ("Xã", "1"),
-        ("Tỷ lệ", "Đã trả lời / đã chuyển", "63,64%"),
-        ("Đã giải quyết / tổng số", "19,67%"),
+        ("Theo thẩm quyền", "Trung ương", "4", "6,56%"),
+        ("Tỉnh", "50", "81,97%"),
+        ("Huyện", "6", "9,84%"),
+        ("Xã", "1", "1,64%"),
+        ("Tổng số", "61", "100%"),
+        ("Tỷ lệ", "Đã trả lời / đã chuyển", "28/44", "63,64%"),
+        ("Đã giải quyết / tổng số", "12/61", "19,67%"),
     ],
     "Biểu 5. Tiếp công dân, đơn thư": [
         ("Khiếu nại", "4"),
@@ -529,19 +542,27 @@ def test_each_appendix_total_is_the_sum_of_its_rows_as_printed(report):
     assert above == ("Các Ban HĐND", "Giám sát chuyên đề", "3")
     assert _sum(of_which) == _figure(above)
 
-    # Biểu 3: the statuses add up to the total; the overdue are among the not done.
-    assert t3[-1][0] == "Tổng số"
-    assert _figure(t3[-1]) == _sum(t3[:5]) == 11
-    assert _figure(t3[5]) <= _sum(t3[:5]) - _figure(t3[2])
+    # Biểu 3: the statuses add up to the total; the overdue, "of which" under the total, are
+    # among the not done.
+    assert t3[-2][0] == "Tổng số"
+    assert _figure(t3[-2]) == _sum(t3[:5]) == 11
+    assert t3[-1][0].startswith("Trong đó")
+    assert _figure(t3[-1]) <= _sum(t3[:5]) - _figure(t3[2])
 
-    # Biểu 4 has no total line: each of its three breakdowns adds up to the instances of the
+    # Biểu 4: each of its three breakdowns adds up to its total line, the instances of the
     # prose of section 4, and the rates are those of the printed lines.
     text = _prose(report)
     assert "đã tổng hợp 61 lượt ý kiến" in text
-    by_status, by_field, by_level = t4[0:11], t4[11:14], t4[14:18]
-    assert _sum(by_status) == _sum(by_field) == _sum(by_level) == 61
-    resolved = _figure(by_status[4])
-    assert (resolved, t4[-1][-1]) == (12, "19,67%")  # 12 / 61
+
+    def count(row: tuple[str, ...]) -> int:
+        return int(row[-2].replace(".", ""))
+
+    by_status, by_field, by_level, total = t4[0:11], t4[11:14], t4[14:18], t4[18]
+    assert total[0] == "Tổng số"
+    assert sum(map(count, by_status)) == sum(map(count, by_field)) == count(total) == 61
+    assert sum(map(count, by_level)) == 61
+    resolved = count(by_status[4])
+    assert (resolved, t4[-1][-2:]) == (12, ("12/61", "19,67%"))  # 12 / 61
 
     # Biểu 5: the letters by kind add up to the letters' total; forwarded are among them.
     assert t5[3][0] == "Tổng số đơn thư"

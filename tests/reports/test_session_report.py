@@ -211,9 +211,10 @@ def test_answers_and_outcomes_print_counts_and_shares(report_pdf):
 
 def _tables(data: bytes) -> dict[str, list[tuple[str, ...]]]:
     """The appendix tables by heading, each row as its cells after the STT (read from the
-    page layout, where cells are apart by two spaces or more)."""
+    page layout, where cells are apart by two spaces or more; the total has no STT)."""
     tables: dict[str, list[tuple[str, ...]]] = {}
     rows: list[tuple[str, ...]] | None = None
+    numbered = 0
     in_appendix = False
     for page in pdf_pages(data, layout=True):
         for line in page.splitlines():
@@ -223,10 +224,14 @@ def _tables(data: bytes) -> dict[str, list[tuple[str, ...]]]:
             elif not in_appendix or text.startswith("STT"):
                 continue
             elif re.match(r"Biểu \d+\. ", text):
-                rows = tables.setdefault(text, [])
-            elif rows is not None and re.match(r"\d+\s{2,}\S", text):
-                stt, *cells = re.split(r"\s{2,}", text)
-                assert int(stt) == len(rows) + 1, f"STT out of order: {text!r}"
+                rows, numbered = tables.setdefault(text, []), 0
+            elif rows is not None and re.match(r"\S.*\s{2,}\S+$", text):
+                cells = re.split(r"\s{2,}", text)
+                if cells[0].isdigit():
+                    numbered += 1
+                    assert int(cells.pop(0)) == numbered, f"STT out of order: {text!r}"
+                else:
+                    assert cells[0] == "Tổng số", f"a line without STT: {text!r}"
                 rows.append(tuple(cells))
     return tables
 
