@@ -12,6 +12,8 @@ from tests.e2e.pages import list_urls, login
 
 pytestmark = [pytest.mark.chromium, pytest.mark.django_db(transaction=True)]
 
+LOAD_TIMEOUT_MS = 60_000
+
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1366, "height": 900}
 # 16rem, the summary column's least width on wide screens (static/css/app.css); on a phone a
@@ -37,6 +39,8 @@ def _widths(page) -> dict:
 def test_every_list_fits_the_screen(browser, live_server, staff_user, viewport):
     call_command("load_demo", verbosity=0)
     context = browser.new_context(base_url=live_server.url, locale="vi-VN", viewport=viewport)
+    # Dozens of pages on a loaded 2-core CI machine: one slow load must not fail the walk.
+    context.set_default_timeout(LOAD_TIMEOUT_MS)
     try:
         page = context.new_page()
         login(page, "chuyenvien")

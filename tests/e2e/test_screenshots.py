@@ -23,6 +23,8 @@ from tests.e2e.pages import login
 
 pytestmark = [pytest.mark.chromium, pytest.mark.django_db(transaction=True)]
 
+LOAD_TIMEOUT_MS = 60_000
+
 DOCS = Path(settings.BASE_DIR) / "docs" / "screenshots"
 SCRATCH = Path(settings.BASE_DIR) / "var" / "e2e-screenshots" / "interface"
 VIEWPORTS = {"desktop": {"width": 1366, "height": 900}, "phone": {"width": 390, "height": 844}}
@@ -53,6 +55,8 @@ def test_screenshots_of_the_interface(browser, live_server, staff_user):
     pages = _pages()
     for width_name, viewport in VIEWPORTS.items():
         context = browser.new_context(base_url=live_server.url, locale="vi-VN", viewport=viewport)
+        # Dozens of pages on a loaded 2-core CI machine: one slow load must not fail the walk.
+        context.set_default_timeout(LOAD_TIMEOUT_MS)
         try:
             page = context.new_page()
             login(page, "chuyenvien")
