@@ -68,8 +68,10 @@ def test_every_list_fits_the_screen(browser, live_server, staff_user, viewport):
             page.get_by_role("button", name="Bộ lọc").click()
             page.locator("#list-filters").wait_for(state="visible")
             page.fill("#list-filters input[name=q]", "trạm y tế")
-            page.locator("#list-filters button[type=submit]").click()
-            page.wait_for_url("**q=*")
+            # Listen for the navigation before sending the form (waiting for it afterwards
+            # missed it once in CI, after the whole suite, and timed out).
+            with page.expect_navigation(url=lambda url: "q=" in url):
+                page.locator("#list-filters button[type=submit]").click()
             assert page.locator("tbody tr").count() >= 1
             assert _widths(page)["scroll"] <= PHONE["width"]
     finally:
