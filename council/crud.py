@@ -479,6 +479,10 @@ class ListTotalsMixin:
         return ctx
 
     def totals(self, queryset: QuerySet) -> list[ListTotal]:
+        # No new cache: the sums ride on the row-count cache the lists already had (counting
+        # a million petitions ~0.24-0.4 s, docs/performance.md). The same statement counts the
+        # rows and hands the paginator its count, so a list keeps its budget of 8 queries
+        # instead of a second COUNT. Issue 18 removes that cache and re-measures uncached.
         # The paginator's key for this list's count (the same rows, whatever their order).
         count_key = _cache_key("count", queryset.order_by().values("pk"))
         expressions = {key: expression for key, _label, expression in self.list_totals}
