@@ -7,5 +7,7 @@ class OversightConfig(AppConfig):
 
     def ready(self) -> None:
         from oversight import signals
+        from sessions import fragments
 
         signals.connect()
+        fragments.register(template="oversight/_session_questioning.html", order=30)

@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class ReportsConfig(AppConfig):
     name = "reports"
     verbose_name = "Báo cáo, tổng hợp"
+
+    def ready(self) -> None:
+        from sessions import fragments
+
+        fragments.register(template="reports/_session_petitions_report.html", order=20)

@@ -9,8 +9,6 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
-from django.template import TemplateDoesNotExist
-from django.template.loader import get_template
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -30,18 +28,13 @@ from council.crud import (
 )
 from council.idempotency import SubmissionRefused
 from council.permissions import EditorRequiredMixin, require_editor, require_viewer
-from sessions import selectors, services
+from sessions import fragments, selectors, services
 from sessions.filters import SessionFilter
 from sessions.forms import AgendaItemForm, AttendanceForm, SessionForm
 from sessions.models import AgendaItem, Session
 from sessions.tables import SessionTable
 
 SECTION = gettext_lazy("Kỳ họp")
-# The resolutions and oversight apps render what a session adopted and the questioning held at
-# it from these templates, if they ship them; sessions stands below both and imports neither.
-RESOLUTIONS_TEMPLATE = "resolutions/_session_resolutions.html"
-QUESTIONING_TEMPLATE = "oversight/_session_questioning.html"
-PETITIONS_REPORT_TEMPLATE = "reports/_session_petitions_report.html"
 
 _common = {
     "section_title": SECTION,
@@ -101,19 +94,8 @@ class SessionDetailView(RecordDetailView):
         ]
         ctx["agenda"] = selectors.session_agenda(session=session)
         ctx["attendance"] = selectors.session_attendance_summary(session=session)
-        ctx["resolutions_template"] = _shipped(RESOLUTIONS_TEMPLATE)
-        ctx["questioning_template"] = _shipped(QUESTIONING_TEMPLATE)
-        ctx["petitions_report_template"] = _shipped(PETITIONS_REPORT_TEMPLATE)
+        ctx["fragments"] = fragments.templates()
         return ctx
-
-
-def _shipped(name: str) -> str | None:
-    """The template's name if an app of a higher floor ships it."""
-    try:
-        get_template(name)
-    except TemplateDoesNotExist:
-        return None
-    return name
 
 
 class SessionCreateView(RecordCreateView):

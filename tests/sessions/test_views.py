@@ -121,6 +121,14 @@ def test_detail_shows_agenda_attendance_resolutions_and_questioning(
     assert 'id="questioning"' in page
 
 
+def test_detail_shows_the_cards_the_apps_above_register_in_their_order(staff_client, make_session):
+    """Sessions names none of them (sessions.fragments): resolutions, the petitions report,
+    then questioning."""
+    page = staff_client.get(make_session().get_absolute_url()).content.decode()
+    cards = ['id="resolutions"', 'id="petitions-report"', 'id="questioning"']
+    assert [page.index(card) for card in cards] == sorted(page.index(card) for card in cards)
+
+
 def test_attendance_bulk_form_records_every_delegate(staff_client, make_session, delegates):
     session = make_session()
     url = reverse("sessions:attendance_update", args=[session.pk])
