@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 from django.contrib import messages
 from django.core.cache import cache
-from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.core.paginator import Page, Paginator
 from django.db import connections, transaction
 from django.db.models import Count, Model, ProtectedError, QuerySet
@@ -47,8 +47,8 @@ from council.idempotency import (
     answer_repeated_submission,
     form_submission_save,
 )
-from council.permissions import EditorRequiredMixin, ViewerRequiredMixin
-from council.services import record_save
+from council.permissions import ViewerRequiredMixin
+from council.services import record_delete, record_save
 from council.tables import label_cells
 
 
@@ -586,36 +586,71 @@ class WriteGuardMixin:
         return repeated or super().form_invalid(form)  # type: ignore[misc]
 
 
+class RecordWriteMixin:
+    """Who may create, edit and delete. Secretariat staff write every record; records owned by
+    a Ban (oversight) set committee_scoped and name that Ban in committee_id(obj): its members
+    write them too (roles.can_edit_committee_record)."""
+
+    committee_scoped = False
+    request: HttpRequest
+
+    def dispatch(self, request: Any, *args: Any, **kwargs: Any) -> HttpResponse:
+        # Before any record is looked up: a reader gets 403, never a 404 saying what exists.
+        if not self.may_write(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
+
+    def may_write(self, user: Any) -> bool:
+        """Could the user write some record of this view, before knowing which one?"""
+        if not self.committee_scoped:
+            return roles.can_edit_records(user)
+        committee = roles.user_committee(user)
+        return roles.can_edit_committee_record(user, committee.pk if committee else None)
+
+    def committee_id(self, obj: Model) -> int | None:
+        """The Ban that owns obj (committee_scoped views only)."""
+        raise NotImplementedError
+
+    def check_committee(self, obj: Model) -> None:
+        if self.committee_scoped and not roles.can_edit_committee_record(
+            self.request.user, self.committee_id(obj)
+        ):
+            raise PermissionDenied
+
+    def get_object(self, queryset: QuerySet | None = None) -> Model:
+        obj = super().get_object(queryset)  # type: ignore[misc]
+        self.check_committee(obj)
+        return obj
+
+
 class _RecordFormMixin(
-    WriteGuardMixin, FollowedFieldsMixin, EditorRequiredMixin, CachedPageMixin, SectionMixin
+    WriteGuardMixin, FollowedFieldsMixin, RecordWriteMixin, CachedPageMixin, SectionMixin
 ):
     template_name = "generic/form.html"
-    success_text = ""
 
     def get_form(self, form_class=None):
         form = super().get_form(form_class)
         add_write_guard(form, getattr(self, "object", None))
         return form
 
-    def save_object(self, instance: Model) -> Model:
-        """The write; apps whose records have rules of their own call their service here."""
-        return record_save(instance=instance, user=self.request.user)
+    def save_object(self, form) -> Model:
+        """The write of the form's record, its many-to-many fields included. Apps whose records
+        have rules of their own call their service here."""
+        instance = record_save(instance=form.save(commit=False), user=self.request.user)
+        form.save_m2m()
+        return instance
 
     def form_valid(self, form) -> HttpResponse:
-        instance = form.save(commit=False)
         try:
             self.object = guarded_save(
-                form=form, user=self.request.user, save=lambda: self.save_object(instance)
+                form=form, user=self.request.user, save=lambda: self.save_object(form)
             )
         except (StaleEditError, SubmissionRefused) as exc:
             return answer_unsaved(self.request, form, exc) or self.form_invalid(form)
         except ValidationError as exc:
             apply_validation_error(form, exc)
             return self.form_invalid(form)
-        form.save_m2m()
-        messages.success(
-            self.request, self.success_text or _("Đã lưu «%(obj)s».") % {"obj": self.object}
-        )
+        messages.success(self.request, _("Đã lưu «%(obj)s».") % {"obj": self.object})
         return HttpResponseRedirect(self.get_success_url())
 
     def get_success_url(self) -> str:
@@ -632,14 +667,21 @@ class RecordUpdateView(_RecordFormMixin, UpdateView):
     pass
 
 
-class RecordDeleteView(EditorRequiredMixin, SectionMixin, DeleteView):
+class RecordDeleteView(RecordWriteMixin, SectionMixin, DeleteView):
     template_name = "generic/confirm_delete.html"
 
+    def delete_object(self, obj: Model) -> None:
+        """The delete; apps whose records have rules of their own call their service here."""
+        record_delete(instance=obj)
+
+    def get_success_url(self) -> str:
+        return reverse(self.list_url_name)
+
     def form_valid(self, form) -> HttpResponse:
-        obj = self.get_object()
-        label = str(obj)
+        obj = self.object
+        label, target = str(obj), self.get_success_url()
         try:
-            obj.delete()
+            self.delete_object(obj)
         except ProtectedError as exc:
             users = sorted({str(o._meta.verbose_name) for o in exc.protected_objects})
             messages.error(
@@ -649,7 +691,7 @@ class RecordDeleteView(EditorRequiredMixin, SectionMixin, DeleteView):
             )
             return HttpResponseRedirect(obj.get_absolute_url())
         messages.success(self.request, _("Đã xoá «%(obj)s».") % {"obj": label})
-        return HttpResponseRedirect(reverse(self.list_url_name))
+        return HttpResponseRedirect(target)
 
 
 def crud_urls(

@@ -37,6 +37,12 @@ def record_save(*, instance: models.Model, user: Any = None) -> models.Model:
 
 
 @transaction.atomic
+def record_delete(*, instance: models.Model) -> None:
+    """Delete one registry record; ProtectedError while other records still refer to it."""
+    instance.delete()
+
+
+@transaction.atomic
 def user_create_with_role(
     *,
     username: str,

@@ -65,8 +65,10 @@ class ServiceSaveMixin:
     """Create / edit through voters.services (search text, status history) instead of the
     plain registry save; the optimistic lock and error handling stay council.crud's."""
 
-    def save_object(self, instance):
-        return services.model_save(instance=instance, user=self.request.user)
+    def save_object(self, form):
+        instance = services.model_save(instance=form.save(commit=False), user=self.request.user)
+        form.save_m2m()
+        return instance
 
 
 class VotersListView(RecordListView):
