@@ -12,10 +12,8 @@ class CouncilConfig(AppConfig):
         from council.cache import connect_data_signals
         from council.collation import register_on_sqlite
         from council.files import connect_file_cleanup
-        from council.tables import remember_render_signatures
 
         connect_data_signals()
         # Before any connection opens: SQLite learns the Vietnamese collation of name columns.
         connection_created.connect(register_on_sqlite, dispatch_uid="council.collation")
         connect_file_cleanup()
-        remember_render_signatures()

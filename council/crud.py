@@ -600,9 +600,10 @@ class RecordWriteMixin:
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
 
-    def may_write(self, user: Any) -> bool:
+    @classmethod
+    def may_write(cls, user: Any) -> bool:
         """Could the user write some record of this view, before knowing which one?"""
-        if not self.committee_scoped:
+        if not cls.committee_scoped:
             return roles.can_edit_records(user)
         committee = roles.user_committee(user)
         return roles.can_edit_committee_record(user, committee.pk if committee else None)

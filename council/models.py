@@ -4,14 +4,12 @@ Standing Committee's work between sessions. This is the ground floor: it imports
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.encoding import force_str
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from simple_history.models import HistoricalRecords
@@ -64,17 +62,6 @@ class TimeStampedModel(models.Model):
 
     class Meta:
         abstract = True
-
-    def _get_FIELD_display(self, field: models.Field) -> Any:
-        """What get_FOO_display() returns, without its cost: Django builds a dict of the
-        field's choices on every call, hashing each lazily translated label, i.e. translating
-        every label of the field for each cell of a table (a tenth of a list page's rendering).
-        The few choices are scanned instead."""
-        value = getattr(self, field.attname)
-        for choice, label in field.flatchoices:
-            if choice == value:
-                return force_str(label, strings_only=True)
-        return force_str(value, strings_only=True)
 
 
 class Council(TimeStampedModel):

@@ -108,11 +108,6 @@ def _rewrite(model: Any, rows: Any, text_of: Any) -> int:
 
 
 @transaction.atomic
-def activity_delete(*, activity: OversightActivity) -> None:
-    activity.delete()
-
-
-@transaction.atomic
 def question_save(*, question: Question, user: Any = None) -> Question:
     _stamp(question, user)
     question.full_clean()

@@ -4,43 +4,32 @@ what hangs off them (questions, recommendations, follow-ups); leaders read."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, Model, ProtectedError, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.db.models import Count, Model, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import CreateView, DeleteView, UpdateView
 
 from council import roles
-from council.concurrency import StaleEditError
 from council.crud import (
-    FollowedFieldsMixin,
     ListTotalsMixin,
     RecordCreateView,
     RecordDeleteView,
     RecordDetailView,
     RecordListView,
     RecordUpdateView,
-    SectionMixin,
-    WriteGuardMixin,
-    add_write_guard,
-    answer_unsaved,
-    guarded_save,
+    RecordWriteMixin,
 )
 from council.exports import xlsx_response
-from council.forms import apply_validation_error
-from council.idempotency import SubmissionRefused
 from council.permissions import require_viewer
 from council.selectors import council_get_current
-from oversight import filters, forms, selectors, services, tables
+from oversight import exports, filters, forms, selectors, services, tables
 from oversight.models import (
     QUESTIONING_KINDS,
     FollowUp,
@@ -55,103 +44,56 @@ ACTIVITIES = gettext_lazy("Hoạt động giám sát")
 RECOMMENDATIONS = gettext_lazy("Kiến nghị sau giám sát")
 PROGRAMMES = gettext_lazy("Chương trình giám sát năm")
 
-# --- permissions -----------------------------------------------------------------------------
+# --- writes --------------------------------------------------------------------------------
 
 
-def _may_write_some(user: Any) -> bool:
-    """Could this user write any oversight record at all (before looking at which one)?"""
-    return roles.can_edit_records(user) or (
-        roles.Role.COMMITTEE_MEMBER in roles.user_roles(user)
-        and roles.user_committee(user) is not None
-    )
+class _BanRecord(RecordWriteMixin):
+    """An activity and what hangs off it (questions, recommendations, follow-ups) are written
+    by secretariat staff and by the members of the activity's Ban (council.crud's
+    committee-scoped writes): the Ban is found by walking activity_path from the record."""
 
-
-def _require_committee_edit(user: Any, activity: OversightActivity) -> None:
-    if not roles.can_edit_committee_record(user, activity.committee_id):
-        raise PermissionDenied
-
-
-# --- shared bases ----------------------------------------------------------------------------
-
-
-class _WriteView(WriteGuardMixin, SectionMixin):
-    """Create / update / delete of records owned by an activity's Ban. Leaders and anyone else
-    without a writing role get 403 before any record is looked up."""
-
-    template_name = "generic/form.html"
+    committee_scoped = True
+    activity_path: tuple[str, ...] = ("activity",)  # () : the record is the activity
     section_title = ACTIVITIES
     list_url_name = "oversight:activity_list"
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any):
-        if not _may_write_some(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def owning_activity(self, obj: Model) -> OversightActivity:
-        raise NotImplementedError
-
-    def get_object(self, queryset: QuerySet | None = None) -> Model:
-        obj = super().get_object(queryset)
-        _require_committee_edit(self.request.user, self.owning_activity(obj))
-        return obj
-
-    def get_form(self, form_class=None):
-        form = super().get_form(form_class)
-        add_write_guard(form, getattr(self, "object", None))
-        return form
-
-    def save_with(self, form, save: Callable[[], Model]) -> HttpResponse:
-        try:
-            # No lost updates (an edit checks the version it was read at) and no double
-            # records (a create claims the form's one-time token).
-            self.object = guarded_save(form=form, user=self.request.user, save=save)
-        except (StaleEditError, SubmissionRefused) as exc:
-            return answer_unsaved(self.request, form, exc) or self.form_invalid(form)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Đã lưu «%(obj)s».") % {"obj": self.object})
-        return HttpResponseRedirect(self.object.get_absolute_url())
+    def committee_id(self, obj: Model) -> int | None:
+        for name in self.activity_path:
+            obj = getattr(obj, name)
+        return obj.committee_id  # type: ignore[attr-defined]
 
 
-class _DeleteView(_WriteView, DeleteView):
-    template_name = "generic/confirm_delete.html"
+class _Child(RecordWriteMixin):
+    """A record that hangs off another (a question off its activity): its form is given the
+    parent. A new record's parent is named by the URL (<parent_field>_pk) and looked up after
+    the 403 for readers, then checked as the record will be (its Ban, if committee-scoped)."""
 
-    def success_url_for(self, obj: Model) -> str:
-        return reverse("oversight:activity_list")
-
-    def form_valid(self, form) -> HttpResponse:
-        obj = self.get_object()
-        label, target = str(obj), self.success_url_for(obj)
-        try:
-            obj.delete()
-        except ProtectedError as exc:
-            users = sorted({str(o._meta.verbose_name) for o in exc.protected_objects})
-            messages.error(
-                self.request,
-                _("Không thể xoá «%(obj)s» vì đang được dùng ở: %(users)s.")
-                % {"obj": label, "users": ", ".join(users)},
-            )
-            return HttpResponseRedirect(obj.get_absolute_url())
-        messages.success(self.request, _("Đã xoá «%(obj)s».") % {"obj": label})
-        return HttpResponseRedirect(target)
-
-
-class _ParentMixin:
-    """Nested create pages (/hoat-dong/<activity_pk>/...): 403 for readers first, then 404."""
-
-    parent_model: type[Model]
-    parent_kwarg: str
+    parent_field: str
+    model: type[Model]
+    object: Model | None
+    parent: Model
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any):
-        if not _may_write_some(request.user):
-            raise PermissionDenied
-        self.parent = get_object_or_404(self.parent_model, pk=kwargs[self.parent_kwarg])
-        _require_committee_edit(request.user, self.parent_activity())
-        return super().dispatch(request, *args, **kwargs)
+        if (parent_pk := kwargs.get(f"{self.parent_field}_pk")) is not None:
+            if not self.may_write(request.user):
+                raise PermissionDenied
+            parent_model = self.model._meta.get_field(self.parent_field).related_model
+            self.parent = get_object_or_404(parent_model, pk=parent_pk)
+            self.check_committee(self.model(**{self.parent_field: self.parent}))
+        return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
 
-    def parent_activity(self) -> OversightActivity:
-        raise NotImplementedError
+    def get_form_kwargs(self) -> dict[str, Any]:
+        parent = self.parent if self.object is None else getattr(self.object, self.parent_field)
+        return {**super().get_form_kwargs(), self.parent_field: parent}  # type: ignore[misc]
+
+
+class _ShowParentAfterDelete:
+    """After a delete, the page of the record it hung off (its own URL names the parent)."""
+
+    object: Model
+
+    def get_success_url(self) -> str:
+        return self.object.get_absolute_url()
 
 
 # --- activities ------------------------------------------------------------------------------
@@ -176,7 +118,7 @@ class ActivityListView(ListTotalsMixin, RecordListView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         ctx = super().get_context_data(**kwargs)
-        ctx["can_edit"] = _may_write_some(self.request.user)
+        ctx["can_edit"] = ActivityCreateView.may_write(self.request.user)
         ctx["export_url"] = reverse("oversight:activity_export")
         return ctx
 
@@ -187,38 +129,12 @@ def activity_export(request: HttpRequest) -> HttpResponse:
     qs = filters.ActivityFilter(
         request.GET, queryset=selectors.activity_list(council=council_get_current())
     ).qs.prefetch_related("supervised_organizations")
-    headers = [
-        _("Năm"),
-        _("Nhiệm kỳ"),
-        _("Chủ thể"),
-        _("Hình thức"),
-        _("Nội dung"),
-        _("Ngày bắt đầu"),
-        _("Ngày kết thúc"),
-        _("Cơ quan chịu sự giám sát"),
-        _("Số quyết định / nghị quyết thành lập"),
-        _("Số kế hoạch"),
-        _("Số báo cáo kết quả"),
-        _("Số thông báo kết luận"),
-    ]
-    rows = (
-        [
-            a.attributed_year,
-            a.term.roman,
-            a.actor_label,
-            a.get_kind_display(),
-            a.topic,
-            a.start_date,
-            a.end_date,
-            "; ".join(o.name for o in a.supervised_organizations.all()),
-            a.establishing_number,
-            a.plan_number,
-            a.result_report_number,
-            a.conclusion_number,
-        ]
-        for a in qs
+    columns = exports.ACTIVITY_COLUMNS
+    return xlsx_response(
+        filename="hoat-dong-giam-sat",
+        headers=exports.headers(columns),
+        rows=exports.rows(columns, qs),
     )
-    return xlsx_response(filename="hoat-dong-giam-sat", headers=headers, rows=rows)
 
 
 class ActivityDetailView(RecordDetailView):
@@ -263,93 +179,58 @@ class ActivityDetailView(RecordDetailView):
         return ctx
 
 
-class _ActivityFormMixin(FollowedFieldsMixin, _WriteView):
+class _ActivityWrite(_BanRecord):
     model = OversightActivity
     form_class = forms.ActivityForm
-
-    def owning_activity(self, obj: Model) -> OversightActivity:
-        return obj  # type: ignore[return-value]
+    activity_path = ()
 
     def get_form_kwargs(self) -> dict[str, Any]:
-        kwargs = super().get_form_kwargs()
-        kwargs["user"] = self.request.user
-        return kwargs
+        return {**super().get_form_kwargs(), "user": self.request.user}  # type: ignore[misc]
 
-    def form_valid(self, form) -> HttpResponse:
-        activity = form.save(commit=False)
-        return self.save_with(
-            form,
-            lambda: services.activity_save(
-                activity=activity,
-                supervised_organizations=form.cleaned_data["supervised_organizations"],
-                members=form.cleaned_data["members"],
-                user=self.request.user,
-            ),
+    def save_object(self, form) -> OversightActivity:
+        return services.activity_save(
+            activity=form.instance,
+            supervised_organizations=form.cleaned_data["supervised_organizations"],
+            members=form.cleaned_data["members"],
+            user=self.request.user,
         )
 
 
-class ActivityCreateView(_ActivityFormMixin, CreateView):
+class ActivityCreateView(_ActivityWrite, RecordCreateView):
     pass
 
 
-class ActivityUpdateView(_ActivityFormMixin, UpdateView):
+class ActivityUpdateView(_ActivityWrite, RecordUpdateView):
     pass
 
 
-class ActivityDeleteView(_DeleteView):
+class ActivityDeleteView(_BanRecord, RecordDeleteView):
     model = OversightActivity
-
-    def owning_activity(self, obj: Model) -> OversightActivity:
-        return obj  # type: ignore[return-value]
+    activity_path = ()
 
 
 # --- questions -------------------------------------------------------------------------------
 
 
-class QuestionCreateView(_ParentMixin, _WriteView, CreateView):
+class _QuestionWrite(_Child, _BanRecord):
     model = Question
     form_class = forms.QuestionForm
-    parent_model = OversightActivity
-    parent_kwarg = "activity_pk"
+    parent_field = "activity"
 
-    def parent_activity(self) -> OversightActivity:
-        return self.parent
-
-    def get_form_kwargs(self) -> dict[str, Any]:
-        return {**super().get_form_kwargs(), "activity": self.parent}
-
-    def form_valid(self, form) -> HttpResponse:
-        question = form.save(commit=False)
-        return self.save_with(
-            form, lambda: services.question_save(question=question, user=self.request.user)
-        )
+    def save_object(self, form) -> Question:
+        return services.question_save(question=form.instance, user=self.request.user)
 
 
-class QuestionUpdateView(_WriteView, UpdateView):
+class QuestionCreateView(_QuestionWrite, RecordCreateView):
+    pass
+
+
+class QuestionUpdateView(_QuestionWrite, RecordUpdateView):
+    pass
+
+
+class QuestionDeleteView(_ShowParentAfterDelete, _BanRecord, RecordDeleteView):
     model = Question
-    form_class = forms.QuestionForm
-
-    def owning_activity(self, obj: Model) -> OversightActivity:
-        return obj.activity  # type: ignore[attr-defined]
-
-    def get_form_kwargs(self) -> dict[str, Any]:
-        return {**super().get_form_kwargs(), "activity": self.object.activity}
-
-    def form_valid(self, form) -> HttpResponse:
-        question = form.save(commit=False)
-        return self.save_with(
-            form, lambda: services.question_save(question=question, user=self.request.user)
-        )
-
-
-class QuestionDeleteView(_DeleteView):
-    model = Question
-
-    def owning_activity(self, obj: Model) -> OversightActivity:
-        return obj.activity  # type: ignore[attr-defined]
-
-    def success_url_for(self, obj: Model) -> str:
-        return obj.get_absolute_url()
 
 
 # --- recommendations -------------------------------------------------------------------------
@@ -380,28 +261,12 @@ def recommendation_export(request: HttpRequest) -> HttpResponse:
         request.GET,
         queryset=selectors.recommendation_list(council=council_get_current(), today=today),
     ).qs.select_related("activity")
-    headers = [
-        _("Nội dung kiến nghị"),
-        _("Cơ quan được kiến nghị"),
-        _("Thời hạn"),
-        _("Tình trạng"),
-        _("Quá hạn"),
-        _("Ban"),
-        _("Hoạt động giám sát"),
-    ]
-    rows = (
-        [
-            r.content,
-            r.addressee.name,
-            r.deadline,
-            r.get_status_display(),
-            _("Có") if r.is_overdue_now else "",
-            r.activity.committee.name if r.activity.committee_id else "",
-            r.activity.topic,
-        ]
-        for r in qs
+    columns = exports.RECOMMENDATION_COLUMNS
+    return xlsx_response(
+        filename="kien-nghi-sau-giam-sat",
+        headers=exports.headers(columns),
+        rows=exports.rows(columns, qs),
     )
-    return xlsx_response(filename="kien-nghi-sau-giam-sat", headers=headers, rows=rows)
 
 
 class OverdueListView(RecordListView):
@@ -445,113 +310,65 @@ class RecommendationDetailView(RecordDetailView):
         return ctx
 
 
-class RecommendationCreateView(_ParentMixin, _WriteView, CreateView):
+class _RecommendationWrite(_Child, _BanRecord):
     model = OversightRecommendation
     form_class = forms.RecommendationForm
-    parent_model = OversightActivity
-    parent_kwarg = "activity_pk"
+    parent_field = "activity"
     section_title = RECOMMENDATIONS
     list_url_name = "oversight:recommendation_list"
 
-    def parent_activity(self) -> OversightActivity:
-        return self.parent
-
-    def get_form_kwargs(self) -> dict[str, Any]:
-        return {**super().get_form_kwargs(), "activity": self.parent}
-
-    def form_valid(self, form) -> HttpResponse:
-        rec = form.save(commit=False)
-        return self.save_with(
-            form,
-            lambda: services.recommendation_save(recommendation=rec, user=self.request.user),
+    def save_object(self, form) -> OversightRecommendation:
+        return services.recommendation_save(
+            recommendation=form.instance,
+            user=self.request.user,
         )
 
 
-class RecommendationUpdateView(_WriteView, UpdateView):
-    model = OversightRecommendation
-    form_class = forms.RecommendationForm
-    section_title = RECOMMENDATIONS
-    list_url_name = "oversight:recommendation_list"
-
-    def owning_activity(self, obj: Model) -> OversightActivity:
-        return obj.activity  # type: ignore[attr-defined]
-
-    def get_form_kwargs(self) -> dict[str, Any]:
-        return {**super().get_form_kwargs(), "activity": self.object.activity}
-
-    def form_valid(self, form) -> HttpResponse:
-        rec = form.save(commit=False)
-        return self.save_with(
-            form,
-            lambda: services.recommendation_save(recommendation=rec, user=self.request.user),
-        )
+class RecommendationCreateView(_RecommendationWrite, RecordCreateView):
+    pass
 
 
-class RecommendationDeleteView(_DeleteView):
+class RecommendationUpdateView(_RecommendationWrite, RecordUpdateView):
+    pass
+
+
+class RecommendationDeleteView(_BanRecord, RecordDeleteView):
     model = OversightRecommendation
     section_title = RECOMMENDATIONS
     list_url_name = "oversight:recommendation_list"
 
-    def owning_activity(self, obj: Model) -> OversightActivity:
-        return obj.activity  # type: ignore[attr-defined]
-
-    def success_url_for(self, obj: Model) -> str:
-        return obj.activity.get_absolute_url()  # type: ignore[attr-defined]
+    def get_success_url(self) -> str:
+        return self.object.activity.get_absolute_url()
 
 
 # --- follow-ups ------------------------------------------------------------------------------
 
 
-class FollowUpCreateView(_ParentMixin, _WriteView, CreateView):
+class _FollowUpWrite(_Child, _BanRecord):
     model = FollowUp
     form_class = forms.FollowUpForm
-    parent_model = OversightRecommendation
-    parent_kwarg = "recommendation_pk"
+    parent_field = "recommendation"
+    activity_path = ("recommendation", "activity")
     section_title = RECOMMENDATIONS
     list_url_name = "oversight:recommendation_list"
 
-    def parent_activity(self) -> OversightActivity:
-        return self.parent.activity
-
-    def get_form_kwargs(self) -> dict[str, Any]:
-        return {**super().get_form_kwargs(), "recommendation": self.parent}
-
-    def form_valid(self, form) -> HttpResponse:
-        follow_up = form.save(commit=False)
-        return self.save_with(
-            form, lambda: services.follow_up_save(follow_up=follow_up, user=self.request.user)
-        )
+    def save_object(self, form) -> FollowUp:
+        return services.follow_up_save(follow_up=form.instance, user=self.request.user)
 
 
-class FollowUpUpdateView(_WriteView, UpdateView):
+class FollowUpCreateView(_FollowUpWrite, RecordCreateView):
+    pass
+
+
+class FollowUpUpdateView(_FollowUpWrite, RecordUpdateView):
+    pass
+
+
+class FollowUpDeleteView(_ShowParentAfterDelete, _BanRecord, RecordDeleteView):
     model = FollowUp
-    form_class = forms.FollowUpForm
+    activity_path = ("recommendation", "activity")
     section_title = RECOMMENDATIONS
     list_url_name = "oversight:recommendation_list"
-
-    def owning_activity(self, obj: Model) -> OversightActivity:
-        return obj.recommendation.activity  # type: ignore[attr-defined]
-
-    def get_form_kwargs(self) -> dict[str, Any]:
-        return {**super().get_form_kwargs(), "recommendation": self.object.recommendation}
-
-    def form_valid(self, form) -> HttpResponse:
-        follow_up = form.save(commit=False)
-        return self.save_with(
-            form, lambda: services.follow_up_save(follow_up=follow_up, user=self.request.user)
-        )
-
-
-class FollowUpDeleteView(_DeleteView):
-    model = FollowUp
-    section_title = RECOMMENDATIONS
-    list_url_name = "oversight:recommendation_list"
-
-    def owning_activity(self, obj: Model) -> OversightActivity:
-        return obj.recommendation.activity  # type: ignore[attr-defined]
-
-    def success_url_for(self, obj: Model) -> str:
-        return obj.get_absolute_url()
 
 
 # --- the annual programme (the HĐND's document: secretariat staff keep it) --------------------
@@ -601,73 +418,50 @@ class ProgrammeDetailView(RecordDetailView):
 
 
 class _ProgrammeSection:
+    request: HttpRequest
     section_title = PROGRAMMES
     list_url_name = "oversight:programme_list"
     create_url_name = "oversight:programme_create"
 
 
-class ProgrammeCreateView(_ProgrammeSection, RecordCreateView):
+class _ProgrammeWrite(_ProgrammeSection):
     model = OversightProgramme
     form_class = forms.ProgrammeForm
 
+    def save_object(self, form) -> OversightProgramme:
+        return services.programme_save(programme=form.instance, user=self.request.user)
 
-class ProgrammeUpdateView(_ProgrammeSection, RecordUpdateView):
-    model = OversightProgramme
-    form_class = forms.ProgrammeForm
+
+class ProgrammeCreateView(_ProgrammeWrite, RecordCreateView):
+    pass
+
+
+class ProgrammeUpdateView(_ProgrammeWrite, RecordUpdateView):
+    pass
 
 
 class ProgrammeDeleteView(_ProgrammeSection, RecordDeleteView):
     model = OversightProgramme
 
 
-class _ProgrammeItemWrite(_WriteView):
-    """Programme items belong to the HĐND's programme: staff only."""
+class _ProgrammeItemWrite(_Child, _ProgrammeSection):
+    """Programme items belong to the HĐND's programme: staff only (not committee-scoped)."""
 
     model = ProgrammeItem
-    section_title = PROGRAMMES
-    list_url_name = "oversight:programme_list"
-
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any):
-        if not roles.can_edit_records(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_object(self, queryset: QuerySet | None = None) -> Model:
-        return super(_WriteView, self).get_object(queryset)
-
-
-class ProgrammeItemCreateView(_ProgrammeItemWrite, CreateView):
     form_class = forms.ProgrammeItemForm
+    parent_field = "programme"
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any):
-        if not roles.can_edit_records(request.user):
-            raise PermissionDenied
-        self.programme = get_object_or_404(OversightProgramme, pk=kwargs["programme_pk"])
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_form_kwargs(self) -> dict[str, Any]:
-        return {**super().get_form_kwargs(), "programme": self.programme}
-
-    def form_valid(self, form) -> HttpResponse:
-        item = form.save(commit=False)
-        return self.save_with(
-            form, lambda: services.programme_item_save(item=item, user=self.request.user)
-        )
+    def save_object(self, form) -> ProgrammeItem:
+        return services.programme_item_save(item=form.instance, user=self.request.user)
 
 
-class ProgrammeItemUpdateView(_ProgrammeItemWrite, UpdateView):
-    form_class = forms.ProgrammeItemForm
-
-    def get_form_kwargs(self) -> dict[str, Any]:
-        return {**super().get_form_kwargs(), "programme": self.object.programme}
-
-    def form_valid(self, form) -> HttpResponse:
-        item = form.save(commit=False)
-        return self.save_with(
-            form, lambda: services.programme_item_save(item=item, user=self.request.user)
-        )
+class ProgrammeItemCreateView(_ProgrammeItemWrite, RecordCreateView):
+    pass
 
 
-class ProgrammeItemDeleteView(_ProgrammeItemWrite, _DeleteView):
-    def success_url_for(self, obj: Model) -> str:
-        return obj.get_absolute_url()
+class ProgrammeItemUpdateView(_ProgrammeItemWrite, RecordUpdateView):
+    pass
+
+
+class ProgrammeItemDeleteView(_ShowParentAfterDelete, _ProgrammeSection, RecordDeleteView):
+    model = ProgrammeItem

@@ -215,8 +215,8 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # The blank choice of a list filter's drop-down means "no filter" (django-filter writes
 # "---------"); forms say "— Chọn —" (council.forms.EMPTY_LABEL).
 FILTERS_EMPTY_CHOICE_LABEL = _("Tất cả")
-# Bootstrap 5 markup, rows written in Python (templates/django_tables2/hdnd.html).
-DJANGO_TABLES2_TEMPLATE = "django_tables2/hdnd.html"
+# django-tables2's Bootstrap 5 table, pagination in Vietnamese (templates/tables/table.html).
+DJANGO_TABLES2_TEMPLATE = "tables/table.html"
 DJANGO_TABLES2_TABLE_ATTRS = {"class": "table table-sm table-hover align-middle"}
 
 MESSAGE_TAGS = {40: "danger"}
