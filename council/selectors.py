@@ -9,12 +9,13 @@ from typing import Any
 
 from django.core.cache import cache
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce, ExtractYear
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from council.cache import data_version
 from council.models import AppraisalRequest, Council, Delegate, InterSessionMatter, Term
 from council.periods import Period
+from council.scoping import scoped
 
 CURRENT_COUNCIL_CACHE_SECONDS = 15 * 60
 
@@ -104,35 +105,6 @@ def term_delegate_count(*, term: Term) -> int:
     return Delegate.objects.filter(term=term, status=Delegate.Status.ACTIVE).count()
 
 
-def intersession_matter_list(
-    *, council: Council, year: int | None = None, period: Period | None = None
-) -> QuerySet[InterSessionMatter]:
-    qs = InterSessionMatter.objects.filter(term__council=council).select_related(
-        "term", "submitted_by"
-    )
-    # Attributed to the day the Standing Committee gave its opinion, else when received.
-    if year is not None:
-        qs = qs.annotate(_year=ExtractYear(Coalesce("opinion_date", "received_date"))).filter(
-            _year=year
-        )
-    if period is not None:
-        qs = qs.filter(period.q(Coalesce("opinion_date", "received_date")))
-    return qs
-
-
-def appraisal_list(
-    *, council: Council, year: int | None = None, period: Period | None = None
-) -> QuerySet[AppraisalRequest]:
-    qs = AppraisalRequest.objects.filter(term__council=council).select_related(
-        "term", "requester_org"
-    )
-    if year is not None:
-        qs = qs.filter(received_date__year=year)
-    if period is not None:
-        qs = qs.filter(period.q("received_date"))
-    return qs
-
-
 @dataclass(frozen=True)
 class StandingWorkCounts:
     intersession_matters: int
@@ -161,13 +133,12 @@ def standing_work_counts(
             .values(*aggregate)[:1]
         )
 
-    matters = intersession_matter_list(council=council, year=year, period=period).select_related(
-        None
+    scope = {"council": council, "term": term, "year": year, "period": period}
+    # A matter counts on the day the Standing Committee gave its opinion, else when received.
+    matters = scoped(
+        InterSessionMatter.objects.all(), day=Coalesce("opinion_date", "received_date"), **scope
     )
-    appraisals = appraisal_list(council=council, year=year, period=period).select_related(None)
-    if term is not None:
-        matters = matters.filter(term=term)
-        appraisals = appraisals.filter(term=term)
+    appraisals = scoped(AppraisalRequest.objects.all(), day="received_date", **scope)
     row = (
         Council.objects.filter(pk=council.pk)
         .annotate(

@@ -28,6 +28,7 @@ from django.utils import timezone
 
 from council.models import Committee, Council, Term
 from council.periods import Period
+from council.scoping import scoped
 from council.text import search_terms
 from oversight.models import (
     QUESTIONING_KINDS,
@@ -58,14 +59,9 @@ def attributed_year(prefix: str = "") -> ExtractYear:
     return ExtractYear(attributed_date(prefix))
 
 
-def in_year(year: int, prefix: str = "") -> Exact:
+def in_year(year: int, prefix: str = "") -> Q:
     """Filter condition: the activity (reached through `prefix`) counts in `year`."""
-    return Exact(attributed_year(prefix), year)
-
-
-def in_period(period: Period, prefix: str = "") -> Q:
-    """Filter condition: the activity (reached through `prefix`) counts in `period`."""
-    return period.q(attributed_date(prefix))
+    return Period.year(year).q(attributed_date(prefix))
 
 
 # --- activities ------------------------------------------------------------------------------
@@ -109,10 +105,7 @@ def activity_filter(
     q: str | None = None,
 ) -> QuerySet[OversightActivity]:
     """The list filters (also used by the list page's filter form)."""
-    if year is not None:
-        qs = qs.filter(in_year(year))
-    if term is not None:
-        qs = qs.filter(term=term)
+    qs = scoped(qs, term=term, year=year, day=attributed_date())
     if actor:
         qs = qs.filter(actor=actor)
     if kind == ANY_QUESTIONING:
@@ -207,8 +200,7 @@ def recommendation_filter(
     today: dt.date | None = None,
 ) -> QuerySet[OversightRecommendation]:
     today = today or timezone.localdate()
-    if year is not None:
-        qs = qs.filter(in_year(year, "activity__"))
+    qs = scoped(qs, year=year, day=attributed_date("activity__"))
     if status:
         qs = qs.filter(status=status)
     if overdue:
@@ -388,19 +380,6 @@ class OversightCounts:
     total: int
 
 
-def _activities(
-    *, council: Council, year: int | None, term: Term | None, period: Period | None = None
-):
-    qs = OversightActivity.objects.filter(term__council=council)
-    if year is not None:
-        qs = qs.filter(in_year(year))
-    if term is not None:
-        qs = qs.filter(term=term)
-    if period is not None:
-        qs = qs.filter(in_period(period))
-    return qs
-
-
 def oversight_counts(
     *,
     council: Council,
@@ -410,8 +389,11 @@ def oversight_counts(
 ) -> OversightCounts:
     """Counts by actor and kind for a year and/or a term: two grouped queries (activities with
     their questions, then thematic supervisions per Ban)."""
+    activities = OversightActivity.objects.all()
     rows = list(
-        _activities(council=council, year=year, term=term, period=period)
+        scoped(
+            activities, council=council, year=year, term=term, period=period, day=attributed_date()
+        )
         .order_by()
         .values_list("actor", "kind")
         .annotate(n=Count("pk", distinct=True), questions=Count("questions"))
@@ -439,11 +421,11 @@ def oversight_counts(
         oversightactivity_records__kind=Kind.THEMATIC_SUPERVISION,
     )
     if year is not None:
-        thematic &= Q(in_year(year, "oversightactivity_records__"))
+        thematic &= in_year(year, "oversightactivity_records__")
     if term is not None:
         thematic &= Q(oversightactivity_records__term=term)
     if period is not None:
-        thematic &= in_period(period, "oversightactivity_records__")
+        thematic &= period.q(attributed_date("oversightactivity_records__"))
     # Grouped by name so a Ban that exists in two terms of the year is one line.
     committee_by_name = tuple(
         committees.order_by()
@@ -490,11 +472,14 @@ def recommendation_counts(
     many are overdue today: one query."""
     today = today or timezone.localdate()
     Status = OversightRecommendation.Status
-    qs = OversightRecommendation.objects.filter(activity__term__council=council)
-    if year is not None:
-        qs = qs.filter(in_year(year, "activity__"))
-    if period is not None:
-        qs = qs.filter(in_period(period, "activity__"))
+    qs = scoped(
+        OversightRecommendation.objects.all(),
+        council=council,
+        council_path="activity__term__council",
+        year=year,
+        period=period,
+        day=attributed_date("activity__"),
+    )
     figures = qs.aggregate(
         total=Count("pk"),
         overdue=Count("pk", filter=overdue_q(today)),

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from council.models import Council, Term
 from council.periods import Period
+from council.scoping import scoped
 from council.text import search_terms
 from resolutions.models import Resolution
 
@@ -52,10 +53,7 @@ def resolution_filter(
 ) -> QuerySet[Resolution]:
     """Apply the register's filters; `term`, `session` and `field` may be objects or ids;
     `unclassified`: the resolutions without a field ("Chưa phân loại" of resolution_counts)."""
-    if year:
-        qs = qs.filter(year=year)
-    if term:
-        qs = qs.filter(term=term)
+    qs = _scoped(qs, year=year or None, term=term or None)
     if session:
         qs = qs.filter(session=session)
     if is_normative is not None:
@@ -112,19 +110,10 @@ class ResolutionCounts:
     field_ids: tuple[tuple[str, int], ...] = ()
 
 
-def _scope(
-    *, council: Council, year: int | None, term: Term | None, period: Period | None = None
-) -> QuerySet[Resolution]:
-    qs = Resolution.objects.filter(council=council)
-    if year is not None:
-        qs = qs.filter(year=year)
-    if term is not None:
-        qs = qs.filter(term=term)
-    if period is not None:
-        # The year in the number is the year of adoption (resolution_save derives it), so the
-        # day of adoption is the same rule for any range of days.
-        qs = qs.filter(period.q("adopted_date"))
-    return qs.order_by()
+def _scoped(qs: QuerySet[Resolution], **scope: Any) -> QuerySet[Resolution]:
+    # The year in the number is the year of adoption (resolution_save derives it), so the day
+    # of adoption is the rule for a year and for any range of days.
+    return scoped(qs, council_path="council", day="adopted_date", **scope)
 
 
 def resolution_counts(
@@ -134,13 +123,12 @@ def resolution_counts(
     term: Term | None = None,
     period: Period | None = None,
 ) -> ResolutionCounts:
-    """Resolutions of the council, by the year in their number (Resolution.year), or by the
-    day they were adopted for a period.
+    """Resolutions of the council, by the day they were adopted (the year in their number).
 
     One grouped query (field x status x normative: a few dozen rows at most) summed here, so
     every total agrees with its breakdowns."""
     rows = list(
-        _scope(council=council, year=year, term=term, period=period)
+        _scoped(Resolution.objects.order_by(), council=council, year=year, term=term, period=period)
         .values("field_id", "field__name", "field__order", "status", "is_normative")
         .annotate(n=Count("pk"))
     )
@@ -178,7 +166,7 @@ def resolution_counts_by_year_rows(
 ) -> QuerySet:
     """Rows (y, normative, individual) per year of the term (adopted up to `until` when given),
     as a values() query that the dashboard combines with other apps' into one round trip."""
-    qs = _scope(council=council, year=None, term=term)
+    qs = _scoped(Resolution.objects.order_by(), council=council, term=term)
     if until is not None:
         qs = qs.filter(adopted_date__lte=until)
     return (

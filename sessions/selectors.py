@@ -13,6 +13,7 @@ from council.concurrency import rows_version
 from council.models import Council, Delegate, Term
 from council.periods import Period
 from council.rates import rate_text
+from council.scoping import scoped
 from sessions.models import (
     THEMATIC_RENAMING_DATE,
     AgendaItem,
@@ -45,14 +46,14 @@ def session_list(
     period: Period | None = None,
 ) -> QuerySet[Session]:
     """Sessions of the council; a session belongs to the day (and year) it opened on."""
-    qs = Session.objects.filter(term__council=council).select_related("term")
-    if term is not None:
-        qs = qs.filter(term=term)
-    if year is not None:
-        qs = qs.filter(start_date__year=year)
-    if period is not None:
-        qs = qs.filter(period.q("start_date"))
-    return qs
+    return scoped(
+        Session.objects.select_related("term"),
+        council=council,
+        term=term,
+        year=year,
+        period=period,
+        day="start_date",
+    )
 
 
 def session_counts(

@@ -33,6 +33,7 @@ from council.cache import FIGURES_CACHE_SECONDS, cached_figures
 from council.models import Committee, Council
 from council.periods import Period
 from council.rates import rate_text
+from council.scoping import scoped
 from council.selectors import term_with_records
 from sessions.models import Session
 from voters.models import (
@@ -239,34 +240,8 @@ class PetitionStats:
     unanswered_overdue: int  # petitions (rows) forwarded and unanswered past the deadline
 
 
-def _scoped_petitions(
-    *, council: Council, year: int | None, term: Any, session: Any, period: Period | None = None
-) -> QuerySet[VoterPetition]:
-    qs = counted_petitions(VoterPetition.objects.filter(term__council=council))
-    if year is not None:
-        qs = qs.filter(received_date__year=year)
-    if period is not None:
-        qs = qs.filter(period.q("received_date"))
-    if term is not None:
-        qs = qs.filter(term=term)
-    if session is not None:
-        qs = qs.filter(session=session)
-    return qs
-
-
-def _scoped_meetings(
-    *, council: Council, year: int | None, term: Any, session: Any, period: Period | None = None
-) -> QuerySet[VoterMeeting]:
-    qs = VoterMeeting.objects.filter(term__council=council)
-    if year is not None:
-        qs = qs.filter(date__year=year)
-    if period is not None:
-        qs = qs.filter(period.q("date"))
-    if term is not None:
-        qs = qs.filter(term=term)
-    if session is not None:
-        qs = qs.filter(session=session)
-    return qs
+def _scoped_petitions(**scope: Any) -> QuerySet[VoterPetition]:
+    return scoped(counted_petitions(VoterPetition.objects.all()), day="received_date", **scope)
 
 
 def petition_stats(
@@ -281,9 +256,11 @@ def petition_stats(
     """Figures of the voters' section of the dashboard and of the reports.
 
     A petition belongs to the day (and year) of its received_date; see the module docstring."""
-    scope = {"year": year, "term": term, "session": session, "period": period}
-    petitions = _scoped_petitions(council=council, **scope)
-    meetings = _scoped_meetings(council=council, **scope)
+    scope = {"council": council, "year": year, "term": term, "period": period}
+    petitions = _scoped_petitions(**scope)
+    meetings = scoped(VoterMeeting.objects.all(), day="date", **scope)
+    if session is not None:
+        petitions, meetings = petitions.filter(session=session), meetings.filter(session=session)
     m = meetings.aggregate(n=Count("pk"), voters=Coalesce(Sum("voters_attended"), 0))
     # One grouped query (status x level x field x Ban: a few hundred rows at most), summed
     # here, so every total agrees with its breakdowns.
@@ -355,7 +332,7 @@ def _session_label(number: int | None) -> str:
 def petition_stats_by_session(*, council: Council, year: int) -> list[tuple[str, int]]:
     """(label, instances) for petitions received in `year`, in session order."""
     rows = (
-        _scoped_petitions(council=council, year=year, term=None, session=None)
+        _scoped_petitions(council=council, year=year)
         .values("session__number", "session__start_date", "session__term__ordinal")
         .annotate(n=Sum("instances"))
         .order_by(F("session__start_date").asc(nulls_last=True), "session__number")
@@ -369,7 +346,7 @@ def petition_counts_by_year_rows(
     """Rows (y, n) of counted instances per year of the term (received up to `until` when
     given), as a values() query that the dashboard combines with other apps' into one round
     trip."""
-    qs = _scoped_petitions(council=council, year=None, term=term, session=None)
+    qs = _scoped_petitions(council=council, term=term)
     if until is not None:
         qs = qs.filter(received_date__lte=until)
     return (
@@ -459,7 +436,7 @@ def petition_summary_by_session(*, council: Council, term: Any = None) -> list[S
 
 
 def _petition_summary_by_session(*, council: Council, term: Any) -> list[SessionPetitionRow]:
-    qs = _scoped_petitions(council=council, year=None, term=term, session=None)
+    qs = _scoped_petitions(council=council, term=term)
     rows = (
         qs.values("session_id", "session__number", "session__start_date")
         .annotate(
@@ -513,17 +490,9 @@ def letter_stats(
     period: Period | None = None,
 ) -> LetterStats:
     """Counts only: never a name, address, phone or ID number (the PDF reads this)."""
-    letters = Letter.objects.filter(term__council=council)
-    receptions = CitizenReception.objects.filter(term__council=council)
-    if year is not None:
-        letters = letters.filter(received_date__year=year)
-        receptions = receptions.filter(date__year=year)
-    if period is not None:
-        letters = letters.filter(period.q("received_date"))
-        receptions = receptions.filter(period.q("date"))
-    if term is not None:
-        letters = letters.filter(term=term)
-        receptions = receptions.filter(term=term)
+    scope = {"council": council, "year": year, "term": term, "period": period}
+    letters = scoped(Letter.objects.all(), day="received_date", **scope)
+    receptions = scoped(CitizenReception.objects.all(), day="date", **scope)
     by_kind = list(
         letters.order_by()
         .values_list("kind")
