@@ -14,6 +14,7 @@ import django_filters
 from django import forms
 from django.core.cache import cache
 from django.db.models import Q, QuerySet
+from django.db.models.functions import Coalesce
 from django.forms.utils import flatatt
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -22,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from council import models as m
 from council.cache import data_version
+from council.scoping import scoped
 from council.selectors import current_council_id
 from council.text import fold
 
@@ -274,6 +276,18 @@ class FoldedSearchFilterSet(django_filters.FilterSet):
         return queryset.filter(pk__in=matching)
 
 
+class SelectorFilterSet(django_filters.FilterSet):
+    """A list whose rules live in its app's selector (a year counted on an expression, words
+    on a folded column): the form checks the query string, `apply` hands the clean values to
+    the selector, so the list, its export and the dashboard's counts follow one rule."""
+
+    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        return self.apply(queryset, self.form.cleaned_data)
+
+    def apply(self, queryset: QuerySet, data: dict[str, Any]) -> QuerySet:
+        raise NotImplementedError
+
+
 class TermFilter(FoldedSearchFilterSet):
     search_fields = ("roman",)
 
@@ -335,9 +349,8 @@ class InterSessionMatterFilter(FoldedSearchFilterSet):
         fields = ["term", "outcome", "submitted_by"]
 
     def filter_year(self, queryset: QuerySet, name: str, value: int) -> QuerySet:
-        return queryset.filter(
-            Q(opinion_date__year=value) | Q(opinion_date__isnull=True, received_date__year=value)
-        )
+        # The day standing_work_counts counts a matter on.
+        return scoped(queryset, year=value, day=Coalesce("opinion_date", "received_date"))
 
     def filter_answered(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
         return queryset.filter(opinion_date__isnull=False) if value else queryset

@@ -9,7 +9,7 @@ import django_filters
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from council.filters import FlagInput, YearFilter
+from council.filters import FlagInput, SelectorFilterSet, YearFilter
 from council.models import Committee, Organization, Term
 from oversight import selectors
 from oversight.models import Actor, Kind, OversightRecommendation
@@ -19,14 +19,8 @@ def _committee_label(committee: Committee) -> str:
     return f"{committee.name} (khóa {committee.term.roman})"
 
 
-class _DelegatingFilterSet(django_filters.FilterSet):
-    """Validates the form, then hands the cleaned values to a selector's filter function."""
-
-    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
-        return self.apply(queryset, {k: v for k, v in self.form.cleaned_data.items()})
-
-    def apply(self, queryset: QuerySet, data: dict[str, Any]) -> QuerySet:
-        raise NotImplementedError
+class _CommitteesNamedByTerm(SelectorFilterSet):
+    """The Ban drop-down names each Ban's term (a Ban of that name exists in every term)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -34,7 +28,7 @@ class _DelegatingFilterSet(django_filters.FilterSet):
             self.form.fields["committee"].label_from_instance = _committee_label
 
 
-class ActivityFilter(_DelegatingFilterSet):
+class ActivityFilter(_CommitteesNamedByTerm):
     q = django_filters.CharFilter(label=_("Tìm kiếm"))
     year = YearFilter(label=_("Năm"))
     term = django_filters.ModelChoiceFilter(label=_("Nhiệm kỳ"), queryset=Term.objects.all())
@@ -65,7 +59,7 @@ class ActivityFilter(_DelegatingFilterSet):
         )
 
 
-class RecommendationFilter(_DelegatingFilterSet):
+class RecommendationFilter(_CommitteesNamedByTerm):
     q = django_filters.CharFilter(label=_("Tìm kiếm"))
     year = YearFilter(label=_("Năm"))
     status = django_filters.ChoiceFilter(
@@ -94,7 +88,7 @@ class RecommendationFilter(_DelegatingFilterSet):
         )
 
 
-class OverdueFilter(_DelegatingFilterSet):
+class OverdueFilter(_CommitteesNamedByTerm):
     addressee = django_filters.ModelChoiceFilter(
         label=_("Cơ quan được kiến nghị"), queryset=Organization.objects.all()
     )

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+from typing import Any
+
 import django_filters
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from council.filters import FoldedSearchFilterSet, YearFilter
+from council.filters import FoldedSearchFilterSet, SelectorFilterSet, YearFilter
 from council.models import Term
 from resolutions.models import Resolution, ResolutionField
 from resolutions.selectors import ORDERINGS, resolution_filter
@@ -14,29 +16,23 @@ from sessions.models import Session
 KIND_CHOICES = [("true", _("Quy phạm pháp luật")), ("false", _("Cá biệt"))]
 
 
-class ResolutionFilter(SessionOptionsMixin, django_filters.FilterSet):
+class ResolutionFilter(SessionOptionsMixin, SelectorFilterSet):
     """The register's filters; the filtering itself is resolutions.selectors.resolution_filter."""
 
-    q = django_filters.CharFilter(label=_("Tìm theo số, trích yếu"), method="noop")
-    year = YearFilter(label=_("Năm"), method="noop")
-    term = django_filters.ModelChoiceFilter(
-        label=_("Nhiệm kỳ"), queryset=Term.objects.all(), method="noop"
-    )
+    q = django_filters.CharFilter(label=_("Tìm theo số, trích yếu"))
+    year = YearFilter(label=_("Năm"))
+    term = django_filters.ModelChoiceFilter(label=_("Nhiệm kỳ"), queryset=Term.objects.all())
     session = django_filters.ModelChoiceFilter(
         label=_("Kỳ họp"),
         queryset=Session.objects.select_related("term"),
-        method="noop",
     )
-    is_normative = django_filters.ChoiceFilter(
-        label=_("Loại nghị quyết"), choices=KIND_CHOICES, method="noop"
-    )
+    is_normative = django_filters.ChoiceFilter(label=_("Loại nghị quyết"), choices=KIND_CHOICES)
     status = django_filters.ChoiceFilter(
-        label=_("Tình trạng hiệu lực"), choices=Resolution.Status.choices, method="noop"
+        label=_("Tình trạng hiệu lực"), choices=Resolution.Status.choices
     )
     field = django_filters.ModelChoiceFilter(
         label=_("Lĩnh vực"),
         queryset=ResolutionField.objects.all(),
-        method="noop",
         null_label=_("Chưa phân loại"),
     )
 
@@ -44,11 +40,7 @@ class ResolutionFilter(SessionOptionsMixin, django_filters.FilterSet):
         model = Resolution
         fields: list[str] = []
 
-    def noop(self, queryset: QuerySet, name: str, value) -> QuerySet:
-        return queryset
-
-    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
-        data = self.form.cleaned_data
+    def apply(self, queryset: QuerySet, data: dict[str, Any]) -> QuerySet:
         kind = data.get("is_normative")
         ordering = self.data.get("sort") if hasattr(self.data, "get") else None
         field = data.get("field")
