@@ -6,13 +6,11 @@ templates/generic/ do the rest (breadcrumbs, empty states, confirmation before d
 from __future__ import annotations
 
 import contextlib
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from django.contrib import messages
-from django.core.cache import cache
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.core.paginator import Page, Paginator
 from django.db import connections, transaction
@@ -29,7 +27,6 @@ from django_tables2.rows import BoundRows
 
 from council import roles
 from council.audit import history_rows
-from council.cache import cached_page_response, data_version
 from council.concurrency import (
     VERSION_FIELD,
     StaleEditError,
@@ -37,7 +34,7 @@ from council.concurrency import (
     lock_and_check_version,
     show_stale_edit,
 )
-from council.filters import use_cached_choices
+from council.filters import scope_filter_form
 from council.forms import apply_validation_error
 from council.idempotency import (
     FORM_TOKEN_FIELD,
@@ -67,20 +64,6 @@ def field_rows(obj: Model, names: list[str]) -> list[tuple[str, Any]]:
     return rows
 
 
-class CachedPageMixin:
-    """GET pages served from the cache until the next write (council.cache.cached_page_response).
-    Placed after the permission mixin, so access is checked on every request, hit or miss.
-    Views whose pages can show citizens' personal data set page_cache = False."""
-
-    page_cache = True
-
-    def dispatch(self, request: Any, *args: Any, **kwargs: Any) -> HttpResponse:
-        parent = super().dispatch
-        if not self.page_cache:
-            return parent(request, *args, **kwargs)
-        return cached_page_response(request, lambda: parent(request, *args, **kwargs))
-
-
 class SectionMixin:
     """Breadcrumbs and the section's list URL for the shared templates."""
 
@@ -100,33 +83,6 @@ def _is_total(ordering: list[str] | tuple[str, ...], model: type[Model]) -> bool
     """Does the ordering end with the primary key, so that it orders every row one way?"""
     names = {"pk", model._meta.pk.name, model._meta.pk.attname}
     return bool(ordering) and str(ordering[-1]).lstrip("-") in names
-
-
-COUNT_CACHE_SECONDS = 15 * 60
-
-
-def _cache_key(kind: str, queryset: QuerySet | None) -> str | None:
-    """A key naming this query under the current data version, or None when the query cannot
-    be written out (an empty filter raises EmptyResultSet): then nothing is cached."""
-    if queryset is None:
-        return None
-    try:
-        sql = str(queryset.query)
-    except Exception:
-        return None
-    digest = hashlib.blake2b(sql.encode(), digest_size=16).hexdigest()
-    return f"hdnd:{kind}:{data_version()}:{digest}"
-
-
-def _cached(key: str, compute: Any) -> Any:
-    with contextlib.suppress(Exception):  # a cache outage costs speed only
-        cached = cache.get(key)
-        if cached is not None:
-            return cached
-    value = compute()
-    with contextlib.suppress(Exception):
-        cache.set(key, value, COUNT_CACHE_SECONDS)
-    return value
 
 
 DEFAULT_PER_PAGE = 25
@@ -151,29 +107,22 @@ class TailFirstPaginator(Paginator):
     all of them. A page in the second half is read with the order reversed and an offset
     counted from the end, then flipped back, so the last page costs what the first does (the
     middle one, half). Only when the order is total (it ends with the primary key), so that
-    the reversed order is exactly the mirror image; otherwise plain OFFSET."""
+    the reversed order is exactly the mirror image; otherwise plain OFFSET.
 
-    def __init__(self, object_list: Any, per_page: Any, *args: Any, **kwargs: Any) -> None:
+    `count`: the number of rows when the view has counted them already (ListTotalsMixin)."""
+
+    def __init__(
+        self, object_list: Any, per_page: Any, *args: Any, count: int | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(object_list, page_size(per_page), *args, **kwargs)
+        if count is not None:
+            self.count = count  # Paginator.count is a cached_property: no COUNT query
+            self._share_count(count)
 
     @staticmethod
     def _queryset_of(rows: Any) -> QuerySet | None:
         queryset = getattr(getattr(rows, "data", None), "data", None)  # django-tables2 BoundRows
         return queryset if isinstance(queryset, QuerySet) else None
-
-    @cached_property
-    def count(self) -> int:
-        """The number of rows, kept in the cache under the data version: counting a million
-        petitions costs ~0.4 s, and the answer only changes when some record does."""
-        queryset = self._queryset_of(self.object_list)
-        # Keyed by the rows it counts (compiling the list's own query, with the columns of
-        # every joined table, costs ~1.5 ms more at every page).
-        key = _cache_key("count", None if queryset is None else queryset.order_by().values("pk"))
-        if key is None:
-            return super().count
-        count = _cached(key, lambda: super(TailFirstPaginator, self).count)
-        self._share_count(count)
-        return count
 
     def _share_count(self, count: int) -> None:
         # django-tables2 counts its data again for len(table.rows) unless told (TableQuerysetData
@@ -197,32 +146,10 @@ class TailFirstPaginator(Paginator):
             return super().page(number)
         if not queryset.query.order_by:
             queryset = queryset.order_by(*ordering)
-        records = _LazyReversed(queryset.reverse()[self.count - top : self.count - bottom])
+        records = list(queryset.reverse()[self.count - top : self.count - bottom])[::-1]
         return self._get_page(
             BoundRows(data=records, table=rows.table, pinned_data=rows.pinned_data), number, self
         )
-
-
-class _LazyReversed:
-    """The rows of a reversed slice, in the list's order, read at first use (a page served from
-    the fragment cache never reads them)."""
-
-    def __init__(self, queryset: QuerySet) -> None:
-        self._queryset, self._rows = queryset, None
-
-    def _all(self) -> list:
-        if self._rows is None:
-            self._rows = list(self._queryset)[::-1]
-        return self._rows
-
-    def __iter__(self):
-        return iter(self._all())
-
-    def __len__(self) -> int:
-        return len(self._all())
-
-    def __getitem__(self, key):
-        return self._all()[key]
 
 
 # A search shows at most this many matches ("hơn 1.000 kết quả" beyond): counting every match
@@ -335,12 +262,7 @@ class SearchPaginator(TailFirstPaginator):
         if queryset is None:
             return None
         names = [name for name, _descending in self._sort_keys or ()]
-        matching = queryset.order_by().values_list("pk", *names)
-        key = _cache_key("matches", matching)  # the statement is the key: nothing else counts
-        if key is None:
-            return None
-        rows = matching[: self.cap + 1]
-        return _cached(key, lambda: [tuple(row) for row in rows])
+        return [tuple(row) for row in queryset.order_by().values_list("pk", *names)[: self.cap + 1]]
 
     @property
     def matches(self) -> list[int] | None:
@@ -416,9 +338,7 @@ class SearchPaginator(TailFirstPaginator):
         )
 
 
-class RecordListView(
-    ViewerRequiredMixin, CachedPageMixin, SectionMixin, SingleTableMixin, FilterView
-):
+class RecordListView(ViewerRequiredMixin, SectionMixin, SingleTableMixin, FilterView):
     template_name = "generic/list.html"
     # The table paginates (25 a page); the ListView must not paginate too, or every list
     # would count its rows twice.
@@ -428,7 +348,7 @@ class RecordListView(
 
     def get_filterset(self, filterset_class):
         filterset = super().get_filterset(filterset_class)
-        use_cached_choices(filterset)
+        scope_filter_form(filterset)
         return filterset
 
     def get_table(self, **kwargs: Any):
@@ -461,46 +381,37 @@ class ListTotalsMixin:
     dashboard counts petitions in lượt and meetings' voters in heads, not rows: its figures link
     to a list that shows the very number, so the two can be compared.
 
-    The rows are counted in the same statement and that count handed to the paginator through
-    its cache (TailFirstPaginator.count): the sums cost no query of their own (a list keeps its
-    budget of 8, docs/performance.md). Both are kept until the next write."""
+    One statement counts the rows and sums them; the paginator is handed that count, so the
+    sums cost no query of their own."""
 
     # (key, label, aggregate expression over the list's rows)
     list_totals: tuple[tuple[str, Any, Any], ...] = ()
     object_list: QuerySet
+    request: HttpRequest
+    found_totals: list[ListTotal] = []
+
+    def get_table_pagination(self, table) -> dict[str, Any] | bool:
+        options = super().get_table_pagination(table)  # type: ignore[misc]
+        # Not for a free-text search: its count stops at SEARCH_RESULTS_CAP, a sum would not.
+        if not options or not self.list_totals or self.request.GET.get("q", "").strip():
+            return options
+        expressions = {key: expression for key, _label, expression in self.list_totals}
+        # DISTINCT: a sum over a relation (the questions of activities) joins its rows.
+        found = self.object_list.order_by().aggregate(
+            _rows=Count("pk", distinct=True), **expressions
+        )
+        self.found_totals = [
+            ListTotal(key, str(label), int(found[key] or 0)) for key, label, _e in self.list_totals
+        ]
+        return {**options, "count": found["_rows"]}
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        # Not for a free-text search: its count stops at SEARCH_RESULTS_CAP, a sum would not.
-        searching = bool(self.request.GET.get("q", "").strip())  # type: ignore[attr-defined]
-        # Before the table is paginated, so that the paginator finds its count in the cache.
-        totals = self.totals(self.object_list) if self.list_totals and not searching else []
         ctx = super().get_context_data(**kwargs)  # type: ignore[misc]
-        ctx["list_totals"] = totals
+        ctx["list_totals"] = self.found_totals
         return ctx
 
-    def totals(self, queryset: QuerySet) -> list[ListTotal]:
-        # No new cache: the sums ride on the row-count cache the lists already had (counting
-        # a million petitions ~0.24-0.4 s, docs/performance.md). The same statement counts the
-        # rows and hands the paginator its count, so a list keeps its budget of 8 queries
-        # instead of a second COUNT. Issue 18 removes that cache and re-measures uncached.
-        # The paginator's key for this list's count (the same rows, whatever their order).
-        count_key = _cache_key("count", queryset.order_by().values("pk"))
-        expressions = {key: expression for key, _label, expression in self.list_totals}
 
-        def compute() -> dict[str, int]:
-            # DISTINCT: a sum over a relation (the questions of activities) joins its rows.
-            found = queryset.order_by().aggregate(_rows=Count("pk", distinct=True), **expressions)
-            if count_key is not None:
-                with contextlib.suppress(Exception):  # an outage costs the paginator a COUNT
-                    cache.set(count_key, found["_rows"], COUNT_CACHE_SECONDS)
-            return {key: int(value or 0) for key, value in found.items()}
-
-        # No key: a filter that matches nothing (Django answers it without a statement).
-        values = compute() if count_key is None else _cached(f"{count_key}:totals", compute)
-        return [ListTotal(key, str(label), values[key]) for key, label, _e in self.list_totals]
-
-
-class RecordDetailView(ViewerRequiredMixin, CachedPageMixin, SectionMixin, DetailView):
+class RecordDetailView(ViewerRequiredMixin, SectionMixin, DetailView):
     template_name = "generic/detail.html"
     detail_fields: list[str] = []
     edit_url_name: str = ""
@@ -624,9 +535,7 @@ class RecordWriteMixin:
         return obj
 
 
-class _RecordFormMixin(
-    WriteGuardMixin, FollowedFieldsMixin, RecordWriteMixin, CachedPageMixin, SectionMixin
-):
+class _RecordFormMixin(WriteGuardMixin, FollowedFieldsMixin, RecordWriteMixin, SectionMixin):
     template_name = "generic/form.html"
 
     def get_form(self, form_class=None):
@@ -659,9 +568,7 @@ class _RecordFormMixin(
 
 
 class RecordCreateView(_RecordFormMixin, CreateView):
-    # Each rendering carries a new one-time token: a cached page would hand the same token to
-    # every visit, and the second record entered from it would be refused as a repeat.
-    page_cache = False
+    pass
 
 
 class RecordUpdateView(_RecordFormMixin, UpdateView):

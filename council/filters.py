@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import hashlib
-import threading
-from collections import OrderedDict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
 import django_filters
 from django import forms
-from django.core.cache import cache
 from django.db.models import Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.forms.utils import flatatt
@@ -22,12 +16,9 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from council import models as m
-from council.cache import data_version
 from council.scoping import scoped
 from council.selectors import current_council_id
 from council.text import fold
-
-CHOICES_CACHE_SECONDS = 15 * 60
 
 
 def scope_to_current_council(queryset: QuerySet) -> QuerySet:
@@ -42,69 +33,35 @@ def scope_to_current_council(queryset: QuerySet) -> QuerySet:
 
 
 class FastSelect(forms.Select):
-    """A <select> whose options are written in Python, not through one template per option,
-    and read only when the widget is rendered (a list page served from the fragment cache
-    never reads them).
+    """A <select> whose options are written in Python, not through one template per option.
 
-    A filter dropdown can list every session of decades (thousands of options): Django renders
-    each option through its own template, which cost more than a second per page at that size.
-    Same markup and escaping, a few milliseconds. Flat choices only (no option groups)."""
+    A drop-down can list the sessions of decades (thousands of options): Django renders each
+    option through its own template, which cost more than a second per page at that size. Same
+    markup and escaping, a few milliseconds. Flat choices only (no option groups). With `field`
+    (use_fast_selects), a model field's options are read when the widget is rendered: from the
+    queryset the form settled on, less what offer_only leaves out."""
 
-    def __init__(self, attrs=None, choices=(), choices_loader: Callable[[], list] | None = None):
-        super().__init__(attrs, choices)
-        self.choices_loader = choices_loader
+    field: forms.ModelChoiceField | None = None
 
     def render(self, name, value, attrs=None, renderer=None) -> str:
-        choices = self.choices_loader() if self.choices_loader else self.choices
-        options = choices.markup() if isinstance(choices, OptionList) else _markup(choices)
+        choices = self.choices if self.field is None else _choices(self.field)
         selected = {str(v) for v in self.format_value(value)}
         final_attrs = self.build_attrs(self.attrs, attrs)
         if self.allow_multiple_selected:
             final_attrs["multiple"] = True
         parts = [f'<select name="{escape(name)}"{flatatt(final_attrs)}>']
-        for option_value, head, tail in options:
-            parts.append(f"{head} selected{tail}" if option_value in selected else f"{head}{tail}")
-        parts.append("</select>")
-        return mark_safe("".join(parts))  # names, values and labels escaped (_markup)
-
-
-def _markup(choices: Iterable[tuple[Any, Any]]) -> list[tuple[str, str, str]]:
-    """(value, escaped opening of the <option> tag, escaped rest) for each flat choice."""
-    options = []
-    for option_value, label in choices:
-        option_value = "" if option_value is None else str(option_value)
-        options.append(
-            (
-                option_value,
-                f'<option value="{escape(option_value)}"',
-                f">{escape(str(label))}</option>",
+        for option_value, label in choices:
+            option_value = "" if option_value is None else str(option_value)
+            chosen = " selected" if option_value in selected else ""
+            parts.append(
+                f'<option value="{escape(option_value)}"{chosen}>{escape(str(label))}</option>'
             )
-        )
-    return options
-
-
-class OptionList(list):
-    """(value, label) pairs of a cached dropdown that write their markup once: escaping
-    thousands of session names on every page cost ~60 ms at 20 years of K=50."""
-
-    _options: list[tuple[str, str, str]] | None = None
-
-    def markup(self) -> list[tuple[str, str, str]]:
-        if self._options is None:
-            self._options = _markup(self)
-        return self._options
+        parts.append("</select>")
+        return mark_safe("".join(parts))  # names, values and labels escaped
 
 
 class FastSelectMultiple(FastSelect, forms.SelectMultiple):
     """FastSelect's rendering, SelectMultiple's reading of the submitted list."""
-
-
-# Recently used dropdowns of this process, by cache key (which holds the data version, so an
-# entry is never stale: a write makes new keys). Saves the shared cache's round trip and the
-# unpickling of thousands of options, and keeps each list's markup.
-_RECENT_CHOICES: OrderedDict[str, OptionList] = OrderedDict()
-_RECENT_CHOICES_SIZE = 32
-_RECENT_LOCK = threading.Lock()  # the development server and threaded workers share it
 
 
 def offer_only(
@@ -121,80 +78,38 @@ def offer_only(
     field.offered = condition
 
 
-def cached_choices(field: forms.ModelChoiceField, prefix: str) -> OptionList:
-    """(value, label) pairs of a model dropdown, from the cache when its query was seen under
-    the same data version."""
-    queryset = field.queryset
-    offered = getattr(field, "offered", None)  # offer_only
-    if offered is not None:
-        queryset = queryset.filter(offered)
-    # Named by the rows and their order (the prefix names the form, the field, hence its
-    # labels): compiling the ids alone costs a fraction of the query with every column of the
-    # related records it selects (~0.1 ms, not ~0.45, for each drop-down of a page).
-    rows = str(queryset.values_list("pk").query)
-    digest = hashlib.blake2b(rows.encode(), digest_size=12).hexdigest()
-    key = f"hdnd:choices:{prefix}:{digest}"
-    with _RECENT_LOCK:
-        choices = _RECENT_CHOICES.get(key)
-        if choices is not None:
-            _RECENT_CHOICES.move_to_end(key)
-            return choices
-    with contextlib.suppress(Exception):  # a cache outage costs speed only
-        choices = cache.get(key)
-    if choices is None:
-        choices = [(str(value), str(label)) for value, label in _choices(field, queryset)]
-        with contextlib.suppress(Exception):
-            cache.set(key, choices, CHOICES_CACHE_SECONDS)
-    choices = OptionList(choices)
-    with _RECENT_LOCK:
-        _RECENT_CHOICES[key] = choices
-        while len(_RECENT_CHOICES) > _RECENT_CHOICES_SIZE:
-            _RECENT_CHOICES.popitem(last=False)
-    return choices
-
-
-def _choices(field: forms.ModelChoiceField, queryset: QuerySet) -> Iterable[tuple[Any, Any]]:
-    """field.choices, over `queryset` (ModelChoiceIterator's pairs: the blank, then each
-    record's value and label)."""
-    if queryset is field.queryset:
+def _choices(field: forms.ModelChoiceField) -> Iterable[tuple[Any, Any]]:
+    """The field's (value, label) pairs, the blank first, over the options offer_only left."""
+    offered = getattr(field, "offered", None)
+    if offered is None:
         return field.choices
     blank = [] if field.empty_label is None else [("", field.empty_label)]
     return blank + [
-        (field.prepare_value(obj), field.label_from_instance(obj)) for obj in queryset.iterator()
+        (field.prepare_value(obj), field.label_from_instance(obj))
+        for obj in field.queryset.filter(offered)
     ]
 
 
 FAST_WIDGETS = {forms.Select: FastSelect, forms.SelectMultiple: FastSelectMultiple}
 
 
-def use_fast_selects(fields: dict[str, forms.Field], prefix: str) -> None:
-    """Model drop-downs written by FastSelect from options cached under `prefix` (which must
-    hold the data version), read when rendered, from the queryset the field has by then."""
-    for name, field in fields.items():
+def use_fast_selects(fields: dict[str, forms.Field]) -> None:
+    """Model drop-downs written by FastSelect, read when rendered."""
+    for field in fields.values():
         widget_class = FAST_WIDGETS.get(type(field.widget))
         if isinstance(field, forms.ModelChoiceField) and widget_class is not None:
-            field.widget = widget_class(
-                attrs=field.widget.attrs,
-                choices_loader=functools.partial(cached_choices, field, f"{prefix}:{name}"),
-            )
+            field.widget = widget_class(attrs=field.widget.attrs)
+            field.widget.field = field
 
 
-def use_cached_choices(filterset: django_filters.FilterSet) -> None:
-    """Scope every model dropdown of a list's filter form to the current council, and read its
-    options from the cache: one query per dropdown per data version (any committed write bumps
-    it, council.cache) instead of one per dropdown per page view."""
-    prefix = f"{data_version()}:{type(filterset).__qualname__}"
+def scope_filter_form(filterset: django_filters.FilterSet) -> None:
+    """Scope every model drop-down of a list's filter form to the current council (a submitted
+    value is checked against the scoped queryset too), written by FastSelect."""
     fields = filterset.form.fields
     for field in fields.values():
         if isinstance(field, forms.ModelChoiceField):
-            # A submitted value is checked against this (scoped) queryset.
             field.queryset = scope_to_current_council(field.queryset)
-    use_fast_selects(fields, prefix)
-    for name, field in fields.items():
-        if isinstance(field, forms.ModelChoiceField) and not isinstance(field.widget, FastSelect):
-            # Set as Django's setter would, minus django-filters' wrapping in a queryset
-            # iterator (which would query again).
-            field._choices = field.widget.choices = cached_choices(field, f"{prefix}:{name}")
+    use_fast_selects(fields)
 
 
 class FlagInput(forms.CheckboxInput):

@@ -12,7 +12,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from council import models as m
-from council.cache import data_version
 from council.filters import use_fast_selects
 from council.selectors import council_get_current, term_with_records
 
@@ -136,17 +135,16 @@ class BaseModelForm(forms.ModelForm, metaclass=_VnModelFormMetaclass):
     """ModelForm with dd/mm/yyyy dates, safe choice fields and a crispy helper; views render
     {% crispy form %}.
 
-    Drop-downs of related records are written by council.filters.FastSelect from options kept
-    in the cache under the data version, read when the form is rendered (so from the queryset
-    the form's own __init__ settled on): a form over decades of sessions and meetings renders
-    in milliseconds, and a form that fails validation costs no option queries twice."""
+    Drop-downs of related records are written by council.filters.FastSelect, read when the
+    form is rendered (so from the queryset the form's own __init__ settled on): a form over
+    decades of sessions and meetings renders in milliseconds."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
-        use_fast_selects(self.fields, f"{data_version()}:{type(self).__qualname__}")
+        use_fast_selects(self.fields)
 
 
 def form_term_id(form: forms.BaseForm) -> int | None:

@@ -26,24 +26,18 @@ ROLE_SLUGS: dict[str, Role] = {
 
 
 def user_roles(user: Any) -> frozenset[Role]:
-    """The user's roles, cached on the user object for the request."""
+    """The user's roles: one query for their groups, kept on the user object for the request
+    (the user is read afresh at every request, so a revoked role counts at the next one)."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return frozenset()
     cached = getattr(user, "_hdnd_roles", None)
-    if cached is not None:
-        return cached
-    names = set(user.groups.values_list("name", flat=True))
-    return remember_roles(user, {role for role in Role if role.value in names})
-
-
-def remember_roles(user: Any, roles: set[Role]) -> frozenset[Role]:
-    """Keep the roles on the user object for the request (council.auth loads them with the
-    user itself, so most requests never run the query above)."""
-    if user.is_superuser:
-        roles = roles | {Role.ADMIN}
-    result = frozenset(roles)
-    user._hdnd_roles = result
-    return result
+    if cached is None:
+        names = set(user.groups.values_list("name", flat=True))
+        roles = {role for role in Role if role.value in names}
+        if user.is_superuser:
+            roles.add(Role.ADMIN)
+        cached = user._hdnd_roles = frozenset(roles)
+    return cached
 
 
 def is_admin(user: Any) -> bool:

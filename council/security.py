@@ -210,9 +210,6 @@ def personal_data_response(
 class PersonalDataPageMixin:
     """For views whose pages can show citizens' personal data (letters, receptions)."""
 
-    # Never in the server's page cache either: each view is logged (council.crud.CachedPageMixin).
-    page_cache = False
-
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         response = super().dispatch(request, *args, **kwargs)
         from council.roles import can_view_personal_data

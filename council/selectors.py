@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.cache import cache
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from council.cache import data_version
 from council.models import AppraisalRequest, Council, Delegate, InterSessionMatter, Term
 from council.periods import Period
 from council.scoping import scoped
-
-CURRENT_COUNCIL_CACHE_SECONDS = 15 * 60
 
 
 def _current_councils() -> QuerySet[Council]:
@@ -26,21 +21,8 @@ def _current_councils() -> QuerySet[Council]:
 
 
 def council_get_current() -> Council | None:
-    """One installation serves one council today; the first one is the current one.
-
-    Every page asks for it, so it is kept in the cache under the data version (any committed
-    write to the records bumps it, council.cache): a fresh copy after every change."""
-    key = f"hdnd:current-council:{data_version()}"
-    try:
-        council = cache.get(key)
-    except Exception:  # a cache outage costs one query, never a page
-        council = None
-    if council is None:
-        council = _current_councils().first()
-        if council is not None:
-            with contextlib.suppress(Exception):
-                cache.set(key, council, CURRENT_COUNCIL_CACHE_SECONDS)
-    return council
+    """One installation serves one council today; the first one is the current one."""
+    return _current_councils().first()
 
 
 def council_lookup(*, key: str) -> Council | None:

@@ -8,7 +8,6 @@ from typing import Any
 
 from django.db import transaction
 
-from council.cache import bump_data_version
 from council.models import Delegate, Organization
 from council.text import fold
 from oversight.models import (
@@ -91,8 +90,6 @@ def search_text_refresh(
     if recommendations is not None:
         rows = recommendations.select_related("addressee", "activity")
         changed += _rewrite(OversightRecommendation, rows, recommendation_search_text)
-    if changed:
-        bump_data_version()  # bulk_update sends no signal
     return changed
 
 

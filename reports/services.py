@@ -20,7 +20,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from kombu.exceptions import OperationalError as KombuOperationalError
 
-from council.cache import bump_data_version
 from council.models import Council, Term
 from council.periods import Period, PeriodKind
 from reports.models import AnnualReport, ReportRequest
@@ -73,10 +72,6 @@ def annual_report_save(*, report: AnnualReport, user: Any = None) -> AnnualRepor
         report.created_by = user
     report.full_clean()
     report.save()
-    if adding:
-        # A session's page, cached until the next write to the records, links to its report:
-        # a new report is such a write (reports is not among the apps whose saves bump it).
-        bump_data_version()
     return report
 
 

@@ -19,7 +19,6 @@ from django.views.decorators.http import require_POST
 
 from council import roles
 from council.audit import history_rows
-from council.cache import cached_page
 from council.concurrency import (
     VERSION_FIELD,
     StaleEditError,
@@ -61,7 +60,6 @@ def _check_year(year: int) -> None:
         raise Http404
 
 
-@cached_page(check=require_viewer)
 def dashboard(request: HttpRequest) -> HttpResponse:
     require_viewer(request)
     council = council_get_current()

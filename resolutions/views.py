@@ -23,7 +23,6 @@ from django.views.generic import FormView
 
 from council.concurrency import VERSION_FIELD, StaleEditError
 from council.crud import (
-    CachedPageMixin,
     FollowedFieldsMixin,
     RecordDeleteView,
     RecordDetailView,
@@ -176,7 +175,6 @@ class _ResolutionFormView(
     WriteGuardMixin,
     FollowedFieldsMixin,
     EditorRequiredMixin,
-    CachedPageMixin,
     SectionMixin,
     FormView,
 ):
@@ -246,8 +244,6 @@ def _year_of(initial: dict[str, Any]) -> int:
 
 
 class ResolutionCreateView(_ResolutionFormView):
-    page_cache = False  # each rendering carries a new one-time token (council.idempotency)
-
     def save(self, form, data: dict[str, Any]) -> Resolution:
         return services.resolution_create(council=form.council, user=self.request.user, **data)
 

@@ -9,7 +9,6 @@ from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from council.cache import bump_data_version
 from council.concurrency import check_rows_version
 from council.services import record_save
 from council.uploads import validate_document
@@ -70,5 +69,4 @@ def session_attendance_save(
     bulk_update_with_history(
         to_update, Attendance, ["status", "updated_at"], default_user=history_user
     )
-    bump_data_version()  # bulk writes send no signal
     return len(to_create) + len(to_update)

@@ -29,7 +29,6 @@ from django.db.models.functions import Coalesce, ExtractYear
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from council.cache import FIGURES_CACHE_SECONDS, cached_figures
 from council.models import Committee, Council
 from council.periods import Period
 from council.rates import rate_text
@@ -122,15 +121,9 @@ def petitions_overdue(
 
 
 def petition_queue_counts(*, council: Council, today: dt.date | None = None) -> tuple[int, int]:
-    """(awaiting forwarding, overdue) for the voters' overview, kept until the next write:
-    both count the council's whole history (a million rows at national scale)."""
-    today = _today(today)
-
-    def compute() -> tuple[int, int]:
-        awaiting = petitions_awaiting_forwarding(council=council).count()
-        return awaiting, petitions_overdue(council=council, today=today).count()
-
-    return cached_figures("petition-queues", (council.pk, today), compute, FIGURES_CACHE_SECONDS)
+    """(awaiting forwarding, overdue) for the voters' overview."""
+    awaiting = petitions_awaiting_forwarding(council=council).count()
+    return awaiting, petitions_overdue(council=council, today=today).count()
 
 
 @dataclass(frozen=True)
@@ -424,18 +417,7 @@ def petition_summary_default_term(*, council: Council, today: dt.date | None = N
 
 
 def petition_summary_by_session(*, council: Council, term: Any = None) -> list[SessionPetitionRow]:
-    """The "by session" page: one row a session, workflow figures in instances. It sums the
-    whole term (or history), so it is kept until the next write."""
-    parts = (council.pk, getattr(term, "pk", ""))
-    return cached_figures(
-        "petitions-by-session",
-        parts,
-        lambda: _petition_summary_by_session(council=council, term=term),
-        FIGURES_CACHE_SECONDS,
-    )
-
-
-def _petition_summary_by_session(*, council: Council, term: Any) -> list[SessionPetitionRow]:
+    """The "by session" page: one row a session, workflow figures in instances."""
     qs = _scoped_petitions(council=council, term=term)
     rows = (
         qs.values("session_id", "session__number", "session__start_date")

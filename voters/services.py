@@ -18,7 +18,6 @@ from django.db import transaction
 from django.db.models import Max, Min, Model
 from django.utils.translation import gettext as _
 
-from council.cache import bump_data_version
 from council.models import Organization, Term
 from council.text import fold
 from voters.models import (
@@ -70,7 +69,6 @@ def _transition(
             _("Không thể chuyển kiến nghị từ trạng thái «%(from)s» sang «%(to)s».")
             % {"from": Status(from_status).label, "to": Status(to_status).label}
         )
-    bump_data_version()  # queryset.update() sends no signal
     updated = VoterPetition.objects.filter(pk=petition.pk, status=from_status).update(
         status=to_status, **fields
     )
@@ -262,7 +260,6 @@ def petition_consolidate(
     petition_save(petition=consolidated, user=user)
     for petition in petitions:
         VoterPetition.objects.filter(pk=petition.pk).update(consolidated_into=consolidated)
-        bump_data_version()
         petition.consolidated_into = consolidated
         PetitionStatusChange.objects.create(
             petition=petition,

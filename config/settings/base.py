@@ -103,8 +103,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTHENTICATION_BACKENDS = [
     # Counts failures and refuses locked-out username + address pairs before checking passwords.
     "axes.backends.AxesStandaloneBackend",
-    # ModelBackend that loads the user's roles in the same query as the user (council.auth).
-    "council.auth.RoleAwareModelBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -143,8 +142,7 @@ SESSION_ABSOLUTE_LIFETIME = env.int("SESSION_ABSOLUTE_LIFETIME", default=10 * 36
 SESSION_COOKIE_AGE = SESSION_ABSOLUTE_LIFETIME
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-# Read through the cache, kept in the database, a cache outage tolerated (council/session_store.py).
-SESSION_ENGINE = "council.session_store"
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 CSRF_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -256,9 +254,11 @@ CELERY_BEAT_SCHEDULE = {
 CACHES = {
     "default": env.cache("CACHE_URL", default="locmemcache://hdnd"),
 }
-if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
-    # The same backend, reusing its Redis client (council/cache_backends.py).
-    CACHES["default"]["BACKEND"] = "council.cache_backends.RedisCache"
+if CACHES["default"]["BACKEND"].endswith(".RedisCache"):  # a redis:// URL
+    # django-redis, told to answer a Redis outage as a cache miss (logged), not an error page.
+    CACHES["default"]["BACKEND"] = "django_redis.cache.RedisCache"
+    CACHES["default"].setdefault("OPTIONS", {})["IGNORE_EXCEPTIONS"] = True
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 # Pages (dashboard, lists, details, forms) are kept as HTML per visitor and URL until the next
 # write (council.cache.cached_page_response); 0 turns that off.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=15 * 60)

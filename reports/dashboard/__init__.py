@@ -12,7 +12,6 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from council.cache import cached_figures
 from council.models import Council, Term
 from reports import selectors
 from reports.charts import figure_charts
@@ -21,9 +20,6 @@ from reports.dashboard.cards import Card, Figure, dashboard_cards
 from reports.dashboard.panels import Attention, ProgrammeLine, SessionLine
 
 __all__ = ["Card", "Dashboard", "Figure", "dashboard_data", "default_year", "years_with_data"]
-
-DASHBOARD_CACHE_SECONDS = 15 * 60
-
 
 @dataclass(frozen=True)
 class Dashboard:
@@ -50,12 +46,7 @@ def years_with_data(*, council: Council) -> list[int]:
     council meets every year, so a year without a session has not been entered yet. Read
     before the figures only to choose the year the page opens on (Dashboard.data_years has
     them otherwise)."""
-    return cached_figures(
-        "dashboard-years",
-        (council.pk,),
-        lambda: selectors.term_trend_and_years(council=council, term=None)[1],
-        DASHBOARD_CACHE_SECONDS,
-    )
+    return selectors.term_trend_and_years(council=council, term=None)[1]
 
 
 def default_year(*, data_years: list[int], today: dt.date) -> int:
@@ -82,37 +73,25 @@ def dashboard_data(
     *, council: Council, year: int | None, term: Term | None, terms: list[Term], today: dt.date
 ) -> Dashboard:
     """Everything the dashboard shows for a year (beside the year before) or a term (`terms`:
-    the council's), kept under the data version: any committed write changes it
-    (council.cache), so it is never stale."""
+    the council's)."""
     trend_term = _trend_term(year=year, term=term, terms=terms)
-
-    def compute() -> Dashboard:
-        figures = selectors.annual_figures(council=council, year=year, term=term, today=today)
-        previous = (
-            selectors.annual_figures(council=council, year=year - 1, today=today)
-            if year is not None
-            else None
-        )
-        # The trend's statement also reads the years that have sessions: no query of their own.
-        trend, data_years = selectors.term_trend_and_years(
-            council=council, term=trend_term, today=today
-        )
-        return Dashboard(
-            cards=dashboard_cards(figures=figures, previous=previous),
-            # SVG escaped in charts.py, inserted with |safe
-            charts=figure_charts(figures, trend),
-            attention=panels.attention(council=council, today=today),
-            programmes=panels.programmes(council=council, year=year, term=term),
-            sessions=panels.sessions(council=council, today=today),
-            trend_term=trend_term,
-            data_years=data_years,
-        )
-
-    parts = (
-        council.pk,
-        year,
-        term.pk if term else "",
-        trend_term.pk if trend_term else "",
-        today.isoformat(),
+    figures = selectors.annual_figures(council=council, year=year, term=term, today=today)
+    previous = (
+        selectors.annual_figures(council=council, year=year - 1, today=today)
+        if year is not None
+        else None
     )
-    return cached_figures("dashboard", parts, compute, DASHBOARD_CACHE_SECONDS)
+    # The trend's statement also reads the years that have sessions: no query of their own.
+    trend, data_years = selectors.term_trend_and_years(
+        council=council, term=trend_term, today=today
+    )
+    return Dashboard(
+        cards=dashboard_cards(figures=figures, previous=previous),
+        # SVG escaped in charts.py, inserted with |safe
+        charts=figure_charts(figures, trend),
+        attention=panels.attention(council=council, today=today),
+        programmes=panels.programmes(council=council, year=year, term=term),
+        sessions=panels.sessions(council=council, today=today),
+        trend_term=trend_term,
+        data_years=data_years,
+    )

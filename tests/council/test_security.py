@@ -269,8 +269,8 @@ def test_a_forged_forwarded_for_header_does_not_change_the_logged_address(client
 
 
 def test_a_revoked_role_takes_effect_at_the_next_request(staff_client, staff_user, term):
-    """Roles are read with the user on every request (council.auth), never kept in the
-    session: removing someone from a group shuts the door at once."""
+    """Roles are read at every request (council.roles.user_roles), never kept in the session:
+    removing someone from a group shuts the door at once."""
     from django.contrib.auth.models import Group
 
     url = reverse("council:term_create")
@@ -281,23 +281,23 @@ def test_a_revoked_role_takes_effect_at_the_next_request(staff_client, staff_use
     assert staff_client.get(url).status_code in (302, 403)
 
 
-def test_roles_come_with_the_user_in_one_query(db, django_assert_num_queries):
-    """council.auth reads the user and the names of their groups in one statement (an array
-    on PostgreSQL, a joined string on SQLite): every role is seen, and no other group counts."""
+def test_roles_are_read_in_one_query_a_request(db, django_assert_num_queries):
+    """user_roles reads the names of the user's groups once and keeps them on the user object,
+    which Django reads afresh at every request: every role is seen, no other group counts."""
+    from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
-    from council.auth import user_with_roles
     from council.roles import Role, user_roles
     from council.services import user_create_with_role
 
     user = user_create_with_role(username="hai-vai-tro", password="x-Hai-2026!", role=Role.STAFF)
     user.groups.add(Group.objects.get_or_create(name=Role.LEADER.value)[0])
     user.groups.add(Group.objects.create(name="Nhóm khác, không phải vai trò"))
+    loaded = get_user_model().objects.get(pk=user.pk)
     with django_assert_num_queries(1):
-        loaded = user_with_roles(user.pk)
         assert user_roles(loaded) == {Role.STAFF, Role.LEADER}
-    from django.contrib.auth import get_user_model
-
+        assert user_roles(loaded) == {Role.STAFF, Role.LEADER}  # the same request: kept
     nobody = get_user_model().objects.create_user(username="khong-vai-tro")
-    assert user_roles(user_with_roles(nobody.pk)) == frozenset()
-    assert user_with_roles("not-a-number") is None
+    assert user_roles(nobody) == frozenset()
+    chief = get_user_model().objects.create_superuser(username="quan-tri", password="x-Qt-2026!")
+    assert user_roles(chief) == {Role.ADMIN}

@@ -277,23 +277,13 @@ def test_with_the_broker_down_the_user_gets_a_clear_message_and_the_request_is_k
     assert 'hx-trigger="every 2s"' in html
 
 
-def test_dashboard_is_cached_and_a_write_invalidates_it(
-    staff_client, council, term, django_assert_max_num_queries
-):
+def test_a_write_shows_on_the_dashboard_at_once(staff_client, council, term):
     import datetime as dt
-
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
 
     from sessions.models import Session
 
     url = "/bao-cao/?year=2019"
-    with CaptureQueriesContext(connection) as first:
-        staff_client.get(url)
-    with CaptureQueriesContext(connection) as second:
-        page = staff_client.get(url).content.decode()
-    assert len(second) < len(first) <= 40
-    assert len(second) <= 15
+    page = staff_client.get(url).content.decode()
     Session.objects.create(
         term=term,
         number=3,
