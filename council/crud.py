@@ -560,8 +560,11 @@ class _RecordFormMixin(WriteGuardMixin, FollowedFieldsMixin, RecordWriteMixin, S
         except ValidationError as exc:
             apply_validation_error(form, exc)
             return self.form_invalid(form)
-        messages.success(self.request, _("Đã lưu «%(obj)s».") % {"obj": self.object})
+        messages.success(self.request, self.success_message(form))
         return HttpResponseRedirect(self.get_success_url())
+
+    def success_message(self, form) -> str:
+        return _("Đã lưu «%(obj)s».") % {"obj": self.object}
 
     def get_success_url(self) -> str:
         return self.object.get_absolute_url()

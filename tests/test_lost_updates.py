@@ -150,8 +150,8 @@ def _agenda_item(f: dict[str, Any]) -> tuple[Model, str, str]:
 
 
 def _letter(f: dict[str, Any]) -> tuple[Model, str, str]:
-    letter = voters_services.model_save(
-        instance=Letter(
+    letter = voters_services.letter_save(
+        letter=Letter(
             term=f["term"], received_date=dt.date(2019, 3, 5), kind="complaint", summary="Đơn"
         )
     )

@@ -15,10 +15,11 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max, Min, Model
+from django.db.models import Max, Min
 from django.utils.translation import gettext as _
 
 from council.models import Organization, Term
+from council.services import record_save
 from council.text import fold
 from voters.models import (
     ForwardingBatch,
@@ -283,27 +284,12 @@ def letter_save(*, letter: Letter, user: Any = None) -> Letter:
     return letter
 
 
-def model_save(*, instance: Model, user: Any = None) -> Model:
-    """Dispatch for the generic create / edit views of this app."""
-    from council.services import record_save
-
-    if isinstance(instance, VoterPetition):
-        return petition_save(petition=instance, user=user)
-    if isinstance(instance, Letter):
-        return letter_save(letter=instance, user=user)
-    if isinstance(instance, ForwardingBatch):
-        return forwarding_batch_save(batch=instance, user=user)
-    return record_save(instance=instance, user=user)
-
-
 @transaction.atomic
-def forwarding_batch_save(*, batch: ForwardingBatch, user: Any = None) -> ForwardingBatch:
+def forwarding_batch_update(*, batch: ForwardingBatch, user: Any = None) -> ForwardingBatch:
     """An edit of a công văn (number, date, subject). Its date keeps the rules of forwarding:
     not before any petition it carries was received, not after any answer to them (the
     answers were checked against the date they were forwarded on); the deadline of every
     petition it carries moves with it."""
-    from council.services import record_save
-
     if batch.pk and batch.date:
         span = VoterPetition.objects.filter(batch=batch).aggregate(
             received=Max("received_date"), answered=Min("answer_date")

@@ -17,6 +17,7 @@ from openpyxl import Workbook, load_workbook
 
 from council.exports import csv_response, xlsx_response
 from council.models import AdministrativeUnit
+from council.services import record_save
 from oversight.models import Actor, Kind, OversightActivity, OversightRecommendation
 from oversight.services import activity_save, recommendation_save
 from resolutions.services import resolution_create
@@ -81,7 +82,7 @@ def _records_with(text: str, *, term, council, organization, staff_user) -> None
     commune = AdministrativeUnit.objects.create(
         name="Xã Thử", level="commune", unit_type="xa", parent=district, valid_to=D(2025, 6, 30)
     )
-    services.model_save(
+    record_save(
         instance=VoterMeeting(
             term=term,
             timing=VoterMeeting.Timing.AD_HOC,
@@ -109,7 +110,7 @@ def _records_with(text: str, *, term, council, organization, staff_user) -> None
         ),
         user=staff_user,
     )
-    services.model_save(
+    record_save(
         instance=CitizenReception(
             term=term, date=D(2019, 4, 10), host=text, persons=1, summary=text, visitors=text
         ),

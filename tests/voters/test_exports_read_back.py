@@ -187,7 +187,7 @@ def meetings(term, session, staff_user) -> dict[str, VoterMeeting]:
 
     def meeting(**fields) -> VoterMeeting:
         instance = VoterMeeting(term=term, location_unit=unit, **fields)
-        return services.model_save(instance=instance, user=staff_user)
+        return record_save(instance=instance, user=staff_user)
 
     return {
         "known": meeting(
@@ -376,7 +376,7 @@ VISITORS = "Trần Thị Riêng Tư, thôn Bắc, xã Thử"
 def receptions(term, staff_user) -> dict[str, CitizenReception]:
     def reception(**fields) -> CitizenReception:
         instance = CitizenReception(term=term, **fields)
-        return services.model_save(instance=instance, user=staff_user)
+        return record_save(instance=instance, user=staff_user)
 
     return {
         "known": reception(

@@ -9,6 +9,7 @@ from openpyxl import load_workbook
 
 from council.exports import XLSX_TYPE
 from council.models import AdministrativeUnit, Council, Term
+from council.services import record_save
 from voters import services
 from voters.models import CitizenReception, Letter, VoterMeeting, VoterPetition
 
@@ -111,16 +112,14 @@ def test_exports_hold_the_current_councils_rows_only(
             meeting = VoterMeeting(
                 term=t, timing=VoterMeeting.Timing.AD_HOC, date=day, location_unit=unit, venue=text
             )
-            services.model_save(instance=meeting, user=staff_user)
+            record_save(instance=meeting, user=staff_user)
         elif list_name == "voters:letter_list":
             services.letter_save(
                 letter=Letter(term=t, received_date=day, kind=Letter.Kind.COMPLAINT, summary=text),
                 user=staff_user,
             )
         else:
-            services.model_save(
-                instance=CitizenReception(term=t, date=day, host=text), user=staff_user
-            )
+            record_save(instance=CitizenReception(term=t, date=day, host=text), user=staff_user)
     page = staff_client.get(reverse(list_name))
     assert page.status_code == 200
     assert page.context["table"].paginator.count == 1

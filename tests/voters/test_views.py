@@ -164,9 +164,9 @@ def test_forwarding_batch_page_forwards_the_ticked_petitions(
 def test_forwarding_batch_page_lists_the_chosen_sessions_petitions_and_caps_the_list(
     staff_client, make_petition, term, session, monkeypatch
 ):
-    from voters import views
+    from voters.views import base
 
-    monkeypatch.setattr(views, "CANDIDATES_SHOWN", 2)
+    monkeypatch.setattr(base, "CANDIDATES_SHOWN", 2)
     for n in range(3):
         make_petition(content=f"Kiến nghị kỳ họp {n}", session=session)
     make_petition(content="Kiến nghị không gắn kỳ họp")
