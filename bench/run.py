@@ -1,283 +1,199 @@
-"""The benchmark of issue 8, run by hand on PostgreSQL (not in CI).
+"""The benchmark (issue 18), run by hand on PostgreSQL (not in CI): every page uncached, on two
+databases measured side by side.
 
-    .venv/bin/python bench/run.py                       # small (1 y, K=1) and big (20 y, K=50)
-    .venv/bin/python bench/run.py --big-years 5 --big-scale 5     # a big DB this machine builds
-    .venv/bin/python bench/run.py --reuse --skip-load   # measure existing databases only
+    .venv/bin/python bench/run.py                      # build A and B, then measure them
+    .venv/bin/python bench/run.py --reuse              # measure the databases already built
+    .venv/bin/python bench/run.py --reuse --with-c     # and C (optional, a long build)
 
-Part 1 builds two databases (hdnd_bench_small, hdnd_bench_big: DROP + CREATE + migrate +
-generate_data + VACUUM ANALYZE), then measures each one in its own process (bench/measure.py):
-median and p95 latency and query count of the dashboard, every list (first and last page),
-searches, detail pages, Excel exports and the annual report (gathering vs rendering). It prints
-one table with the ratio big/small per row.
+A (hdnd_bench_a) is one council's whole history, 20 years at K=1: a real province. B
+(hdnd_bench_b) is 10 years at K=10; C (hdnd_bench_c) 20 years at K=50. A database is built by
+DROP + CREATE + migrate + generate_data + VACUUM ANALYZE.
 
-Part 2 serves the big database with gunicorn (2 workers) on loopback and runs wrk (20
-connections, bounded in time) against the dashboard, the petition list, a detail page and a
-trivial view (the baseline), reporting requests/s, p95 and errors.
-
-Heavy steps run under `nice -n 10`: the machine is shared."""
+Each database gets a measuring process of its own (bench/measure.py) and the requests alternate
+between them one by one, round after round, so the machine's noise (2 shared cores here, whose
+speed moves by up to 2x within minutes) falls on every database alike. Before each timed request
+every cache is emptied: a page is judged as the first visit after a write finds it. Printed:
+median and p95 of each page, its query count at each database, new petition searches, the
+petition export and the annual report. Heavy steps run under `nice -n 10`."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import os
-import shutil
+import statistics
 import subprocess
 import sys
-import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 PG = "postgres://postgres@127.0.0.1:5432"
 NICE = ["nice", "-n", "10"]
+# As deployed (docker-compose): a Redis cache; emptied before every timed request.
 CACHE_URL = "redis://127.0.0.1:6379/2"
+DATABASES = {  # label: (database, years, scale K)
+    "A": ("hdnd_bench_a", 20, 1.0),
+    "B": ("hdnd_bench_b", 10, 10.0),
+    "C": ("hdnd_bench_c", 20, 50.0),
+}
+TARGET_P95_MS = {"A": 100, "B": 150, "C": None}
 
 
-def _env(db: str, **extra: str) -> dict[str, str]:
+def _env(db: str) -> dict[str, str]:
     env = dict(os.environ)
     env.update({"DATABASE_URL": f"{PG}/{db}", "DJANGO_SETTINGS_MODULE": "bench.settings"})
-    # As deployed (docker-compose): one Redis cache shared by every process.
     env.setdefault("CACHE_URL", CACHE_URL)
     env.setdefault("PYTHONWARNINGS", "ignore")
-    env.update(extra)
     return env
 
 
-def _psql(sql: str, db: str = "postgres") -> str:
-    return subprocess.run(
-        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-qAtc", sql, db],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.strip()
+def _psql(sql: str, db: str = "postgres") -> None:
+    subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-qAtc", sql, db], check=True)
 
 
-def build(db: str, *, years: int, scale: float, seed: int) -> float:
-    """DROP, CREATE, migrate, generate, analyse. Returns the generation time in seconds."""
-    print(f"== building {db}: {years} years at K={scale}", flush=True)
+def build(db: str, *, years: int, scale: float, seed: int) -> None:
+    print(f"== building {db}: {years} years at K={scale:g}", flush=True)
     _psql(f'DROP DATABASE IF EXISTS "{db}"')
     _psql(f'CREATE DATABASE "{db}"')
-    env = _env(db)
-    subprocess.run([*NICE, PYTHON, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
-    start = time.monotonic()
+    manage = [*NICE, PYTHON, "manage.py"]
+    subprocess.run([*manage, "migrate", "-v0"], cwd=ROOT, env=_env(db), check=True)
     subprocess.run(
-        [*NICE, PYTHON, "manage.py", "generate_data", "--years", str(years), "--scale",
-         str(scale), "--seed", str(seed), "-v2"],
-        cwd=ROOT, env=env, check=True,
+        [*manage, "generate_data", "--years", str(years), "--scale", str(scale),
+         "--seed", str(seed), "-v2"],
+        cwd=ROOT, env=_env(db), check=True,
     )  # fmt: skip
-    seconds = time.monotonic() - start
     _psql("VACUUM ANALYZE", db)
-    return seconds
 
 
-def measure(db: str, what: str, *args: str) -> object:
-    out = subprocess.run(
-        [*NICE, PYTHON, "-m", "bench.measure", what, *args],
-        cwd=ROOT,
-        env=_env(db),
-        check=True,
-        stdout=subprocess.PIPE,
-        text=True,
-    ).stdout
-    return json.loads(out.strip().splitlines()[-1])
+class Measurer:
+    """A bench/measure.py process serving one database."""
+
+    def __init__(self, db: str) -> None:
+        self.process = subprocess.Popen(
+            [*NICE, PYTHON, "-m", "bench.measure"],
+            cwd=ROOT, env=_env(db), stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        )  # fmt: skip
+
+    def ask(self, *request: object) -> object:
+        assert self.process.stdin and self.process.stdout
+        self.process.stdin.write(json.dumps(request) + "\n")
+        self.process.stdin.flush()
+        line = self.process.stdout.readline()
+        if not line:
+            raise RuntimeError(f"bench/measure.py stopped after {request}")
+        return json.loads(line)
+
+    def close(self) -> None:
+        assert self.process.stdin
+        self.process.stdin.close()
+        self.process.wait(timeout=60)
 
 
-def table(small: list[dict], big: list[dict]) -> str:
-    by_name = {row["name"]: row for row in big}
+def _p95(values: list[float]) -> float:
+    return statistics.quantiles(values, n=20, method="inclusive")[-1]
+
+
+_SUMMARISED = {"ms", "queries", "status"}
+
+
+def _summary(samples: list[dict]) -> dict:
+    times = [s["ms"] for s in samples]
+    counts = sorted({s["queries"] for s in samples})
+    statuses = sorted({s["status"] for s in samples})
+    extra = {key: max(s[key] for s in samples) for key in samples[0].keys() - _SUMMARISED}
+    return {
+        "median_ms": statistics.median(times),
+        "p95_ms": _p95(times),
+        "queries": counts[0] if len(counts) == 1 else f"{counts[0]}-{counts[-1]}",
+        "status": statuses[0] if len(statuses) == 1 else statuses,
+        **extra,  # the largest: bytes, peak memory, gathering time
+    }
+
+
+def interleaved(measurers: dict, requests: list[tuple], rounds: int) -> dict:
+    """{request: {label: summary}}: every request visited once untimed at every database (the
+    first visit of a process compiles its templates), then `rounds` times, alternating."""
+    samples: dict = {request: {label: [] for label in measurers} for request in requests}
+    for round_ in range(rounds + 1):
+        for request in requests:
+            for label, measurer in measurers.items():
+                answer = measurer.ask(*request)
+                if round_:
+                    samples[request][label].append(answer)
+        print(f"  round {round_}/{rounds}", file=sys.stderr, flush=True)
+    return {
+        request: {label: _summary(rows) for label, rows in by_label.items()}
+        for request, by_label in samples.items()
+    }
+
+
+def page_table(results: dict, kinds: dict, labels: list[str]) -> str:
+    head = " | ".join(f"{label} median / p95 ms" for label in labels)
     lines = [
-        "| page | kind | small median / p95 ms | big median / p95 ms | queries small / big "
-        "| ratio big/small (median) | first visit small / big ms |",
-        "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
+        f"| page | kind | {head} | queries {' / '.join(labels)} |",
+        "| --- | --- |" + " ---: |" * (len(labels) + 1),
     ]
-    for row in small:
-        other = by_name.get(row["name"]) or next(
-            (b for b in big if b["name"].split(" ?")[0] == row["name"].split(" ?")[0]), None
-        )
-        if other is None:
-            continue
-        ratio = other["median_ms"] / row["median_ms"] if row["median_ms"] else float("nan")
-        rows = f" ({row.get('rows', '')} / {other.get('rows', '')} rows)" if "rows" in row else ""
-        lines.append(
-            f"| {row['name']}{rows} | {row['kind']} | {row['median_ms']:.0f} / {row['p95_ms']:.0f} "
-            f"| {other['median_ms']:.0f} / {other['p95_ms']:.0f} "
-            f"| {row['queries']} / {other['queries']} | {ratio:.2f} "
-            f"| {row.get('first_ms', 0):.0f} / {other.get('first_ms', 0):.0f} |"
-        )
+    for (what, name), by_label in results.items():
+        cells = []
+        for label in labels:
+            row = by_label[label]
+            over = (target := TARGET_P95_MS[label]) is not None and row["p95_ms"] > target
+            cell = f"{row['median_ms']:.0f} / {row['p95_ms']:.0f}"
+            cells.append(f"**{cell}**" if over else cell)
+            if row["status"] != 200:
+                cells[-1] += f" (HTTP {row['status']})"
+        counts = " / ".join(str(by_label[label]["queries"]) for label in labels)
+        page = name if what == "get" else f"search «{name}»"
+        lines.append(f"| {page} | {kinds.get(name, 'search')} | {' | '.join(cells)} | {counts} |")
     return "\n".join(lines)
-
-
-WRK_SCRIPT = """
-done = function(summary, latency, requests)
-  io.write(string.format("RESULT %d %d %d %.1f %.1f %.1f\\n", summary.requests,
-    summary.errors.status + summary.errors.connect + summary.errors.read +
-    summary.errors.write + summary.errors.timeout, summary.duration,
-    latency:percentile(50) / 1000, latency:percentile(95) / 1000,
-    latency:percentile(99) / 1000))
-end
-"""
-
-
-def _cookie(db: str) -> str:
-    out = subprocess.run(
-        [PYTHON, "-m", "bench.measure", "cookie"],
-        cwd=ROOT,
-        env=_env(db),
-        check=True,
-        stdout=subprocess.PIPE,
-        text=True,
-    ).stdout
-    return out.strip().splitlines()[-1]
-
-
-def load_test(
-    db: str, *, urls: list[tuple[str, str, bool]], port: int, seconds: int, connections: int
-) -> list[dict]:
-    if shutil.which("wrk") is None:
-        print("wrk is missing: apt-get install -y wrk", file=sys.stderr)
-        return []
-    cookie = _cookie(db)
-    env = _env(db)
-    server = subprocess.Popen(
-        [*NICE, str(ROOT / ".venv" / "bin" / "gunicorn"), "config.wsgi:application",
-         "--workers", "2", "--bind", f"127.0.0.1:{port}", "--log-level", "warning",
-         "--timeout", "120"],
-        cwd=ROOT, env=env,
-    )  # fmt: skip
-    results = []
-    try:
-        for _i in range(50):  # wait for the server
-            time.sleep(0.2)
-            check = subprocess.run(
-                ["curl", "-s", "-o", "/dev/null", "-w", "%{http_code}",
-                 f"http://127.0.0.1:{port}/bench/ping/"],
-                capture_output=True, text=True,
-            )  # fmt: skip
-            if check.stdout == "200":
-                break
-        with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
-            script.write(WRK_SCRIPT)
-        for name, path, logged_in in urls:
-            headers = ["-H", f"Cookie: {cookie}"] if logged_in else []
-            # Warm the workers (and a cache, if the page has one) before measuring.
-            subprocess.run(
-                ["wrk", "-t", "2", "-c", "2", "-d", "2s", *headers,
-                 f"http://127.0.0.1:{port}{path}"],
-                capture_output=True, text=True,
-            )  # fmt: skip
-            out = subprocess.run(
-                ["wrk", "-t", "2", "-c", str(connections), "-d", f"{seconds}s", "--timeout",
-                 "10s", "-s", script.name, *headers, f"http://127.0.0.1:{port}{path}"],
-                capture_output=True, text=True,
-            ).stdout  # fmt: skip
-            line = next((x for x in out.splitlines() if x.startswith("RESULT")), "")
-            if not line:
-                print(out, file=sys.stderr)
-                continue
-            requests, errors, duration_us, p50, p95, p99 = line.split()[1:]
-            row = {
-                "name": name,
-                "url": path,
-                "rps": int(requests) / (int(duration_us) / 1e6),
-                "errors": int(errors),
-                "p50_ms": float(p50),
-                "p95_ms": float(p95),
-                "p99_ms": float(p99),
-            }
-            results.append(row)
-            print(
-                f"  {name:28} {row['rps']:8.1f} req/s  p50 {row['p50_ms']:7.1f} ms  "
-                f"p95 {row['p95_ms']:7.1f} ms  errors {row['errors']}",
-                flush=True,
-            )
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-    return results
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--small-db", default="hdnd_bench_small")
-    parser.add_argument("--big-db", default="hdnd_bench_big")
-    parser.add_argument("--big-years", type=int, default=20)
-    parser.add_argument("--big-scale", type=float, default=50)
+    parser.add_argument("--reuse", action="store_true", help="measure the databases as they are")
+    parser.add_argument("--with-c", action="store_true", help="also C: 20 years at K=50")
+    parser.add_argument("--rounds", type=int, default=20, help="timed visits of each page")
+    parser.add_argument("--search-rounds", type=int, default=5)
+    parser.add_argument("--other-rounds", type=int, default=3, help="of exports and report")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--reps", type=int, default=9, help="timed requests per page")
-    parser.add_argument("--reuse", action="store_true", help="measure the existing databases")
-    parser.add_argument("--skip-load", action="store_true")
-    parser.add_argument("--load-seconds", type=int, default=15)
-    parser.add_argument("--connections", type=int, default=20)
-    parser.add_argument("--port", type=int, default=8765)
-    parser.add_argument("--json", type=Path, help="also write every measurement here")
+    parser.add_argument("--json", type=Path, help="also write every summary here")
     args = parser.parse_args()
 
-    built = {}
+    labels = ["A", "B", "C"] if args.with_c else ["A", "B"]
     if not args.reuse:
-        built["small"] = build(args.small_db, years=1, scale=1, seed=args.seed)
-        built["big"] = build(
-            args.big_db, years=args.big_years, scale=args.big_scale, seed=args.seed
+        for label in labels:
+            db, years, scale = DATABASES[label]
+            build(db, years=years, scale=scale, seed=args.seed)
+    measurers = {label: Measurer(DATABASES[label][0]) for label in labels}
+    try:
+        catalogues = {label: dict(m.ask("pages")) for label, m in measurers.items()}
+        kinds = catalogues["A"]
+        names = [name for name in kinds if all(name in c for c in catalogues.values())]
+        print("== pages", file=sys.stderr, flush=True)
+        pages = interleaved(measurers, [("get", name) for name in names], args.rounds)
+        print(page_table(pages, kinds, labels), flush=True)
+        print("== new petition searches", file=sys.stderr, flush=True)
+        words = measurers["A"].ask("searches")
+        searches = interleaved(measurers, [("search", w) for w in words], args.search_rounds)
+        print(page_table(searches, kinds, labels), flush=True)
+        print("== exports and the annual report", file=sys.stderr, flush=True)
+        others = interleaved(
+            measurers, [("export", 1_000), ("export", 10_000), ("report",)], args.other_rounds
         )
-    print("== measuring pages", flush=True)
-    small = measure(args.small_db, "pages", "--reps", str(args.reps))
-    big = measure(args.big_db, "pages", "--reps", str(args.reps))
-    small += measure(args.small_db, "searches")
-    big += measure(args.big_db, "searches")
-    print(table(small, big))
-    print("== annual report (last year of each database)", flush=True)
-    reports = {"small": measure(args.small_db, "report"), "big": measure(args.big_db, "report")}
-    reports["appendix_2000"] = measure(args.small_db, "appendix", "--rows", "2000")
-    for label, row in reports.items():
-        print(f"  {label}: {json.dumps(row)}")
-    loads: dict[str, list] = {}
-    if not args.skip_load:
-        print(f"== load: gunicorn 2 workers, wrk {args.connections} connections, "
-              f"{args.load_seconds} s per URL, database {args.big_db}", flush=True)  # fmt: skip
-        by_name = {r["name"]: r["url"] for r in big}
-        # The baseline and the dashboard alternate three times: this machine's speed moves by
-        # up to 2x within minutes, and one pair measured at different moments gave 19-31%.
-        urls = [
-            *[
-                pair
-                for _round in range(3)
-                for pair in (
-                    ("trivial view (baseline)", "/bench/ping/", False),
-                    ("dashboard", "/", True),
-                )
-            ],
-            ("petition list p1", "/cu-tri/kien-nghi/", True),
-            ("petition list last page", by_name.get("voterpetition_list last", "/"), True),
-            ("petition search", "/cu-tri/kien-nghi/?q=duong", True),
-            ("resolution list p1", "/nghi-quyet/", True),
-            ("petition detail", by_name.get("voterpetition_detail", "/"), True),
-            ("resolution detail", by_name.get("resolution_detail", "/"), True),
-            ("new petition form", "/cu-tri/kien-nghi/them/", True),
-        ]
-        loads["big"] = load_test(
-            args.big_db,
-            urls=urls,
-            port=args.port,
-            seconds=args.load_seconds,
-            connections=args.connections,
-        )
-        rates = {
-            name: [r["rps"] for r in loads["big"] if r["name"] == name]
-            for name in ("trivial view (baseline)", "dashboard")
-        }
-        if all(rates.values()):
-            ratio = sum(rates["dashboard"]) / sum(rates["trivial view (baseline)"])
-            print(f"  dashboard / trivial view, three alternating rounds: {ratio:.1%} "
-                  f"({' '.join(f'{x:.0f}' for x in rates['dashboard'])} / "
-                  f"{' '.join(f'{x:.0f}' for x in rates['trivial view (baseline)'])} req/s)")  # fmt: skip
+    finally:
+        for measurer in measurers.values():
+            measurer.close()
+
+    for request, by_label in others.items():
+        print(f"{' '.join(map(str, request))}: {json.dumps(by_label)}")
     if args.json:
-        args.json.write_text(
-            json.dumps(
-                {"built_seconds": built, "small": small, "big": big, "reports": reports,
-                 "load": loads},
-                ensure_ascii=False, indent=1,
-            )
-        )  # fmt: skip
+        flat = {
+            "pages": {name: v for (_w, name), v in pages.items()},
+            "searches": {words: v for (_w, words), v in searches.items()},
+            "others": {" ".join(map(str, request)): v for request, v in others.items()},
+        }
+        args.json.write_text(json.dumps(flat, ensure_ascii=False, indent=1))
 
 
 if __name__ == "__main__":
