@@ -19,19 +19,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import FormView
 
-from council.concurrency import VERSION_FIELD, StaleEditError
+from council.concurrency import VERSION_FIELD
 from council.crud import (
-    FollowedFieldsMixin,
+    RecordCreateView,
     RecordDeleteView,
     RecordDetailView,
     RecordListView,
-    SectionMixin,
-    WriteGuardMixin,
-    add_write_guard,
-    answer_unsaved,
-    guarded_save,
+    RecordUpdateView,
 )
 from council.exports import csv_response, xlsx_response
 from council.forms import apply_validation_error
@@ -43,9 +38,9 @@ from council.idempotency import (
     answer_repeated_submission,
     form_submission_save,
 )
-from council.permissions import EditorRequiredMixin, require_editor, require_viewer
+from council.permissions import require_editor, require_viewer
 from council.selectors import council_get_current
-from resolutions import services
+from resolutions import exports, services
 from resolutions.filters import ResolutionFilter
 from resolutions.forms import ResolutionAttachmentForm, ResolutionForm, ResolutionRelationForm
 from resolutions.models import Resolution, ResolutionAttachment, ResolutionRelation
@@ -94,41 +89,9 @@ def resolution_export(request: HttpRequest, fmt: str) -> HttpResponse:
     require_viewer(request)
     filterset = ResolutionFilter(request.GET, queryset=_register_queryset())
     qs = filterset.qs if filterset.is_valid() else _register_queryset()
-    headers = [
-        _("Số, ký hiệu"),
-        _("Ngày thông qua"),
-        _("Ngày có hiệu lực"),
-        _("Trích yếu"),
-        _("Loại"),
-        _("Lĩnh vực"),
-        _("Kỳ họp"),
-        _("Tán thành"),
-        _("Không tán thành"),
-        _("Không biểu quyết"),
-        _("Đại biểu có mặt"),
-        _("Người ký"),
-        _("Tình trạng hiệu lực"),
-    ]
-    rows = (
-        [
-            r.symbol,
-            r.adopted_date,
-            r.effective_date,
-            r.title,
-            _("Quy phạm pháp luật") if r.is_normative else _("Cá biệt"),
-            r.field.name if r.field_id else "",
-            f"Kỳ họp thứ {r.session.number} ({r.session.kind_label}), khóa {r.session.term.roman}"
-            if r.session_id
-            else "",
-            r.votes_for,
-            r.votes_against,
-            r.votes_abstain,
-            r.delegates_present,
-            r.signer,
-            r.get_status_display(),
-        ]
-        for r in qs.iterator(chunk_size=500)
-    )
+    columns = exports.RESOLUTION_COLUMNS
+    headers = exports.headers(columns)
+    rows = exports.rows(columns, qs.iterator(chunk_size=500))
     filename = f"so-nghi-quyet-{timezone.localdate():%Y%m%d}"
     if fmt == "csv":
         return csv_response(filename=filename, headers=headers, rows=rows)
@@ -171,13 +134,11 @@ class ResolutionDetailView(RecordDetailView):
         return ctx
 
 
-class _ResolutionFormView(
-    WriteGuardMixin,
-    FollowedFieldsMixin,
-    EditorRequiredMixin,
-    SectionMixin,
-    FormView,
-):
+class _ResolutionWrite:
+    """The register's form: numbering, votes and duplicates are the services' (resolution_create,
+    resolution_update), which take the form's values rather than its instance."""
+
+    model = Resolution
     form_class = ResolutionForm
     # ?session= and ?adopted_date= also prefill the form from the session page's "add a
     # resolution of this session" link (templates/resolutions/_session_resolutions_card.html).
@@ -185,52 +146,26 @@ class _ResolutionFormView(
     template_name = "resolutions/resolution_form.html"
     section_title = SECTION
     list_url_name = "resolutions:resolution_list"
-    object: Resolution | None = None
+    object: Resolution | None
 
-    def get_council(self):
+    def get_form_kwargs(self) -> dict[str, Any]:
+        kwargs = super().get_form_kwargs()  # type: ignore[misc]
+        if self.object is not None:
+            kwargs["council"] = self.object.council
+            return kwargs
         council = council_get_current()
         if council is None:
             raise ValidationError(_("Chưa khai báo HĐND."))
-        return council
-
-    def get_form_kwargs(self) -> dict[str, Any]:
-        kwargs = super().get_form_kwargs()
-        council = self.object.council if self.object else self.get_council()
         kwargs["council"] = council
-        kwargs["instance"] = self.object
-        if self.object is None:
-            kwargs["next_number"] = services.resolution_next_number(
-                council=council, year=_year_of(kwargs["initial"]), is_normative=False
-            )
+        kwargs["next_number"] = services.resolution_next_number(
+            council=council, year=_year_of(kwargs["initial"]), is_normative=False
+        )
         return kwargs
 
-    def get_form(self, form_class=None):
-        form = super().get_form(form_class)
-        add_write_guard(form, self.object)
-        return form
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        ctx = super().get_context_data(**kwargs)
-        ctx["object"] = self.object
-        return ctx
-
-    def save(self, form, data: dict[str, Any]) -> Resolution:
-        raise NotImplementedError
-
-    def form_valid(self, form) -> HttpResponse:
+    @staticmethod
+    def values(form) -> dict[str, Any]:
         guards = (VERSION_FIELD, FORM_TOKEN_FIELD)
-        data = {k: v for k, v in form.cleaned_data.items() if k not in guards}
-        try:
-            resolution = guarded_save(
-                form=form, user=self.request.user, save=lambda: self.save(form, data)
-            )
-        except (StaleEditError, SubmissionRefused) as exc:
-            return answer_unsaved(self.request, form, exc) or self.form_invalid(form)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Đã lưu «%(obj)s».") % {"obj": resolution})
-        return HttpResponseRedirect(resolution.get_absolute_url())
+        return {k: v for k, v in form.cleaned_data.items() if k not in guards}
 
 
 def _year_of(initial: dict[str, Any]) -> int:
@@ -243,23 +178,21 @@ def _year_of(initial: dict[str, Any]) -> int:
     return day.year if day else timezone.localdate().year
 
 
-class ResolutionCreateView(_ResolutionFormView):
-    def save(self, form, data: dict[str, Any]) -> Resolution:
-        return services.resolution_create(council=form.council, user=self.request.user, **data)
+class ResolutionCreateView(_ResolutionWrite, RecordCreateView):
+    def save_object(self, form) -> Resolution:
+        return services.resolution_create(
+            council=form.council, user=self.request.user, **self.values(form)
+        )
 
 
-class ResolutionUpdateView(_ResolutionFormView):
-    def get_form_kwargs(self) -> dict[str, Any]:
-        if self.object is None:
-            self.object = get_object_or_404(
-                Resolution.objects.select_related("council"), pk=self.kwargs["pk"]
-            )
-        return super().get_form_kwargs()
+class ResolutionUpdateView(_ResolutionWrite, RecordUpdateView):
+    queryset = Resolution.objects.select_related("council")
 
-    def save(self, form, data: dict[str, Any]) -> Resolution:
-        matters = data.pop("ratified_matters", None)
+    def save_object(self, form) -> Resolution:
+        values = self.values(form)
+        matters = values.pop("ratified_matters", None)
         return services.resolution_update(
-            resolution=form.instance, ratified_matters=matters, user=self.request.user, **data
+            resolution=form.instance, ratified_matters=matters, user=self.request.user, **values
         )
 
 
