@@ -17,12 +17,6 @@ from sessions.selectors import session_attendance_version
 
 
 @transaction.atomic
-def session_save(*, session: Session, user: Any = None) -> Session:
-    """Create or update a session (full_clean answers a duplicate number in Vietnamese)."""
-    return record_save(instance=session, user=user)
-
-
-@transaction.atomic
 def agenda_item_save(
     *, item: AgendaItem, upload: UploadedFile | None = None, user: Any = None
 ) -> AgendaItem:

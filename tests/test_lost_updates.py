@@ -16,14 +16,14 @@ from django.urls import reverse
 from council.concurrency import VERSION_FIELD
 from council.models import Delegate
 from council.roles import Role
-from council.services import user_create_with_role
+from council.services import record_save, user_create_with_role
 from oversight.models import Actor, Kind, OversightActivity, OversightRecommendation
 from oversight.services import activity_save, recommendation_save
 from reports.models import AnnualReport
 from reports.services import annual_report_save
 from resolutions.services import resolution_create
 from sessions.models import AgendaItem, Attendance, Session
-from sessions.services import agenda_item_save, session_save
+from sessions.services import agenda_item_save
 from tests.conftest import PASSWORD
 from tests.helpers import form_values
 from voters import services as voters_services
@@ -34,8 +34,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def session(term) -> Session:
-    return session_save(
-        session=Session(
+    return record_save(
+        instance=Session(
             term=term,
             number=13,
             kind=Session.Kind.THEMATIC,

@@ -70,11 +70,11 @@ def test_writes_pages_and_logging_out_survive_a_cache_outage(staff_client, setti
 
 
 def _session(term, number: int, start):
+    from council.services import record_save
     from sessions.models import Session
-    from sessions.services import session_save
 
-    return session_save(
-        session=Session(
+    return record_save(
+        instance=Session(
             term=term, number=number, kind=Session.Kind.REGULAR, start_date=start, end_date=start
         )
     )

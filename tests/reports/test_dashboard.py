@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from council.models import Organization, Term
+from council.services import record_save
 from oversight.models import Actor, Kind, OversightActivity, OversightProgramme, ProgrammeItem
 from oversight.models import OversightRecommendation as Recommendation
 from oversight.services import (
@@ -22,7 +23,7 @@ from oversight.services import (
 )
 from resolutions.services import resolution_create
 from sessions.models import AgendaItem, Session
-from sessions.services import agenda_item_save, session_save
+from sessions.services import agenda_item_save
 from voters import services as voters_services
 from voters.models import VoterPetition
 
@@ -33,8 +34,8 @@ DASHBOARD = reverse("reports:dashboard")
 
 
 def _session(term: Term, number: int, day: dt.date, kind: str = "regular") -> Session:
-    return session_save(
-        session=Session(term=term, number=number, kind=kind, start_date=day, end_date=day)
+    return record_save(
+        instance=Session(term=term, number=number, kind=kind, start_date=day, end_date=day)
     )
 
 

@@ -10,6 +10,7 @@ from django.core.management import CommandError, call_command
 
 from council.models import Council, Term
 from council.periods import Period
+from council.services import record_save
 from oversight.models import Actor, Kind
 from reports.models import AnnualReport, ReportRequest
 from reports.pdf import annual_report_context
@@ -17,7 +18,6 @@ from reports.selectors import annual_figures, term_trend
 from reports.services import period_report_get_or_create
 from resolutions.services import resolution_create
 from sessions.models import Session
-from sessions.services import session_save
 from tests.oversight import conftest as oversight_fixtures
 from tests.reports.conftest import pdf_text
 from tests.voters import conftest as voters_fixtures
@@ -31,8 +31,8 @@ make_activity = oversight_fixtures.make_activity
 
 def _sessions(term: Term, *rows: tuple[int, str, dt.date]) -> list[Session]:
     return [
-        session_save(
-            session=Session(term=term, number=number, kind=kind, start_date=day, end_date=day)
+        record_save(
+            instance=Session(term=term, number=number, kind=kind, start_date=day, end_date=day)
         )
         for number, kind, day in rows
     ]

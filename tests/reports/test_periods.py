@@ -24,7 +24,6 @@ from reports.services import (
 )
 from resolutions.services import resolution_create
 from sessions.models import Session
-from sessions.services import session_save
 from tests.oversight import conftest as oversight_fixtures
 from tests.reports.conftest import pdf_text
 from tests.voters import conftest as voters_fixtures
@@ -114,8 +113,8 @@ def around_midyear(
         (8, Session.Kind.REGULAR, D(2019, 7, 1)),
         (9, Session.Kind.THEMATIC, D(2019, 12, 31)),
     ]:
-        sessions[number] = session_save(
-            session=Session(term=term, number=number, kind=kind, start_date=day, end_date=day),
+        sessions[number] = record_save(
+            instance=Session(term=term, number=number, kind=kind, start_date=day, end_date=day),
             user=staff_user,
         )
     for number, normative in [(5, False), (6, True), (7, False), (8, False), (8, False), (9, True)]:

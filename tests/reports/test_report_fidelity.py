@@ -35,7 +35,6 @@ from reports.selectors import annual_figures, council_terms
 from reports.services import period_report_get_or_create, period_report_new
 from resolutions.services import resolution_create
 from sessions.models import Session
-from sessions.services import session_save
 from tests.oversight import conftest as oversight_fixtures
 from tests.reports.conftest import pdf_pages, pdf_text
 from tests.reports.test_report_read_back import _prose, _render, _tables, year_of_work
@@ -91,8 +90,8 @@ def year_2020(
     # 4 sessions: 2 regular; thematic no. 11 in March ("bất thường") and no. 13 in September
     # ("chuyên đề").
     sessions = {
-        number: session_save(
-            session=Session(
+        number: record_save(
+            instance=Session(
                 term=term,
                 number=number,
                 kind=kind,
@@ -614,8 +613,8 @@ def _fonts_and_metadata(pdf: bytes) -> tuple[set[str], dict]:
 
 @pytest.fixture
 def small_report(council, term):
-    session_save(
-        session=Session(term=term, number=1, start_date=D(2019, 7, 10), end_date=D(2019, 7, 10))
+    record_save(
+        instance=Session(term=term, number=1, start_date=D(2019, 7, 10), end_date=D(2019, 7, 10))
     )
     return period_report_get_or_create(council=council, period=Period.year(2019))
 

@@ -18,7 +18,6 @@ from reports.services import annual_report_render, annual_report_request
 from resolutions.models import Resolution, ResolutionField
 from resolutions.services import resolution_create
 from sessions.models import Session
-from sessions.services import session_save
 from tests.oversight import conftest as oversight_fixtures
 from tests.reports.conftest import pdf_pages
 from tests.voters import conftest as voters_fixtures
@@ -67,8 +66,8 @@ def year_of_work(
         (9, Session.Kind.THEMATIC, D(2019, 9, 24)),
         (10, Session.Kind.REGULAR, D(2019, 12, 9)),
     ]:
-        sessions[number] = session_save(
-            session=Session(
+        sessions[number] = record_save(
+            instance=Session(
                 term=term,
                 number=number,
                 kind=kind,

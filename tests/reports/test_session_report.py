@@ -16,7 +16,6 @@ from council.services import record_save
 from reports.models import AnnualReport, ReportRequest
 from reports.services import annual_report_render, session_report_request
 from sessions.models import Session
-from sessions.services import session_save
 from tests.reports.conftest import pdf_pages, pdf_text
 from tests.voters import conftest as voters_fixtures
 from tests.voters.conftest import answer
@@ -39,8 +38,8 @@ def ninth_session(term, staff_user, make_petition, forward, petition_field):
     the report of session 9 leaves out. The counts are worked out above the tests."""
     R = Session.Kind.REGULAR
     ninth, tenth = (
-        session_save(
-            session=Session(term=term, number=number, kind=R, start_date=day, end_date=day)
+        record_save(
+            instance=Session(term=term, number=number, kind=R, start_date=day, end_date=day)
         )
         for number, day in [(9, D(2019, 7, 10)), (10, D(2019, 12, 9))]
     )
@@ -297,8 +296,8 @@ def test_the_snapshot_keeps_the_figures_the_pdf_printed(ninth_session, staff_use
 
 
 def test_a_session_without_petitions_says_so(term, staff_user):
-    session = session_save(
-        session=Session(
+    session = record_save(
+        instance=Session(
             term=term,
             number=3,
             kind=Session.Kind.THEMATIC,

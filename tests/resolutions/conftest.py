@@ -5,10 +5,10 @@ import datetime as dt
 import pytest
 
 from council.models import Delegate
+from council.services import record_save
 from resolutions.models import Resolution
 from resolutions.services import resolution_create
 from sessions.models import Session
-from sessions.services import session_save
 
 
 @pytest.fixture
@@ -22,8 +22,8 @@ def delegates(term) -> list[Delegate]:
 
 @pytest.fixture
 def session(term) -> Session:
-    return session_save(
-        session=Session(
+    return record_save(
+        instance=Session(
             term=term,
             number=15,
             kind=Session.Kind.REGULAR,

@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 
 from council.models import Delegate
+from council.services import record_save
 from sessions.models import Session
-from sessions.services import session_save
 
 
 @pytest.fixture
@@ -20,8 +20,8 @@ def delegates(term) -> list[Delegate]:
 @pytest.fixture
 def make_session(term):
     def make(number: int = 13, kind: str = Session.Kind.THEMATIC, start=dt.date(2019, 8, 20), **kw):
-        return session_save(
-            session=Session(
+        return record_save(
+            instance=Session(
                 term=kw.pop("term", term),
                 number=number,
                 kind=kind,

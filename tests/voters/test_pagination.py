@@ -94,8 +94,8 @@ def test_new_petition_form_offers_the_terms_sessions_only(staff_client, council,
     """Drop-downs of a record form follow its term (decades of sessions and meetings would make
     a form of megabytes); options are escaped and the chosen one is selected."""
     from council.models import Term
+    from council.services import record_save
     from sessions.models import Session
-    from sessions.services import session_save
 
     older = Term.objects.create(
         council=council, ordinal=8, roman="VIII", start_date=dt.date(2011, 6, 1),
@@ -103,8 +103,8 @@ def test_new_petition_form_offers_the_terms_sessions_only(staff_client, council,
     )  # fmt: skip
 
     def session(t, number, day):
-        return session_save(
-            session=Session(term=t, number=number, kind=Session.Kind.REGULAR, start_date=day,
+        return record_save(
+            instance=Session(term=t, number=number, kind=Session.Kind.REGULAR, start_date=day,
                             end_date=day, venue="<b>Hội trường</b>")
         )  # fmt: skip
 
