@@ -14,7 +14,7 @@ between them one by one, round after round, so the machine's noise (2 shared cor
 speed moves by up to 2x within minutes) falls on every database alike. Before each timed request
 every cache is emptied: a page is judged as the first visit after a write finds it. Printed:
 median and p95 of each page, its query count at each database, new petition searches, the
-petition export and the annual report. Heavy steps run under `nice -n 10`."""
+petition export and the annual report. Building runs under `nice -n 10`."""
 
 from __future__ import annotations
 
@@ -67,11 +67,12 @@ def build(db: str, *, years: int, scale: float, seed: int) -> None:
 
 
 class Measurer:
-    """A bench/measure.py process serving one database."""
+    """A bench/measure.py process serving one database. Not under `nice`: only one of them
+    works at any moment, and a lowered priority would time the other users of the machine."""
 
     def __init__(self, db: str) -> None:
         self.process = subprocess.Popen(
-            [*NICE, PYTHON, "-m", "bench.measure"],
+            [PYTHON, "-m", "bench.measure"],
             cwd=ROOT, env=_env(db), stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
         )  # fmt: skip
 
