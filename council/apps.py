@@ -9,11 +9,9 @@ class CouncilConfig(AppConfig):
         from django.db.backends.signals import connection_created
 
         from council import signals  # noqa: F401  (connects the security-log receivers)
-        from council.cache import connect_data_signals
         from council.collation import register_on_sqlite
         from council.files import connect_file_cleanup
 
-        connect_data_signals()
         # Before any connection opens: SQLite learns the Vietnamese collation of name columns.
         connection_created.connect(register_on_sqlite, dispatch_uid="council.collation")
         connect_file_cleanup()

@@ -70,22 +70,6 @@ def pytest_collection_modifyitems(config, items) -> None:
 
 
 @pytest.fixture
-def no_page_cache(settings):
-    """Pages render every time (query-count tests count the rendering)."""
-    settings.PAGE_CACHE_SECONDS = 0
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    """Cached figures must not leak from one test's (rolled back) data into the next."""
-    from django.core.cache import cache
-
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
 def council(db) -> Council:
     return Council.objects.create(
         name="Hội đồng nhân dân tỉnh Thử Nghiệm",

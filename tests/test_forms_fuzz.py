@@ -70,7 +70,7 @@ def test_there_are_create_forms_to_fuzz():
 )
 @given(data=st.data())
 def test_generated_posts_never_500_nor_save_partially(
-    no_page_cache, staff_client, term, committee, organization, url, data
+    staff_client, term, committee, organization, url, data
 ):
     page = staff_client.get(url)
     assert page.status_code == 200, url

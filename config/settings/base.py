@@ -259,9 +259,6 @@ if CACHES["default"]["BACKEND"].endswith(".RedisCache"):  # a redis:// URL
     CACHES["default"]["BACKEND"] = "django_redis.cache.RedisCache"
     CACHES["default"].setdefault("OPTIONS", {})["IGNORE_EXCEPTIONS"] = True
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
-# Pages (dashboard, lists, details, forms) are kept as HTML per visitor and URL until the next
-# write (council.cache.cached_page_response); 0 turns that off.
-PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=15 * 60)
 
 LOGGING = {
     "version": 1,

@@ -30,7 +30,7 @@ def _text(obj, field) -> str:
     return str(obj._get_FIELD_display(field) if field.choices else getattr(obj, field.name))
 
 
-def test_every_registry_search_lists_the_matching_rows_only(staff_client, no_page_cache):
+def test_every_registry_search_lists_the_matching_rows_only(staff_client):
     """One demo load for every list (it takes seconds); each list is checked in turn."""
     call_command("load_demo", verbosity=0)
     for url_name, (model, field_name) in REGISTRY_LISTS.items():

@@ -122,7 +122,7 @@ def test_list_header_shows_the_number_of_records(staff_client, term):
 
 
 def test_delegate_page_queries_do_not_grow_with_positions(
-    no_page_cache, staff_client, term, committee, other_committee
+    staff_client, term, committee, other_committee
 ):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext

@@ -66,7 +66,7 @@ def recommendations(make_activity, make_recommendation, committee):
 
 @pytest.mark.parametrize("role", ["staff_client", "leader_client", "committee_client"])
 def test_recommendation_export_reads_back_the_filtered_rows_of_the_list(
-    request, no_page_cache, role, recommendations
+    request, role, recommendations
 ):
     client = request.getfixturevalue(role)
     rows = export_matching_page(
@@ -108,7 +108,7 @@ def test_recommendation_export_reads_back_the_filtered_rows_of_the_list(
     ],
 )
 def test_recommendation_export_follows_every_filter_of_the_list(
-    no_page_cache, staff_client, recommendations, query, expected
+    staff_client, recommendations, query, expected
 ):
     rows = export_matching_page(staff_client, "oversight:recommendation_list", query)
     assert values(rows[0]) == HEADERS

@@ -122,7 +122,7 @@ def agencies(db) -> tuple[Organization, Organization]:
 
 
 def test_needs_attention_groups_what_is_overdue_by_the_agency_that_owes_it(
-    no_page_cache, leader_client, term, staff_user, agencies
+    leader_client, term, staff_user, agencies
 ):
     today = timezone.localdate()
     finance, health = agencies
@@ -190,7 +190,7 @@ def test_needs_attention_groups_what_is_overdue_by_the_agency_that_owes_it(
 # --- the oversight programme and the next sessions ---------------------------------------------
 
 
-def test_programme_planned_against_done_for_the_year(no_page_cache, leader_client, council, term):
+def test_programme_planned_against_done_for_the_year(leader_client, council, term):
     resolution = resolution_create(
         council=council, adopted_date=D(2018, 12, 10), title="Chương trình giám sát năm 2019"
     )
@@ -227,7 +227,7 @@ def test_programme_planned_against_done_for_the_year(no_page_cache, leader_clien
 
 
 def test_next_sessions_show_how_far_their_documents_have_come(
-    no_page_cache, leader_client, council, term, committee
+    leader_client, council, term, committee
 ):
     today = timezone.localdate()
     later = Term.objects.create(council=council, ordinal=10, roman="X", start_date=D(2021, 6, 1))
@@ -265,9 +265,7 @@ def test_next_sessions_show_how_far_their_documents_have_come(
     assert "Kỳ họp gần nhất" in response.content.decode()
 
 
-def test_resolutions_without_a_field_link_to_the_unclassified_ones(
-    no_page_cache, leader_client, council, term
-):
+def test_resolutions_without_a_field_link_to_the_unclassified_ones(leader_client, council, term):
     resolution_create(council=council, adopted_date=D(2019, 7, 12), title="Không lĩnh vực")
     response = leader_client.get(DASHBOARD + "?year=2019")
     unclassified = _figure(response, "resolutions", "field:Chưa phân loại")
@@ -341,7 +339,7 @@ TERM_QUERIES = 20
 
 @pytest.mark.parametrize("rows", [2, 12])
 def test_dashboard_queries_do_not_grow_with_the_data(
-    rows, no_page_cache, leader_client, council, term, committee, organization, staff_user,
+    rows, leader_client, council, term, committee, organization, staff_user,
     django_assert_num_queries,
 ):  # fmt: skip
     _add_year_of_work(

@@ -91,9 +91,7 @@ def _walk(client, url: str) -> tuple[Dashboard, list[str]]:
     return dashboard, wrong
 
 
-def test_every_link_of_the_dashboard_opens_a_list_that_counts_the_same_number(
-    no_page_cache, leader_client
-):
+def test_every_link_of_the_dashboard_opens_a_list_that_counts_the_same_number(leader_client):
     call_command("load_demo", verbosity=0)
     term = Term.objects.get(roman="XVI")
     for url in (

@@ -53,7 +53,7 @@ def test_a_new_petition_opens_on_the_term_that_has_petitions(
 
 
 def test_petitions_by_session_open_on_the_latest_term_with_petitions_and_say_so(
-    no_page_cache, leader_client, term, current_term, make_petition, session
+    leader_client, term, current_term, make_petition, session
 ):
     url = reverse("voters:petition_by_session")
     make_petition(session=session, instances=3)

@@ -96,9 +96,7 @@ def petitions(
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_petition_export_reads_back_the_filtered_rows_of_the_list(
-    request, no_page_cache, role, petitions
-):
+def test_petition_export_reads_back_the_filtered_rows_of_the_list(request, role, petitions):
     client = request.getfixturevalue(role)
     rows = export_matching_page(client, "voters:voterpetition_list", {"year": 2019})
     assert values(rows[0]) == PETITION_HEADERS
@@ -139,9 +137,7 @@ def test_petition_export_reads_back_the_filtered_rows_of_the_list(
         {"year": 2020},
     ],
 )
-def test_petition_export_has_as_many_rows_as_the_list_counts(
-    no_page_cache, staff_client, petitions, query
-):
+def test_petition_export_has_as_many_rows_as_the_list_counts(staff_client, petitions, query):
     rows = export_matching_page(staff_client, "voters:voterpetition_list", query)
     assert values(rows[0]) == PETITION_HEADERS
     if query.get("merged"):
@@ -151,7 +147,7 @@ def test_petition_export_has_as_many_rows_as_the_list_counts(
             assert row[14].value == petitions["merged"].pk
 
 
-def test_awaiting_page_export_has_the_rows_the_page_shows(no_page_cache, staff_client, petitions):
+def test_awaiting_page_export_has_the_rows_the_page_shows(staff_client, petitions):
     for query in ({}, {"year": 2019}, {"merged": "1"}):
         rows = export_matching_page(staff_client, "voters:petition_awaiting", query)
         assert sorted(r[0].value for r in rows[1:]) == sorted(
@@ -209,9 +205,7 @@ def meetings(term, session, staff_user) -> dict[str, VoterMeeting]:
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_meeting_export_reads_back_the_filtered_rows_of_the_list(
-    request, no_page_cache, role, meetings
-):
+def test_meeting_export_reads_back_the_filtered_rows_of_the_list(request, role, meetings):
     client = request.getfixturevalue(role)
     rows = export_matching_page(client, "voters:votermeeting_list", {"year": 2019})
     assert values(rows[0]) == MEETING_HEADERS
@@ -234,7 +228,7 @@ def test_meeting_export_reads_back_the_filtered_rows_of_the_list(
     assert ad_hoc[6].value == 45
 
 
-def test_meeting_export_follows_every_filter_of_the_list(no_page_cache, staff_client, meetings):
+def test_meeting_export_follows_every_filter_of_the_list(staff_client, meetings):
     for query, expected in [
         ({"year": 2019, "timing": VoterMeeting.Timing.PRE_SESSION}, 1),
         ({"timing": VoterMeeting.Timing.THEMATIC}, 1),

@@ -96,7 +96,7 @@ def test_the_awaiting_page_exports_only_petitions_awaiting_forwarding(
     ],
 )
 def test_exports_hold_the_current_councils_rows_only(
-    no_page_cache, staff_client, staff_user, term, other_term, list_name, column
+    staff_client, staff_user, term, other_term, list_name, column
 ):
     """Each export carries one record of the current council, never the other council's twin
     (`column` holds the text that tells them apart)."""
