@@ -63,6 +63,7 @@ class AgendaItemForm(BaseModelForm):
 
     def __init__(self, *args: Any, session: Session, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.instance.session = session
         self.fields["reviewing_committee"].queryset = session.term.committees.all()
 
     def clean_upload(self):

@@ -28,6 +28,12 @@ def agenda_item_save(
 
 
 @transaction.atomic
+def agenda_item_delete(*, item: AgendaItem) -> None:
+    # Its document leaves the disk once the deletion is committed (council.files).
+    item.delete()
+
+
+@transaction.atomic
 def session_attendance_save(
     *, session: Session, statuses: dict[int, str], user: Any = None, version: str | None = None
 ) -> int:

@@ -5,29 +5,23 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import CreateView, UpdateView
 
-from council.concurrency import VERSION_FIELD, StaleEditError, StaleRowsError
+from council.concurrency import VERSION_FIELD, StaleRowsError
 from council.crud import (
     RecordCreateView,
     RecordDeleteView,
     RecordDetailView,
     RecordListView,
     RecordUpdateView,
-    WriteGuardMixin,
-    add_write_guard,
-    answer_unsaved,
-    guarded_save,
 )
-from council.idempotency import SubmissionRefused
-from council.permissions import EditorRequiredMixin, require_editor, require_viewer
+from council.permissions import require_editor, require_viewer
 from sessions import fragments, selectors, services
 from sessions.filters import SessionFilter
 from sessions.forms import AgendaItemForm, AttendanceForm, SessionForm
@@ -36,21 +30,18 @@ from sessions.tables import SessionTable
 
 SECTION = gettext_lazy("Kỳ họp")
 
-_common = {
-    "section_title": SECTION,
-    "list_url_name": "sessions:session_list",
-    "create_url_name": "sessions:session_create",
-}
+
+class _Section:
+    section_title = SECTION
+    list_url_name = "sessions:session_list"
+    create_url_name = "sessions:session_create"
 
 
-class SessionListView(RecordListView):
+class SessionListView(_Section, RecordListView):
     model = Session
     table_class = SessionTable
     filterset_class = SessionFilter
     empty_hint = gettext_lazy("Thêm kỳ họp để ghi nhận nội dung, điểm danh và nghị quyết.")
-    section_title = _common["section_title"]
-    list_url_name = _common["list_url_name"]
-    create_url_name = _common["create_url_name"]
 
     def get_queryset(self):
         return (
@@ -60,12 +51,9 @@ class SessionListView(RecordListView):
         )
 
 
-class SessionDetailView(RecordDetailView):
+class SessionDetailView(_Section, RecordDetailView):
     model = Session
     template_name = "sessions/session_detail.html"
-    section_title = _common["section_title"]
-    list_url_name = _common["list_url_name"]
-    create_url_name = _common["create_url_name"]
     edit_url_name = "sessions:session_update"
     delete_url_name = "sessions:session_delete"
     detail_fields = [
@@ -98,111 +86,71 @@ class SessionDetailView(RecordDetailView):
         return ctx
 
 
-class SessionCreateView(RecordCreateView):
+class SessionCreateView(_Section, RecordCreateView):
     model = Session
     form_class = SessionForm
-    section_title = _common["section_title"]
-    list_url_name = _common["list_url_name"]
-    create_url_name = _common["create_url_name"]
 
 
-class SessionUpdateView(RecordUpdateView):
+class SessionUpdateView(_Section, RecordUpdateView):
     model = Session
     form_class = SessionForm
-    section_title = _common["section_title"]
-    list_url_name = _common["list_url_name"]
 
 
-class SessionDeleteView(RecordDeleteView):
+class SessionDeleteView(_Section, RecordDeleteView):
     model = Session
-    section_title = _common["section_title"]
-    list_url_name = _common["list_url_name"]
 
 
-class _AgendaFormMixin(WriteGuardMixin, EditorRequiredMixin):
+class _AgendaItemWrite(_Section):
+    """An agenda document of a session; the form is given the session (a new document's is
+    named by the URL) and the page names it (heading and breadcrumb)."""
+
     model = AgendaItem
     form_class = AgendaItemForm
-    template_name = "generic/form.html"
-    section_title = SECTION
+    object: AgendaItem | None
+    kwargs: dict[str, Any]
 
-    def get_session(self) -> Session:
-        raise NotImplementedError
+    @cached_property
+    def session(self) -> Session:
+        if self.object is not None:
+            return self.object.session
+        return get_object_or_404(
+            Session.objects.select_related("term"), pk=self.kwargs["session_pk"]
+        )
 
     def get_form_kwargs(self) -> dict[str, Any]:
-        kwargs = super().get_form_kwargs()
-        kwargs["session"] = self.get_session()
-        return kwargs
-
-    def get_form(self, form_class=None):
-        form = super().get_form(form_class)
-        add_write_guard(form, self.object)
-        return form
+        return {**super().get_form_kwargs(), "session": self.session}  # type: ignore[misc]
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        ctx = super().get_context_data(**kwargs)
-        # The page names the session the document belongs to (heading and breadcrumb).
-        session = self.get_session()
-        ctx["section_title"] = str(session)
-        ctx["list_url"] = session.get_absolute_url()
+        ctx = super().get_context_data(**kwargs)  # type: ignore[misc]
+        ctx["section_title"] = str(self.session)
+        ctx["list_url"] = self.session.get_absolute_url()
         return ctx
 
-    def form_valid(self, form) -> HttpResponse:
-        item = form.save(commit=False)
-        item.session = self.get_session()
-        try:
-            self.object = guarded_save(
-                form=form,
-                user=self.request.user,
-                save=lambda: services.agenda_item_save(
-                    item=item, upload=form.cleaned_data.get("upload"), user=self.request.user
-                ),
-            )
-        except (StaleEditError, SubmissionRefused) as exc:
-            return answer_unsaved(self.request, form, exc) or self.form_invalid(form)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Đã lưu «%(obj)s».") % {"obj": self.object})
-        return HttpResponseRedirect(self.object.get_absolute_url())
+    def save_object(self, form) -> AgendaItem:
+        return services.agenda_item_save(
+            item=form.instance, upload=form.cleaned_data.get("upload"), user=self.request.user
+        )
 
 
-class AgendaItemCreateView(_AgendaFormMixin, CreateView):
-    def get_session(self) -> Session:
-        if not hasattr(self, "_session"):
-            self._session = get_object_or_404(
-                Session.objects.select_related("term"), pk=self.kwargs["session_pk"]
-            )
-        return self._session
-
+class AgendaItemCreateView(_AgendaItemWrite, RecordCreateView):
     def get_initial(self) -> dict[str, Any]:
-        return {
-            **super().get_initial(),
-            "order": selectors.agenda_item_next_order(session=self.get_session()),
-        }
+        order = selectors.agenda_item_next_order(session=self.session)
+        return {**super().get_initial(), "order": order}
 
 
-class AgendaItemUpdateView(_AgendaFormMixin, UpdateView):
+class AgendaItemUpdateView(_AgendaItemWrite, RecordUpdateView):
     def get_queryset(self):
         return AgendaItem.objects.select_related("session__term")
 
-    def get_session(self) -> Session:
-        if getattr(self, "object", None) is None:
-            self.object = self.get_object()
-        return self.object.session
 
-
-class AgendaItemDeleteView(RecordDeleteView):
+class AgendaItemDeleteView(_Section, RecordDeleteView):
     model = AgendaItem
-    section_title = SECTION
-    list_url_name = _common["list_url_name"]
 
-    def form_valid(self, form) -> HttpResponse:
-        item = self.get_object()
-        session_url = item.session.get_absolute_url()
-        # Its document leaves the disk once the deletion is committed (council.files).
-        item.delete()
-        messages.success(self.request, _("Đã xoá «%(obj)s».") % {"obj": item})
-        return HttpResponseRedirect(session_url)
+    def delete_object(self, obj: AgendaItem) -> None:
+        services.agenda_item_delete(item=obj)
+
+    def get_success_url(self) -> str:
+        return reverse("sessions:session_detail", args=[self.object.session_id])
 
 
 def agenda_item_attachment(request: HttpRequest, pk: int) -> FileResponse:
