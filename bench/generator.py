@@ -6,7 +6,7 @@ of records. Scale K=1 is a typical province per year (see BASE_PER_YEAR); fracti
 (K=0.05 for tests), and K=50 approaches a national installation.
 
 - Fast: rows are written with bulk_create in batches, so the services' side effects are
-  reproduced here: the folded `search_text` columns (council.text.fold exactly as each service
+  reproduced here: the folded `search_text` columns (core.text.fold exactly as each service
   folds them, using the services' own helpers where they are public), the numbering of
   resolutions per (council, year, series), session numbers per term, status history rows.
 - bulk_create writes no django-simple-history rows: synthetic records have no audit trail,
@@ -34,6 +34,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from bench import vocabulary as V
+from core.text import fold
 from council.models import (
     AdministrativeUnit,
     AppraisalRequest,
@@ -46,7 +47,6 @@ from council.models import (
     Position,
     Term,
 )
-from council.text import fold
 from oversight.models import (
     Actor,
     FollowUp,

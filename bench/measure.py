@@ -45,8 +45,8 @@ def _client() -> Any:
     from django.contrib.auth import get_user_model
     from django.test import Client
 
-    from council.roles import Role
-    from council.services import user_create_with_role
+    from accounts.services import user_create_with_role
+    from core.roles import Role
 
     user = get_user_model().objects.filter(username=USERNAME).first() or user_create_with_role(
         username=USERNAME, password=PASSWORD, role=Role.STAFF
@@ -119,7 +119,7 @@ def export(client: Any, council: Any, rows: int) -> dict[str, Any]:
     """The petition export of the newest `rows` rows, built as the export view builds it (the
     columns voters.exports declares), timed, then again under tracemalloc for its peak memory
     (tracemalloc slows Python down: the two are not measured together)."""
-    from council.exports import xlsx_response
+    from core.exports import xlsx_response
     from voters import exports, selectors
 
     def build() -> int:
@@ -152,7 +152,7 @@ def export(client: Any, council: Any, rows: int) -> dict[str, Any]:
 
 def report(client: Any, council: Any, year: int) -> dict[str, Any]:
     """The annual report of `year` as the worker renders it: figures (SQL), then the PDF."""
-    from council.periods import Period
+    from core.periods import Period
     from reports.pdf import annual_report_pdf
     from reports.selectors import annual_figures
     from reports.services import period_report_new

@@ -27,7 +27,7 @@ from voters.models import (
 # The dashboard sets the year before's figures beside the year's (10 aggregate statements each)
 # and adds the panels of what is overdue by agency, the programme and the next sessions. A
 # petition search on PostgreSQL sets the planner's settings for its page and, inside the tests'
-# transaction, resets them (council.crud.SearchPaginator): 2 more than other lists.
+# transaction, resets them (core.paginators.SearchPaginator): 2 more than other lists.
 BUDGETS = {"dashboard": 30, "list": 11, "search": 13, "detail": 11, "form": 11, "export": 10}
 PAGE_SIZE = 25
 

@@ -2,10 +2,10 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from council import auth_views as otp_views
+from accounts import views as otp_views
 from reports import views as report_views
 
-handler403 = "council.security.forbidden"
+handler403 = "accounts.security.forbidden"
 
 urlpatterns = [
     path("", report_views.dashboard, name="home"),

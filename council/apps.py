@@ -6,12 +6,8 @@ class CouncilConfig(AppConfig):
     verbose_name = "Hội đồng nhân dân"
 
     def ready(self) -> None:
-        from django.db.backends.signals import connection_created
+        from core.filters import CHOICE_SCOPES
+        from council.filters import scope_to_current_council
 
-        from council import signals  # noqa: F401  (connects the security-log receivers)
-        from council.collation import register_on_sqlite
-        from council.files import connect_file_cleanup
-
-        # Before any connection opens: SQLite learns the Vietnamese collation of name columns.
-        connection_created.connect(register_on_sqlite, dispatch_uid="council.collation")
-        connect_file_cleanup()
+        # A list filter offers the current council's terms, sessions and Ban only.
+        CHOICE_SCOPES.append(scope_to_current_council)

@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 from django.db.models import Model, QuerySet
 from django.db.models.expressions import Combinable
 
-from council.periods import Period
+from core.periods import Period
 
 M = TypeVar("M", bound=Model)
 

@@ -10,8 +10,8 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery, Val
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from core.periods import Period
 from council.models import AppraisalRequest, Council, Delegate, InterSessionMatter, Term
-from council.periods import Period
 from council.scoping import scoped
 
 

@@ -1,8 +1,8 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from core.views import crud_urls
 from council import filters, forms, models, tables, views
-from council.crud import crud_urls
 
 app_name = "council"
 

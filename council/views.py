@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from council.permissions import require_viewer
+from core.permissions import require_viewer
 from council.selectors import council_get_current
 
 

@@ -9,7 +9,7 @@ import django_filters
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from council.filters import FlagInput, SelectorFilterSet, YearFilter
+from core.filters import FlagInput, SelectorFilterSet, YearFilter
 from council.models import Committee, Organization, Term
 from oversight import selectors
 from oversight.models import Actor, Kind, OversightRecommendation

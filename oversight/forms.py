@@ -8,15 +8,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from council import roles
-from council.forms import (
-    TERM_HELP,
-    BaseModelForm,
-    current_term_initial,
-    follow,
-    form_term_id,
-    narrow_to_term,
-)
+from core import roles
+from core.forms import BaseModelForm
+from council.forms import TERM_HELP, current_term_initial, follow, form_term_id, narrow_to_term
 from council.models import Committee, Delegate, DelegateGroup, Organization, Term
 from oversight.models import (
     Actor,

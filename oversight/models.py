@@ -15,7 +15,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from council.models import Committee, Delegate, DelegateGroup, Organization, Term, TimeStampedModel
+from core.models import TimeStampedModel
+from council.models import Committee, Delegate, DelegateGroup, Organization, Term
 
 
 class Actor(models.TextChoices):

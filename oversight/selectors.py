@@ -26,10 +26,10 @@ from django.db.models.functions import Coalesce, ExtractYear
 from django.db.models.lookups import Exact, LessThanOrEqual
 from django.utils import timezone
 
+from core.periods import Period
+from core.text import search_terms
 from council.models import Committee, Council, Term
-from council.periods import Period
 from council.scoping import scoped
-from council.text import search_terms
 from oversight.models import (
     QUESTIONING_KINDS,
     Actor,

@@ -8,8 +8,8 @@ from typing import Any
 
 from django.db import transaction
 
+from core.text import fold
 from council.models import Delegate, Organization
-from council.text import fold
 from oversight.models import (
     FollowUp,
     OversightActivity,

@@ -5,7 +5,7 @@ from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from council.tables import SUMMARY_ATTRS
+from core.tables import SUMMARY_ATTRS
 from oversight.models import OversightActivity, OversightProgramme, OversightRecommendation
 
 

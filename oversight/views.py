@@ -16,8 +16,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from council import roles
-from council.crud import (
+from core import roles
+from core.exports import xlsx_response
+from core.permissions import require_viewer
+from core.views import (
     ListTotalsMixin,
     RecordCreateView,
     RecordDeleteView,
@@ -26,8 +28,6 @@ from council.crud import (
     RecordUpdateView,
     RecordWriteMixin,
 )
-from council.exports import xlsx_response
-from council.permissions import require_viewer
 from council.selectors import council_get_current
 from oversight import exports, filters, forms, selectors, services, tables
 from oversight.models import (
@@ -49,7 +49,7 @@ PROGRAMMES = gettext_lazy("Chương trình giám sát năm")
 
 class _BanRecord(RecordWriteMixin):
     """An activity and what hangs off it (questions, recommendations, follow-ups) are written
-    by secretariat staff and by the members of the activity's Ban (council.crud's
+    by secretariat staff and by the members of the activity's Ban (core.views's
     committee-scoped writes): the Ban is found by walking activity_path from the record."""
 
     committee_scoped = True

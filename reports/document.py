@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from core.periods import Period
 from council.models import Council
-from council.periods import Period
 from oversight.selectors import OversightCounts
 from reports.selectors import AnnualFigures
 from reports.wording import (

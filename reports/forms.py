@@ -6,9 +6,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from council.forms import BaseModelForm, SafeModelChoiceField, VnDateInput
+from core.forms import BaseModelForm, SafeModelChoiceField, VnDateInput
+from core.periods import Period
 from council.models import Council, Term
-from council.periods import Period
 from reports.models import AnnualReport
 from sessions.models import Session
 

@@ -15,9 +15,10 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from council.models import Council, TimeStampedModel
-from council.periods import Period, PeriodKind
-from council.text import fold
+from core.models import TimeStampedModel
+from core.periods import Period, PeriodKind
+from core.text import fold
+from council.models import Council
 
 
 class AnnualReport(TimeStampedModel):

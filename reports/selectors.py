@@ -3,7 +3,7 @@ of the apps below (reports never queries their tables itself).
 
 The dashboard and the PDF both take an `AnnualFigures`; a figure printed in the report is
 therefore the very number the dashboard links to its list. A report covers a period
-(council.periods.Period: a year, some months, a term, any range of days); each app counts a
+(core.periods.Period: a year, some months, a term, any range of days); each app counts a
 record in it by its own day. Each source aggregates in SQL, so the number of queries here
 depends on the number of sources, not on the volume of data."""
 
@@ -18,8 +18,8 @@ from django.db.models import QuerySet, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from core.periods import Period
 from council.models import Council, Term
-from council.periods import Period
 from council.selectors import StandingWorkCounts, standing_work_counts
 from oversight.selectors import (
     OversightCounts,

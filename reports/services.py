@@ -20,8 +20,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from kombu.exceptions import OperationalError as KombuOperationalError
 
+from core.periods import Period, PeriodKind
 from council.models import Council, Term
-from council.periods import Period, PeriodKind
 from reports.models import AnnualReport, ReportRequest
 from sessions.models import Session
 from voters.models import DISTRICT_LEVEL_END

@@ -6,8 +6,8 @@ strings; the template escapes them."""
 
 from __future__ import annotations
 
+from core.rates import rate_text
 from council.models import Council
-from council.rates import rate_text
 from reports.document import Section, Table, _join, _num, total_last
 from reports.selectors import SessionPetitionFigures
 from reports.wording import LEVEL_WORDS_OF_PETITIONS, OUTCOME_WORDS, level_word

@@ -17,19 +17,20 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from council import roles
-from council.audit import history_rows
-from council.concurrency import (
+from accounts.models import SecurityEvent
+from accounts.security import security_event_record
+from core import roles
+from core.audit import history_rows
+from core.concurrency import (
     VERSION_FIELD,
     StaleEditError,
     add_version_field,
     lock_and_check_version,
     show_stale_edit,
 )
-from council.models import Council, SecurityEvent
-from council.periods import Period
-from council.permissions import require_editor, require_viewer
-from council.security import security_event_record
+from core.periods import Period
+from core.permissions import require_editor, require_viewer
+from council.models import Council
 from council.selectors import council_get_current
 from reports import selectors, services
 from reports.dashboard import dashboard_data, default_year, years_with_data

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from core.periods import Period, PeriodKind
+from core.rates import rate_text
+from core.text import pad2
 from council.models import Council
-from council.periods import Period, PeriodKind
-from council.rates import rate_text
-from council.text import pad2
 from voters.models import DISTRICT_LEVEL_END, VoterPetition
 
 

@@ -6,7 +6,7 @@ import django_filters
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from council.filters import FoldedSearchFilterSet, SelectorFilterSet, YearFilter
+from core.filters import FoldedSearchFilterSet, SelectorFilterSet, YearFilter
 from council.models import Term
 from resolutions.models import Resolution, ResolutionField
 from resolutions.selectors import ORDERINGS, resolution_filter

@@ -8,11 +8,12 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from council.filters import offer_only
-from council.forms import BaseModelForm, SafeModelChoiceField, follow, pk_or_none
+from core.filters import offer_only
+from core.forms import BaseModelForm, SafeModelChoiceField, pk_or_none
+from core.uploads import validate_document
+from council.forms import follow
 from council.models import Council, InterSessionMatter
 from council.selectors import term_at
-from council.uploads import validate_document
 from resolutions.models import Resolution, ResolutionAttachment, ResolutionField, ResolutionRelation
 from sessions.models import Session
 

@@ -7,7 +7,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from council.models import TimeStampedModel
+from core.models import TimeStampedModel
 
 
 class ResolutionField(TimeStampedModel):
@@ -199,7 +199,7 @@ class ResolutionRelation(TimeStampedModel):
 
 
 def _attachment_upload_to(instance: ResolutionAttachment, filename: str) -> str:
-    from council.uploads import generated_name
+    from core.uploads import generated_name
 
     return generated_name(prefix="resolutions", filename=filename, mime=instance.content_type)
 

@@ -10,10 +10,10 @@ from typing import Any
 from django.db.models import Count, F, Q, QuerySet
 from django.utils.translation import gettext as _
 
+from core.periods import Period
+from core.text import search_terms
 from council.models import Council, Term
-from council.periods import Period
 from council.scoping import scoped
-from council.text import search_terms
 from resolutions.models import Resolution
 
 # What the register may be sorted by (user input never reaches order_by unchecked).

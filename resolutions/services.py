@@ -12,10 +12,10 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from core.text import fold
+from core.uploads import validate_document
 from council.models import Council, InterSessionMatter
 from council.selectors import term_delegate_count, term_for_date
-from council.text import fold
-from council.uploads import validate_document
 from resolutions.models import (
     Resolution,
     ResolutionAttachment,

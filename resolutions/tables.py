@@ -2,7 +2,7 @@ import django_tables2 as tables
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from council.tables import SUMMARY_ATTRS, DateColumn
+from core.tables import SUMMARY_ATTRS, DateColumn
 from resolutions.models import Resolution, ResolutionField
 
 

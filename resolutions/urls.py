@@ -1,7 +1,7 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from council.crud import crud_urls
+from core.views import crud_urls
 from resolutions import filters, forms, models, tables, views
 
 app_name = "resolutions"

@@ -20,17 +20,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from council.concurrency import VERSION_FIELD
-from council.crud import (
-    RecordCreateView,
-    RecordDeleteView,
-    RecordDetailView,
-    RecordListView,
-    RecordUpdateView,
-)
-from council.exports import csv_response, xlsx_response
-from council.forms import apply_validation_error
-from council.idempotency import (
+from core.concurrency import VERSION_FIELD
+from core.exports import csv_response, xlsx_response
+from core.forms import apply_validation_error
+from core.idempotency import (
     FORM_TOKEN_FIELD,
     SubmissionRefused,
     add_form_token,
@@ -38,7 +31,14 @@ from council.idempotency import (
     answer_repeated_submission,
     form_submission_save,
 )
-from council.permissions import require_editor, require_viewer
+from core.permissions import require_editor, require_viewer
+from core.views import (
+    RecordCreateView,
+    RecordDeleteView,
+    RecordDetailView,
+    RecordListView,
+    RecordUpdateView,
+)
 from council.selectors import council_get_current
 from resolutions import exports, services
 from resolutions.filters import ResolutionFilter

@@ -6,8 +6,8 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from council.filters import YEAR_MAX, YEAR_MIN, YearFilter, offer_only
-from council.forms import pk_or_none
+from core.filters import YEAR_MAX, YEAR_MIN, YearFilter, offer_only
+from core.forms import pk_or_none
 from council.selectors import current_council_id, term_at
 from sessions.models import Session
 

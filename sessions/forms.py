@@ -5,10 +5,10 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from council.concurrency import VERSION_FIELD, StaleRowsError
-from council.forms import BaseModelForm
+from core.concurrency import VERSION_FIELD, StaleRowsError
+from core.forms import BaseModelForm
+from core.uploads import validate_document
 from council.models import Delegate
-from council.uploads import validate_document
 from sessions.models import AgendaItem, Attendance, Session
 
 

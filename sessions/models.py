@@ -9,7 +9,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from council.models import TimeStampedModel
+from core.models import TimeStampedModel
 
 # Luật 47/2019/QH14 renamed "kỳ họp bất thường" to "kỳ họp chuyên đề ..." from this day.
 THEMATIC_RENAMING_DATE = dt.date(2020, 7, 1)
@@ -109,7 +109,7 @@ def thematic_kind_labels(start: dt.date, end: dt.date) -> list[str]:
 
 def _agenda_upload_to(instance: AgendaItem, filename: str) -> str:
     # The stored name is generated: the uploader's file name never reaches the file system.
-    from council.uploads import generated_name
+    from core.uploads import generated_name
 
     return generated_name(prefix="sessions/agenda", filename=filename)
 

@@ -9,10 +9,10 @@ from django.db.models import Count, Max, Min, Q, QuerySet
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
-from council.concurrency import rows_version
+from core.concurrency import rows_version
+from core.periods import Period
+from core.rates import rate_text
 from council.models import Council, Delegate, Term
-from council.periods import Period
-from council.rates import rate_text
 from council.scoping import scoped
 from sessions.models import (
     THEMATIC_RENAMING_DATE,

@@ -9,9 +9,9 @@ from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from council.concurrency import check_rows_version
-from council.services import record_save
-from council.uploads import validate_document
+from core.concurrency import check_rows_version
+from core.services import record_save
+from core.uploads import validate_document
 from sessions.models import AgendaItem, Attendance, Session
 from sessions.selectors import session_attendance_version
 
@@ -29,7 +29,7 @@ def agenda_item_save(
 
 @transaction.atomic
 def agenda_item_delete(*, item: AgendaItem) -> None:
-    # Its document leaves the disk once the deletion is committed (council.files).
+    # Its document leaves the disk once the deletion is committed (core.files).
     item.delete()
 
 

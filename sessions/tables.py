@@ -1,7 +1,7 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
-from council.tables import DateColumn
+from core.tables import DateColumn
 from sessions.models import Session
 
 

@@ -13,15 +13,15 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from council.concurrency import VERSION_FIELD, StaleRowsError
-from council.crud import (
+from core.concurrency import VERSION_FIELD, StaleRowsError
+from core.permissions import require_editor, require_viewer
+from core.views import (
     RecordCreateView,
     RecordDeleteView,
     RecordDetailView,
     RecordListView,
     RecordUpdateView,
 )
-from council.permissions import require_editor, require_viewer
 from sessions import fragments, selectors, services
 from sessions.filters import SessionFilter
 from sessions.forms import AgendaItemForm, AttendanceForm, SessionForm

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from accounts.services import user_create_with_role
+from core.roles import Role
 from council.models import Committee, Council, Organization, Term
-from council.roles import Role
-from council.services import user_create_with_role
 
 PASSWORD = "test-password-2019"
 

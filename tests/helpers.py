@@ -1,5 +1,5 @@
 """Posting a form as a browser does. Create forms carry a one-time token issued with the page
-(council.idempotency) and edit forms the version they were read at (council.concurrency); a
+(core.idempotency) and edit forms the version they were read at (core.concurrency); a
 POST without them is refused. Tests that fill a form in therefore open its page first and
 send those hidden fields back with their data, as the browser would."""
 
@@ -8,8 +8,8 @@ from __future__ import annotations
 from html.parser import HTMLParser
 from typing import Any
 
-from council.concurrency import VERSION_FIELD
-from council.idempotency import FORM_TOKEN_FIELD
+from core.concurrency import VERSION_FIELD
+from core.idempotency import FORM_TOKEN_FIELD
 
 GUARD_FIELDS = (FORM_TOKEN_FIELD, VERSION_FIELD)
 

@@ -12,7 +12,7 @@ from typing import Any
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from council.exports import XLSX_TYPE
+from core.exports import XLSX_TYPE
 
 
 def list_page(client, url_name: str, query: dict[str, Any]) -> tuple[int, str]:

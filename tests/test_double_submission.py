@@ -1,6 +1,6 @@
 """A create form saves once: two submissions of the same page (a double click, two requests at
 once, a POST sent again from the browser's history) make one record, and the second request
-is sent to it. A POST without the page's one-time token saves nothing (council.idempotency)."""
+is sent to it. A POST without the page's one-time token saves nothing (core.idempotency)."""
 
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ from django.db.models import Model
 from django.test import Client
 from django.urls import reverse
 
-from council.idempotency import FORM_TOKEN_FIELD, form_submissions_purge
-from council.models import FormSubmission
+from core.idempotency import FORM_TOKEN_FIELD, form_submissions_purge
+from core.models import FormSubmission
 from oversight.models import Actor, Kind, OversightActivity, OversightRecommendation
 from oversight.services import activity_save
 from sessions.models import Session

@@ -1,6 +1,6 @@
 """No lost updates: every edit form carries the version it was read at, a save from an older
 version is refused with the values stored now, and a POST without a version saves nothing
-(council.concurrency). The roll call carries the version of the whole roll."""
+(core.concurrency). The roll call carries the version of the whole roll."""
 
 from __future__ import annotations
 
@@ -13,10 +13,11 @@ from django.db.models import Model
 from django.test import Client
 from django.urls import reverse
 
-from council.concurrency import VERSION_FIELD
+from accounts.services import user_create_with_role
+from core.concurrency import VERSION_FIELD
+from core.roles import Role
+from core.services import record_save
 from council.models import Delegate
-from council.roles import Role
-from council.services import record_save, user_create_with_role
 from oversight.models import Actor, Kind, OversightActivity, OversightRecommendation
 from oversight.services import activity_save, recommendation_save
 from reports.models import AnnualReport

@@ -11,8 +11,8 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
-from council.roles import Role
-from council.services import user_create_with_role
+from accounts.services import user_create_with_role
+from core.roles import Role
 from tests.conftest import otp_verify_session
 from tests.test_urls_access import _patterns
 

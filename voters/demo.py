@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from core.services import record_save
 from council.models import AdministrativeUnit, Council, Delegate, DelegateGroup, Organization
-from council.services import record_save
 from voters import services
 from voters.models import (
     CitizenReception,

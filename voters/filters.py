@@ -8,9 +8,9 @@ import django_filters
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from council.filters import FlagInput, FoldedSearchFilterSet, YearFilter
+from core.filters import FlagInput, FoldedSearchFilterSet, YearFilter
+from core.search import filter_words
 from council.models import Committee, Organization
-from council.search import filter_words
 from sessions.filters import SessionOptionsMixin
 from voters import selectors
 from voters.models import (
@@ -22,7 +22,7 @@ from voters.models import (
     VoterPetition,
 )
 
-# council.search: whole words, any order, diacritics optional.
+# core.search: whole words, any order, diacritics optional.
 WORD_SEARCH_HELP = _("Tìm theo từ trọn vẹn, không cần gõ dấu: «duong» tìm được «đường».")
 
 

@@ -8,17 +8,15 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from council import uploads as files
-from council.filters import scope_to_current_council
-from council.forms import (
+from core import uploads as files
+from core.forms import (
     BaseModelForm,
     SafeModelChoiceField,
     SafeModelMultipleChoiceField,
     VnDateField,
-    current_term_initial,
-    form_term_id,
-    narrow_to_term,
 )
+from council.filters import scope_to_current_council
+from council.forms import current_term_initial, form_term_id, narrow_to_term
 from council.models import AdministrativeUnit, Organization, Term
 from voters.models import (
     CitizenReception,
@@ -133,7 +131,17 @@ class VoterPetitionForm(BaseModelForm):
         return earlier
 
 
-class ForwardingBatchForm(BaseModelForm):
+class PetitionChecklist:
+    """A form with the checklist of petitions awaiting forwarding (voters/_petition_checkboxes
+    .html), which reads their statuses' labels here, translated once per page:
+    get_status_display() translates all eleven labels at each call (200 rows: 10-20 ms)."""
+
+    @property
+    def status_labels(self) -> list[tuple[str, str]]:
+        return [(status.value, str(status.label)) for status in VoterPetition.AWAITING_FORWARDING]
+
+
+class ForwardingBatchForm(PetitionChecklist, BaseModelForm):
     """A công văn and the petitions it forwards (chosen among those awaiting forwarding)."""
 
     petitions = SafeModelMultipleChoiceField(
@@ -150,7 +158,12 @@ class ForwardingBatchForm(BaseModelForm):
     def __init__(self, *args: Any, petitions: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         current_term_initial(self)
-        self.fields["session"].queryset = self.fields["session"].queryset.select_related("term")
+        sessions = self.fields["session"].queryset.select_related("term")
+        # The letter's term's sessions only (choosing another term reloads the page): every
+        # session of two decades is hundreds of options to write.
+        if term_id := form_term_id(self):
+            sessions = sessions.filter(term_id=term_id)
+        self.fields["session"].queryset = sessions
         if petitions is not None:
             self.fields["petitions"].queryset = petitions
         if self.instance.pk:
@@ -185,7 +198,7 @@ class PetitionOutcomeForm(forms.Form):
     note = forms.CharField(label=_("Ghi chú"), max_length=500, required=False)
 
 
-class ConsolidateForm(forms.Form):
+class ConsolidateForm(PetitionChecklist, forms.Form):
     petitions = SafeModelMultipleChoiceField(
         label=_("Các kiến nghị trùng nội dung"),
         queryset=VoterPetition.objects.none(),

@@ -30,8 +30,8 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from core.text import fold
 from council.models import Committee, Organization, Term
-from council.text import fold
 from voters.models import DISTRICT_LEVEL_END, PetitionField, VoterPetition
 
 MAX_ROWS = 5000

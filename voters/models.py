@@ -18,7 +18,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from council.models import TimeStampedModel
+from core.models import TimeStampedModel
 
 # Districts ceased on 01/07/2025 (Luật Tổ chức chính quyền địa phương 72/2025/QH15).
 DISTRICT_LEVEL_END = dt.date(2025, 6, 30)
@@ -364,7 +364,7 @@ class VoterPetition(TimeStampedModel):
         ]
         indexes = [
             # The list's order (newest first, then id) read straight off the index, backwards:
-            # page 1 and, reversed (council.crud.TailFirstPaginator), the last page stop after
+            # page 1 and, reversed (core.paginators.TailFirstPaginator), the last page stop after
             # 25 rows instead of sorting. Year filters use it as well.
             models.Index(fields=["received_date", "id"], name="petition_received_id"),
             models.Index(fields=["status"]),
@@ -446,7 +446,7 @@ class PetitionStatusChange(models.Model):
 
 class Letter(TimeStampedModel):
     """A citizen's letter (đơn thư). Sender fields are personal data: only secretariat staff
-    and administrators ever see them (council.roles.can_view_personal_data)."""
+    and administrators ever see them (core.roles.can_view_personal_data)."""
 
     class Kind(models.TextChoices):
         COMPLAINT = "complaint", _("Khiếu nại")

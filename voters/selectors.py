@@ -11,7 +11,7 @@ Counting rules (the annual report depends on them):
 - answered rate = answered instances / forwarded instances;
 - resolved rate = resolved instances / all instances;
 - a letter belongs to the year of its received_date, a reception to the year of its date;
-- any other period (council.periods.Period) uses the same days: a record counts when its day
+- any other period (core.periods.Period) uses the same days: a record counts when its day
   falls inside the period, both ends included.
 
 Nothing here returns citizens' personal data: LetterStats are counts only."""
@@ -29,9 +29,9 @@ from django.db.models.functions import Coalesce, ExtractYear
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.periods import Period
+from core.rates import rate_text
 from council.models import Committee, Council
-from council.periods import Period
-from council.rates import rate_text
 from council.scoping import scoped
 from council.selectors import term_with_records
 from sessions.models import Session

@@ -18,9 +18,9 @@ from django.db import transaction
 from django.db.models import Max, Min
 from django.utils.translation import gettext as _
 
+from core.services import record_save
+from core.text import fold
 from council.models import Organization, Term
-from council.services import record_save
-from council.text import fold
 from voters.models import (
     ForwardingBatch,
     Letter,

@@ -41,8 +41,11 @@ INSTALLED_APPS = [
     "config.apps.TOTPConfig",
     "csp",
     "simple_history",
-    # Our apps, ground floor first: council <- sessions <- resolutions <- oversight, voters <- reports
+    # Our apps, ground floor first: core <- council <- accounts <- sessions <- resolutions
+    # <- oversight, voters <- reports (docs/architecture.md)
+    "core",
     "council",
+    "accounts",
     "sessions.apps.SessionsConfig",
     "resolutions",
     "oversight",
@@ -53,7 +56,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Warns once when X-Forwarded-For arrives with TRUSTED_PROXY_COUNT=0 (a proxy not declared).
-    "council.security.ForwardedForCheckMiddleware",
+    "accounts.security.ForwardedForCheckMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -64,8 +67,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    "council.security.SessionLifetimeMiddleware",
-    "council.security.OTPRequiredMiddleware",
+    "accounts.security.SessionLifetimeMiddleware",
+    "accounts.security.OTPRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -86,7 +89,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "council.context_processors.roles_context",
+                "core.context_processors.roles_context",
             ],
         },
     },
@@ -136,7 +139,7 @@ else:
     AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 
 # Sessions: a new key at every login (Django), an idle timeout and an absolute lifetime
-# (council.security.SessionLifetimeMiddleware), HttpOnly cookies.
+# (accounts.security.SessionLifetimeMiddleware), HttpOnly cookies.
 SESSION_IDLE_TIMEOUT = env.int("SESSION_IDLE_TIMEOUT", default=30 * 60)
 SESSION_ABSOLUTE_LIFETIME = env.int("SESSION_ABSOLUTE_LIFETIME", default=10 * 3600)
 SESSION_COOKIE_AGE = SESSION_ABSOLUTE_LIFETIME
@@ -150,10 +153,10 @@ X_FRAME_OPTIONS = "DENY"
 
 OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", default="Văn phòng HĐND")
 # Registering an authenticator app needs a one-time code from `manage.py create_role_user` or
-# another administrator, valid this many hours (council.services.otp_enrolment_code_issue).
+# another administrator, valid this many hours (accounts.services.otp_enrolment_code_issue).
 OTP_ENROLMENT_CODE_HOURS = env.int("OTP_ENROLMENT_CODE_HOURS", default=24)
 # The security log keeps at most this many events of one kind by one person in the window;
-# more are counted on the latest row (council.security.security_event_record). 0: no limit.
+# more are counted on the latest row (accounts.security.security_event_record). 0: no limit.
 SECURITY_LOG_RATE_LIMIT = env.int("SECURITY_LOG_RATE_LIMIT", default=10)
 SECURITY_LOG_RATE_WINDOW = env.int("SECURITY_LOG_RATE_WINDOW", default=60)
 
@@ -211,7 +214,7 @@ IMPORT_STASH_MAX_AGE_HOURS = env.int("IMPORT_STASH_MAX_AGE_HOURS", default=24)
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 # The blank choice of a list filter's drop-down means "no filter" (django-filter writes
-# "---------"); forms say "— Chọn —" (council.forms.EMPTY_LABEL).
+# "---------"); forms say "— Chọn —" (core.forms.EMPTY_LABEL).
 FILTERS_EMPTY_CHOICE_LABEL = _("Tất cả")
 # django-tables2's Bootstrap 5 table, pagination in Vietnamese (templates/tables/table.html).
 DJANGO_TABLES2_TEMPLATE = "tables/table.html"

@@ -1,10 +1,10 @@
-# Names sort as Vietnamese does (council.collation): the ICU collation on PostgreSQL, then the
+# Names sort as Vietnamese does (core.collation): the ICU collation on PostgreSQL, then the
 # name columns that use it. On SQLite the collation is registered by CouncilConfig.ready.
 
 from django.db import migrations, models
 
-from council.collation import COLLATION, ICU_LOCALE
-from council.migration_ops import icu_collation
+from core.collation import COLLATION, ICU_LOCALE
+from core.migration_ops import icu_collation
 
 
 class Migration(migrations.Migration):

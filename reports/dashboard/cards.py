@@ -2,7 +2,7 @@
 year earlier.
 
 Every figure links to the list that counts it, and the list shows that very number: rows in
-its count, or a sum beside the count (council.crud.ListTotalsMixin: petitions in lượt,
+its count, or a sum beside the count (core.views.ListTotalsMixin: petitions in lượt,
 meetings' voters, received citizens, questions). A rate links to the records of its numerator.
 tests/reports/test_dashboard_links.py follows every link and compares."""
 

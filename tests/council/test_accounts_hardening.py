@@ -24,14 +24,14 @@ from django.utils import timezone
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from council.models import OTPEnrolmentCode, SecurityEvent
-from council.roles import Role
-from council.security import (
+from accounts.models import OTPEnrolmentCode, SecurityEvent
+from accounts.security import (
     SESSION_STARTED_KEY,
     ForwardedForCheckMiddleware,
     security_event_record,
 )
-from council.services import otp_enrolment_code_issue, user_create_with_role
+from accounts.services import otp_enrolment_code_issue, user_create_with_role
+from core.roles import Role
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -248,7 +248,7 @@ def test_forwarded_for_with_no_trusted_proxy_is_warned_once(
     client, caplog, settings, fresh_proxy_warning
 ):
     settings.TRUSTED_PROXY_COUNT = 0
-    with caplog.at_level(logging.WARNING, logger="council.security"):
+    with caplog.at_level(logging.WARNING, logger="accounts.security"):
         client.get(reverse("login"), HTTP_X_FORWARDED_FOR="203.0.113.7")
         client.get(reverse("login"), HTTP_X_FORWARDED_FOR="203.0.113.8")
     assert len(_proxy_warnings(caplog)) == 1
@@ -257,7 +257,7 @@ def test_forwarded_for_with_no_trusted_proxy_is_warned_once(
 def test_no_proxy_warning_when_the_count_is_set_or_the_header_absent(
     client, caplog, settings, fresh_proxy_warning
 ):
-    with caplog.at_level(logging.WARNING, logger="council.security"):
+    with caplog.at_level(logging.WARNING, logger="accounts.security"):
         settings.TRUSTED_PROXY_COUNT = 0
         client.get(reverse("login"))
         settings.TRUSTED_PROXY_COUNT = 1
@@ -349,7 +349,7 @@ def test_lockouts_do_not_live_in_the_cache(settings):
 
 def test_administrators_read_the_security_log_in_the_admin(admin_client_):
     security_event_record(kind=SecurityEvent.Kind.LOGIN_FAILED, username="ke-la-mat")
-    url = reverse("admin:council_securityevent_changelist")
+    url = reverse("admin:accounts_securityevent_changelist")
     response = admin_client_.get(url)
     assert response.status_code == 200
     assert "ke-la-mat" in response.content.decode()
@@ -360,11 +360,11 @@ def test_administrators_read_the_security_log_in_the_admin(admin_client_):
 def test_the_security_log_is_read_only_in_the_admin(admin_client_):
     security_event_record(kind=SecurityEvent.Kind.LOGIN_FAILED, username="ke-la-mat")
     event = SecurityEvent.objects.get(username="ke-la-mat")
-    assert admin_client_.get(reverse("admin:council_securityevent_add")).status_code == 403
-    change_url = reverse("admin:council_securityevent_change", args=[event.pk])
+    assert admin_client_.get(reverse("admin:accounts_securityevent_add")).status_code == 403
+    change_url = reverse("admin:accounts_securityevent_change", args=[event.pk])
     assert admin_client_.get(change_url).status_code == 200  # view only
     assert admin_client_.post(change_url, {"username": "x"}).status_code == 403
-    delete_url = reverse("admin:council_securityevent_delete", args=[event.pk])
+    delete_url = reverse("admin:accounts_securityevent_delete", args=[event.pk])
     assert admin_client_.post(delete_url, {"post": "yes"}).status_code == 403
     assert SecurityEvent.objects.filter(pk=event.pk, username="ke-la-mat").exists()
 
@@ -378,5 +378,5 @@ def test_non_administrators_cannot_read_the_security_log(client, role, committee
         committee=committee if role == Role.COMMITTEE_MEMBER else None,
     )
     client.force_login(user)
-    response = client.get(reverse("admin:council_securityevent_changelist"))
+    response = client.get(reverse("admin:accounts_securityevent_changelist"))
     assert response.status_code == 302 and "/login/" in response.url

@@ -59,8 +59,8 @@ def test_leaders_do_not_see_the_audit_trail(leader_client, organization):
 def test_second_of_two_concurrent_edits_is_refused_with_the_current_values(
     client, staff_user, organization, django_user_model
 ):
-    from council.roles import Role
-    from council.services import user_create_with_role
+    from accounts.services import user_create_with_role
+    from core.roles import Role
 
     other = user_create_with_role(
         username="nguoikhac", password="x-long-password-1", role=Role.STAFF, full_name="Người Khác"

@@ -70,7 +70,7 @@ def test_writes_pages_and_logging_out_survive_a_cache_outage(staff_client, setti
 
 
 def _session(term, number: int, start):
-    from council.services import record_save
+    from core.services import record_save
     from sessions.models import Session
 
     return record_save(
@@ -117,7 +117,7 @@ def test_fast_selects_render_like_djangos_and_read_every_chosen_value():
     from django import forms
     from django.http import QueryDict
 
-    from council.filters import FastSelect, FastSelectMultiple
+    from core.filters import FastSelect, FastSelectMultiple
 
     choices = [("", "---------"), ("1", "Ban <Pháp chế>"), ("2", "Ban Kinh tế")]
     single = FastSelect(choices=choices).render("committee", "2", {"id": "x"})
@@ -141,7 +141,7 @@ def test_a_model_fast_select_reads_the_narrowed_queryset_when_rendered(term):
     from django import forms
     from django.db.models import Q
 
-    from council.filters import offer_only, use_fast_selects
+    from core.filters import offer_only, use_fast_selects
     from sessions.models import Session
 
     old = _session(term, 1, dt.date(2016, 7, 1))
@@ -171,7 +171,7 @@ def test_a_write_shows_on_the_next_detail_page(staff_client, council):
 def test_a_pages_links_follow_the_visitors_roles_at_once(client, staff_user, council):
     from django.contrib.auth.models import Group
 
-    from council.roles import Role
+    from core.roles import Role
 
     organization = Organization.objects.create(name="Sở Y tế")
     url = reverse("council:organization_detail", args=[organization.pk])

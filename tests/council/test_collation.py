@@ -1,5 +1,5 @@
 """Names sort as Vietnamese does, in lists and drop-downs, on SQLite and on PostgreSQL
-(council.collation): Hà before Hoàng, Bế Đức before Bế Thị, An before Ăn before Ân."""
+(core.collation): Hà before Hoàng, Bế Đức before Bế Thị, An before Ăn before Ân."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from council.collation import COLLATION, sort_key
+from core.collation import COLLATION, sort_key
 from council.forms import PositionForm
 from council.models import AdministrativeUnit, Committee, Delegate, Organization
 

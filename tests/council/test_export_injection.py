@@ -1,6 +1,6 @@
 """Formula injection: no text typed or imported by a user becomes a live formula in a download.
 
-Every export goes through council.exports (xlsx_response, csv_response), so the text is
+Every export goes through core.exports (xlsx_response, csv_response), so the text is
 neutralised there once; these tests download every export URL of the project to prove it."""
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from openpyxl import Workbook, load_workbook
 
-from council.exports import csv_response, xlsx_response
+from core.exports import csv_response, xlsx_response
+from core.services import record_save
 from council.models import AdministrativeUnit
-from council.services import record_save
 from oversight.models import Actor, Kind, OversightActivity, OversightRecommendation
 from oversight.services import activity_save, recommendation_save
 from resolutions.services import resolution_create

@@ -1,6 +1,6 @@
 from decimal import Decimal
 
-from council.rates import ROUND, TRUNCATE, format_percent, percent, rate_text
+from core.rates import ROUND, TRUNCATE, format_percent, percent, rate_text
 
 
 def test_two_of_three_rounds_to_66_67_and_truncates_to_66_66():

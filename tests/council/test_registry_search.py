@@ -6,8 +6,8 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from core.text import fold
 from council import models as m
-from council.text import fold
 
 pytestmark = pytest.mark.django_db
 

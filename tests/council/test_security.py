@@ -17,8 +17,8 @@ from django.urls import reverse
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from council.models import SecurityEvent
-from council.security import SESSION_SEEN_KEY, SESSION_STARTED_KEY
+from accounts.models import SecurityEvent
+from accounts.security import SESSION_SEEN_KEY, SESSION_STARTED_KEY
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -107,7 +107,7 @@ def test_administrator_sets_up_and_then_passes_two_factor(client, admin_user, se
     settings.OTP_TOTP_THROTTLE_FACTOR = (
         0  # the wrong attempt below would otherwise delay the right one
     )
-    from council.services import otp_enrolment_code_issue
+    from accounts.services import otp_enrolment_code_issue
 
     client.force_login(admin_user)
     # The password is not enough to register an authenticator: an enrolment code is.
@@ -269,13 +269,13 @@ def test_a_forged_forwarded_for_header_does_not_change_the_logged_address(client
 
 
 def test_a_revoked_role_takes_effect_at_the_next_request(staff_client, staff_user, term):
-    """Roles are read at every request (council.roles.user_roles), never kept in the session:
+    """Roles are read at every request (core.roles.user_roles), never kept in the session:
     removing someone from a group shuts the door at once."""
     from django.contrib.auth.models import Group
 
     url = reverse("council:term_create")
     assert staff_client.get(url).status_code == 200
-    from council.roles import Role
+    from core.roles import Role
 
     staff_user.groups.remove(Group.objects.get(name=Role.STAFF.value))
     assert staff_client.get(url).status_code in (302, 403)
@@ -287,8 +287,8 @@ def test_roles_are_read_in_one_query_a_request(db, django_assert_num_queries):
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
-    from council.roles import Role, user_roles
-    from council.services import user_create_with_role
+    from accounts.services import user_create_with_role
+    from core.roles import Role, user_roles
 
     user = user_create_with_role(username="hai-vai-tro", password="x-Hai-2026!", role=Role.STAFF)
     user.groups.add(Group.objects.get_or_create(name=Role.LEADER.value)[0])

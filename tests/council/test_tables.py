@@ -7,7 +7,7 @@ import datetime as dt
 import django_tables2 as tables
 import pytest
 
-from council.tables import DateColumn
+from core.tables import DateColumn
 from sessions.models import Session
 
 pytestmark = pytest.mark.django_db

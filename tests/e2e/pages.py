@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from council.crud import RecordListView
+from core.views import RecordListView
 from tests.conftest import PASSWORD
 
 
@@ -18,7 +18,7 @@ def login(page, username: str) -> None:
 
 
 def list_urls() -> list[str]:
-    """Every page built on council.crud.RecordListView (the lists with a table and filters)."""
+    """Every page built on core.views.RecordListView (the lists with a table and filters)."""
     names: list[str] = []
 
     def walk(patterns, namespace: str | None) -> None:

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from council.roles import Role
-from council.services import user_create_with_role
+from accounts.services import user_create_with_role
+from core.roles import Role
 from oversight.models import OversightActivity, OversightRecommendation
 from reports.models import ReportRequest
 from reports.tasks import render_annual_report

@@ -78,8 +78,8 @@ def test_renamed_bodies_and_topics_are_found_by_their_new_names(
     make_activity, make_recommendation, organization, committee
 ):
     """The search text names records of other tables; saving one of those refills it."""
-    from council.services import record_save
-    from council.text import fold
+    from core.services import record_save
+    from core.text import fold
     from oversight.models import Actor, OversightActivity, OversightRecommendation
 
     supervised = make_activity(supervised_organizations=[organization])

@@ -18,13 +18,13 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from accounts.services import user_create_with_role
 from bench.generator import GeneratorRefused, council_counts, generate_data
 from bench.management.commands.generate_data import Command as GenerateData
 from bench.pages import BUDGETS, catalogue, page_names
+from core.roles import Role
+from core.text import fold
 from council.models import Council, Term
-from council.roles import Role
-from council.services import user_create_with_role
-from council.text import fold
 from oversight.models import OversightActivity, OversightRecommendation
 from oversight.services import activity_search_text, recommendation_search_text
 from resolutions.models import Resolution

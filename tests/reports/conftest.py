@@ -32,7 +32,7 @@ def role_groups(db) -> None:
     flushed them: recreate them (list it before the user fixtures of transactional tests)."""
     from django.contrib.auth.models import Group
 
-    from council.roles import Role
+    from core.roles import Role
 
     for role in Role:
         Group.objects.get_or_create(name=role.value)

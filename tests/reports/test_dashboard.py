@@ -11,8 +11,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from core.services import record_save
 from council.models import Organization, Term
-from council.services import record_save
 from oversight.models import Actor, Kind, OversightActivity, OversightProgramme, ProgrammeItem
 from oversight.models import OversightRecommendation as Recommendation
 from oversight.services import (

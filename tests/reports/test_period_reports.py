@@ -8,9 +8,9 @@ import datetime as dt
 import pytest
 from django.core.management import CommandError, call_command
 
+from core.periods import Period
+from core.services import record_save
 from council.models import Council, Term
-from council.periods import Period
-from council.services import record_save
 from oversight.models import Actor, Kind
 from reports.models import AnnualReport, ReportRequest
 from reports.pdf import annual_report_context

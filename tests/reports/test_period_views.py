@@ -10,7 +10,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from council.periods import PeriodKind
+from core.periods import PeriodKind
 from reports.models import AnnualReport, ReportRequest
 from reports.services import REQUESTS_PER_USER, annual_report_request
 from sessions.models import Session

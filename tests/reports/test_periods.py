@@ -9,9 +9,9 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
+from core.periods import Period, PeriodKind, parse_day
+from core.services import record_save
 from council.models import AdministrativeUnit, AppraisalRequest, InterSessionMatter, Term
-from council.periods import Period, PeriodKind, parse_day
-from council.services import record_save
 from oversight.models import Actor, Kind, OversightRecommendation
 from reports.models import AnnualReport, ReportRequest
 from reports.pdf import annual_report_html

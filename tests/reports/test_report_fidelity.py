@@ -22,10 +22,10 @@ from django.core.management import call_command
 from django.template.loader import render_to_string
 from pypdf import PdfReader
 
+from core.periods import Period
+from core.services import record_save
 from council.models import Term
-from council.periods import Period
 from council.selectors import council_get_current
-from council.services import record_save
 from oversight.models import Actor, Kind, OversightRecommendation
 from reports import fonts
 from reports.dashboard import dashboard_data

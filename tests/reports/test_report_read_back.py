@@ -10,8 +10,8 @@ import re
 
 import pytest
 
+from core.services import record_save
 from council.models import AdministrativeUnit, DelegateGroup
-from council.services import record_save
 from oversight.models import Actor, Kind, OversightRecommendation
 from reports.models import ReportRequest
 from reports.services import annual_report_render, annual_report_request

@@ -11,8 +11,8 @@ import re
 import pytest
 from django.urls import reverse
 
+from core.services import record_save
 from council.models import AdministrativeUnit
-from council.services import record_save
 from reports.models import AnnualReport, ReportRequest
 from reports.services import annual_report_render, session_report_request
 from sessions.models import Session

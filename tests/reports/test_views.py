@@ -247,7 +247,7 @@ def test_status_fragment_polls_while_pending_and_offers_the_download_when_done(
     assert "hx-trigger" not in done
     assert reverse("reports:reportrequest_download", args=[request.pk]) in done
 
-    from council.models import SecurityEvent
+    from accounts.models import SecurityEvent
 
     download = leader_client.get(reverse("reports:reportrequest_download", args=[request.pk]))
     assert download.status_code == 200
@@ -298,7 +298,7 @@ def test_a_write_shows_on_the_dashboard_at_once(staff_client, council, term):
 def test_report_narrative_edit_refuses_a_stale_save_and_downloads_are_logged(
     staff_client, council, term, staff_user
 ):
-    from council.models import SecurityEvent
+    from accounts.models import SecurityEvent
     from reports.models import AnnualReport
     from reports.services import annual_report_save
 

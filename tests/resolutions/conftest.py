@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
+from core.services import record_save
 from council.models import Delegate
-from council.services import record_save
 from resolutions.models import Resolution
 from resolutions.services import resolution_create
 from sessions.models import Session

@@ -1,10 +1,10 @@
-"""Uploads are checked by extension as well as by content and size (council.uploads)."""
+"""Uploads are checked by extension as well as by content and size (core.uploads)."""
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from council.uploads import validate_document
+from core.uploads import validate_document
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 

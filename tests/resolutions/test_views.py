@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from council.text import fold
+from core.text import fold
 from resolutions.models import Resolution, ResolutionAttachment, ResolutionField
 from resolutions.services import resolution_attachment_add, resolution_series
 from tests.helpers import post_form
@@ -184,7 +184,7 @@ def test_register_query_count_does_not_grow_with_rows(
     staff_client.get(url)  # the session's first request reads more
     # Same count for 10 and for 500 rows: the session, the user, his roles, the current
     # council, the filter's drop-downs, the matches of the search, the planner settings of a
-    # search page (council.crud.SearchPaginator), the 25 rows with their relations joined, and
+    # search page (core.paginators.SearchPaginator), the 25 rows with their relations joined, and
     # (inside the test's transaction only) resetting the settings.
     with django_assert_num_queries(EXPECTED_REGISTER_QUERIES):
         response = staff_client.get(url)

@@ -17,8 +17,9 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from council.models import AdministrativeUnit, DelegateGroup, SecurityEvent
-from council.services import record_save
+from accounts.models import SecurityEvent
+from core.services import record_save
+from council.models import AdministrativeUnit, DelegateGroup
 from tests.spreadsheets import (
     all_text,
     assert_date,

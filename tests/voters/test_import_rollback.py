@@ -18,8 +18,8 @@ from django.db import IntegrityError, OperationalError, connection, transaction
 from django.urls import reverse
 from openpyxl import Workbook
 
-from council.roles import Role
-from council.services import user_create_with_role
+from accounts.services import user_create_with_role
+from core.roles import Role
 from voters import imports, services
 from voters.models import ForwardingBatch, PetitionStatusChange, VoterPetition
 

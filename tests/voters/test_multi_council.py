@@ -7,9 +7,9 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from council.exports import XLSX_TYPE
+from core.exports import XLSX_TYPE
+from core.services import record_save
 from council.models import AdministrativeUnit, Council, Term
-from council.services import record_save
 from voters import services
 from voters.models import CitizenReception, Letter, VoterMeeting, VoterPetition
 

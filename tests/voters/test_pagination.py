@@ -1,5 +1,5 @@
 """Deep pages of a long list (issue 8): pages in the second half are read from the end with
-the order reversed (council.crud.TailFirstPaginator) and must show exactly what OFFSET shows."""
+the order reversed (core.paginators.TailFirstPaginator) and must show exactly what OFFSET shows."""
 
 from __future__ import annotations
 
@@ -93,8 +93,8 @@ def test_a_user_sort_with_ties_shows_every_petition_once(staff_client, make_peti
 def test_new_petition_form_offers_the_terms_sessions_only(staff_client, council, term):
     """Drop-downs of a record form follow its term (decades of sessions and meetings would make
     a form of megabytes); options are escaped and the chosen one is selected."""
+    from core.services import record_save
     from council.models import Term
-    from council.services import record_save
     from sessions.models import Session
 
     older = Term.objects.create(

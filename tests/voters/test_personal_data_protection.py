@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from council.models import SecurityEvent
+from accounts.models import SecurityEvent
 from voters.models import Letter
 
 pytestmark = pytest.mark.django_db

@@ -1,6 +1,6 @@
 """Searching petitions and letters (issue 8): whole words without diacritics, backed by the
 words index; at most SEARCH_RESULTS_CAP matches, newest first, each page read the cheap way
-(council.crud.SearchPaginator)."""
+(core.paginators.SearchPaginator)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from council import crud
-from council.search import search_words
+from core import views as crud
+from core.search import search_words
 from voters.models import Letter, VoterPetition
 
 pytestmark = pytest.mark.django_db
@@ -87,7 +87,7 @@ def test_the_search_uses_the_words_index_and_no_trigram_index_is_left():
     assert set(indexes) == {"voters_petition_search_words", "voters_letter_search_words"}
     assert "regexp_split_to_array" in indexes["voters_petition_search_words"]
     # The filter's expression must be the indexed one, or the index is never used.
-    from council.search import filter_words
+    from core.search import filter_words
 
     sql, params = (
         filter_words(VoterPetition.objects.all(), "search_text", "cau treo")
@@ -222,7 +222,7 @@ def test_within_the_cap_a_page_is_sorted_here_and_read_by_its_keys(staff_client,
 
 @pytest.mark.postgres  # compares with PostgreSQL's placement of NULLs (SQLite's differs)
 def test_pages_sorted_here_put_empty_values_where_postgresql_does(make_petition, db):
-    from council.crud import sort_like_the_database
+    from core.paginators import sort_like_the_database
 
     rows = _many(make_petition, 8)
     days = [None, dt.date(2020, 1, 2), None, dt.date(2020, 1, 1), dt.date(2020, 1, 2), None,

@@ -429,7 +429,7 @@ def test_record_forms_follow_the_term_asked_for(staff_client, council, term, ses
 
 def test_check_box_filters_read_links_as_people_write_them(staff_client, make_petition, forward):
     """?unanswered_overdue=0 (or no, off, false, empty) is off; 1, on, true are on."""
-    from council.filters import FlagInput
+    from core.filters import FlagInput
 
     forwarded = make_petition(content="Đã chuyển đi", received=D(2019, 1, 2))
     make_petition(content="Chưa chuyển", received=D(2018, 12, 1))
@@ -476,7 +476,7 @@ def test_petitions_by_session_show_the_latest_term_unless_asked(
 def test_editing_a_forwarding_letter_keeps_its_date_between_receipt_and_answer(
     staff_client, staff_user, make_petition, forward
 ):
-    from council.concurrency import VERSION_FIELD, version_token
+    from core.concurrency import VERSION_FIELD, version_token
 
     from .conftest import answer
 

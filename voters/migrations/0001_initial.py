@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import simple_history.models
-import council.migration_ops
+import core.migration_ops
 import voters.models
 from django.conf import settings
 from django.db import migrations, models
@@ -428,10 +428,10 @@ class Migration(migrations.Migration):
             model_name='voterpetition',
             constraint=models.UniqueConstraint(condition=models.Q(('import_key', ''), _negated=True), fields=('import_key',), name='petition_unique_import_key', violation_error_message='Kiến nghị này đã được nhập từ tệp Excel trước đây.'),
         ),
-        council.migration_ops.trigram_index(
+        core.migration_ops.trigram_index(
             table='voters_voterpetition', column='search_text', name='voters_petition_search_trgm'
         ),
-        council.migration_ops.trigram_index(
+        core.migration_ops.trigram_index(
             table='voters_letter', column='search_text', name='voters_letter_search_trgm'
         ),
     ]

@@ -1,7 +1,7 @@
-# Whole-word search (council.search) on the two big text-searched tables of the voters app:
+# Whole-word search (core.search) on the two big text-searched tables of the voters app:
 # a GIN index over the words of the folded text instead of the trigram index.
 
-import council.migration_ops
+import core.migration_ops
 from django.db import migrations
 
 
@@ -12,13 +12,13 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        council.migration_ops.words_index(
+        core.migration_ops.words_index(
             table='voters_voterpetition',
             column='search_text',
             name='voters_petition_search_words',
             replaces='voters_petition_search_trgm',
         ),
-        council.migration_ops.words_index(
+        core.migration_ops.words_index(
             table='voters_letter',
             column='search_text',
             name='voters_letter_search_words',

@@ -11,9 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
-from council import roles
-from council.crud import RecordListView
-from council.exports import xlsx_response
+from core import roles
+from core.exports import xlsx_response
+from core.views import RecordListView
 from voters import exports
 
 

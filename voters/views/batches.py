@@ -10,8 +10,8 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from council.crud import RecordCreateView, RecordDetailView, RecordUpdateView
-from council.forms import pk_or_none
+from core.forms import pk_or_none
+from core.views import RecordCreateView, RecordDetailView, RecordUpdateView
 from council.selectors import council_get_current
 from voters import filters, forms, selectors, services, tables
 from voters.models import ForwardingBatch, VoterPetition

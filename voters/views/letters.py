@@ -5,10 +5,10 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy
 
-from council import roles
-from council.crud import RecordCreateView, RecordDeleteView, RecordDetailView, RecordUpdateView
-from council.permissions import require_viewer
-from council.security import PersonalDataPageMixin, personal_data_response
+from accounts.security import PersonalDataPageMixin, personal_data_response
+from core import roles
+from core.permissions import require_viewer
+from core.views import RecordCreateView, RecordDeleteView, RecordDetailView, RecordUpdateView
 from council.selectors import council_get_current
 from voters import exports, filters, forms, selectors, services, tables
 from voters.models import Letter

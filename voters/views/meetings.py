@@ -9,14 +9,14 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy
 
-from council.crud import (
+from core.permissions import require_viewer
+from core.views import (
     ListTotalsMixin,
     RecordCreateView,
     RecordDeleteView,
     RecordDetailView,
     RecordUpdateView,
 )
-from council.permissions import require_viewer
 from council.selectors import council_get_current
 from voters import exports, filters, forms, selectors, tables
 from voters.models import VoterMeeting
@@ -76,7 +76,7 @@ class VoterMeetingDetailView(_Section, RecordDetailView):
         return ctx
 
 
-# A meeting has no rules of its own: council.services.record_save writes it, delegates included.
+# A meeting has no rules of its own: core.services.record_save writes it, delegates included.
 class VoterMeetingCreateView(_Section, RecordCreateView):
     form_class = forms.VoterMeetingForm
 

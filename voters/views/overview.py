@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
-from council.permissions import require_viewer
+from core.permissions import require_viewer
 from council.selectors import council_get_current, term_for_date
 from voters import forms, selectors
 

@@ -16,8 +16,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from council.exports import XLSX_TYPE
-from council.permissions import require_editor, require_viewer
+from core.exports import XLSX_TYPE
+from core.permissions import require_editor, require_viewer
 from voters import forms, imports, services
 
 logger = logging.getLogger(__name__)

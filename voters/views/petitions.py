@@ -14,16 +14,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from council import roles
-from council.crud import (
-    ListTotalsMixin,
-    RecordCreateView,
-    RecordDeleteView,
-    RecordDetailView,
-    RecordUpdateView,
-)
-from council.forms import pk_or_none
-from council.idempotency import (
+from core import roles
+from core.forms import pk_or_none
+from core.idempotency import (
     FORM_TOKEN_FIELD,
     SubmissionRefused,
     add_form_token,
@@ -31,7 +24,14 @@ from council.idempotency import (
     answer_repeated_submission,
     form_submission_save,
 )
-from council.permissions import require_editor, require_viewer
+from core.permissions import require_editor, require_viewer
+from core.views import (
+    ListTotalsMixin,
+    RecordCreateView,
+    RecordDeleteView,
+    RecordDetailView,
+    RecordUpdateView,
+)
 from council.selectors import council_get_current
 from voters import exports, filters, forms, selectors, services, tables
 from voters.models import PetitionStatusChange, VoterPetition

@@ -6,16 +6,16 @@ from django.db.models import Sum
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy
 
-from council import roles
-from council.crud import (
+from accounts.security import PersonalDataPageMixin, personal_data_response
+from core import roles
+from core.permissions import require_viewer
+from core.views import (
     ListTotalsMixin,
     RecordCreateView,
     RecordDeleteView,
     RecordDetailView,
     RecordUpdateView,
 )
-from council.permissions import require_viewer
-from council.security import PersonalDataPageMixin, personal_data_response
 from council.selectors import council_get_current
 from voters import exports, filters, forms, selectors, tables
 from voters.models import CitizenReception
@@ -66,7 +66,7 @@ class CitizenReceptionDetailView(
         return selectors.reception_queryset(council=council_get_current())
 
 
-# A reception has no rules of its own: council.services.record_save writes it.
+# A reception has no rules of its own: core.services.record_save writes it.
 class CitizenReceptionCreateView(PersonalDataPageMixin, _Section, RecordCreateView):
     form_class = forms.CitizenReceptionForm
 

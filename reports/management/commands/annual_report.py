@@ -9,8 +9,8 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from core.periods import Period, parse_day
 from council.models import Council
-from council.periods import Period, parse_day
 from council.selectors import council_get_current, council_lookup
 from reports.models import ReportRequest
 from reports.services import annual_report_render, period_report_request

@@ -21,8 +21,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from council.models import SecurityEvent
-from council.roles import is_admin
+from accounts.models import SecurityEvent
+from core.roles import is_admin
 
 logger = logging.getLogger(__name__)
 
@@ -212,6 +212,6 @@ class PersonalDataPageMixin:
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         response = super().dispatch(request, *args, **kwargs)
-        from council.roles import can_view_personal_data
+        from core.roles import can_view_personal_data
 
         return personal_data_response(request, response, shown=can_view_personal_data(request.user))

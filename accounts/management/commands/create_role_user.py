@@ -8,9 +8,9 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from accounts.services import otp_enrolment_code_issue, user_create_with_role
+from core.roles import ROLE_SLUGS, Role
 from council.models import Committee
-from council.roles import ROLE_SLUGS, Role
-from council.services import otp_enrolment_code_issue, user_create_with_role
 
 
 class Command(BaseCommand):
@@ -56,7 +56,7 @@ class Command(BaseCommand):
             committee=committee,
         )
         self.stdout.write(self.style.SUCCESS(f"Đã tạo tài khoản {user.username} ({role.value})."))
-        # Administrators must use two-factor login (council.security.OTPRequiredMiddleware), and
+        # Administrators must use two-factor login (accounts.security.OTPRequiredMiddleware), and
         # registering the authenticator needs this code, not only the password.
         if role == Role.ADMIN:
             code = otp_enrolment_code_issue(user=user)

@@ -1,8 +1,8 @@
-"""Word search over a folded text column (council.text.fold: lower case, no diacritics).
+"""Word search over a folded text column (core.text.fold: lower case, no diacritics).
 
 The biggest tables (a million petitions, hundreds of thousands of letters) are searched by whole
 words: "duong" finds "đường" and "Đường", not "truong"; every word typed must be there, in any
-order. On PostgreSQL a GIN index over the column's words (council.migration_ops.words_index)
+order. On PostgreSQL a GIN index over the column's words (core.migration_ops.words_index)
 answers it: a trigram index must read the postings of every three-letter piece, and in
 Vietnamese prose pieces like "ong" or "ang" are in most rows (a six-word search read 1,500
 index pages: 45 ms; its words, 18 ms; a word found nowhere, 0.1 ms instead of 20).
@@ -10,7 +10,7 @@ index pages: 45 ms; its words, 18 ms; a word found nowhere, 0.1 ms instead of 20
 Each word is also required as a substring (LIKE): the same rows, since a whole word is a
 substring, but a test the database makes in nanoseconds, so the word split, which costs
 microseconds, only runs on rows that already contain every word (when a page is read by
-walking the date index, council.crud.SearchPaginator: 14 ms instead of 160).
+walking the date index, core.paginators.SearchPaginator: 14 ms instead of 160).
 
 SQLite (the development default) has neither: there the words are matched as substrings."""
 
@@ -21,7 +21,7 @@ import re
 from django.db import connections
 from django.db.models import BooleanField, F, Func, QuerySet, Value
 
-from council.text import fold
+from core.text import fold
 
 # The column's words for the index and the query alike: split on anything but a letter or
 # a digit of the folded text. Must stay identical to the indexed expression.

@@ -8,7 +8,7 @@ from decimal import Decimal
 from django import template
 from django.utils.formats import number_format
 
-from council.text import pad2
+from core.text import pad2
 
 register = template.Library()
 

@@ -5,38 +5,34 @@ templates/generic/ do the rest (breadcrumbs, empty states, confirmation before d
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from django.contrib import messages
-from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
-from django.core.paginator import Page, Paginator
-from django.db import connections, transaction
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import Count, Model, ProtectedError, QuerySet
 from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
-from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import CreateView, DeleteView, DetailView, UpdateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
-from django_tables2.rows import BoundRows
 
-from council import roles
-from council.audit import history_rows
-from council.concurrency import (
+from core import roles
+from core.audit import history_rows
+from core.concurrency import (
     VERSION_FIELD,
     StaleEditError,
     add_version_field,
     lock_and_check_version,
     show_stale_edit,
 )
-from council.filters import scope_filter_form
-from council.forms import apply_validation_error
-from council.idempotency import (
+from core.filters import scope_filter_form
+from core.forms import apply_validation_error
+from core.idempotency import (
     FORM_TOKEN_FIELD,
     SubmissionRefused,
     add_form_token,
@@ -44,9 +40,10 @@ from council.idempotency import (
     answer_repeated_submission,
     form_submission_save,
 )
-from council.permissions import ViewerRequiredMixin
-from council.services import record_delete, record_save
-from council.tables import label_cells
+from core.paginators import DEFAULT_PER_PAGE, SearchPaginator, TailFirstPaginator
+from core.permissions import ViewerRequiredMixin
+from core.services import record_delete, record_save
+from core.tables import label_cells
 
 
 def field_rows(obj: Model, names: list[str]) -> list[tuple[str, Any]]:
@@ -77,265 +74,6 @@ class SectionMixin:
         ctx["list_url"] = reverse(self.list_url_name) if self.list_url_name else ""
         ctx["create_url"] = reverse(self.create_url_name) if self.create_url_name else ""
         return ctx
-
-
-def _is_total(ordering: list[str] | tuple[str, ...], model: type[Model]) -> bool:
-    """Does the ordering end with the primary key, so that it orders every row one way?"""
-    names = {"pk", model._meta.pk.name, model._meta.pk.attname}
-    return bool(ordering) and str(ordering[-1]).lstrip("-") in names
-
-
-DEFAULT_PER_PAGE = 25
-MAX_PER_PAGE = 100
-
-
-def page_size(value: Any) -> int:
-    """A page size from the query string (?per_page=): a whole number from 1 to MAX_PER_PAGE,
-    anything else the default. A size of -1 made every page empty and the fallback to the last
-    page raise EmptyPage (500); a size of billions would read a whole table into one page."""
-    try:
-        size = int(value)
-    except (TypeError, ValueError, OverflowError):
-        return DEFAULT_PER_PAGE
-    return size if 1 <= size <= MAX_PER_PAGE else DEFAULT_PER_PAGE
-
-
-class TailFirstPaginator(Paginator):
-    """OFFSET pagination whose second half is read from the other end.
-
-    OFFSET costs as many rows as it skips: the last page of 1.5 million petitions would walk
-    all of them. A page in the second half is read with the order reversed and an offset
-    counted from the end, then flipped back, so the last page costs what the first does (the
-    middle one, half). Only when the order is total (it ends with the primary key), so that
-    the reversed order is exactly the mirror image; otherwise plain OFFSET.
-
-    `count`: the number of rows when the view has counted them already (ListTotalsMixin)."""
-
-    def __init__(
-        self, object_list: Any, per_page: Any, *args: Any, count: int | None = None, **kwargs: Any
-    ) -> None:
-        super().__init__(object_list, page_size(per_page), *args, **kwargs)
-        if count is not None:
-            self.count = count  # Paginator.count is a cached_property: no COUNT query
-            self._share_count(count)
-
-    @staticmethod
-    def _queryset_of(rows: Any) -> QuerySet | None:
-        queryset = getattr(getattr(rows, "data", None), "data", None)  # django-tables2 BoundRows
-        return queryset if isinstance(queryset, QuerySet) else None
-
-    def _share_count(self, count: int) -> None:
-        # django-tables2 counts its data again for len(table.rows) unless told (TableQuerysetData
-        # keeps the length in _length).
-        data = getattr(self.object_list, "data", None)
-        if isinstance(getattr(data, "data", None), QuerySet):
-            data._length = count
-
-    def page(self, number: Any) -> Page:
-        number = self.validate_number(number)
-        bottom = (number - 1) * self.per_page
-        top = bottom + self.per_page
-        if top + self.orphans >= self.count:
-            top = self.count
-        rows = self.object_list
-        queryset = self._queryset_of(rows)
-        if bottom <= self.count // 2 or queryset is None:
-            return super().page(number)
-        ordering = queryset.query.order_by or queryset.model._meta.ordering
-        if queryset.query.extra_order_by or not _is_total(ordering, queryset.model):
-            return super().page(number)
-        if not queryset.query.order_by:
-            queryset = queryset.order_by(*ordering)
-        records = list(queryset.reverse()[self.count - top : self.count - bottom])[::-1]
-        return self._get_page(
-            BoundRows(data=records, table=rows.table, pinned_data=rows.pinned_data), number, self
-        )
-
-
-# A search shows at most this many matches ("hơn 1.000 kết quả" beyond): counting every match
-# of a common word among a million petitions costs ~0.3 s, finding a thousand of them a few ms.
-SEARCH_RESULTS_CAP = 1000
-# The first pages of a search with more matches than the cap are read by walking the list's
-# own index newest-first (see SearchPaginator.page); deeper pages use the search index.
-SEARCH_WALK_ROWS = 100
-
-# Planner settings for the page of a search, one statement each (set_config(..., true) lasts
-# until the end of the transaction). Why: the planner guesses how many rows a free-text search
-# matches from statistics that cannot see how words go together ("giao", "vien", "tieu" and
-# "hoc" each in 5-40% of petitions: it expects a handful, finds 47,000); it then sorts every
-# match for one page of 25 (0.4 s) instead of walking the date index until 25 turn up (3 ms).
-# Those inflated costs also buy JIT compilation (~30 ms) and parallel workers.
-_WALK_INDEX = {  # more matches than the cap: read them in the order of the list's index
-    "enable_sort": "off",
-    "enable_seqscan": "off",
-    "enable_bitmapscan": "off",
-    "max_parallel_workers_per_gather": "0",
-    "jit": "off",
-}
-_NO_SCAN = {  # otherwise: from an index (rows by primary key, or the search index), no JIT
-    "enable_seqscan": "off",
-    "jit": "off",
-}
-
-
-@contextlib.contextmanager
-def _planned(using: str, settings: dict[str, str]):
-    """Plan the enclosed queries with these settings (PostgreSQL; elsewhere nothing changes).
-    Inside an enclosing transaction the settings are reset on the way out."""
-    connection = connections[using]
-    if connection.vendor != "postgresql":
-        yield
-        return
-    enclosed = connection.in_atomic_block
-    calls = ", ".join("set_config(%s, %s, true)" for _name in settings)
-    params = [item for pair in settings.items() for item in pair]
-    with transaction.atomic(using=using, savepoint=False):
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT {calls}", params)
-        try:
-            yield
-        finally:
-            if enclosed:
-                with connection.cursor() as cursor:
-                    cursor.execute("; ".join(f"RESET {name}" for name in settings))
-
-
-def sort_like_the_database(rows: list[tuple], keys: list[tuple[str, bool]]) -> list[tuple]:
-    """Rows (pk, *values of `keys`) in the order ORDER BY `keys` gives on PostgreSQL: NULLs
-    last ascending, first descending. Stable sorts from the last key to the first."""
-    rows = list(rows)
-    for position, (_name, descending) in reversed(list(enumerate(keys, start=1))):
-        rows.sort(key=lambda row, i=position: (row[i] is None, row[i]), reverse=descending)
-    return rows
-
-
-# Column types whose order Python gives exactly as the database does (text is not: collation).
-_SORTABLE_HERE = frozenset(
-    {
-        "AutoField", "BigAutoField", "SmallAutoField", "IntegerField", "BigIntegerField",
-        "SmallIntegerField", "PositiveIntegerField", "PositiveBigIntegerField",
-        "PositiveSmallIntegerField", "DateField", "DateTimeField", "BooleanField",
-        "DecimalField", "FloatField",
-    }
-)  # fmt: skip
-
-
-def _local_field(model: type[Model], name: str) -> Any:
-    """The model's own concrete, non-relation field called `name`, or None."""
-    try:
-        field = model._meta.get_field(name)
-    except FieldDoesNotExist:
-        return None
-    return field if field.concrete and not field.is_relation else None
-
-
-def _index_backed(ordering: list[str] | tuple[str, ...], model: type[Model]) -> bool:
-    """Is the order that of one of the model's indexes (all columns one way, either way), so
-    that a page can be read by walking it?"""
-    if len({str(o).startswith("-") for o in ordering}) != 1:
-        return False
-    names = [str(o).lstrip("-") for o in ordering]
-    names = [model._meta.pk.name if n == "pk" else n for n in names]
-    return any(list(index.fields) == names for index in model._meta.indexes)
-
-
-class SearchPaginator(TailFirstPaginator):
-    """Pages of a free-text search: at most SEARCH_RESULTS_CAP matches, each page a few ms.
-
-    One query reads the ids of up to cap + 1 matches in whatever order is cheapest (the search
-    index, or a scan that stops early): that is the count, shown as "hơn 1.000" beyond the cap.
-    With no more than the cap, a page reads its rows by primary key among those ids. With more,
-    matches are common: the first pages walk the list's index in the list's order
-    (_WALK_INDEX), visiting about (rows up to the page) x (all rows / matches) rows: for the
-    first page, under 2.5% of the table."""
-
-    cap = SEARCH_RESULTS_CAP
-
-    @cached_property
-    def _matches(self) -> list[tuple] | None:
-        """(pk, *sort keys) of up to cap + 1 matches. The sort keys are the list's order
-        columns when they can be sorted here (_sort_keys), read in the same statement at no
-        extra cost (the search reads each match's row anyway): a page within the cap then
-        reads its 25 rows by primary key instead of the rows of every match to sort them in
-        the database (20 ms for 1,000 matches at a million petitions)."""
-        queryset = self._queryset_of(self.object_list)
-        if queryset is None:
-            return None
-        names = [name for name, _descending in self._sort_keys or ()]
-        return [tuple(row) for row in queryset.order_by().values_list("pk", *names)[: self.cap + 1]]
-
-    @property
-    def matches(self) -> list[int] | None:
-        return None if self._matches is None else [row[0] for row in self._matches]
-
-    @cached_property
-    def _sort_keys(self) -> list[tuple[str, bool]] | None:
-        """(column, descending) of the list's order, ending with the primary key, when every
-        part is a date, number or yes/no column of the model itself (sorted here exactly as
-        the database sorts them; text is left to the database's collation)."""
-        queryset = self._queryset_of(self.object_list)
-        if queryset is None:
-            return None
-        model = queryset.model
-        keys: list[tuple[str, bool]] = []
-        for part in queryset.query.order_by or model._meta.ordering:
-            if not isinstance(part, str):
-                return None
-            name = part.lstrip("-")
-            field = model._meta.pk if name == "pk" else _local_field(model, name)
-            if field is None or field.get_internal_type() not in _SORTABLE_HERE:
-                return None
-            keys.append((field.attname, part.startswith("-")))
-        if not keys or keys[-1][0] != model._meta.pk.attname:
-            keys.append((model._meta.pk.attname, bool(keys) and keys[-1][1]))
-        return keys
-
-    def _page_ids(self, bottom: int, top: int) -> list[int] | None:
-        """The primary keys of one page within the cap, sorted here (None: not sortable)."""
-        keys, rows = self._sort_keys, self._matches
-        if not keys or rows is None:
-            return None
-        return [row[0] for row in sort_like_the_database(rows, keys)[bottom:top]]
-
-    @property
-    def capped(self) -> bool:
-        """More matches than are shown."""
-        return self.matches is not None and len(self.matches) > self.cap
-
-    @cached_property
-    def count(self) -> int:
-        if self.matches is None:
-            return super().count
-        count = min(len(self.matches), self.cap)
-        self._share_count(count)
-        return count
-
-    def page(self, number: Any) -> Page:
-        number = self.validate_number(number)
-        rows = self.object_list
-        queryset = self._queryset_of(rows)
-        if queryset is None or self.matches is None:
-            return super().page(number)
-        bottom = (number - 1) * self.per_page
-        top = min(bottom + self.per_page, self.count)
-        if top + self.orphans >= self.count:
-            top = self.count
-        ordering = queryset.query.order_by or queryset.model._meta.ordering
-        page_ids = None if self.capped else self._page_ids(bottom, top)
-        if page_ids is not None:  # the cap or fewer, sorted here: this page's rows by key
-            queryset, settings = queryset.filter(pk__in=page_ids), _NO_SCAN
-            bottom, top = 0, len(page_ids)
-        elif not self.capped:  # the cap or fewer: those rows, by primary key
-            queryset, settings = queryset.filter(pk__in=self.matches), _NO_SCAN
-        elif top <= SEARCH_WALK_ROWS and _index_backed(ordering, queryset.model):
-            settings = _WALK_INDEX
-        else:  # deep pages, orders no index gives: the search index, then a sort
-            settings = _NO_SCAN
-        with _planned(queryset.db, settings):
-            records = list(queryset[bottom:top])
-        return self._get_page(
-            BoundRows(data=records, table=rows.table, pinned_data=rows.pinned_data), number, self
-        )
 
 
 class RecordListView(ViewerRequiredMixin, SectionMixin, SingleTableMixin, FilterView):
@@ -452,8 +190,8 @@ M = TypeVar("M", bound=Model)
 
 
 def add_write_guard(form: BaseForm, instance: Model | None) -> None:
-    """A create form gets its one-time token (council.idempotency), an edit form the version
-    it was read at (council.concurrency)."""
+    """A create form gets its one-time token (core.idempotency), an edit form the version
+    it was read at (core.concurrency)."""
     if instance is None or instance.pk is None:
         add_form_token(form)
     else:

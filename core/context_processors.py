@@ -2,7 +2,7 @@ from typing import Any
 
 from django.http import HttpRequest
 
-from council import roles
+from core import roles
 
 
 def roles_context(request: HttpRequest) -> dict[str, Any]:

@@ -9,8 +9,8 @@ from axes.signals import user_locked_out
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 
-from council.models import SecurityEvent
-from council.security import (
+from accounts.models import SecurityEvent
+from accounts.security import (
     OTP_DEVICE_KEY,
     SESSION_SEEN_KEY,
     SESSION_STARTED_KEY,

@@ -11,9 +11,9 @@ from django.db import transaction
 from django.utils.module_loading import module_has_submodule
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from accounts.services import otp_enrolment_code_issue, user_create_with_role
+from core.roles import Role
 from council import demo as council_demo
-from council.roles import Role
-from council.services import otp_enrolment_code_issue, user_create_with_role
 
 DEMO_PASSWORD = "demo-hdnd-2019"
 DEMO_USERS = [

@@ -8,7 +8,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 
-from council import roles
+from core import roles
 
 
 class ViewerRequiredMixin:

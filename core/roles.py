@@ -4,10 +4,7 @@ hide buttons for convenience, the server decides."""
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from council.models import Committee
+from typing import Any
 
 
 class Role(StrEnum):
@@ -63,7 +60,7 @@ def can_generate_reports(user: Any) -> bool:
     return bool(user_roles(user) & {Role.ADMIN, Role.STAFF, Role.LEADER})
 
 
-def user_committee(user: Any) -> Committee | None:
+def user_committee(user: Any) -> Any:
     profile = getattr(user, "profile", None) if getattr(user, "is_authenticated", False) else None
     return profile.committee if profile is not None else None
 

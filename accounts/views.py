@@ -1,7 +1,7 @@
 """Two-factor login with an authenticator app (TOTP, django-otp): set up and verify.
 
 Setting up needs more than the password: a one-time enrolment code from `manage.py
-create_role_user` or another administrator (council.services.otp_enrolment_code_issue), asked
+create_role_user` or another administrator (accounts.services.otp_enrolment_code_issue), asked
 for before the secret is shown. Otherwise whoever has the password first (a new
 administrator's, stolen) registers their own phone and owns the second factor too."""
 
@@ -23,9 +23,9 @@ from django.views.decorators.cache import never_cache
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from council.models import SecurityEvent
-from council.security import OTP_DEVICE_KEY, security_event_record
-from council.services import otp_device_start, otp_enrolment_code_redeem
+from accounts.models import SecurityEvent
+from accounts.security import OTP_DEVICE_KEY, security_event_record
+from accounts.services import otp_device_start, otp_enrolment_code_redeem
 
 # The unconfirmed authenticator this session is registering: its secret is shown only to the
 # session that gave an enrolment code (or had passed two-factor) for it.

@@ -24,9 +24,9 @@ def trigram_index(*, table: str, column: str, name: str) -> migrations.RunPython
 
 
 def words_index(*, table: str, column: str, name: str, replaces: str = "") -> migrations.RunPython:
-    """A GIN index over the words of the folded search text (council.search), in place of the
+    """A GIN index over the words of the folded search text (core.search), in place of the
     trigram index `replaces` when given (recreated on the way back)."""
-    from council.search import words_expression
+    from core.search import words_expression
 
     def forwards(apps, schema_editor) -> None:
         if schema_editor.connection.vendor != "postgresql":
@@ -80,7 +80,7 @@ def covering_index(
 def icu_collation(*, name: str, locale: str) -> migrations.RunPython:
     """An ICU collation on PostgreSQL, for the columns that name it (db_collation). SQLite has
     no CREATE COLLATION: it gets the same name from a Python function registered on every
-    connection (council.collation). Backwards drops it on PostgreSQL only (Django's
+    connection (core.collation). Backwards drops it on PostgreSQL only (Django's
     CreateCollation would send DROP COLLATION to SQLite too)."""
 
     def forwards(apps, schema_editor) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Any
 
 from django.db import models
 from django.db.models import Q
@@ -19,9 +19,6 @@ from django.db.models.expressions import Combinable
 from django.db.models.lookups import Range
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-
-if TYPE_CHECKING:
-    from council.models import Term
 
 
 class PeriodKind(models.TextChoices):
@@ -73,8 +70,8 @@ class Period:
         return cls(dt.date(year, 7, 1), dt.date(year, 12, 31), PeriodKind.SECOND_HALF)
 
     @classmethod
-    def of_term(cls, term: Term, today: dt.date | None = None) -> Period:
-        """The whole term; a term still running is covered up to `today`."""
+    def of_term(cls, term: Any, today: dt.date | None = None) -> Period:
+        """The whole term (a council.models.Term); a term still running is covered up to `today`."""
         end = term.end_date or max(today or timezone.localdate(), term.start_date)
         return cls(term.start_date, end, PeriodKind.TERM)
 

@@ -20,7 +20,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from council.models import FormSubmission
+from core.models import FormSubmission
 
 FORM_TOKEN_FIELD = "form_token"
 # Claimed tokens are kept this long: a page left open in a tab over a weekend and submitted
