@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from io import BytesIO
 from typing import Any
@@ -14,6 +14,18 @@ from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
+
+# An export's columns, declared once per list (<app>/exports.py): (header, value of one row).
+Columns = tuple[tuple[Any, Callable[[Any], Any]], ...]
+
+
+def headers(columns: Columns) -> list[str]:
+    return [str(header) for header, _value in columns]
+
+
+def rows(columns: Columns, records: Iterable[Any]) -> Iterator[list[Any]]:
+    return ([value(record) for _header, value in columns] for record in records)
+
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

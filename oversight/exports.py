@@ -3,13 +3,9 @@ benchmark (bench/) build their files from these."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from typing import Any
-
 from django.utils.translation import gettext_lazy as _
 
-# (header, value of one row)
-Columns = tuple[tuple[Any, Callable[[Any], Any]], ...]
+from core.exports import Columns
 
 ACTIVITY_COLUMNS: Columns = (
     (_("Năm"), lambda a: a.attributed_year),
@@ -39,11 +35,3 @@ RECOMMENDATION_COLUMNS: Columns = (
     (_("Ban"), lambda r: r.activity.committee.name if r.activity.committee_id else ""),
     (_("Hoạt động giám sát"), lambda r: r.activity.topic),
 )
-
-
-def headers(columns: Columns) -> list[str]:
-    return [str(header) for header, _value in columns]
-
-
-def rows(columns: Columns, records: Iterable[Any]) -> Iterator[list[Any]]:
-    return ([value(record) for _header, value in columns] for record in records)

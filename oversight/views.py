@@ -17,6 +17,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core import roles
+from core.exports import headers as export_headers
+from core.exports import rows as export_rows
 from core.exports import xlsx_response
 from core.permissions import require_viewer
 from core.views import (
@@ -132,8 +134,8 @@ def activity_export(request: HttpRequest) -> HttpResponse:
     columns = exports.ACTIVITY_COLUMNS
     return xlsx_response(
         filename="hoat-dong-giam-sat",
-        headers=exports.headers(columns),
-        rows=exports.rows(columns, qs),
+        headers=export_headers(columns),
+        rows=export_rows(columns, qs),
     )
 
 
@@ -264,8 +266,8 @@ def recommendation_export(request: HttpRequest) -> HttpResponse:
     columns = exports.RECOMMENDATION_COLUMNS
     return xlsx_response(
         filename="kien-nghi-sau-giam-sat",
-        headers=exports.headers(columns),
-        rows=exports.rows(columns, qs),
+        headers=export_headers(columns),
+        rows=export_rows(columns, qs),
     )
 
 

@@ -3,13 +3,11 @@ the benchmark (bench/) build their files from these."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-# (header, value of one row)
-Columns = tuple[tuple[Any, Callable[[Any], Any]], ...]
+from core.exports import Columns
 
 
 def _session(r: Any) -> str:
@@ -34,11 +32,3 @@ RESOLUTION_COLUMNS: Columns = (
     (_("Người ký"), lambda r: r.signer),
     (_("Tình trạng hiệu lực"), lambda r: r.get_status_display()),
 )
-
-
-def headers(columns: Columns) -> list[str]:
-    return [str(header) for header, _value in columns]
-
-
-def rows(columns: Columns, records: Iterable[Any]) -> Iterator[list[Any]]:
-    return ([value(record) for _header, value in columns] for record in records)

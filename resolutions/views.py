@@ -22,6 +22,8 @@ from django.utils.translation import gettext_lazy
 
 from core.concurrency import VERSION_FIELD
 from core.exports import csv_response, xlsx_response
+from core.exports import headers as export_headers
+from core.exports import rows as export_rows
 from core.forms import apply_validation_error
 from core.idempotency import (
     FORM_TOKEN_FIELD,
@@ -90,8 +92,8 @@ def resolution_export(request: HttpRequest, fmt: str) -> HttpResponse:
     filterset = ResolutionFilter(request.GET, queryset=_register_queryset())
     qs = filterset.qs if filterset.is_valid() else _register_queryset()
     columns = exports.RESOLUTION_COLUMNS
-    headers = exports.headers(columns)
-    rows = exports.rows(columns, qs.iterator(chunk_size=500))
+    headers = export_headers(columns)
+    rows = export_rows(columns, qs.iterator(chunk_size=500))
     filename = f"so-nghi-quyet-{timezone.localdate():%Y%m%d}"
     if fmt == "csv":
         return csv_response(filename=filename, headers=headers, rows=rows)

@@ -4,13 +4,11 @@ own, added only for those who may see them (roles.can_view_personal_data)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-# (header, value of one row)
-Columns = tuple[tuple[Any, Callable[[Any], Any]], ...]
+from core.exports import Columns
 
 
 def _number_of(session: Any) -> Any:
@@ -75,11 +73,3 @@ RECEPTION_COLUMNS: Columns = (
     (_("Nội dung chủ yếu"), lambda r: r.summary),
 )
 RECEPTION_PERSONAL_COLUMNS: Columns = ((_("Họ tên, địa chỉ công dân"), lambda r: r.visitors),)
-
-
-def headers(columns: Columns) -> list[str]:
-    return [str(header) for header, _value in columns]
-
-
-def rows(columns: Columns, records: Iterable[Any]) -> Iterator[list[Any]]:
-    return ([value(record) for _header, value in columns] for record in records)

@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from core import roles
+from core.exports import headers as export_headers
+from core.exports import rows as export_rows
 from core.exports import xlsx_response
 from core.views import RecordListView
 from voters import exports
@@ -76,8 +78,8 @@ def export_response(stem: str, columns: exports.Columns, records: Any) -> HttpRe
     """An Excel file of these records, named after the list and today's date."""
     return xlsx_response(
         filename=f"{stem}-{timezone.localdate():%Y%m%d}",
-        headers=exports.headers(columns),
-        rows=exports.rows(columns, records),
+        headers=export_headers(columns),
+        rows=export_rows(columns, records),
     )
 
 
