@@ -12,7 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from core import views as crud
+from core import paginators
 from core.search import search_words
 from voters.models import Letter, VoterPetition
 
@@ -111,7 +111,7 @@ def _many(make_petition, n: int, *, word: str = "nuoc sach", start=dt.date(2019,
 def test_beyond_the_cap_the_newest_matches_are_shown_and_the_count_says_more(
     staff_client, make_petition, monkeypatch
 ):
-    monkeypatch.setattr(crud.SearchPaginator, "cap", 30)
+    monkeypatch.setattr(paginators.SearchPaginator, "cap", 30)
     _many(make_petition, 40)
     make_petition(content="Kiến nghị khác hẳn", received=dt.date(2019, 12, 31))
     newest = list(
@@ -154,7 +154,7 @@ def _queries(client, params) -> list[str]:
 def test_a_search_costs_as_many_queries_beyond_the_cap_as_within(
     staff_client, make_petition, monkeypatch
 ):
-    monkeypatch.setattr(crud.SearchPaginator, "cap", 10)
+    monkeypatch.setattr(paginators.SearchPaginator, "cap", 10)
     _many(make_petition, 12, word="nuoc sach")
     _many(make_petition, 3, word="cau treo")
     staff_client.get(LIST)  # the session's first request and the drop-downs, once
@@ -181,7 +181,7 @@ def test_the_next_write_shows_on_a_search_page_at_once(staff_client, make_petiti
 
 
 def test_only_an_order_some_index_gives_is_walked():
-    walkable = crud._index_backed
+    walkable = paginators._index_backed
     assert walkable(["-received_date", "-id"], VoterPetition)
     assert walkable(["received_date", "pk"], VoterPetition)
     assert not walkable(["-received_date", "id"], VoterPetition)  # mixed directions
