@@ -166,6 +166,9 @@ def main() -> None:
         for label in labels:
             db, years, scale = DATABASES[label]
             build(db, years=years, scale=scale, seed=args.seed)
+    # The other users of the machine, for the record: this machine's speed follows its load.
+    print(f"== load average at the start: {os.getloadavg()}", file=sys.stderr, flush=True)
+    loads = [os.getloadavg()]
     measurers = {label: Measurer(DATABASES[label][0]) for label in labels}
     try:
         catalogues = {label: dict(m.ask("pages")) for label, m in measurers.items()}
@@ -185,6 +188,8 @@ def main() -> None:
     finally:
         for measurer in measurers.values():
             measurer.close()
+    loads.append(os.getloadavg())
+    print(f"load average (1, 5, 15 min) at the start and the end: {loads}")
 
     for request, by_label in others.items():
         print(f"{' '.join(map(str, request))}: {json.dumps(by_label)}")
@@ -193,6 +198,7 @@ def main() -> None:
             "pages": {name: v for (_w, name), v in pages.items()},
             "searches": {words: v for (_w, words), v in searches.items()},
             "others": {" ".join(map(str, request)): v for request, v in others.items()},
+            "load_average": loads,
         }
         args.json.write_text(json.dumps(flat, ensure_ascii=False, indent=1))
 
