@@ -5,15 +5,13 @@ templates/generic/ do the rest (breadcrumbs, empty states, confirmation before d
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count, Model, ProtectedError, QuerySet
-from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -186,55 +184,6 @@ class FollowedFieldsMixin:
         return initial
 
 
-M = TypeVar("M", bound=Model)
-
-
-def add_write_guard(form: BaseForm, instance: Model | None) -> None:
-    """A create form gets its one-time token (core.idempotency), an edit form the version
-    it was read at (core.concurrency)."""
-    if instance is None or instance.pk is None:
-        add_form_token(form)
-    else:
-        add_version_field(form, instance)
-
-
-def guarded_save(*, form: BaseForm, user: Any, save: Callable[[], M]) -> M:
-    """save() a record form's instance in one transaction with its guard: an edit locks the row
-    and checks the form's version, a create claims the form's token. Raises StaleEditError or
-    SubmissionRefused (nothing saved; answer_unsaved), or whatever save() raises."""
-    instance = form.instance  # type: ignore[attr-defined]
-    with transaction.atomic():
-        if instance.pk is None:
-            return form_submission_save(
-                token=form.cleaned_data.get(FORM_TOKEN_FIELD), user=user, save=save
-            )
-        lock_and_check_version(instance=instance, token=form.cleaned_data.get(VERSION_FIELD))
-        return save()
-
-
-def answer_unsaved(
-    request: HttpRequest, form: BaseForm, exc: StaleEditError | SubmissionRefused
-) -> HttpResponse | None:
-    """A redirect (a repeated create goes to the record the first one saved), or None once the
-    form says why nothing was saved: the view shows it again."""
-    if isinstance(exc, StaleEditError):
-        show_stale_edit(form, exc)
-        return None
-    return answer_refused_submission(request, form, exc)
-
-
-class WriteGuardMixin:
-    """Form views whose forms carry add_write_guard's field. A create form that does not
-    validate because it was sent again after saving (its number is now taken...) sends the
-    user to the record it saved."""
-
-    request: HttpRequest
-
-    def form_invalid(self, form: BaseForm) -> HttpResponse:
-        repeated = answer_repeated_submission(self.request, form)
-        return repeated or super().form_invalid(form)  # type: ignore[misc]
-
-
 class RecordWriteMixin:
     """Who may create, edit and delete. Secretariat staff write every record; records owned by
     a Ban (oversight) set committee_scoped and name that Ban in committee_id(obj): its members
@@ -273,12 +222,19 @@ class RecordWriteMixin:
         return obj
 
 
-class _RecordFormMixin(WriteGuardMixin, FollowedFieldsMixin, RecordWriteMixin, SectionMixin):
+class _RecordFormMixin(FollowedFieldsMixin, RecordWriteMixin, SectionMixin):
+    """A record's form, guarded: a create form carries a one-time token (core.idempotency), an
+    edit form the version it was read at (core.concurrency)."""
+
     template_name = "generic/form.html"
 
     def get_form(self, form_class=None):
         form = super().get_form(form_class)
-        add_write_guard(form, getattr(self, "object", None))
+        instance = getattr(self, "object", None)
+        if instance is None or instance.pk is None:
+            add_form_token(form)
+        else:
+            add_version_field(form, instance)
         return form
 
     def save_object(self, form) -> Model:
@@ -289,17 +245,37 @@ class _RecordFormMixin(WriteGuardMixin, FollowedFieldsMixin, RecordWriteMixin, S
         return instance
 
     def form_valid(self, form) -> HttpResponse:
+        token = form.cleaned_data.get
         try:
-            self.object = guarded_save(
-                form=form, user=self.request.user, save=lambda: self.save_object(form)
-            )
-        except (StaleEditError, SubmissionRefused) as exc:
-            return answer_unsaved(self.request, form, exc) or self.form_invalid(form)
+            # One transaction: an edit locks the row and checks the form's version, a create
+            # claims the form's token with the record it saves.
+            with transaction.atomic():
+                if form.instance.pk is None:
+                    self.object = form_submission_save(
+                        token=token(FORM_TOKEN_FIELD),
+                        user=self.request.user,
+                        save=lambda: self.save_object(form),
+                    )
+                else:
+                    lock_and_check_version(instance=form.instance, token=token(VERSION_FIELD))
+                    self.object = self.save_object(form)
+        except StaleEditError as exc:
+            show_stale_edit(form, exc)
+            return self.form_invalid(form)
+        except SubmissionRefused as exc:
+            # A repeated create goes to the record the first one saved.
+            return answer_refused_submission(self.request, form, exc) or self.form_invalid(form)
         except ValidationError as exc:
             apply_validation_error(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, self.success_message(form))
         return HttpResponseRedirect(self.get_success_url())
+
+    def form_invalid(self, form) -> HttpResponse:
+        # A create form sent again after saving, that no longer validates (its number is now
+        # taken...), sends the user to the record it saved.
+        repeated = answer_repeated_submission(self.request, form)
+        return repeated or super().form_invalid(form)  # type: ignore[misc]
 
     def success_message(self, form) -> str:
         return _("Đã lưu «%(obj)s».") % {"obj": self.object}
