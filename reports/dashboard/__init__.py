@@ -21,6 +21,7 @@ from reports.dashboard.panels import Attention, ProgrammeLine, SessionLine
 
 __all__ = ["Card", "Dashboard", "Figure", "dashboard_data", "default_year", "years_with_data"]
 
+
 @dataclass(frozen=True)
 class Dashboard:
     cards: list[Card]
