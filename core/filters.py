@@ -91,8 +91,8 @@ CHOICE_SCOPES: list[Callable[[QuerySet], QuerySet]] = []
 
 
 def scope_filter_form(filterset: django_filters.FilterSet) -> None:
-    """Scope every model drop-down of a list's filter form to the current council (a submitted
-    value is checked against the scoped queryset too), written by FastSelect."""
+    """Narrow every model drop-down of a list's filter form by CHOICE_SCOPES (a submitted value
+    is checked against the narrowed queryset too), written by FastSelect."""
     fields = filterset.form.fields
     for field in fields.values():
         if isinstance(field, forms.ModelChoiceField):
