@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from core.exports import Columns
+from core.exports import Columns, choice_label
+from oversight.models import OversightActivity, OversightRecommendation
 
 ACTIVITY_COLUMNS: Columns = (
     (_("Năm"), lambda a: a.attributed_year),
     (_("Nhiệm kỳ"), lambda a: a.term.roman),
     (_("Chủ thể"), lambda a: a.actor_label),
-    (_("Hình thức"), lambda a: a.get_kind_display()),
+    (_("Hình thức"), choice_label(OversightActivity, "kind")),
     (_("Nội dung"), lambda a: a.topic),
     (_("Ngày bắt đầu"), lambda a: a.start_date),
     (_("Ngày kết thúc"), lambda a: a.end_date),
@@ -30,7 +31,7 @@ RECOMMENDATION_COLUMNS: Columns = (
     (_("Nội dung kiến nghị"), lambda r: r.content),
     (_("Cơ quan được kiến nghị"), lambda r: r.addressee.name),
     (_("Thời hạn"), lambda r: r.deadline),
-    (_("Tình trạng"), lambda r: r.get_status_display()),
+    (_("Tình trạng"), choice_label(OversightRecommendation, "status")),
     (_("Quá hạn"), lambda r: _("Có") if r.is_overdue_now else ""),
     (_("Ban"), lambda r: r.activity.committee.name if r.activity.committee_id else ""),
     (_("Hoạt động giám sát"), lambda r: r.activity.topic),

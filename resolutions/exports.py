@@ -7,7 +7,8 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from core.exports import Columns
+from core.exports import Columns, choice_label
+from resolutions.models import Resolution
 
 
 def _session(r: Any) -> str:
@@ -30,5 +31,5 @@ RESOLUTION_COLUMNS: Columns = (
     (_("Không biểu quyết"), lambda r: r.votes_abstain),
     (_("Đại biểu có mặt"), lambda r: r.delegates_present),
     (_("Người ký"), lambda r: r.signer),
-    (_("Tình trạng hiệu lực"), lambda r: r.get_status_display()),
+    (_("Tình trạng hiệu lực"), choice_label(Resolution, "status")),
 )

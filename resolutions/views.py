@@ -93,7 +93,7 @@ def resolution_export(request: HttpRequest, fmt: str) -> HttpResponse:
     qs = filterset.qs if filterset.is_valid() else _register_queryset()
     columns = exports.RESOLUTION_COLUMNS
     headers = export_headers(columns)
-    rows = export_rows(columns, qs.iterator(chunk_size=500))
+    rows = export_rows(columns, qs)
     filename = f"so-nghi-quyet-{timezone.localdate():%Y%m%d}"
     if fmt == "csv":
         return csv_response(filename=filename, headers=headers, rows=rows)

@@ -8,7 +8,8 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from core.exports import Columns
+from core.exports import Columns, choice_label
+from voters.models import CitizenReception, Letter, VoterMeeting, VoterPetition
 
 
 def _number_of(session: Any) -> Any:
@@ -17,7 +18,7 @@ def _number_of(session: Any) -> Any:
 
 MEETING_COLUMNS: Columns = (
     (_("Ngày"), lambda m: m.date),
-    (_("Hình thức"), lambda m: m.get_timing_display()),
+    (_("Hình thức"), choice_label(VoterMeeting, "timing")),
     (_("Kỳ họp thứ"), lambda m: _number_of(m.session)),
     (_("Xã, phường"), lambda m: str(m.location_unit)),
     (_("Địa điểm"), lambda m: m.venue),
@@ -26,6 +27,8 @@ MEETING_COLUMNS: Columns = (
     (_("Chuyên đề"), lambda m: m.topic),
 )
 
+# The tables PETITION_COLUMNS read: the export joins only these (ten tables cost it 0.5 s).
+PETITION_RELATED = ("session", "field", "responsible_org", "committee", "batch")
 PETITION_COLUMNS: Columns = (
     ("#", lambda p: p.pk),
     (_("Ngày tiếp nhận"), lambda p: p.received_date),
@@ -33,10 +36,10 @@ PETITION_COLUMNS: Columns = (
     (_("Số lượt"), lambda p: p.instances),
     (_("Kỳ họp thứ"), lambda p: _number_of(p.session)),
     (_("Lĩnh vực"), lambda p: str(p.field or "")),
-    (_("Thẩm quyền"), lambda p: p.get_level_display()),
+    (_("Thẩm quyền"), choice_label(VoterPetition, "level")),
     (_("Cơ quan giải quyết"), lambda p: str(p.responsible_org or "")),
     (_("Ban theo dõi"), lambda p: str(p.committee or "")),
-    (_("Trạng thái"), lambda p: p.get_status_display()),
+    (_("Trạng thái"), choice_label(VoterPetition, "status")),
     (_("Công văn chuyển"), lambda p: p.batch.number if p.batch else ""),
     (_("Ngày chuyển"), lambda p: p.batch.date if p.batch else None),
     (_("Văn bản trả lời"), lambda p: p.answer_number),
@@ -46,11 +49,11 @@ PETITION_COLUMNS: Columns = (
 
 LETTER_COLUMNS: Columns = (
     (_("Ngày nhận"), lambda x: x.received_date),
-    (_("Loại đơn"), lambda x: x.get_kind_display()),
+    (_("Loại đơn"), choice_label(Letter, "kind")),
     (_("Tóm tắt nội dung"), lambda x: x.summary),
     (_("Phân loại"), lambda x: x.classification),
     (_("Đủ điều kiện xử lý"), lambda x: _("Có") if x.eligible else _("Không")),
-    (_("Hướng xử lý"), lambda x: x.get_handling_display()),
+    (_("Hướng xử lý"), choice_label(Letter, "handling")),
     (_("Chuyển đến"), lambda x: str(x.forwarded_to or "")),
     (_("Ngày chuyển"), lambda x: x.forwarded_date),
     (_("Kết quả"), lambda x: x.result),
@@ -64,7 +67,7 @@ LETTER_PERSONAL_COLUMNS: Columns = (  # Letter.PERSONAL_FIELDS
 
 RECEPTION_COLUMNS: Columns = (
     (_("Ngày tiếp"), lambda r: r.date),
-    (_("Hình thức"), lambda r: r.get_kind_display()),
+    (_("Hình thức"), choice_label(CitizenReception, "kind")),
     (_("Người chủ trì"), lambda r: r.host),
     (_("Địa điểm"), lambda r: r.location),
     (_("Số lượt công dân"), lambda r: r.persons),

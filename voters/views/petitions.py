@@ -253,7 +253,9 @@ def petition_export(request: HttpRequest) -> HttpResponse:
     qs = filtered(
         request,
         filters.VoterPetitionFilter,
-        selectors.petition_queryset(council=council_get_current()),
+        selectors.petition_queryset(
+            council=council_get_current(), related=exports.PETITION_RELATED
+        ),
     )
     if request.GET.get("view") == "awaiting":
         # The awaiting page's rows (selectors.petitions_awaiting_forwarding): merged originals
