@@ -122,6 +122,9 @@ class ListTotalsMixin:
 
     # (key, label, aggregate expression over the list's rows)
     list_totals: tuple[tuple[str, Any, Any], ...] = ()
+    # True where a sum joins a to-many relation (the questions of activities): the rows are
+    # then counted DISTINCT, which costs a sort (78 against 65 ms on 93,178 petitions at B).
+    list_totals_distinct = False
     object_list: QuerySet
     request: HttpRequest
     found_totals: list[ListTotal] = []
@@ -132,9 +135,8 @@ class ListTotalsMixin:
         if not options or not self.list_totals or self.request.GET.get("q", "").strip():
             return options
         expressions = {key: expression for key, _label, expression in self.list_totals}
-        # DISTINCT: a sum over a relation (the questions of activities) joins its rows.
         found = self.object_list.order_by().aggregate(
-            _rows=Count("pk", distinct=True), **expressions
+            _rows=Count("pk", distinct=self.list_totals_distinct), **expressions
         )
         self.found_totals = [
             ListTotal(key, str(label), int(found[key] or 0)) for key, label, _e in self.list_totals

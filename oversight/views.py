@@ -107,6 +107,7 @@ class ActivityListView(ListTotalsMixin, RecordListView):
     vấn" links to the questioning sessions)."""
 
     list_totals = (("questions", gettext_lazy("câu hỏi chất vấn"), Count("questions")),)
+    list_totals_distinct = True  # the questions' join repeats each activity
 
     template_name = "oversight/activity_list.html"
     table_class = tables.ActivityTable
