@@ -124,7 +124,9 @@ def export(client: Any, council: Any, rows: int) -> dict[str, Any]:
     from voters import exports, selectors
 
     def build() -> int:
-        qs = selectors.petition_queryset(council=council).order_by("-received_date", "-pk")
+        qs = selectors.petition_queryset(
+            council=council, related=exports.PETITION_RELATED
+        ).order_by("-received_date", "-pk")
         columns = exports.PETITION_COLUMNS
         response = xlsx_response(
             filename="bench",
