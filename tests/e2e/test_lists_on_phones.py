@@ -68,10 +68,12 @@ def test_every_list_fits_the_screen(browser, live_server, staff_user, viewport):
             page.get_by_role("button", name="Bộ lọc").click()
             page.locator("#list-filters").wait_for(state="visible")
             page.fill("#list-filters input[name=q]", "trạm y tế")
-            # Listen for the navigation before sending the form (waiting for it afterwards
-            # missed it once in CI, after the whole suite, and timed out).
-            with page.expect_navigation(url=lambda url: "q=" in url):
+            # Listen for the navigation before sending the form, and wait for the new page's
+            # document only ("commit"), then for its rows: waiting for the whole "load" (every
+            # font and script) timed out twice in CI after the whole suite.
+            with page.expect_navigation(url=lambda url: "q=" in url, wait_until="commit"):
                 page.locator("#list-filters button[type=submit]").click()
+            page.locator("tbody tr").first.wait_for(state="visible")
             assert page.locator("tbody tr").count() >= 1
             assert _widths(page)["scroll"] <= PHONE["width"]
     finally:
