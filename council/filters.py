@@ -24,54 +24,6 @@ def scope_to_current_council(queryset: QuerySet) -> QuerySet:
     return queryset  # a shared taxonomy (fields of petitions, of resolutions...)
 
 
-class TermFilter(FoldedSearchFilterSet):
-    search_fields = ("roman",)
-
-    class Meta:
-        model = m.Term
-        fields = ["council"]
-
-
-class CommitteeFilter(FoldedSearchFilterSet):
-    search_fields = ("name",)
-
-    class Meta:
-        model = m.Committee
-        fields = ["term"]
-
-
-class DelegateGroupFilter(FoldedSearchFilterSet):
-    search_fields = ("name", "area")
-
-    class Meta:
-        model = m.DelegateGroup
-        fields = ["term"]
-
-
-class DelegateFilter(FoldedSearchFilterSet):
-    search_fields = ("full_name", "job_title", "electoral_unit")
-
-    class Meta:
-        model = m.Delegate
-        fields = ["term", "delegate_group", "committee", "is_full_time", "status"]
-
-
-class OrganizationFilter(FoldedSearchFilterSet):
-    search_fields = ("name", "short_name")
-
-    class Meta:
-        model = m.Organization
-        fields = ["kind", "level", "is_active"]
-
-
-class AdministrativeUnitFilter(FoldedSearchFilterSet):
-    search_fields = ("name", "code")
-
-    class Meta:
-        model = m.AdministrativeUnit
-        fields = ["level", "unit_type", "parent"]
-
-
 class InterSessionMatterFilter(FoldedSearchFilterSet):
     search_fields = ("subject", "submission_number", "opinion_number")
     year = YearFilter(label=_("Năm"), method="filter_year")
@@ -106,19 +58,3 @@ class AppraisalRequestFilter(FoldedSearchFilterSet):
 
     def filter_answered(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
         return queryset.filter(answered_date__isnull=False) if value else queryset
-
-
-class CouncilFilter(FoldedSearchFilterSet):
-    search_fields = ("name",)
-
-    class Meta:
-        model = m.Council
-        fields = []
-
-
-class PositionFilter(FoldedSearchFilterSet):
-    search_fields = ("role",)
-
-    class Meta:
-        model = m.Position
-        fields = ["role", "committee"]

@@ -61,23 +61,6 @@ def narrow_to_term(form: forms.BaseForm, term_id: int | None, *names: str) -> No
     follow(form, "term", *names)
 
 
-class CouncilForm(BaseModelForm):
-    class Meta:
-        model = m.Council
-        fields = [
-            "name",
-            "short_name",
-            "level",
-            "place_name",
-            "header_name",
-            "secretariat_name",
-            "resolution_symbol",
-            "report_symbol",
-            "resolution_sequence",
-            "rate_rounding",
-        ]
-
-
 class TermForm(BaseModelForm):
     class Meta:
         model = m.Term
@@ -88,82 +71,3 @@ class TermForm(BaseModelForm):
         if not roman or any(ch not in "IVXLCDM" for ch in roman):
             raise forms.ValidationError(_("Khóa phải viết bằng số La Mã, ví dụ XVI."))
         return roman
-
-
-class CommitteeForm(BaseModelForm):
-    class Meta:
-        model = m.Committee
-        fields = ["term", "code", "name", "order"]
-
-
-class DelegateGroupForm(BaseModelForm):
-    class Meta:
-        model = m.DelegateGroup
-        fields = ["term", "name", "area"]
-
-
-class DelegateForm(BaseModelForm):
-    class Meta:
-        model = m.Delegate
-        fields = [
-            "full_name",
-            "gender",
-            "birth_year",
-            "ethnicity",
-            "job_title",
-            "term",
-            "electoral_unit",
-            "delegate_group",
-            "committee",
-            "is_full_time",
-            "status",
-        ]
-
-
-class PositionForm(BaseModelForm):
-    class Meta:
-        model = m.Position
-        fields = ["delegate", "role", "committee", "start_date", "end_date"]
-
-
-class OrganizationForm(BaseModelForm):
-    class Meta:
-        model = m.Organization
-        fields = ["name", "short_name", "kind", "level", "admin_unit", "is_active"]
-
-
-class AdministrativeUnitForm(BaseModelForm):
-    class Meta:
-        model = m.AdministrativeUnit
-        fields = ["code", "name", "level", "unit_type", "parent", "valid_from", "valid_to"]
-
-
-class InterSessionMatterForm(BaseModelForm):
-    class Meta:
-        model = m.InterSessionMatter
-        fields = [
-            "term",
-            "received_date",
-            "submitted_by",
-            "submission_number",
-            "subject",
-            "opinion_number",
-            "opinion_date",
-            "outcome",
-            "outcome_note",
-        ]
-
-
-class AppraisalRequestForm(BaseModelForm):
-    class Meta:
-        model = m.AppraisalRequest
-        fields = [
-            "term",
-            "requester",
-            "requester_org",
-            "doc_kind",
-            "subject",
-            "received_date",
-            "answered_date",
-            "response_number",
-        ]

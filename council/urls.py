@@ -1,169 +1,125 @@
+"""The council registry's pages: one declaration per model (its fields, list filters and
+search), from which the record form and the list's filters are built. Only records with
+rules of their own declare a form or filter class (council.forms, council.filters)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Model
+from django.forms import modelform_factory
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from core.filters import FoldedSearchFilterSet
+from core.forms import BaseModelForm
 from core.views import crud_urls
 from council import filters, forms, models, tables, views
 
 app_name = "council"
 
+
+def registry_urls(
+    model: type[Model],
+    prefix: str,
+    title: str,
+    *,
+    fields: list[str],
+    search: tuple[str, ...],
+    filter_by: tuple[str, ...] = (),
+    form_class: type | None = None,
+    filterset_class: type | None = None,
+    **options: Any,
+) -> list:
+    """crud_urls of one registry model; its form edits `fields`, its detail page shows them."""
+    if filterset_class is None:
+        meta = type("Meta", (), {"model": model, "fields": list(filter_by)})
+        attrs = {"search_fields": search, "Meta": meta}
+        filterset_class = type(f"{model.__name__}Filter", (FoldedSearchFilterSet,), attrs)
+    return crud_urls(
+        app=app_name,
+        prefix=prefix,
+        model=model,
+        section_title=title,
+        detail_fields=fields,
+        form_class=form_class or modelform_factory(model, form=BaseModelForm, fields=fields),
+        filterset_class=filterset_class,
+        **options,
+    )
+
+
+# fmt: off
 urlpatterns = [
     path("", views.registry, name="registry"),
-    *crud_urls(
-        app=app_name,
-        prefix="hdnd",
-        model=models.Council,
-        form_class=forms.CouncilForm,
-        table_class=tables.CouncilTable,
-        filterset_class=filters.CouncilFilter,
-        section_title=_("Hội đồng nhân dân"),
-        detail_fields=[
-            "name",
-            "short_name",
-            "level",
-            "place_name",
-            "header_name",
-            "secretariat_name",
-            "resolution_symbol",
-            "report_symbol",
-            "resolution_sequence",
-            "rate_rounding",
-        ],
+    *registry_urls(
+        models.Council, "hdnd", _("Hội đồng nhân dân"), table_class=tables.CouncilTable,
+        fields=["name", "short_name", "level", "place_name", "header_name", "secretariat_name",
+                "resolution_symbol", "report_symbol", "resolution_sequence", "rate_rounding"],
+        search=("name",),
     ),
-    *crud_urls(
-        app=app_name,
-        prefix="nhiem-ky",
-        model=models.Term,
-        form_class=forms.TermForm,
-        table_class=tables.TermTable,
-        filterset_class=filters.TermFilter,
-        section_title=_("Nhiệm kỳ"),
-        detail_fields=["council", "ordinal", "roman", "start_date", "end_date"],
+    *registry_urls(
+        models.Term, "nhiem-ky", _("Nhiệm kỳ"), table_class=tables.TermTable,
+        fields=["council", "ordinal", "roman", "start_date", "end_date"], form_class=forms.TermForm,
+        search=("roman",), filter_by=("council",),
         queryset=models.Term.objects.select_related("council"),
     ),
-    *crud_urls(
-        app=app_name,
-        prefix="ban",
-        model=models.Committee,
-        form_class=forms.CommitteeForm,
-        table_class=tables.CommitteeTable,
-        filterset_class=filters.CommitteeFilter,
-        section_title=_("Các Ban"),
-        detail_fields=["name", "code", "term", "order"],
+    *registry_urls(
+        models.Committee, "ban", _("Các Ban"), table_class=tables.CommitteeTable,
+        fields=["term", "code", "name", "order"], search=("name",), filter_by=("term",),
         detail_template="council/committee_detail.html",
         queryset=models.Committee.objects.select_related("term"),
     ),
-    *crud_urls(
-        app=app_name,
-        prefix="to-dai-bieu",
-        model=models.DelegateGroup,
-        form_class=forms.DelegateGroupForm,
-        table_class=tables.DelegateGroupTable,
-        filterset_class=filters.DelegateGroupFilter,
-        section_title=_("Tổ đại biểu"),
-        detail_fields=["name", "area", "term"],
+    *registry_urls(
+        models.DelegateGroup, "to-dai-bieu", _("Tổ đại biểu"), table_class=tables.DelegateGroupTable,
+        fields=["term", "name", "area"], search=("name", "area"), filter_by=("term",),
         detail_template="council/delegategroup_detail.html",
         queryset=models.DelegateGroup.objects.select_related("term"),
     ),
-    *crud_urls(
-        app=app_name,
-        prefix="dai-bieu",
-        model=models.Delegate,
-        form_class=forms.DelegateForm,
-        table_class=tables.DelegateTable,
-        filterset_class=filters.DelegateFilter,
-        section_title=_("Đại biểu"),
-        detail_fields=[
-            "full_name",
-            "gender",
-            "birth_year",
-            "ethnicity",
-            "job_title",
-            "term",
-            "electoral_unit",
-            "delegate_group",
-            "committee",
-            "is_full_time",
-            "status",
-        ],
+    *registry_urls(
+        models.Delegate, "dai-bieu", _("Đại biểu"), table_class=tables.DelegateTable,
+        fields=["full_name", "gender", "birth_year", "ethnicity", "job_title", "term",
+                "electoral_unit", "delegate_group", "committee", "is_full_time", "status"],
+        search=("full_name", "job_title", "electoral_unit"),
+        filter_by=("term", "delegate_group", "committee", "is_full_time", "status"),
         detail_template="council/delegate_detail.html",
-        queryset=models.Delegate.objects.select_related(
-            "term", "delegate_group", "committee"
-        ).prefetch_related("positions__committee"),
+        queryset=models.Delegate.objects.select_related("term", "delegate_group", "committee")
+        .prefetch_related("positions__committee"),
     ),
-    *crud_urls(
-        app=app_name,
-        prefix="chuc-danh",
-        model=models.Position,
-        form_class=forms.PositionForm,
-        table_class=tables.PositionTable,
-        filterset_class=filters.PositionFilter,
-        section_title=_("Chức danh"),
-        detail_fields=["delegate", "role", "committee", "start_date", "end_date"],
+    *registry_urls(
+        models.Position, "chuc-danh", _("Chức danh"), table_class=tables.PositionTable,
+        fields=["delegate", "role", "committee", "start_date", "end_date"],
+        search=("role",), filter_by=("role", "committee"),
         queryset=models.Position.objects.select_related("delegate", "committee"),
     ),
-    *crud_urls(
-        app=app_name,
-        prefix="co-quan",
-        model=models.Organization,
-        form_class=forms.OrganizationForm,
-        table_class=tables.OrganizationTable,
-        filterset_class=filters.OrganizationFilter,
-        section_title=_("Cơ quan, tổ chức"),
-        detail_fields=["name", "short_name", "kind", "level", "admin_unit", "is_active"],
+    *registry_urls(
+        models.Organization, "co-quan", _("Cơ quan, tổ chức"), table_class=tables.OrganizationTable,
+        fields=["name", "short_name", "kind", "level", "admin_unit", "is_active"],
+        search=("name", "short_name"), filter_by=("kind", "level", "is_active"),
     ),
-    *crud_urls(
-        app=app_name,
-        prefix="don-vi-hanh-chinh",
-        model=models.AdministrativeUnit,
-        form_class=forms.AdministrativeUnitForm,
+    *registry_urls(
+        models.AdministrativeUnit, "don-vi-hanh-chinh", _("Đơn vị hành chính"),
         table_class=tables.AdministrativeUnitTable,
-        filterset_class=filters.AdministrativeUnitFilter,
-        section_title=_("Đơn vị hành chính"),
+        fields=["code", "name", "level", "unit_type", "parent", "valid_from", "valid_to"],
+        search=("name", "code"), filter_by=("level", "unit_type", "parent"),
         detail_template="council/administrativeunit_detail.html",
-        detail_fields=["code", "name", "level", "unit_type", "parent", "valid_from", "valid_to"],
         queryset=models.AdministrativeUnit.objects.select_related("parent").prefetch_related(
-            "children", "predecessions__predecessor", "successions__successor"
-        ),
+            "children", "predecessions__predecessor", "successions__successor"),
     ),
-    *crud_urls(
-        app=app_name,
-        prefix="noi-dung-phat-sinh",
-        model=models.InterSessionMatter,
-        form_class=forms.InterSessionMatterForm,
-        table_class=tables.InterSessionMatterTable,
-        filterset_class=filters.InterSessionMatterFilter,
-        section_title=_("Nội dung phát sinh giữa hai kỳ họp"),
-        detail_fields=[
-            "term",
-            "received_date",
-            "submitted_by",
-            "submission_number",
-            "subject",
-            "opinion_number",
-            "opinion_date",
-            "outcome",
-            "outcome_note",
-        ],
+    *registry_urls(
+        models.InterSessionMatter, "noi-dung-phat-sinh", _("Nội dung phát sinh giữa hai kỳ họp"),
+        table_class=tables.InterSessionMatterTable, filterset_class=filters.InterSessionMatterFilter,
+        fields=["term", "received_date", "submitted_by", "submission_number", "subject",
+                "opinion_number", "opinion_date", "outcome", "outcome_note"],
+        search=(),
         queryset=models.InterSessionMatter.objects.select_related("term", "submitted_by"),
     ),
-    *crud_urls(
-        app=app_name,
-        prefix="tham-dinh",
-        model=models.AppraisalRequest,
-        form_class=forms.AppraisalRequestForm,
-        table_class=tables.AppraisalRequestTable,
-        filterset_class=filters.AppraisalRequestFilter,
-        section_title=_("Thẩm định báo cáo, tờ trình"),
-        detail_fields=[
-            "term",
-            "requester",
-            "requester_org",
-            "doc_kind",
-            "subject",
-            "received_date",
-            "answered_date",
-            "response_number",
-        ],
+    *registry_urls(
+        models.AppraisalRequest, "tham-dinh", _("Thẩm định báo cáo, tờ trình"),
+        table_class=tables.AppraisalRequestTable, filterset_class=filters.AppraisalRequestFilter,
+        fields=["term", "requester", "requester_org", "doc_kind", "subject", "received_date",
+                "answered_date", "response_number"],
+        search=(),
         queryset=models.AppraisalRequest.objects.select_related("term", "requester_org"),
     ),
 ]
+# fmt: on
