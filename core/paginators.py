@@ -8,7 +8,6 @@ from django.core.paginator import Page, Paginator
 from django.db import connections, transaction
 from django.db.models import Model, QuerySet
 from django.utils.functional import cached_property
-from django_tables2.rows import BoundRows
 
 
 def _is_total(ordering: list[str] | tuple[str, ...], model: type[Model]) -> bool:
@@ -51,19 +50,11 @@ class TailFirstPaginator(Paginator):
         super().__init__(object_list, page_size(per_page), *args, **kwargs)
         if count is not None:
             self.count = count  # Paginator.count is a cached_property: no COUNT query
-            self._share_count(count)
 
-    @staticmethod
-    def _queryset_of(rows: Any) -> QuerySet | None:
-        queryset = getattr(getattr(rows, "data", None), "data", None)  # django-tables2 BoundRows
-        return queryset if isinstance(queryset, QuerySet) else None
-
-    def _share_count(self, count: int) -> None:
-        # django-tables2 counts its data again for len(table.rows) unless told (TableQuerysetData
-        # keeps the length in _length).
-        data = getattr(self.object_list, "data", None)
-        if isinstance(getattr(data, "data", None), QuerySet):
-            data._length = count
+    @property
+    def _queryset(self) -> QuerySet | None:
+        rows = self.object_list
+        return rows if isinstance(rows, QuerySet) else None
 
     def page(self, number: Any) -> Page:
         number = self.validate_number(number)
@@ -71,8 +62,7 @@ class TailFirstPaginator(Paginator):
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
             top = self.count
-        rows = self.object_list
-        queryset = self._queryset_of(rows)
+        queryset = self._queryset
         if bottom <= self.count // 2 or queryset is None:
             return super().page(number)
         ordering = queryset.query.order_by or queryset.model._meta.ordering
@@ -81,9 +71,7 @@ class TailFirstPaginator(Paginator):
         if not queryset.query.order_by:
             queryset = queryset.order_by(*ordering)
         records = list(queryset.reverse()[self.count - top : self.count - bottom])[::-1]
-        return self._get_page(
-            BoundRows(data=records, table=rows.table, pinned_data=rows.pinned_data), number, self
-        )
+        return self._get_page(records, number, self)
 
 
 # A search shows at most this many matches ("hơn 1.000 kết quả" beyond): counting every match
@@ -197,7 +185,7 @@ class SearchPaginator(TailFirstPaginator):
         extra cost (the search reads each match's row anyway): a page within the cap then
         reads its 25 rows by primary key instead of the rows of every match to sort them in
         the database (20 ms for 1,000 matches at a million petitions)."""
-        queryset = self._queryset_of(self.object_list)
+        queryset = self._queryset
         if queryset is None:
             return None
         names = [name for name, _descending in self._sort_keys or ()]
@@ -212,7 +200,7 @@ class SearchPaginator(TailFirstPaginator):
         """(column, descending) of the list's order, ending with the primary key, when every
         part is a date, number or yes/no column of the model itself (sorted here exactly as
         the database sorts them; text is left to the database's collation)."""
-        queryset = self._queryset_of(self.object_list)
+        queryset = self._queryset
         if queryset is None:
             return None
         model = queryset.model
@@ -245,14 +233,11 @@ class SearchPaginator(TailFirstPaginator):
     def count(self) -> int:
         if self.matches is None:
             return super().count
-        count = min(len(self.matches), self.cap)
-        self._share_count(count)
-        return count
+        return min(len(self.matches), self.cap)
 
     def page(self, number: Any) -> Page:
         number = self.validate_number(number)
-        rows = self.object_list
-        queryset = self._queryset_of(rows)
+        queryset = self._queryset
         if queryset is None or self.matches is None:
             return super().page(number)
         bottom = (number - 1) * self.per_page
@@ -272,6 +257,4 @@ class SearchPaginator(TailFirstPaginator):
             settings = _NO_SCAN
         with _planned(queryset.db, settings):
             records = list(queryset[bottom:top])
-        return self._get_page(
-            BoundRows(data=records, table=rows.table, pinned_data=rows.pinned_data), number, self
-        )
+        return self._get_page(records, number, self)

@@ -17,7 +17,6 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import CreateView, DeleteView, DetailView, UpdateView
 from django_filters.views import FilterView
-from django_tables2 import SingleTableMixin
 
 from core import roles
 from core.audit import history_rows
@@ -38,10 +37,10 @@ from core.idempotency import (
     answer_repeated_submission,
     form_submission_save,
 )
-from core.paginators import DEFAULT_PER_PAGE, SearchPaginator, TailFirstPaginator
+from core.paginators import SearchPaginator, TailFirstPaginator
 from core.permissions import ViewerRequiredMixin
 from core.services import record_delete, record_save
-from core.tables import label_cells
+from core.tables import Table
 
 
 def field_rows(obj: Model, names: list[str]) -> list[tuple[str, Any]]:
@@ -74,12 +73,15 @@ class SectionMixin:
         return ctx
 
 
-class RecordListView(ViewerRequiredMixin, SectionMixin, SingleTableMixin, FilterView):
+class RecordListView(ViewerRequiredMixin, SectionMixin, FilterView):
+    """A filtered list: its table (core.tables) sorted by ?sort=, 25 rows a page (?per_page=,
+    ?page=), a free-text search (?q=) paged by SearchPaginator."""
+
     template_name = "generic/list.html"
+    table_class: type[Table]
     # The table paginates (25 a page); the ListView must not paginate too, or every list
     # would count its rows twice.
     paginate_by = None
-    table_pagination = {"per_page": DEFAULT_PER_PAGE, "paginator_class": TailFirstPaginator}
     empty_hint: str = ""
 
     def get_filterset(self, filterset_class):
@@ -87,17 +89,32 @@ class RecordListView(ViewerRequiredMixin, SectionMixin, SingleTableMixin, Filter
         scope_filter_form(filterset)
         return filterset
 
-    def get_table(self, **kwargs: Any):
-        return label_cells(super().get_table(**kwargs))
+    def get_table_kwargs(self) -> dict[str, Any]:
+        """Arguments of the table (`exclude`: columns this user may not see)."""
+        return {}
 
-    def get_table_pagination(self, table) -> dict[str, Any] | bool:
-        options = super().get_table_pagination(table)
-        if options and self.request.GET.get("q", "").strip():
-            options = {**options, "paginator_class": SearchPaginator}
-        return options
+    def searching(self) -> bool:
+        return bool(self.request.GET.get("q", "").strip())
+
+    def list_count(self) -> int | None:
+        """The number of filtered rows when the view has counted them already, else None (the
+        paginator counts)."""
+        return None
+
+    def get_table(self) -> Table:
+        get = self.request.GET
+        table = self.table_class(sort=get.get("sort"), **self.get_table_kwargs())
+        rows = table.sort(self.object_list)
+        if self.searching():
+            paginator: TailFirstPaginator = SearchPaginator(rows, get.get("per_page"))
+        else:
+            paginator = TailFirstPaginator(rows, get.get("per_page"), count=self.list_count())
+        table.show(paginator.get_page(get.get("page")))
+        return table
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         ctx = super().get_context_data(**kwargs)
+        ctx["table"] = self.get_table()
         ctx["empty_hint"] = self.empty_hint
         ctx["is_filtered"] = any(
             v for k, v in self.request.GET.items() if k not in ("page", "sort")
@@ -129,11 +146,10 @@ class ListTotalsMixin:
     request: HttpRequest
     found_totals: list[ListTotal] = []
 
-    def get_table_pagination(self, table) -> dict[str, Any] | bool:
-        options = super().get_table_pagination(table)  # type: ignore[misc]
+    def list_count(self) -> int | None:
         # Not for a free-text search: its count stops at SEARCH_RESULTS_CAP, a sum would not.
-        if not options or not self.list_totals or self.request.GET.get("q", "").strip():
-            return options
+        if not self.list_totals or self.searching():  # type: ignore[attr-defined]
+            return super().list_count()  # type: ignore[misc]
         expressions = {key: expression for key, _label, expression in self.list_totals}
         found = self.object_list.order_by().aggregate(
             _rows=Count("pk", distinct=self.list_totals_distinct), **expressions
@@ -141,7 +157,7 @@ class ListTotalsMixin:
         self.found_totals = [
             ListTotal(key, str(label), int(found[key] or 0)) for key, label, _e in self.list_totals
         ]
-        return {**options, "count": found["_rows"]}
+        return found["_rows"]
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         ctx = super().get_context_data(**kwargs)  # type: ignore[misc]

@@ -1,6 +1,6 @@
-import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
+from core import tables
 from core.tables import SUMMARY_ATTRS
 from council import models as m
 

@@ -1,10 +1,10 @@
 from __future__ import annotations
 
-import django_tables2 as tables
 from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from core import tables
 from core.tables import SUMMARY_ATTRS
 from oversight.models import OversightActivity, OversightProgramme, OversightRecommendation
 

@@ -1,8 +1,8 @@
-import django_tables2 as tables
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from core.tables import SUMMARY_ATTRS, DateColumn
+from core import tables
+from core.tables import SUMMARY_ATTRS
 from resolutions.models import Resolution, ResolutionField
 
 
@@ -10,7 +10,6 @@ class ResolutionTable(tables.Table):
     symbol = tables.Column(
         verbose_name=_("Số, ký hiệu"), linkify=True, order_by=("year", "series", "number")
     )
-    adopted_date = DateColumn()
     title = tables.Column(attrs=SUMMARY_ATTRS)
     is_normative = tables.Column(verbose_name=_("Loại"))
     session = tables.Column(verbose_name=_("Kỳ họp"), order_by=("session__start_date",))
@@ -21,7 +20,6 @@ class ResolutionTable(tables.Table):
         model = Resolution
         fields = ["symbol", "adopted_date", "title", "is_normative", "session", "field", "status"]
         empty_text = _("Chưa có nghị quyết nào.")
-        attrs = {"class": "table table-sm table-hover align-middle"}
 
     def render_title(self, value: str) -> str:
         return value if len(value) <= 160 else value[:157] + "…"

@@ -1,15 +1,12 @@
-import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
-from core.tables import DateColumn
+from core import tables
 from sessions.models import Session
 
 
 class SessionTable(tables.Table):
     number = tables.Column(linkify=True, verbose_name=_("Kỳ họp thứ"))
     kind = tables.Column(verbose_name=_("Loại kỳ họp"))
-    start_date = DateColumn()
-    end_date = DateColumn()
     resolution_count = tables.Column(verbose_name=_("Số nghị quyết"), orderable=True)
 
     class Meta:

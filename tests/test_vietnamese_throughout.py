@@ -24,7 +24,7 @@ pytestmark = pytest.mark.django_db
 # pages rightly hold: proper nouns, file names, codes, "Excel", "PDF", "CSV", "QR", "IP",
 # "dd/mm/yyyy", the names of authenticator apps and of `manage.py` commands.
 ENGLISH = (
-    # pagination (django-tables2), forms and filters
+    # pagination, forms and filters
     "previous",
     "next",
     "Previous",

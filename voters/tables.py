@@ -3,11 +3,11 @@ anyone who may not see personal data."""
 
 from __future__ import annotations
 
-import django_tables2 as tables
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from core.tables import SUMMARY_ATTRS, DateColumn
+from core import tables
+from core.tables import SUMMARY_ATTRS
 from voters.models import (
     CitizenReception,
     ForwardingBatch,
@@ -19,7 +19,7 @@ from voters.models import (
 
 
 class VoterMeetingTable(tables.Table):
-    date = DateColumn(linkify=True)
+    date = tables.Column(linkify=True)
     location_unit = tables.Column(verbose_name=_("Xã, phường"))
     session = tables.Column(accessor="session__number", verbose_name=_("Kỳ họp thứ"))
 
@@ -41,7 +41,6 @@ class VoterPetitionTable(tables.Table):
     id = tables.Column(verbose_name="#", linkify=True)
     content = tables.Column(linkify=True, verbose_name=_("Nội dung"), attrs=SUMMARY_ATTRS)
     session = tables.Column(accessor="session__number", verbose_name=_("Kỳ họp thứ"))
-    received_date = DateColumn()
     batch = tables.Column(accessor="batch__number", verbose_name=_("Công văn chuyển"))
 
     # The records its columns read: lists select these and no more (voters.selectors).
@@ -76,7 +75,6 @@ class VoterPetitionTable(tables.Table):
 
 class ForwardingBatchTable(tables.Table):
     number = tables.Column(linkify=True)
-    date = DateColumn()
     petition_count = tables.Column(verbose_name=_("Số kiến nghị"), orderable=False)
     instance_total = tables.Column(verbose_name=_("Số lượt"), orderable=False)
     answered_count = tables.Column(verbose_name=_("Đã trả lời"), orderable=False)
@@ -90,9 +88,8 @@ class ForwardingBatchTable(tables.Table):
 
 
 class LetterTable(tables.Table):
-    received_date = DateColumn(linkify=True)
+    received_date = tables.Column(linkify=True)
     summary = tables.Column(attrs=SUMMARY_ATTRS)
-    forwarded_date = DateColumn()
 
     class Meta:
         model = Letter
@@ -114,7 +111,7 @@ class LetterTable(tables.Table):
 
 
 class CitizenReceptionTable(tables.Table):
-    date = DateColumn(linkify=True)
+    date = tables.Column(linkify=True)
 
     class Meta:
         model = CitizenReception
@@ -124,8 +121,6 @@ class CitizenReceptionTable(tables.Table):
 
 class PetitionFieldTable(tables.Table):
     name = tables.Column(linkify=True)
-    valid_from = DateColumn()
-    valid_to = DateColumn()
 
     class Meta:
         model = PetitionField

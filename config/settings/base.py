@@ -33,7 +33,6 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_filters",
-    "django_tables2",
     "django_htmx",
     # Named in Vietnamese (config/apps.py).
     "config.apps.AxesConfig",
@@ -192,7 +191,7 @@ USE_TZ = True
 # dd/mm/yyyy and 1.234,5 (config/formats/vi/formats.py). Thousand separators are applied by
 # the |number filter rather than globally, so years and ids never render as "2.019".
 FORMAT_MODULE_PATH = ["config.formats"]
-# The same formats as settings, for libraries that read settings directly (django-tables2).
+# The same formats as settings, for code that reads settings rather than the locale's formats.
 DATE_FORMAT = SHORT_DATE_FORMAT = "d/m/Y"
 DATETIME_FORMAT = SHORT_DATETIME_FORMAT = "d/m/Y H:i"
 
@@ -216,9 +215,6 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # The blank choice of a list filter's drop-down means "no filter" (django-filter writes
 # "---------"); forms say "— Chọn —" (core.forms.EMPTY_LABEL).
 FILTERS_EMPTY_CHOICE_LABEL = _("Tất cả")
-# django-tables2's Bootstrap 5 table, pagination in Vietnamese (templates/tables/table.html).
-DJANGO_TABLES2_TEMPLATE = "tables/table.html"
-DJANGO_TABLES2_TABLE_ATTRS = {"class": "table table-sm table-hover align-middle"}
 
 MESSAGE_TAGS = {40: "danger"}
 

@@ -41,5 +41,17 @@ def query_replace(context, **kwargs) -> str:
         if val is None or val == "":
             params.pop(key, None)
         else:
-            params[key] = val
+            params[key] = str(val)
     return params.urlencode()
+
+
+@register.inclusion_tag("tables/table.html", takes_context=True)
+def render_table(context, table) -> dict:
+    """A list's table (core.tables.Table) and its pagination."""
+    page = table.page
+    pages = (
+        page.paginator.get_elided_page_range(page.number)
+        if page is not None and page.paginator.num_pages > 1
+        else ()
+    )
+    return {"request": context["request"], "table": table, "page": page, "pages": pages}

@@ -68,11 +68,11 @@ def test_delegates_sort_as_vietnamese_in_the_list_and_the_drop_downs(staff_clien
     assert list(Delegate.objects.values_list("full_name", flat=True)) == NAMES
 
     page = staff_client.get(reverse("council:delegate_list") + "?per_page=100")
-    listed = [row.record.full_name for row in page.context["table"].paginated_rows]
+    listed = [row.record.full_name for row in page.context["table"].rows]
     assert listed == NAMES[: len(listed)]
     # Sorted by its header, descending: the same order reversed.
     page = staff_client.get(reverse("council:delegate_list") + "?sort=-full_name")
-    listed = [row.record.full_name for row in page.context["table"].paginated_rows]
+    listed = [row.record.full_name for row in page.context["table"].rows]
     assert listed == NAMES[::-1][: len(listed)]
 
     # The position form's delegate drop-down (council.urls declares the form).
