@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -104,7 +105,25 @@ def standing_work_counts(
 ) -> StandingWorkCounts:
     """Matters decided between sessions and appraisals of the year (or period) and/or the term,
     in one query: four scalar subqueries read beside the council's own row."""
+    scope = {"council": council, "term": term, "year": year, "period": period}
+    subqueries = _standing_subqueries(scope, suffix="")
+    row = Council.objects.filter(pk=council.pk).annotate(**subqueries).values(*subqueries).first()
+    return _standing_work_counts(row or {}, suffix="")
 
+
+def standing_work_counts_of_years(
+    *, council: Council, years: Sequence[int]
+) -> dict[int, StandingWorkCounts]:
+    """standing_work_counts of each of `years` in one query (the dashboard's year and the year
+    before): four scalar subqueries a year beside the council's row."""
+    subqueries: dict[str, Subquery] = {}
+    for y in years:
+        subqueries.update(_standing_subqueries({"council": council, "year": y}, suffix=f"_{y}"))
+    row = Council.objects.filter(pk=council.pk).annotate(**subqueries).values(*subqueries).first()
+    return {y: _standing_work_counts(row or {}, suffix=f"_{y}") for y in years}
+
+
+def _standing_subqueries(scope: dict[str, Any], *, suffix: str) -> dict[str, Subquery]:
     def scalar(qs: QuerySet, **aggregate: Any) -> Subquery:
         # GROUP BY nothing but a constant: one row, the aggregate over the whole filter.
         return Subquery(
@@ -115,28 +134,27 @@ def standing_work_counts(
             .values(*aggregate)[:1]
         )
 
-    scope = {"council": council, "term": term, "year": year, "period": period}
     # A matter counts on the day the Standing Committee gave its opinion, else when received.
     matters = scoped(
         InterSessionMatter.objects.all(), day=Coalesce("opinion_date", "received_date"), **scope
     )
     appraisals = scoped(AppraisalRequest.objects.all(), day="received_date", **scope)
-    row = (
-        Council.objects.filter(pk=council.pk)
-        .annotate(
-            matters=scalar(matters, n=Count("pk")),
-            matters_answered=scalar(matters, n=Count("pk", filter=Q(opinion_date__isnull=False))),
-            appraisals=scalar(appraisals, n=Count("pk")),
-            appraisals_answered=scalar(
-                appraisals, n=Count("pk", filter=Q(answered_date__isnull=False))
-            ),
-        )
-        .values("matters", "matters_answered", "appraisals", "appraisals_answered")
-        .first()
-    ) or {}
+    return {
+        f"matters{suffix}": scalar(matters, n=Count("pk")),
+        f"matters_answered{suffix}": scalar(
+            matters, n=Count("pk", filter=Q(opinion_date__isnull=False))
+        ),
+        f"appraisals{suffix}": scalar(appraisals, n=Count("pk")),
+        f"appraisals_answered{suffix}": scalar(
+            appraisals, n=Count("pk", filter=Q(answered_date__isnull=False))
+        ),
+    }
+
+
+def _standing_work_counts(row: dict[str, Any], *, suffix: str) -> StandingWorkCounts:
     return StandingWorkCounts(
-        intersession_matters=row.get("matters") or 0,
-        intersession_matters_answered=row.get("matters_answered") or 0,
-        appraisals=row.get("appraisals") or 0,
-        appraisals_answered=row.get("appraisals_answered") or 0,
+        intersession_matters=row.get(f"matters{suffix}") or 0,
+        intersession_matters_answered=row.get(f"matters_answered{suffix}") or 0,
+        appraisals=row.get(f"appraisals{suffix}") or 0,
+        appraisals_answered=row.get(f"appraisals_answered{suffix}") or 0,
     )

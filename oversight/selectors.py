@@ -8,6 +8,7 @@ year, when its result is known). Years and any other period use that one day."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -396,14 +397,8 @@ def oversight_counts(
         )
         .order_by()
         .values_list("actor", "kind")
-        .annotate(n=Count("pk", distinct=True), questions=Count("questions"))
+        .annotate(**_ACTIVITY_COUNTS)
     )
-    by_actor_kind = tuple(sorted((a, k, n) for a, k, n, _q in rows))
-    cell = {(a, k): n for a, k, n in by_actor_kind}
-
-    def per_kind(kind: str) -> int:
-        return sum(n for (_a, k), n in cell.items() if k == kind)
-
     committees = Committee.objects.filter(term__council=council)
     if term is not None:
         committees = committees.filter(term=term)
@@ -437,6 +432,42 @@ def oversight_counts(
         .order_by("position", "name")
         .values_list("name", "n")
     )
+    return _oversight_counts(rows, committee_by_name=committee_by_name)
+
+
+# Activities (each once, whatever its questions) and their questions, per actor and kind.
+_ACTIVITY_COUNTS = {"n": Count("pk", distinct=True), "questions": Count("questions")}
+
+
+def oversight_counts_of_years(
+    *, council: Council, years: Sequence[int]
+) -> dict[int, OversightCounts]:
+    """oversight_counts of each of `years` in one grouped query (the dashboard's year and the
+    year before), without the thematic supervisions per Ban (committee_by_name left empty:
+    the dashboard shows no Ban breakdown; the report reads oversight_counts)."""
+    span = Period.between(Period.year(min(years)).start, Period.year(max(years)).end)
+    rows = (
+        scoped(OversightActivity.objects.all(), council=council, period=span, day=attributed_date())
+        .order_by()
+        .annotate(y=attributed_year())
+        .values_list("y", "actor", "kind")
+        .annotate(**_ACTIVITY_COUNTS)
+    )
+    by_year: dict[int, list[tuple]] = {y: [] for y in years}
+    for y, *row in rows:
+        by_year.setdefault(int(y), []).append(tuple(row))
+    return {y: _oversight_counts(by_year[y], committee_by_name=()) for y in years}
+
+
+def _oversight_counts(
+    rows: list[tuple], *, committee_by_name: tuple[tuple[str, int], ...]
+) -> OversightCounts:
+    """OversightCounts of rows (actor, kind, activities, questions)."""
+    by_actor_kind = tuple(sorted((a, k, n) for a, k, n, _q in rows))
+    cell = {(a, k): n for a, k, n in by_actor_kind}
+
+    def per_kind(kind: str) -> int:
+        return sum(n for (_a, k), n in cell.items() if k == kind)
 
     return OversightCounts(
         by_actor_kind=by_actor_kind,
@@ -471,7 +502,6 @@ def recommendation_counts(
     """Recommendations of the activities that count in `year` (or `period`), by status, and how
     many are overdue today: one query."""
     today = today or timezone.localdate()
-    Status = OversightRecommendation.Status
     qs = scoped(
         OversightRecommendation.objects.all(),
         council=council,
@@ -480,15 +510,50 @@ def recommendation_counts(
         period=period,
         day=attributed_date("activity__"),
     )
-    figures = qs.aggregate(
-        total=Count("pk"),
-        overdue=Count("pk", filter=overdue_q(today)),
-        **{f"s_{code}": Count("pk", filter=Q(status=code)) for code in Status.values},
+    return _recommendation_counts(qs.aggregate(**_recommendation_aggregates(today)))
+
+
+def recommendation_counts_of_years(
+    *, council: Council, years: Sequence[int], today: dt.date | None = None
+) -> dict[int, RecommendationCounts]:
+    """recommendation_counts of each of `years` in one grouped query (the dashboard's year and
+    the year before)."""
+    today = today or timezone.localdate()
+    span = Period.between(Period.year(min(years)).start, Period.year(max(years)).end)
+    rows = (
+        scoped(
+            OversightRecommendation.objects.all(),
+            council=council,
+            council_path="activity__term__council",
+            period=span,
+            day=attributed_date("activity__"),
+        )
+        .order_by()
+        .annotate(y=attributed_year("activity__"))
+        .values("y")
+        .annotate(**_recommendation_aggregates(today))
     )
+    by_year = {int(row["y"]): row for row in rows}
+    return {y: _recommendation_counts(by_year.get(y, {})) for y in years}
+
+
+def _recommendation_aggregates(today: dt.date) -> dict[str, Count]:
+    Status = OversightRecommendation.Status
+    return {
+        "total": Count("pk"),
+        "overdue": Count("pk", filter=overdue_q(today)),
+        **{f"s_{code}": Count("pk", filter=Q(status=code)) for code in Status.values},
+    }
+
+
+def _recommendation_counts(figures: dict) -> RecommendationCounts:
+    Status = OversightRecommendation.Status
     return RecommendationCounts(
-        total=figures["total"],
-        by_status=tuple((code, str(label), figures[f"s_{code}"]) for code, label in Status.choices),
-        overdue=figures["overdue"],
+        total=figures.get("total") or 0,
+        by_status=tuple(
+            (code, str(label), figures.get(f"s_{code}") or 0) for code, label in Status.choices
+        ),
+        overdue=figures.get("overdue") or 0,
     )
 
 

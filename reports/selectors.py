@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,19 +21,26 @@ from django.utils import timezone
 
 from core.periods import Period
 from council.models import Council, Term
-from council.selectors import StandingWorkCounts, standing_work_counts
+from council.selectors import (
+    StandingWorkCounts,
+    standing_work_counts,
+    standing_work_counts_of_years,
+)
 from oversight.selectors import (
     OversightCounts,
     RecommendationCounts,
     oversight_counts,
     oversight_counts_by_year_rows,
+    oversight_counts_of_years,
     recommendation_counts,
+    recommendation_counts_of_years,
 )
 from reports.models import AnnualReport, ReportRequest
 from resolutions.selectors import (
     ResolutionCounts,
     resolution_counts,
     resolution_counts_by_year_rows,
+    resolution_counts_of_years,
 )
 from sessions.models import Session
 from sessions.selectors import (
@@ -40,14 +48,17 @@ from sessions.selectors import (
     session_counts,
     session_counts_by_year,
     session_counts_by_year_rows,
+    session_counts_of_years,
 )
 from voters.selectors import (
     LetterStats,
     PetitionStats,
     SessionContactCounts,
     letter_stats,
+    letter_stats_of_years,
     petition_counts_by_year_rows,
     petition_stats,
+    petition_stats_of_years,
     session_contact_counts,
 )
 
@@ -110,6 +121,41 @@ def annual_figures(
         letters=letter_stats(council=council, **scope),
         period=period,
     )
+
+
+def annual_figures_of_years(
+    *, council: Council, years: Sequence[int], today: dt.date | None = None
+) -> dict[int, AnnualFigures]:
+    """annual_figures of each of `years` (the dashboard's year and the year before) from the
+    same statements, each grouped by year: nine statements whatever the number of years,
+    where one call a year takes ten. The same figures as annual_figures(year=...), except the
+    thematic supervisions per Ban (OversightCounts.committee_by_name, empty here): the
+    dashboard does not show them, the report reads annual_figures."""
+    today = today or timezone.localdate()
+    scope: dict[str, Any] = {"council": council, "years": years}
+    recommendations = recommendation_counts_of_years(**scope, today=today)
+    sessions = session_counts_of_years(**scope)
+    resolutions = resolution_counts_of_years(**scope)
+    oversight = oversight_counts_of_years(**scope)
+    standing = standing_work_counts_of_years(**scope)
+    petitions = petition_stats_of_years(**scope, today=today)
+    letters = letter_stats_of_years(**scope)
+    return {
+        y: AnnualFigures(
+            council_id=council.pk,
+            year=y,
+            term_id=None,
+            sessions=sessions[y],
+            resolutions=resolutions[y],
+            oversight=oversight[y],
+            recommendations=recommendations[y],
+            standing=standing[y],
+            petitions=petitions[y],
+            letters=letters[y],
+            period=Period.year(y),
+        )
+        for y in years
+    }
 
 
 @dataclass(frozen=True)

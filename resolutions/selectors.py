@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, F, Q, QuerySet
+from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext as _
 
 from core.periods import Period
@@ -116,6 +118,9 @@ def _scoped(qs: QuerySet[Resolution], **scope: Any) -> QuerySet[Resolution]:
     return scoped(qs, council_path="council", day="adopted_date", **scope)
 
 
+_GROUPS = ("field_id", "field__name", "field__order", "status", "is_normative")
+
+
 def resolution_counts(
     *,
     council: Council,
@@ -127,11 +132,33 @@ def resolution_counts(
 
     One grouped query (field x status x normative: a few dozen rows at most) summed here, so
     every total agrees with its breakdowns."""
-    rows = list(
+    rows = (
         _scoped(Resolution.objects.order_by(), council=council, year=year, term=term, period=period)
-        .values("field_id", "field__name", "field__order", "status", "is_normative")
+        .values(*_GROUPS)
         .annotate(n=Count("pk"))
     )
+    return _resolution_counts(list(rows))
+
+
+def resolution_counts_of_years(
+    *, council: Council, years: Sequence[int]
+) -> dict[int, ResolutionCounts]:
+    """resolution_counts of each of `years` in one grouped query (the dashboard's year and the
+    year before)."""
+    span = Period.between(Period.year(min(years)).start, Period.year(max(years)).end)
+    rows = (
+        _scoped(Resolution.objects.order_by(), council=council, period=span)
+        .annotate(y=ExtractYear("adopted_date"))
+        .values("y", *_GROUPS)
+        .annotate(n=Count("pk"))
+    )
+    by_year: dict[int, list[dict]] = {y: [] for y in years}
+    for row in rows:
+        by_year.setdefault(int(row["y"]), []).append(row)
+    return {y: _resolution_counts(by_year[y]) for y in years}
+
+
+def _resolution_counts(rows: list[dict]) -> ResolutionCounts:
     fields: dict[int | None, list] = {}  # field id -> [order, name, count]
     status_counts: Counter[str] = Counter()
     normative = individual = 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db.models import Count, Max, Min, Q, QuerySet
@@ -56,6 +57,31 @@ def session_list(
     )
 
 
+# The figures of a set of sessions, aggregated in SQL (session_counts, session_counts_of_years).
+_COUNTS = {
+    "total": Count("pk"),
+    "regular": Count("pk", filter=Q(kind=Session.Kind.REGULAR)),
+    "thematic": Count("pk", filter=Q(kind=Session.Kind.THEMATIC)),
+    "extraordinary": Count("pk", filter=EXTRAORDINARY),
+    # The label follows the law in force when the first such session opened.
+    "first_thematic": Min("start_date", filter=Q(kind=Session.Kind.THEMATIC)),
+}
+
+
+def _session_counts(figures: dict, *, first_day: dt.date) -> SessionCounts:
+    """SessionCounts of one aggregate row; `first_day` names the non-regular sessions when
+    there were none (the first day of the period or term)."""
+    return SessionCounts(
+        total=figures.get("total") or 0,
+        regular=figures.get("regular") or 0,
+        thematic=figures.get("thematic") or 0,
+        thematic_label=session_kind_label(
+            Session.Kind.THEMATIC, figures.get("first_thematic") or first_day
+        ),
+        extraordinary=figures.get("extraordinary") or 0,
+    )
+
+
 def session_counts(
     *,
     council: Council,
@@ -66,32 +92,32 @@ def session_counts(
     figures = (
         session_list(council=council, year=year, term=term, period=period)
         .order_by()
-        .aggregate(
-            total=Count("pk"),
-            regular=Count("pk", filter=Q(kind=Session.Kind.REGULAR)),
-            thematic=Count("pk", filter=Q(kind=Session.Kind.THEMATIC)),
-            extraordinary=Count("pk", filter=EXTRAORDINARY),
-            # The label follows the law in force when the first such session opened.
-            first_thematic=Min("start_date", filter=Q(kind=Session.Kind.THEMATIC)),
-        )
+        .aggregate(**_COUNTS)
     )
-    first_thematic = figures["first_thematic"]
-    if first_thematic is None:
-        if period is not None:
-            first_thematic = period.start
-        elif year is not None:
-            first_thematic = dt.date(year, 1, 1)
-        elif term is not None:
-            first_thematic = term.start_date
-        else:
-            first_thematic = timezone.localdate()
-    return SessionCounts(
-        total=figures["total"],
-        regular=figures["regular"],
-        thematic=figures["thematic"],
-        thematic_label=session_kind_label(Session.Kind.THEMATIC, first_thematic),
-        extraordinary=figures["extraordinary"],
+    if period is not None:
+        first_day = period.start
+    elif year is not None:
+        first_day = dt.date(year, 1, 1)
+    elif term is not None:
+        first_day = term.start_date
+    else:
+        first_day = timezone.localdate()
+    return _session_counts(figures, first_day=first_day)
+
+
+def session_counts_of_years(*, council: Council, years: Sequence[int]) -> dict[int, SessionCounts]:
+    """session_counts of each of `years` in one grouped query (the dashboard's year and the
+    year before): the same figures as one call a year."""
+    span = Period.between(Period.year(min(years)).start, Period.year(max(years)).end)
+    rows = (
+        session_list(council=council, period=span)
+        .order_by()
+        .annotate(y=ExtractYear("start_date"))
+        .values("y")
+        .annotate(**_COUNTS)
     )
+    by_year = {int(row["y"]): row for row in rows}
+    return {y: _session_counts(by_year.get(y, {}), first_day=dt.date(y, 1, 1)) for y in years}
 
 
 def session_counts_by_year_rows(

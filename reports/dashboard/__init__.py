@@ -76,12 +76,15 @@ def dashboard_data(
     """Everything the dashboard shows for a year (beside the year before) or a term (`terms`:
     the council's)."""
     trend_term = _trend_term(year=year, term=term, terms=terms)
-    figures = selectors.annual_figures(council=council, year=year, term=term, today=today)
-    previous = (
-        selectors.annual_figures(council=council, year=year - 1, today=today)
-        if year is not None
-        else None
-    )
+    previous: selectors.AnnualFigures | None = None
+    if year is not None:
+        # The year and the year before from the same grouped statements.
+        of_years = selectors.annual_figures_of_years(
+            council=council, years=(year, year - 1), today=today
+        )
+        figures, previous = of_years[year], of_years[year - 1]
+    else:
+        figures = selectors.annual_figures(council=council, term=term, today=today)
     # The trend's statement also reads the years that have sessions: no query of their own.
     trend, data_years = selectors.term_trend_and_years(
         council=council, term=trend_term, today=today

@@ -9,10 +9,11 @@ tests/reports/test_dashboard_links.py follows every link and compares."""
 from __future__ import annotations
 
 import dataclasses
+import functools
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.translation import gettext as _
 
 from oversight.selectors import ANY_QUESTIONING
@@ -24,8 +25,16 @@ def list_url(name: str, **params: object) -> str:
     """The list page `name` with filter parameters (empty ones dropped). A wrong name raises
     NoReverseMatch: a broken link must fail, never turn into another page."""
     query = urlencode({k: v for k, v in params.items() if v not in (None, "")})
-    base = reverse(name)
+    base = _list_path(name, get_script_prefix(), get_urlconf())
     return f"{base}?{query}" if query else base
+
+
+@functools.lru_cache(maxsize=128)
+def _list_path(name: str, _prefix: str, _urlconf: object) -> str:
+    # The dashboard links ~150 figures (both years' cards) to a dozen lists: each list's path
+    # is reversed once per URLconf and script prefix (the key), not once per figure (a reverse
+    # takes 0.045 ms: ~6 ms a page).
+    return reverse(name)
 
 
 def _number(value: int) -> str:

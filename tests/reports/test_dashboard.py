@@ -329,11 +329,12 @@ def _add_year_of_work(*, council, term, committee, organization, staff_user, cou
 
 
 # Queries of the dashboard (nothing is cached): the session, the user and his roles (3), the
-# current council (1) and its terms (1), the figures of the year (10) and of the year before
-# (10), the term's trend with the years that have sessions (1), the panels: overdue
-# recommendations and petitions, the programme, the sessions ahead (4). The term view has no
-# year before.
-YEAR_QUERIES = 30
+# current council (1) and its terms (1), the figures of the year and of the year before from
+# the same statements grouped by year (10: reports.selectors.annual_figures_of_years), the
+# term's trend with the years that have sessions (1), the panels: overdue recommendations and
+# petitions, the programme, the sessions ahead (4). The term view has no year before: its
+# figures take annual_figures' 10.
+YEAR_QUERIES = 20
 TERM_QUERIES = 20
 
 
@@ -355,3 +356,41 @@ def test_dashboard_queries_do_not_grow_with_the_data(
     assert dashboard.programmes[0].planned.value == rows
     with django_assert_num_queries(TERM_QUERIES):
         leader_client.get(DASHBOARD + f"?term={term.pk}")
+
+
+def test_figures_of_two_years_are_those_of_each_year(
+    council, term, committee, organization, staff_user, django_assert_num_queries
+):
+    """The dashboard reads the year and the year before from the same grouped statements
+    (annual_figures_of_years): every figure as annual_figures gives it for that year alone,
+    except the thematic supervisions per Ban, which the dashboard does not show."""
+    import dataclasses
+
+    from core.services import record_save
+    from reports.selectors import annual_figures, annual_figures_of_years
+    from voters.models import PetitionField
+
+    _add_year_of_work(
+        council=council, term=term, committee=committee, organization=organization,
+        staff_user=staff_user, count=7,
+    )  # fmt: skip
+    soil = record_save(instance=PetitionField(name="Đất đai - môi trường", order=2))
+    for day, field, ban in [(D(2019, 3, 1), soil, committee), (D(2018, 5, 2), soil, None)]:
+        voters_services.petition_save(
+            petition=VoterPetition(
+                term=term, received_date=day, content="Kiến nghị có lĩnh vực", instances=3,
+                field=field, committee=ban,
+            ),
+            user=staff_user,
+        )  # fmt: skip
+    today = D(2020, 2, 1)
+    with django_assert_num_queries(10):
+        both = annual_figures_of_years(council=council, years=(2019, 2018), today=today)
+    assert both[2019].petitions.by_field != both[2018].petitions.by_field  # data in each year
+    for year in (2019, 2018, 2017):
+        alone = annual_figures(council=council, year=year, today=today)
+        alone = dataclasses.replace(
+            alone, oversight=dataclasses.replace(alone.oversight, committee_by_name=())
+        )
+        got = annual_figures_of_years(council=council, years=(year, year - 1), today=today)
+        assert got[year] == alone
