@@ -101,6 +101,25 @@ def scope_filter_form(filterset: django_filters.FilterSet) -> None:
     use_fast_selects(fields)
 
 
+def bootstrap_widgets(form: forms.Form) -> None:
+    """Bootstrap 5's classes on a filter form's widgets, once it has been validated (a field in
+    error is-invalid): templates/forms/filter.html renders the form with Django's own field
+    rendering, not crispy."""
+    errors = form.errors if form.is_bound else {}
+    for name, field in form.fields.items():
+        widget = field.widget
+        if isinstance(widget, forms.CheckboxInput):
+            css = "form-check-input"
+        elif isinstance(widget, forms.Select):  # drop-downs, multiple or yes/no ones too
+            css = "form-select"
+        else:
+            css = "form-control"
+        if name in errors:
+            css += " is-invalid"
+        classes = widget.attrs.get("class", "")
+        widget.attrs["class"] = f"{classes} {css}".strip()
+
+
 class FlagInput(forms.CheckboxInput):
     """A check box of a list filter, read from the query string as a person would write it:
     ?overdue=0, =no, =off or empty is off (Django's CheckboxInput reads any text but "false"

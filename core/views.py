@@ -27,7 +27,7 @@ from core.concurrency import (
     lock_and_check_version,
     show_stale_edit,
 )
-from core.filters import scope_filter_form
+from core.filters import bootstrap_widgets, scope_filter_form
 from core.forms import apply_validation_error
 from core.idempotency import (
     FORM_TOKEN_FIELD,
@@ -115,6 +115,8 @@ class RecordListView(ViewerRequiredMixin, SectionMixin, FilterView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         ctx = super().get_context_data(**kwargs)
         ctx["table"] = self.get_table()
+        if ctx.get("filter") is not None:
+            bootstrap_widgets(ctx["filter"].form)
         ctx["empty_hint"] = self.empty_hint
         ctx["is_filtered"] = any(
             v for k, v in self.request.GET.items() if k not in ("page", "sort")
