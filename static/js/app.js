@@ -15,7 +15,11 @@ document.addEventListener("htmx:configRequest", (event) => {
 
 // Drop-downs that follow another field (data-follows="term", council.forms.follow): when the
 // user changes that field, the same page is asked for with its new value (?term=5) and these
-// drop-downs take the options it offers. What was chosen stays chosen if still offered.
+// drop-downs take the options it offers. What was chosen stays chosen if still offered. The
+// request carries every leader of the form with its current value (?term=5&session=): a
+// follower may lead another (a petition's meetings follow its session, which follows the term),
+// and a refreshed follower fires "change", so a chain refreshes link by link, each link asked
+// for with the fields above it as they are now.
 document.addEventListener("DOMContentLoaded", () => {
   const followers = new Map();
   document.querySelectorAll("select[data-follows]").forEach((select) => {
@@ -29,7 +33,9 @@ document.addEventListener("DOMContentLoaded", () => {
     leader.addEventListener("change", async () => {
       const request = ++latest;
       const url = new URL(window.location.href);
-      url.searchParams.set(leader.name, leader.value);
+      followers.forEach((_selects, other) => {
+        if (other.form === leader.form) url.searchParams.set(other.name, other.value);
+      });
       selects.forEach((select) => select.setAttribute("aria-busy", "true"));
       try {
         const response = await fetch(url, { credentials: "same-origin", headers: { Accept: "text/html" } });

@@ -168,6 +168,8 @@ class VoterPetitionDetailView(_Section, RecordDetailView):
 
 class _PetitionWrite(_Section):
     form_class = forms.VoterPetitionForm
+    # The meetings offered follow the session, the sessions the term (forms.VoterPetitionForm).
+    followed_fields = ("term", "session")
 
     def save_object(self, form) -> VoterPetition:
         """The search text and, for a new petition, its first status change."""
