@@ -255,15 +255,15 @@ def petition_export(request: HttpRequest) -> HttpResponse:
     qs = filtered(
         request,
         filters.VoterPetitionFilter,
-        selectors.petition_queryset(
-            council=council_get_current(), related=exports.PETITION_RELATED
-        ),
+        selectors.petition_queryset(council=council_get_current(), related=()),
     )
     if request.GET.get("view") == "awaiting":
         # The awaiting page's rows (selectors.petitions_awaiting_forwarding): merged originals
         # never wait for forwarding, even with the filter's "show merged" box ticked.
         qs = selectors.counted_petitions(qs).filter(status__in=VoterPetition.AWAITING_FORWARDING)
-    return export_response("kien-nghi-cu-tri", exports.PETITION_COLUMNS, qs)
+    # Plain values, not model objects (values() joins what the field paths name, nothing else).
+    rows = qs.values(*exports.PETITION_FIELDS)
+    return export_response("kien-nghi-cu-tri", exports.PETITION_COLUMNS, rows)
 
 
 def petition_consolidate(request: HttpRequest) -> HttpResponse:
