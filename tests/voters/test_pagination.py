@@ -52,7 +52,9 @@ def _rows_query(sql: list[str]) -> str:
 
 
 @pytest.mark.parametrize("sort", ["received_date", "-received_date"])
-def test_a_user_sort_without_the_key_falls_back_to_offset(staff_client, make_petition, sort):
+def test_a_user_sort_ends_with_the_key_and_its_last_page_is_read_from_the_end(
+    staff_client, make_petition, sort
+):
     # 30 petitions on 30 different days, created in an order unlike either sort.
     days = [dt.date(2019, 3, 1) + dt.timedelta(days=(i * 7) % 30) for i in range(30)]
     by_day = {}
@@ -61,15 +63,19 @@ def test_a_user_sort_without_the_key_falls_back_to_offset(staff_client, make_pet
     expected = sorted(by_day, key=by_day.get, reverse=sort.startswith("-"))
     url = reverse("voters:voterpetition_list")
     params = {"sort": sort, "per_page": 10}
-    direction = "DESC" if sort.startswith("-") else "ASC"
+    direction, reverse_direction = ("DESC", "ASC") if sort.startswith("-") else ("ASC", "DESC")
     for page, offset in [(1, 0), (2, 10), (3, 20)]:  # first, middle and last page
         ids, sql = _ids_on(staff_client, url, page, params)
         assert ids == expected[offset : offset + 10], page
         rows_query = _rows_query(sql)
-        # The user's order is not total (no id at its end): even the last page is read with
-        # OFFSET in that order, not reversed from the end.
-        assert f'"voters_voterpetition"."received_date" {direction}' in rows_query
-        if offset:
+        # The user's order ends with the id (core.tables.Table.sort), so it is total: the
+        # last page is read in the reversed order from the end, the others with OFFSET.
+        read = reverse_direction if page == 3 else direction
+        assert (
+            f'"voters_voterpetition"."received_date" {read}, "voters_voterpetition"."id" {read}'
+            in rows_query
+        )
+        if page == 2:
             assert f"OFFSET {offset}" in rows_query
         else:
             assert "OFFSET" not in rows_query or re.search(r"OFFSET 0\b", rows_query)
