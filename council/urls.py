@@ -11,10 +11,11 @@ from django.forms import modelform_factory
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from core import tables
 from core.filters import FoldedSearchFilterSet
 from core.forms import BaseModelForm
 from core.views import crud_urls
-from council import filters, forms, models, tables, views
+from council import filters, forms, models, views
 
 app_name = "council"
 
@@ -25,13 +26,23 @@ def registry_urls(
     title: str,
     *,
     fields: list[str],
-    search: tuple[str, ...],
+    columns: list[str],
+    empty_text: str,
+    link: str = "",
+    search: tuple[str, ...] = (),
     filter_by: tuple[str, ...] = (),
     form_class: type | None = None,
     filterset_class: type | None = None,
     **options: Any,
 ) -> list:
-    """crud_urls of one registry model; its form edits `fields`, its detail page shows them."""
+    """crud_urls of one registry model: its form edits `fields`, its detail page shows them, its
+    list shows `columns`, `link` (else the first) linked to its page; a Standing Committee's
+    matter's text is given the room of a summary."""
+    link = link or columns[0]
+    summary = tables.SUMMARY_ATTRS if link == "subject" else None
+    table_meta = type("Meta", (), {"model": model, "fields": columns, "empty_text": empty_text})
+    table_attrs = {link: tables.Column(linkify=True, attrs=summary), "Meta": table_meta}
+    table_class = type(f"{model.__name__}Table", (tables.Table,), table_attrs)
     if filterset_class is None:
         meta = type("Meta", (), {"model": model, "fields": list(filter_by)})
         attrs = {"search_fields": search, "Meta": meta}
@@ -44,6 +55,7 @@ def registry_urls(
         detail_fields=fields,
         form_class=form_class or modelform_factory(model, form=BaseModelForm, fields=fields),
         filterset_class=filterset_class,
+        table_class=table_class,
         **options,
     )
 
@@ -52,31 +64,37 @@ def registry_urls(
 urlpatterns = [
     path("", views.registry, name="registry"),
     *registry_urls(
-        models.Council, "hdnd", _("Hội đồng nhân dân"), table_class=tables.CouncilTable,
+        models.Council, "hdnd", _("Hội đồng nhân dân"), empty_text=_("Chưa khai báo HĐND."),
+        columns=["name", "place_name", "secretariat_name", "resolution_sequence"],
         fields=["name", "short_name", "level", "place_name", "header_name", "secretariat_name",
                 "resolution_symbol", "report_symbol", "resolution_sequence", "rate_rounding"],
         search=("name",),
     ),
     *registry_urls(
-        models.Term, "nhiem-ky", _("Nhiệm kỳ"), table_class=tables.TermTable,
+        models.Term, "nhiem-ky", _("Nhiệm kỳ"), empty_text=_("Chưa có nhiệm kỳ nào."),
+        columns=["roman", "council", "start_date", "end_date"],
         fields=["council", "ordinal", "roman", "start_date", "end_date"], form_class=forms.TermForm,
         search=("roman",), filter_by=("council",),
         queryset=models.Term.objects.select_related("council"),
     ),
     *registry_urls(
-        models.Committee, "ban", _("Các Ban"), table_class=tables.CommitteeTable,
+        models.Committee, "ban", _("Các Ban"), empty_text=_("Chưa có Ban nào."),
+        columns=["name", "code", "term", "order"],
         fields=["term", "code", "name", "order"], search=("name",), filter_by=("term",),
         detail_template="council/committee_detail.html",
         queryset=models.Committee.objects.select_related("term"),
     ),
     *registry_urls(
-        models.DelegateGroup, "to-dai-bieu", _("Tổ đại biểu"), table_class=tables.DelegateGroupTable,
+        models.DelegateGroup, "to-dai-bieu", _("Tổ đại biểu"),
+        empty_text=_("Chưa có Tổ đại biểu nào."), columns=["name", "area", "term"],
         fields=["term", "name", "area"], search=("name", "area"), filter_by=("term",),
         detail_template="council/delegategroup_detail.html",
         queryset=models.DelegateGroup.objects.select_related("term"),
     ),
     *registry_urls(
-        models.Delegate, "dai-bieu", _("Đại biểu"), table_class=tables.DelegateTable,
+        models.Delegate, "dai-bieu", _("Đại biểu"), empty_text=_("Chưa có đại biểu nào."),
+        columns=["full_name", "gender", "birth_year", "job_title", "delegate_group", "committee",
+                 "is_full_time", "status", "term"],
         fields=["full_name", "gender", "birth_year", "ethnicity", "job_title", "term",
                 "electoral_unit", "delegate_group", "committee", "is_full_time", "status"],
         search=("full_name", "job_title", "electoral_unit"),
@@ -86,19 +104,23 @@ urlpatterns = [
         .prefetch_related("positions__committee"),
     ),
     *registry_urls(
-        models.Position, "chuc-danh", _("Chức danh"), table_class=tables.PositionTable,
+        models.Position, "chuc-danh", _("Chức danh"), empty_text=_("Chưa có chức danh nào."),
+        columns=["delegate", "role", "committee", "start_date", "end_date"],
         fields=["delegate", "role", "committee", "start_date", "end_date"],
         search=("role",), filter_by=("role", "committee"),
         queryset=models.Position.objects.select_related("delegate", "committee"),
     ),
     *registry_urls(
-        models.Organization, "co-quan", _("Cơ quan, tổ chức"), table_class=tables.OrganizationTable,
+        models.Organization, "co-quan", _("Cơ quan, tổ chức"),
+        empty_text=_("Chưa có cơ quan, tổ chức nào."),
+        columns=["name", "short_name", "kind", "level", "is_active"],
         fields=["name", "short_name", "kind", "level", "admin_unit", "is_active"],
         search=("name", "short_name"), filter_by=("kind", "level", "is_active"),
     ),
     *registry_urls(
         models.AdministrativeUnit, "don-vi-hanh-chinh", _("Đơn vị hành chính"),
-        table_class=tables.AdministrativeUnitTable,
+        columns=["name", "unit_type", "level", "parent", "valid_from", "valid_to"],
+        empty_text=_("Chưa có đơn vị hành chính nào."),
         fields=["code", "name", "level", "unit_type", "parent", "valid_from", "valid_to"],
         search=("name", "code"), filter_by=("level", "unit_type", "parent"),
         detail_template="council/administrativeunit_detail.html",
@@ -107,18 +129,22 @@ urlpatterns = [
     ),
     *registry_urls(
         models.InterSessionMatter, "noi-dung-phat-sinh", _("Nội dung phát sinh giữa hai kỳ họp"),
-        table_class=tables.InterSessionMatterTable, filterset_class=filters.InterSessionMatterFilter,
+        filterset_class=filters.InterSessionMatterFilter,
+        columns=["received_date", "subject", "submitted_by", "submission_number",
+                 "opinion_date", "outcome"], link="subject",
+        empty_text=_("Chưa có nội dung phát sinh nào."),
         fields=["term", "received_date", "submitted_by", "submission_number", "subject",
                 "opinion_number", "opinion_date", "outcome", "outcome_note"],
-        search=(),
         queryset=models.InterSessionMatter.objects.select_related("term", "submitted_by"),
     ),
     *registry_urls(
         models.AppraisalRequest, "tham-dinh", _("Thẩm định báo cáo, tờ trình"),
-        table_class=tables.AppraisalRequestTable, filterset_class=filters.AppraisalRequestFilter,
+        filterset_class=filters.AppraisalRequestFilter,
+        columns=["received_date", "subject", "doc_kind", "requester", "answered_date"],
+        link="subject",
+        empty_text=_("Chưa có yêu cầu thẩm định nào."),
         fields=["term", "requester", "requester_org", "doc_kind", "subject", "received_date",
                 "answered_date", "response_number"],
-        search=(),
         queryset=models.AppraisalRequest.objects.select_related("term", "requester_org"),
     ),
 ]

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import datetime as dt
+
 from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -32,10 +34,10 @@ class RecommendationTable(tables.Table):
         fields = ["content", "addressee", "deadline", "status", "is_overdue_now", "activity"]
         empty_text = _("Chưa có kiến nghị sau giám sát nào.")
 
-    def render_content(self, value: str) -> str:
+    def render_content(self, value: str, record: OversightRecommendation) -> str:
         return value if len(value) <= 160 else value[:157] + "…"
 
-    def render_is_overdue_now(self, value: bool) -> str:
+    def render_is_overdue_now(self, value: bool, record: OversightRecommendation) -> str:
         if value:
             return format_html('<span class="badge text-bg-danger">{}</span>', _("Quá hạn"))
         return ""
@@ -54,10 +56,10 @@ class OverdueTable(tables.Table):
         orderable = False
         empty_text = _("Không có kiến nghị nào quá hạn.")
 
-    def render_days_overdue(self, value) -> str:
+    def render_days_overdue(self, value: dt.timedelta, record: OversightRecommendation) -> str:
         return number_format(value.days, force_grouping=True)
 
-    def render_content(self, value: str) -> str:
+    def render_content(self, value: str, record: OversightRecommendation) -> str:
         return value if len(value) <= 160 else value[:157] + "…"
 
 

@@ -21,13 +21,13 @@ class ResolutionTable(tables.Table):
         fields = ["symbol", "adopted_date", "title", "is_normative", "session", "field", "status"]
         empty_text = _("Chưa có nghị quyết nào.")
 
-    def render_title(self, value: str) -> str:
+    def render_title(self, value: str, record: Resolution) -> str:
         return value if len(value) <= 160 else value[:157] + "…"
 
-    def render_is_normative(self, value: bool) -> str:
+    def render_is_normative(self, value: bool, record: Resolution) -> str:
         return str(_("QPPL")) if value else str(_("Cá biệt"))
 
-    def render_session(self, record: Resolution) -> str:
+    def render_session(self, value, record: Resolution) -> str:
         s = record.session
         return format_html(
             '<a href="{}">{} {} ({})</a>',

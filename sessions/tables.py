@@ -23,9 +23,9 @@ class SessionTable(tables.Table):
         ]
         empty_text = _("Chưa có kỳ họp nào.")
 
-    def render_kind(self, record: Session) -> str:
+    def render_kind(self, value, record: Session) -> str:
         # Era-aware wording: "bất thường" before 01/07/2020, "chuyên đề" after.
         return record.kind_label.capitalize()
 
-    def render_term(self, record: Session) -> str:
+    def render_term(self, value, record: Session) -> str:
         return f"Khóa {record.term.roman}"

@@ -83,7 +83,6 @@ class ForwardingBatchTable(tables.Table):
     class Meta:
         model = ForwardingBatch
         fields = ["number", "date", "recipient", "session", "subject"]
-        sequence = ["number", "date", "recipient", "session", "subject", "..."]
         empty_text = _("Chưa có công văn chuyển kiến nghị nào.")
 
 
@@ -106,7 +105,7 @@ class LetterTable(tables.Table):
         ]
         empty_text = _("Chưa có đơn thư nào.")
 
-    def render_summary(self, value: str) -> str:
+    def render_summary(self, value: str, record: Letter) -> str:
         return value if len(value) <= 120 else f"{value[:119]}…"
 
 
