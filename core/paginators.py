@@ -3,7 +3,6 @@ from __future__ import annotations
 import contextlib
 from typing import Any
 
-from django.core.exceptions import FieldDoesNotExist
 from django.core.paginator import Page, Paginator
 from django.db import connections, transaction
 from django.db.models import Model, QuerySet
@@ -127,35 +126,6 @@ def _planned(using: str, settings: dict[str, str]):
                     cursor.execute("; ".join(f"RESET {name}" for name in settings))
 
 
-def sort_like_the_database(rows: list[tuple], keys: list[tuple[str, bool]]) -> list[tuple]:
-    """Rows (pk, *values of `keys`) in the order ORDER BY `keys` gives on PostgreSQL: NULLs
-    last ascending, first descending. Stable sorts from the last key to the first."""
-    rows = list(rows)
-    for position, (_name, descending) in reversed(list(enumerate(keys, start=1))):
-        rows.sort(key=lambda row, i=position: (row[i] is None, row[i]), reverse=descending)
-    return rows
-
-
-# Column types whose order Python gives exactly as the database does (text is not: collation).
-_SORTABLE_HERE = frozenset(
-    {
-        "AutoField", "BigAutoField", "SmallAutoField", "IntegerField", "BigIntegerField",
-        "SmallIntegerField", "PositiveIntegerField", "PositiveBigIntegerField",
-        "PositiveSmallIntegerField", "DateField", "DateTimeField", "BooleanField",
-        "DecimalField", "FloatField",
-    }
-)  # fmt: skip
-
-
-def _local_field(model: type[Model], name: str) -> Any:
-    """The model's own concrete, non-relation field called `name`, or None."""
-    try:
-        field = model._meta.get_field(name)
-    except FieldDoesNotExist:
-        return None
-    return field if field.concrete and not field.is_relation else None
-
-
 def _index_backed(ordering: list[str] | tuple[str, ...], model: type[Model]) -> bool:
     """Is the order that of one of the model's indexes (all columns one way, either way), so
     that a page can be read by walking it?"""
@@ -179,50 +149,12 @@ class SearchPaginator(TailFirstPaginator):
     cap = SEARCH_RESULTS_CAP
 
     @cached_property
-    def _matches(self) -> list[tuple] | None:
-        """(pk, *sort keys) of up to cap + 1 matches. The sort keys are the list's order
-        columns when they can be sorted here (_sort_keys), read in the same statement at no
-        extra cost (the search reads each match's row anyway): a page within the cap then
-        reads its 25 rows by primary key instead of the rows of every match to sort them in
-        the database (20 ms for 1,000 matches at a million petitions)."""
-        queryset = self._queryset
-        if queryset is None:
-            return None
-        names = [name for name, _descending in self._sort_keys or ()]
-        return [tuple(row) for row in queryset.order_by().values_list("pk", *names)[: self.cap + 1]]
-
-    @property
     def matches(self) -> list[int] | None:
-        return None if self._matches is None else [row[0] for row in self._matches]
-
-    @cached_property
-    def _sort_keys(self) -> list[tuple[str, bool]] | None:
-        """(column, descending) of the list's order, ending with the primary key, when every
-        part is a date, number or yes/no column of the model itself (sorted here exactly as
-        the database sorts them; text is left to the database's collation)."""
+        """The primary keys of up to cap + 1 matches, in whatever order is cheapest."""
         queryset = self._queryset
         if queryset is None:
             return None
-        model = queryset.model
-        keys: list[tuple[str, bool]] = []
-        for part in queryset.query.order_by or model._meta.ordering:
-            if not isinstance(part, str):
-                return None
-            name = part.lstrip("-")
-            field = model._meta.pk if name == "pk" else _local_field(model, name)
-            if field is None or field.get_internal_type() not in _SORTABLE_HERE:
-                return None
-            keys.append((field.attname, part.startswith("-")))
-        if not keys or keys[-1][0] != model._meta.pk.attname:
-            keys.append((model._meta.pk.attname, bool(keys) and keys[-1][1]))
-        return keys
-
-    def _page_ids(self, bottom: int, top: int) -> list[int] | None:
-        """The primary keys of one page within the cap, sorted here (None: not sortable)."""
-        keys, rows = self._sort_keys, self._matches
-        if not keys or rows is None:
-            return None
-        return [row[0] for row in sort_like_the_database(rows, keys)[bottom:top]]
+        return list(queryset.order_by().values_list("pk", flat=True)[: self.cap + 1])
 
     @property
     def capped(self) -> bool:
@@ -245,11 +177,7 @@ class SearchPaginator(TailFirstPaginator):
         if top + self.orphans >= self.count:
             top = self.count
         ordering = queryset.query.order_by or queryset.model._meta.ordering
-        page_ids = None if self.capped else self._page_ids(bottom, top)
-        if page_ids is not None:  # the cap or fewer, sorted here: this page's rows by key
-            queryset, settings = queryset.filter(pk__in=page_ids), _NO_SCAN
-            bottom, top = 0, len(page_ids)
-        elif not self.capped:  # the cap or fewer: those rows, by primary key
+        if not self.capped:  # the cap or fewer: those rows, by primary key
             queryset, settings = queryset.filter(pk__in=self.matches), _NO_SCAN
         elif top <= SEARCH_WALK_ROWS and _index_backed(ordering, queryset.model):
             settings = _WALK_INDEX
