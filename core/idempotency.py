@@ -15,11 +15,13 @@ from typing import Any, TypeVar
 from django import forms
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.forms import apply_validation_error
 from core.models import FormSubmission
 
 FORM_TOKEN_FIELD = "form_token"
@@ -159,3 +161,24 @@ def answer_refused_submission(
     form.data = form.data.copy()
     form.data[form.add_prefix(FORM_TOKEN_FIELD)] = new_form_token()
     return None
+
+
+def create_once(
+    request: HttpRequest, form: forms.BaseForm, save: Callable[[], M]
+) -> tuple[M | None, HttpResponse | None]:
+    """A function view's create form, guarded as core.views' create views are (its token added
+    by the caller with add_form_token): (record, None) once saved; (None, response) when the
+    request is answered otherwise (a repeated submission sent to what the first one saved);
+    (None, None) to show the form again (a GET, or errors now on the form)."""
+    if request.method != "POST":
+        return None, None
+    if not form.is_valid():
+        return None, answer_repeated_submission(request, form)
+    token = form.cleaned_data[FORM_TOKEN_FIELD]
+    try:
+        return form_submission_save(token=token, user=request.user, save=save), None
+    except SubmissionRefused as exc:
+        return None, answer_refused_submission(request, form, exc)
+    except ValidationError as exc:
+        apply_validation_error(form, exc)
+        return None, None

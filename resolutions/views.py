@@ -24,15 +24,7 @@ from core.concurrency import VERSION_FIELD
 from core.exports import csv_response, xlsx_response
 from core.exports import headers as export_headers
 from core.exports import rows as export_rows
-from core.forms import apply_validation_error
-from core.idempotency import (
-    FORM_TOKEN_FIELD,
-    SubmissionRefused,
-    add_form_token,
-    answer_refused_submission,
-    answer_repeated_submission,
-    form_submission_save,
-)
+from core.idempotency import FORM_TOKEN_FIELD, add_form_token, create_once
 from core.permissions import require_editor, require_viewer
 from core.views import (
     RecordCreateView,
@@ -228,29 +220,22 @@ def resolutionrelation_create(request: HttpRequest, pk: int) -> HttpResponse:
     source = get_object_or_404(Resolution.objects.select_related("council"), pk=pk)
     form = ResolutionRelationForm(request.POST or None, source=source)
     add_form_token(form)
-    if request.method == "POST" and form.is_valid():
-        try:
-            relation = form_submission_save(
-                token=form.cleaned_data[FORM_TOKEN_FIELD],
-                user=request.user,
-                save=lambda: services.resolution_relation_create(
-                    source=source,
-                    target=form.cleaned_data["target"],
-                    kind=form.cleaned_data["kind"],
-                    note=form.cleaned_data["note"],
-                    user=request.user,
-                ),
-            )
-        except SubmissionRefused as exc:
-            if response := answer_refused_submission(request, form, exc):
-                return response
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, _("Đã ghi nhận: %(rel)s.") % {"rel": relation})
-            return HttpResponseRedirect(source.get_absolute_url())
-    elif request.method == "POST" and (repeated := answer_repeated_submission(request, form)):
-        return repeated
+    relation, response = create_once(
+        request,
+        form,
+        lambda: services.resolution_relation_create(
+            source=source,
+            target=form.cleaned_data["target"],
+            kind=form.cleaned_data["kind"],
+            note=form.cleaned_data["note"],
+            user=request.user,
+        ),
+    )
+    if response is not None:
+        return response
+    if relation is not None:
+        messages.success(request, _("Đã ghi nhận: %(rel)s.") % {"rel": relation})
+        return HttpResponseRedirect(source.get_absolute_url())
     return render(
         request,
         "resolutions/subform.html",
@@ -289,26 +274,21 @@ def resolutionattachment_create(request: HttpRequest, pk: int) -> HttpResponse:
     resolution = get_object_or_404(Resolution.objects.select_related("council"), pk=pk)
     form = ResolutionAttachmentForm(request.POST or None, request.FILES or None)
     add_form_token(form)
-    if request.method == "POST" and form.is_valid():
-        try:
-            attachment = form_submission_save(
-                token=form.cleaned_data[FORM_TOKEN_FIELD],
-                user=request.user,
-                save=lambda: services.resolution_attachment_add(
-                    resolution=resolution,
-                    upload=form.cleaned_data["upload"],
-                    kind=form.cleaned_data["kind"],
-                    user=request.user,
-                ),
-            )
-        except SubmissionRefused as exc:
-            if response := answer_refused_submission(request, form, exc):
-                return response
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, _("Đã tải lên «%(name)s».") % {"name": attachment})
-            return HttpResponseRedirect(resolution.get_absolute_url())
+    attachment, response = create_once(
+        request,
+        form,
+        lambda: services.resolution_attachment_add(
+            resolution=resolution,
+            upload=form.cleaned_data["upload"],
+            kind=form.cleaned_data["kind"],
+            user=request.user,
+        ),
+    )
+    if response is not None:
+        return response
+    if attachment is not None:
+        messages.success(request, _("Đã tải lên «%(name)s».") % {"name": attachment})
+        return HttpResponseRedirect(resolution.get_absolute_url())
     return render(
         request,
         "resolutions/subform.html",

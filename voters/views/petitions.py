@@ -16,14 +16,7 @@ from django.views.decorators.http import require_POST
 
 from core import roles
 from core.forms import pk_or_none
-from core.idempotency import (
-    FORM_TOKEN_FIELD,
-    SubmissionRefused,
-    add_form_token,
-    answer_refused_submission,
-    answer_repeated_submission,
-    form_submission_save,
-)
+from core.idempotency import add_form_token, create_once
 from core.permissions import require_editor, require_viewer
 from core.views import (
     ListTotalsMixin,
@@ -278,32 +271,24 @@ def petition_consolidate(request: HttpRequest) -> HttpResponse:
         candidates = candidates.filter(session_id=session_pk)
     form = forms.ConsolidateForm(request.POST or None, petitions=candidates)
     add_form_token(form)
-    if request.method == "POST" and form.is_valid():
-        try:
-            consolidated = form_submission_save(
-                token=form.cleaned_data[FORM_TOKEN_FIELD],
-                user=request.user,
-                save=lambda: services.petition_consolidate(
-                    petitions=list(form.cleaned_data["petitions"].order_by("received_date", "pk")),
-                    content=form.cleaned_data["content"],
-                    user=request.user,
-                ),
-            )
-        except SubmissionRefused as exc:
-            if response := answer_refused_submission(request, form, exc):
-                return response
-        except ValidationError as exc:
-            for message in exc.messages:
-                form.add_error(None, message)
-        else:
-            messages.success(
-                request,
-                _("Đã tổng hợp thành kiến nghị #%(pk)s (%(n)s lượt).")
-                % {"pk": consolidated.pk, "n": consolidated.instances},
-            )
-            return redirect(consolidated.get_absolute_url())
-    elif request.method == "POST" and (repeated := answer_repeated_submission(request, form)):
-        return repeated
+    consolidated, response = create_once(
+        request,
+        form,
+        lambda: services.petition_consolidate(
+            petitions=list(form.cleaned_data["petitions"].order_by("received_date", "pk")),
+            content=form.cleaned_data["content"],
+            user=request.user,
+        ),
+    )
+    if response is not None:
+        return response
+    if consolidated is not None:
+        messages.success(
+            request,
+            _("Đã tổng hợp thành kiến nghị #%(pk)s (%(n)s lượt).")
+            % {"pk": consolidated.pk, "n": consolidated.instances},
+        )
+        return redirect(consolidated.get_absolute_url())
     return render(
         request,
         "voters/petition_consolidate.html",
