@@ -139,11 +139,11 @@ class VoterPetitionForm(BaseModelForm):
 
     def _narrow_meetings(self, term_id: int | None) -> None:
         """The meetings of the chosen session (none chosen: the term's meetings held for no
-        session), where the term holds hundreds of meetings (3,000 at B, 166 ms p95 for the
-        page); the petition's own meeting stays offered when it is edited. The drop-down follows
-        the session, which follows the term (static/js/app.js asks the page again with both).
-        A submitted meeting is looked up among the term's: one of another session gets the
-        error of clean(), not "not a valid choice"."""
+        session), where the term holds hundreds (564 in the current term of bench database B:
+        the page's p95 was 166 ms); the petition's own meeting stays offered when it is edited.
+        The drop-down follows the session, which follows the term (static/js/app.js asks the
+        page again with both). A submitted meeting is looked up among the term's: one of
+        another session gets the error of clean(), not "not a valid choice"."""
         field = self.fields["meeting"]
         meetings = field.queryset if term_id is None else field.queryset.filter(term_id=term_id)
         session_id = self._session_id()
