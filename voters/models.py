@@ -386,6 +386,13 @@ class VoterPetition(TimeStampedModel):
                 condition=Q(consolidated_into__isnull=True, status="forwarded"),
                 name="petition_forwarded_by_batch",
             ),
+            # A term's counted lượt by year (the dashboard's trend): 9.5 -> 4.6 ms at B.
+            models.Index(
+                fields=["term"],
+                include=["received_date", "instances"],
+                condition=Q(consolidated_into__isnull=True),
+                name="petition_counted_by_term",
+            ),
         ]
 
     def __str__(self) -> str:
