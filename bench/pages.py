@@ -26,9 +26,9 @@ from voters.models import (
 # page also reads the session, the user and the user's roles, which came from caches before.
 # The dashboard sets the year before's figures beside the year's (10 aggregate statements for
 # both, grouped by year) and adds the panels of what is overdue by agency, the programme and the
-# next sessions. A
-# petition search on PostgreSQL sets the planner's settings for its page and, inside the tests'
-# transaction, resets them (core.paginators.SearchPaginator): 2 more than other lists.
+# next sessions. A petition search on PostgreSQL sets the planner's settings for its page and,
+# inside the tests' transaction, resets them (core.paginators.SearchPaginator): 2 more than
+# other lists.
 BUDGETS = {"dashboard": 20, "list": 11, "search": 13, "detail": 11, "form": 11, "export": 10}
 PAGE_SIZE = 25
 
