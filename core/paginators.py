@@ -113,6 +113,7 @@ def _planned(using: str, settings: dict[str, str]):
         yield
         return
     enclosed = connection.in_atomic_block
+    # Raw SQL: the ORM has no way to say a planner setting (set_config / RESET).
     calls = ", ".join("set_config(%s, %s, true)" for _name in settings)
     params = [item for pair in settings.items() for item in pair]
     with transaction.atomic(using=using, savepoint=False):
