@@ -5,20 +5,56 @@ phone the filters fold away behind a "Bộ lọc" button."""
 
 from __future__ import annotations
 
+import re
+import time
+import warnings
+
 import pytest
 from django.core.management import call_command
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+from playwright.sync_api import expect
 
 from tests.e2e.pages import list_urls, login
 
 pytestmark = [pytest.mark.chromium, pytest.mark.django_db(transaction=True)]
 
 LOAD_TIMEOUT_MS = 60_000
+LOST_CLICK_MS = 30_000
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1366, "height": 900}
 # 16rem, the summary column's least width on wide screens (static/css/app.css); on a phone a
 # card's whole width less its label, well above one word of Vietnamese (~60 px).
 SUMMARY_MIN_PX = 250
+
+
+def _send_filters(page) -> None:
+    """Click "Lọc" and wait for the filtered list's document ("commit", not the whole "load").
+
+    Three CI runs, each after the whole suite, saw the click made and no navigation within a
+    minute, which never happened on a run of this file alone. When that happens the test says
+    what it saw (the page's address and errors, whether the server answers the same search) as
+    a warning in the run's summary, and clicks once more: a second lost click fails the test."""
+    url_has_q = re.compile(r"[?&]q=")
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: errors.append(f"console {message.type}: {message.text}"))
+    for attempt in (1, 2):
+        try:
+            with page.expect_navigation(url=url_has_q, wait_until="commit", timeout=LOST_CLICK_MS):
+                page.locator("#list-filters button[type=submit]").click()
+            return
+        except PlaywrightTimeoutError:
+            if attempt == 2:
+                raise
+            started = time.monotonic()
+            answer = page.request.get("/cu-tri/kien-nghi/?q=tr%E1%BA%A1m+y+t%E1%BA%BF")
+            warnings.warn(
+                f"The filter form's click sent nothing within {LOST_CLICK_MS} ms: page at "
+                f"{page.url}, errors {errors or 'none'}; the server answered the same search "
+                f"{answer.status} in {time.monotonic() - started:.1f} s. Clicking once more.",
+                stacklevel=1,
+            )
 
 
 def _widths(page) -> dict:
@@ -66,13 +102,12 @@ def test_every_list_fits_the_screen(browser, live_server, staff_user, viewport):
         if phone:  # the folded filters open, and filter
             page.goto("/cu-tri/kien-nghi/")
             page.get_by_role("button", name="Bộ lọc").click()
-            page.locator("#list-filters").wait_for(state="visible")
+            # Bootstrap's collapse has finished opening (not only begun: "collapsing").
+            expect(page.locator("#list-filters")).to_have_class(
+                re.compile(r"\bshow\b"), timeout=LOAD_TIMEOUT_MS
+            )
             page.fill("#list-filters input[name=q]", "trạm y tế")
-            # Listen for the navigation before sending the form, and wait for the new page's
-            # document only ("commit"), then for its rows: waiting for the whole "load" (every
-            # font and script) timed out twice in CI after the whole suite.
-            with page.expect_navigation(url=lambda url: "q=" in url, wait_until="commit"):
-                page.locator("#list-filters button[type=submit]").click()
+            _send_filters(page)
             page.locator("tbody tr").first.wait_for(state="visible")
             assert page.locator("tbody tr").count() >= 1
             assert _widths(page)["scroll"] <= PHONE["width"]
