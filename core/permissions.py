@@ -1,5 +1,6 @@
-"""View mixins that enforce the roles of council/roles.py. Anonymous visitors never get here:
-LoginRequiredMiddleware sends them to the login page first."""
+"""The read mixin and checks that enforce the roles of core/roles.py (writes are guarded by
+core.views.RecordWriteMixin). Anonymous visitors never get here: LoginRequiredMiddleware sends
+them to the login page first."""
 
 from __future__ import annotations
 
@@ -16,15 +17,6 @@ class ViewerRequiredMixin:
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any):
         if not roles.can_view_records(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-
-class EditorRequiredMixin:
-    """Secretariat staff and administrators may write."""
-
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any):
-        if not roles.can_edit_records(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 

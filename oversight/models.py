@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -298,6 +299,15 @@ class OversightActivity(ActorFields, TimeStampedModel):
             models.Index(fields=["term", "start_date"]),
             models.Index(fields=["end_date"]),
             models.Index(fields=["actor", "kind"]),
+            # The day an activity counts on (selectors.attributed_date), with what the
+            # dashboard's figures of a year group on: the activities and the recommendations
+            # of the year and the year before (selectors.*_counts_of_years) read the year's
+            # activities off it instead of every activity of the council's history.
+            models.Index(
+                Coalesce("end_date", "start_date"),
+                include=["id", "term", "actor", "kind"],
+                name="activity_attributed_day",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -445,6 +455,13 @@ class OversightRecommendation(TimeStampedModel):
                 include=["id", "addressee", "activity"],
                 condition=Q(deadline__isnull=False) & ~Q(status="done"),
                 name="recommendation_open_deadline",
+            ),
+            # The recommendations of the year's activities counted by status and deadline
+            # (selectors.recommendation_counts_of_years), off the index alone.
+            models.Index(
+                fields=["activity"],
+                include=["id", "status", "deadline"],
+                name="recommendation_by_activity",
             ),
         ]
 

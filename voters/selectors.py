@@ -25,9 +25,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import (
+    Case,
     CharField,
     Count,
     F,
+    IntegerField,
     Min,
     OuterRef,
     Q,
@@ -35,6 +37,7 @@ from django.db.models import (
     Subquery,
     Sum,
     Value,
+    When,
 )
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils import timezone
@@ -288,6 +291,28 @@ def _petition_figures(today: dt.date | None) -> dict[str, Any]:
     }
 
 
+def _year_of(day: str, years: Sequence[int]) -> Case:
+    """The year of `day` for rows already narrowed to the span of `years`: an integer CASE on
+    the day itself (one comparison a year of the span), where EXTRACT(YEAR) computes a numeric
+    for every row and groups on it. At B (two years, 18,653 petitions) the petitions' grouped
+    statement 10.0 -> 8.7 ms, the letters' 4.6 -> 3.7 ms (psql, 30 runs each, alternating)."""
+    first, last = min(years), max(years)
+    return Case(
+        *(When(**{f"{day}__gte": dt.date(y, 1, 1)}, then=Value(y)) for y in range(last, first, -1)),
+        default=Value(first),
+        output_field=IntegerField(),
+    )
+
+
+def _overdue_in_batches_q(today: dt.date | None) -> Q:
+    """overdue_q's rule (forwarded, unanswered, the công văn older than the deadline) read as
+    "its batch is among the late ones": a hashed list of a few hundred batches, where joining
+    every petition of the years to its batch took 2-3 ms of the grouped statement at B."""
+    cutoff = _today(today) - dt.timedelta(days=ANSWER_DEADLINE_DAYS)
+    late_batches = ForwardingBatch.objects.filter(date__lt=cutoff).order_by().values("pk")
+    return Q(status=Status.FORWARDED, batch__in=late_batches)
+
+
 def petition_stats_of_years(
     *, council: Council, years: Sequence[int], today: dt.date | None = None
 ) -> dict[int, PetitionStats]:
@@ -298,19 +323,23 @@ def petition_stats_of_years(
         scoped(VoterMeeting.objects.all(), council=council, period=span, day="date")
         .order_by()
         .annotate(y=ExtractYear("date"))
-        .values("y")
+        .values_list("y")
         .annotate(**_MEETING_FIGURES)
     )
-    m_by_year = {int(row["y"]): row for row in meetings}
+    m_by_year = {int(y): {"n": n, "voters": voters} for y, n, voters in meetings}
     # Grouped by the field's and the Ban's ids, named from one small query of their own: at B
     # (two years, 18,653 petitions) grouping on their names through two more joins took
-    # 31-55 ms against 17-31 ms by ids (psql, 8 runs each alternating, loaded machine).
+    # 31-55 ms against 17-31 ms by ids (psql, 8 runs each, alternating, loaded machine).
     groups = (
         _scoped_petitions(council=council, period=span)
         .order_by()
-        .annotate(y=ExtractYear("received_date"))
-        .values("y", "status", "level", "field_id", "committee_id")
-        .annotate(**_petition_figures(today))
+        .annotate(y=_year_of("received_date", years))
+        .values_list("y", "status", "level", "field_id", "committee_id")
+        .annotate(
+            rows=Count("pk"),
+            n=Coalesce(Sum("instances"), 0),
+            overdue=Count("pk", filter=_overdue_in_batches_q(today)),
+        )
     )
     names = {
         (table, pk): (name, order)
@@ -325,17 +354,22 @@ def petition_stats_of_years(
             all=True,
         )
     }
+    unnamed = (None, None)
     g_by_year: dict[int, list[dict]] = {y: [] for y in years}
-    for g in groups:
-        field = names.get(("field", g["field_id"]), (None, None))
-        committee = names.get(("committee", g["committee_id"]), (None, None))
-        g_by_year.setdefault(int(g["y"]), []).append(
+    for y, status, level, field_id, committee_id, rows, n, overdue in groups:
+        field = names.get(("field", field_id), unnamed)
+        committee = names.get(("committee", committee_id), unnamed)
+        g_by_year.setdefault(y, []).append(
             {
-                **g,
+                "status": status,
+                "level": level,
                 "field__name": field[0],
                 "field__order": field[1],
                 "committee__name": committee[0],
                 "committee__order": committee[1],
+                "rows": rows,
+                "n": n,
+                "overdue": overdue,
             }
         )
     empty = {"n": 0, "voters": 0}
@@ -572,7 +606,7 @@ def letter_stats_of_years(*, council: Council, years: Sequence[int]) -> dict[int
     letters = (
         scoped(Letter.objects.all(), council=council, period=span, day="received_date")
         .order_by()
-        .annotate(y=ExtractYear("received_date"))
+        .annotate(y=_year_of("received_date", years))
         .values_list("y", "kind")
         .annotate(**_LETTER_FIGURES)
     )
