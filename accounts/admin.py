@@ -17,6 +17,13 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from accounts import models as m
 from accounts.services import otp_enrolment_code_issue
 
+# The Django admin keeps the logins and their security: users, two-factor devices and codes,
+# the security log. The council's records are written in the app's own pages, through its
+# services, version checks and history (council/urls.py), not here as well.
+admin.site.site_header = _("Quản trị hệ thống Văn phòng HĐND")
+admin.site.site_title = _("Quản trị Văn phòng HĐND")
+admin.site.index_title = _("Quản trị hệ thống")
+
 admin.site.register(m.UserProfile)
 
 

@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Fieldset, Layout
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import BaseModelForm, pk_or_none
+from core.filters import use_fast_selects
+from core.forms import (
+    BaseModelForm,
+    SafeModelChoiceField,
+    SafeModelMultipleChoiceField,
+    VnDateField,
+    pk_or_none,
+    vn_formfield,
+)
 from council import models as m
 from council.selectors import council_get_current, term_with_records
 
@@ -71,3 +83,77 @@ class TermForm(BaseModelForm):
         if not roman or any(ch not in "IVXLCDM" for ch in roman):
             raise forms.ValidationError(_("Khóa phải viết bằng số La Mã, ví dụ XVI."))
         return roman
+
+
+NEW_UNIT_FIELDS = ["name", "unit_type", "level", "parent", "code"]
+
+
+class UnitMergeForm(forms.Form):
+    """A rearrangement of administrative units: which units, from which day, on what basis, and
+    into which unit (one already in force, or a new one named here): council.services.unit_merge."""
+
+    predecessors = SafeModelMultipleChoiceField(
+        queryset=m.AdministrativeUnit.objects.filter(valid_to__isnull=True),
+        label=_("Các đơn vị được sắp xếp"),
+        help_text=_("Các đơn vị thôi tồn tại từ ngày sắp xếp (đơn vị đang còn hiệu lực)."),
+    )
+    effective_date = VnDateField(label=_("Ngày có hiệu lực"))
+    legal_basis = forms.CharField(
+        label=_("Căn cứ"),
+        max_length=200,
+        required=False,
+        help_text=_("Ví dụ: Nghị quyết số 1672/NQ-UBTVQH15"),
+    )
+    successor = SafeModelChoiceField(
+        queryset=m.AdministrativeUnit.objects.filter(valid_to__isnull=True),
+        label=_("Nhập vào đơn vị đang có"),
+        required=False,
+        help_text=_("Bỏ trống nếu hình thành đơn vị mới: khi đó nhập tên, loại và cấp ở dưới."),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        unit_fields = forms.fields_for_model(
+            m.AdministrativeUnit, fields=NEW_UNIT_FIELDS, formfield_callback=vn_formfield
+        )
+        labels = {"name": _("Tên đơn vị mới"), "unit_type": _("Loại đơn vị mới")}
+        for name, field in unit_fields.items():
+            field.required = False
+            field.label = labels.get(name, field.label)
+        self.fields.update(unit_fields)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            Fieldset(_("Sắp xếp"), "predecessors", "effective_date", "legal_basis"),
+            Fieldset(_("Đơn vị sau sắp xếp"), "successor", *NEW_UNIT_FIELDS),
+        )
+        use_fast_selects(self.fields)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("successor") is None:
+            for name in ("name", "unit_type", "level"):
+                if not data.get(name) and name not in self.errors:
+                    self.add_error(
+                        name, _("Nhập mục này cho đơn vị mới, hoặc chọn đơn vị nhận sáp nhập.")
+                    )
+        elif data.get("name"):
+            self.add_error("name", _("Đã chọn đơn vị nhận sáp nhập: bỏ trống tên đơn vị mới."))
+        return data
+
+    def merge_arguments(self) -> dict[str, Any]:
+        """The keyword arguments of council.services.unit_merge."""
+        data = self.cleaned_data
+        successor = data.get("successor")
+        new_unit = None
+        if successor is None:
+            new_unit = m.AdministrativeUnit(**{name: data.get(name) for name in NEW_UNIT_FIELDS})
+            new_unit.code = new_unit.code or ""
+        return {
+            "predecessors": list(data["predecessors"]),
+            "effective_date": data["effective_date"],
+            "legal_basis": data.get("legal_basis", ""),
+            "successor": successor,
+            "new_unit": new_unit,
+        }

@@ -239,6 +239,7 @@ class UnitSuccession(TimeStampedModel):
     class Meta:
         verbose_name = _("Sắp xếp đơn vị hành chính")
         verbose_name_plural = _("Sắp xếp đơn vị hành chính")
+        ordering = ["-effective_date", "pk"]
         constraints = [
             models.UniqueConstraint(
                 fields=["predecessor", "successor"], name="succession_unique_pair"
@@ -252,6 +253,9 @@ class UnitSuccession(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.predecessor} → {self.successor}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("council:unitsuccession_detail", args=[self.pk])
 
 
 class Organization(TimeStampedModel):

@@ -63,6 +63,7 @@ def registry_urls(
 # fmt: off
 urlpatterns = [
     path("", views.registry, name="registry"),
+    path("don-vi-hanh-chinh/sap-xep/", views.unit_merge, name="unit_merge"),
     *registry_urls(
         models.Council, "hdnd", _("Hội đồng nhân dân"), empty_text=_("Chưa khai báo HĐND."),
         columns=["name", "place_name", "secretariat_name", "resolution_sequence"],
@@ -126,6 +127,14 @@ urlpatterns = [
         detail_template="council/administrativeunit_detail.html",
         queryset=models.AdministrativeUnit.objects.select_related("parent").prefetch_related(
             "children", "predecessions__predecessor", "successions__successor"),
+    ),
+    *registry_urls(
+        models.UnitSuccession, "sap-xep-don-vi", _("Sắp xếp đơn vị hành chính"),
+        empty_text=_("Chưa ghi nhận việc sắp xếp đơn vị nào."),
+        columns=["predecessor", "successor", "effective_date", "legal_basis"],
+        fields=["predecessor", "successor", "effective_date", "legal_basis"],
+        search=("legal_basis",),
+        queryset=models.UnitSuccession.objects.select_related("predecessor", "successor"),
     ),
     *registry_urls(
         models.InterSessionMatter, "noi-dung-phat-sinh", _("Nội dung phát sinh giữa hai kỳ họp"),
