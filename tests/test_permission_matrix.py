@@ -34,6 +34,7 @@ MATRIX: dict[str, frozenset[str]] = {
     "otp_verify": SELF,
     "otp_setup": SELF,
     "council:registry": READ,
+    "council:unit_merge": WRITE,
 }
 for _model in (
     "council",
@@ -44,6 +45,7 @@ for _model in (
     "position",
     "organization",
     "administrativeunit",
+    "unitsuccession",
     "intersessionmatter",
     "appraisalrequest",
 ):
@@ -168,6 +170,7 @@ PK_MODELS = {
     "position": "council.Position",
     "organization": "council.Organization",
     "administrativeunit": "council.AdministrativeUnit",
+    "unitsuccession": "council.UnitSuccession",
     "intersessionmatter": "council.InterSessionMatter",
     "appraisalrequest": "council.AppraisalRequest",
     "session": "council_sessions.Session",
