@@ -9,3 +9,8 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from accounts import signals  # noqa: F401  (connects the security-log receivers)
+        from accounts.councils import request_council_of
+        from core.scoping import COUNCIL_OF_REQUEST
+
+        # Every page's rows are those of the login's council, or of one it chose to look at.
+        COUNCIL_OF_REQUEST[:] = [request_council_of]

@@ -5,14 +5,27 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from council.models import Committee, Delegate
+from council.models import Committee, Council, Delegate
 
 
 class UserProfile(models.Model):
-    """Links a login to a Ban (for the committee-member role) and optionally to a delegate."""
+    """Links a login to its council, to a Ban (for the committee-member role) and optionally
+    to a delegate."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
+    )
+    council = models.ForeignKey(
+        Council,
+        verbose_name=_("HĐND"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="user_profiles",
+        help_text=_(
+            "HĐND mà tài khoản làm việc cho. Bỏ trống: HĐND cấp tỉnh của hệ thống. Tài khoản của "
+            "HĐND tỉnh xem được cả các HĐND xã thuộc tỉnh."
+        ),
     )
     committee = models.ForeignKey(
         Committee,

@@ -16,7 +16,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from accounts.models import OTPEnrolmentCode, SecurityEvent, UserProfile
 from accounts.security import security_event_record
 from core.roles import Role
-from council.models import Committee
+from council.models import Committee, Council
 
 
 @transaction.atomic
@@ -28,8 +28,10 @@ def user_create_with_role(
     full_name: str = "",
     email: str = "",
     committee: Committee | None = None,
+    council: Council | None = None,
 ) -> Any:
-    """Create (or update) a login with exactly one role; administrators also reach the admin."""
+    """Create (or update) a login with exactly one role, of `council` (else its Ban's council,
+    else the province: accounts.councils.user_council); administrators also reach the admin."""
     user_model = get_user_model()
     user, _created = user_model.objects.get_or_create(username=username)
     first, _sep, last = full_name.rpartition(" ")
@@ -44,7 +46,11 @@ def user_create_with_role(
     # tests, a restore gone wrong) must not make user creation fail.
     group, _ = Group.objects.get_or_create(name=role.value)
     user.groups.set([group])
-    UserProfile.objects.update_or_create(user=user, defaults={"committee": committee})
+    if council is None and committee is not None:
+        council = committee.term.council
+    UserProfile.objects.update_or_create(
+        user=user, defaults={"committee": committee, "council": council}
+    )
     return user
 
 

@@ -23,9 +23,11 @@ from django.views.decorators.cache import never_cache
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from accounts.councils import CHOSEN_KEY, user_council, visible_councils
 from accounts.models import SecurityEvent
 from accounts.security import OTP_DEVICE_KEY, security_event_record
 from accounts.services import otp_device_start, otp_enrolment_code_redeem
+from core.scoping import request_council
 
 # The unconfirmed authenticator this session is registering: its secret is shown only to the
 # session that gave an enrolment code (or had passed two-factor) for it.
@@ -150,4 +152,26 @@ def otp_verify(request: HttpRequest) -> HttpResponse:
         form.add_error("token", _("Mã xác thực không đúng hoặc đã hết hạn."))
     return render(
         request, "registration/otp_verify.html", {"form": form, "next": _next_url(request)}
+    )
+
+
+def council_choose(request: HttpRequest) -> HttpResponse:
+    """Which council's data the pages show, for a login that may look at several: the
+    province's logins at its communes' councils, administrators at every council."""
+    councils = list(visible_councils(request.user).order_by("parent_id", "name"))
+    if request.method == "POST":
+        chosen = next((c for c in councils if str(c.pk) == request.POST.get("council")), None)
+        if chosen is None:
+            messages.error(request, _("Không có HĐND này trong danh sách được xem."))
+        else:
+            if chosen == user_council(request.user):
+                request.session.pop(CHOSEN_KEY, None)
+            else:
+                request.session[CHOSEN_KEY] = chosen.pk
+            messages.success(request, _("Đang xem dữ liệu của %(council)s.") % {"council": chosen})
+            return HttpResponseRedirect(reverse("home"))
+    return render(
+        request,
+        "registration/council_choose.html",
+        {"councils": councils, "current": request_council(request)},
     )

@@ -59,10 +59,10 @@ def _client() -> Any:
 def _council_and_year() -> tuple[Any, int]:
     from django.db.models import Max
 
-    from council.selectors import council_get_current
+    from council.selectors import province_council
     from voters.models import VoterPetition
 
-    council = council_get_current()
+    council = province_council()
     last = VoterPetition.objects.filter(term__council=council).aggregate(d=Max("received_date"))
     return council, last["d"].year
 

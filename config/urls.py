@@ -19,6 +19,7 @@ urlpatterns = [
     ),
     path("xac-thuc-2-buoc/", otp_views.otp_verify, name="otp_verify"),
     path("xac-thuc-2-buoc/thiet-lap/", otp_views.otp_setup, name="otp_setup"),
+    path("chon-hdnd/", otp_views.council_choose, name="council_choose"),
     path("hoi-dong/", include("council.urls")),
     path("ky-hop/", include("sessions.urls")),
     path("nghi-quyet/", include("resolutions.urls")),

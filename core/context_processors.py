@@ -3,6 +3,7 @@ from typing import Any
 from django.http import HttpRequest
 
 from core import roles
+from core.scoping import CHOSEN_COUNCIL_KEY, request_council
 
 
 def roles_context(request: HttpRequest) -> dict[str, Any]:
@@ -13,4 +14,10 @@ def roles_context(request: HttpRequest) -> dict[str, Any]:
         "can_view_personal_data": roles.can_view_personal_data(user),
         "can_generate_reports": roles.can_generate_reports(user),
         "user_role_names": sorted(r.value for r in roles.user_roles(user)),
+        # Named in the menu bar while another council is looked at (a query only then).
+        "viewed_council": (
+            request_council(request)
+            if hasattr(request, "session") and CHOSEN_COUNCIL_KEY in request.session
+            else None
+        ),
     }

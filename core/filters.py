@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
 import django_filters
@@ -12,6 +12,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from core.scoping import of_council, request_council
 from core.text import fold
 
 
@@ -85,20 +86,19 @@ def use_fast_selects(fields: dict[str, forms.Field]) -> None:
             field.widget.field = field
 
 
-# Narrowings of every list filter's drop-downs by the floors above, which core does not know
-# (the council app adds "the current council's only": CouncilConfig.ready).
-CHOICE_SCOPES: list[Callable[[QuerySet], QuerySet]] = []
+def scope_choices(form: forms.BaseForm, request: Any) -> None:
+    """A form's drop-downs offer, and accept, the request's council's records only (shared
+    reference data, such as petition fields, whole)."""
+    council = request_council(request)
+    for field in form.fields.values():
+        if isinstance(field, forms.ModelChoiceField):
+            field.queryset = of_council(field.queryset, council)
 
 
 def scope_filter_form(filterset: django_filters.FilterSet) -> None:
-    """Narrow every model drop-down of a list's filter form by CHOICE_SCOPES (a submitted value
-    is checked against the narrowed queryset too), written by FastSelect."""
-    fields = filterset.form.fields
-    for field in fields.values():
-        if isinstance(field, forms.ModelChoiceField):
-            for scope in CHOICE_SCOPES:
-                field.queryset = scope(field.queryset)
-    use_fast_selects(fields)
+    """A list's filter form: its drop-downs scoped (scope_choices), written by FastSelect."""
+    scope_choices(filterset.form, filterset.request)
+    use_fast_selects(filterset.form.fields)
 
 
 def bootstrap_widgets(form: forms.Form) -> None:

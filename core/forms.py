@@ -139,7 +139,9 @@ class BaseModelForm(forms.ModelForm, metaclass=_VnModelFormMetaclass):
     form is rendered (so from the queryset the form's own __init__ settled on): a form over
     decades of sessions and meetings renders in milliseconds."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, council: Any = None, **kwargs: Any) -> None:
+        # The request's council (core.views gives it): what a new record defaults to.
+        self.council = council
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.form_tag = False

@@ -27,8 +27,8 @@ from core.concurrency import (
     lock_and_check_version,
     show_stale_edit,
 )
-from core.filters import bootstrap_widgets, scope_filter_form
-from core.forms import apply_validation_error
+from core.filters import bootstrap_widgets, scope_choices, scope_filter_form
+from core.forms import BaseModelForm, apply_validation_error
 from core.idempotency import (
     FORM_TOKEN_FIELD,
     SubmissionRefused,
@@ -39,6 +39,7 @@ from core.idempotency import (
 )
 from core.paginators import SearchPaginator, TailFirstPaginator
 from core.permissions import ViewerRequiredMixin
+from core.scoping import of_council, request_council
 from core.services import record_delete, record_save
 from core.tables import Table
 
@@ -58,6 +59,24 @@ def field_rows(obj: Model, names: list[str]) -> list[tuple[str, Any]]:
     return rows
 
 
+class CouncilScopedMixin:
+    """The rows of the request's council only, whatever queryset a view builds: another
+    council's record is a 404, as if it did not exist (core.scoping)."""
+
+    request: HttpRequest
+
+    def get_object(self, queryset: QuerySet | None = None) -> Model:
+        if queryset is None:
+            queryset = self.get_queryset()  # type: ignore[attr-defined]
+        scoped = of_council(queryset, request_council(self.request))
+        return super().get_object(scoped)  # type: ignore[misc]
+
+    def get_filterset_kwargs(self, filterset_class: type) -> dict[str, Any]:
+        kwargs = super().get_filterset_kwargs(filterset_class)  # type: ignore[misc]
+        kwargs["queryset"] = of_council(kwargs["queryset"], request_council(self.request))
+        return kwargs
+
+
 class SectionMixin:
     """Breadcrumbs and the section's list URL for the shared templates."""
 
@@ -73,7 +92,7 @@ class SectionMixin:
         return ctx
 
 
-class RecordListView(ViewerRequiredMixin, SectionMixin, FilterView):
+class RecordListView(ViewerRequiredMixin, CouncilScopedMixin, SectionMixin, FilterView):
     """A filtered list: its table (core.tables) sorted by ?sort=, 25 rows a page (?per_page=,
     ?page=), a free-text search (?q=) paged by SearchPaginator."""
 
@@ -167,7 +186,7 @@ class ListTotalsMixin:
         return ctx
 
 
-class RecordDetailView(ViewerRequiredMixin, SectionMixin, DetailView):
+class RecordDetailView(ViewerRequiredMixin, CouncilScopedMixin, SectionMixin, DetailView):
     template_name = "generic/detail.html"
     detail_fields: list[str] = []
     edit_url_name: str = ""
@@ -242,14 +261,21 @@ class RecordWriteMixin:
         return obj
 
 
-class _RecordFormMixin(FollowedFieldsMixin, RecordWriteMixin, SectionMixin):
+class _RecordFormMixin(FollowedFieldsMixin, RecordWriteMixin, CouncilScopedMixin, SectionMixin):
     """A record's form, guarded: a create form carries a one-time token (core.idempotency), an
     edit form the version it was read at (core.concurrency)."""
 
     template_name = "generic/form.html"
 
+    def get_form_kwargs(self) -> dict[str, Any]:
+        kwargs = super().get_form_kwargs()  # type: ignore[misc]
+        if issubclass(self.get_form_class(), BaseModelForm):  # type: ignore[attr-defined]
+            kwargs["council"] = request_council(self.request)
+        return kwargs
+
     def get_form(self, form_class=None):
         form = super().get_form(form_class)
+        scope_choices(form, self.request)
         instance = getattr(self, "object", None)
         if instance is None or instance.pk is None:
             add_form_token(form)
@@ -312,7 +338,7 @@ class RecordUpdateView(_RecordFormMixin, UpdateView):
     pass
 
 
-class RecordDeleteView(RecordWriteMixin, SectionMixin, DeleteView):
+class RecordDeleteView(RecordWriteMixin, CouncilScopedMixin, SectionMixin, DeleteView):
     template_name = "generic/confirm_delete.html"
 
     def delete_object(self, obj: Model) -> None:

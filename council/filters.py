@@ -10,18 +10,6 @@ from django.utils.translation import gettext_lazy as _
 from core.filters import FlagInput, FoldedSearchFilterSet, YearFilter
 from council import models as m
 from council.scoping import scoped
-from council.selectors import current_council_id
-
-
-def scope_to_current_council(queryset: QuerySet) -> QuerySet:
-    """Options of a dropdown limited to the current council (a term, a session, a Ban of
-    another council is never offered): by the model's own council or its term's."""
-    names = {f.name for f in queryset.model._meta.get_fields()}
-    if "council" in names:
-        return queryset.filter(council=current_council_id())
-    if "term" in names:
-        return queryset.filter(term__council=current_council_id())
-    return queryset  # a shared taxonomy (fields of petitions, of resolutions...)
 
 
 class InterSessionMatterFilter(FoldedSearchFilterSet):

@@ -19,7 +19,7 @@ from core.forms import (
     vn_formfield,
 )
 from council import models as m
-from council.selectors import council_get_current, term_with_records
+from council.selectors import term_with_records
 
 
 def form_term_id(form: forms.BaseForm) -> int | None:
@@ -36,11 +36,12 @@ def form_term_id(form: forms.BaseForm) -> int | None:
 def current_term_initial(form: forms.ModelForm) -> None:
     """New records default to the term this kind of record is being entered for: the term in
     force today once it has such records, else the latest term that has some
-    (council.selectors.term_with_records). A new term, or data entered after the fact, would
-    otherwise open on a term whose sessions and meetings drop-downs are empty."""
+    (council.selectors.term_with_records) in the form's council (core.forms.BaseModelForm). A
+    new term, or data entered after the fact, would otherwise open on a term whose sessions and
+    meetings drop-downs are empty."""
     if form.instance.pk or "term" not in form.fields or form.initial.get("term"):
         return
-    council = council_get_current()
+    council = getattr(form, "council", None)
     if council is None:
         return
     model = form._meta.model
@@ -71,6 +72,46 @@ def narrow_to_term(form: forms.BaseForm, term_id: int | None, *names: str) -> No
         field.queryset = field.queryset.filter(term_id=term_id)
         field.help_text = TERM_HELP
     follow(form, "term", *names)
+
+
+COUNCIL_FIELDS = [
+    "name",
+    "short_name",
+    "level",
+    "parent",
+    "place_name",
+    "header_name",
+    "secretariat_name",
+    "resolution_symbol",
+    "report_symbol",
+    "resolution_sequence",
+    "rate_rounding",
+]
+
+
+class CouncilForm(BaseModelForm):
+    """A council's details. A commune's council names the province's that follows it; once a
+    commune's, that link is not changed from the commune's own form."""
+
+    class Meta:
+        model = m.Council
+        fields = COUNCIL_FIELDS
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.parent_id is not None:
+            del self.fields["parent"]
+        else:
+            self.fields["parent"].queryset = m.Council.objects.exclude(
+                level=m.Council.Level.COMMUNE
+            )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        own = self.council  # the request's council (core.forms.BaseModelForm)
+        if self.instance.pk is None and own is not None and own.parent_id is not None:
+            raise forms.ValidationError(_("HĐND cấp xã không tạo HĐND khác."))
+        return data
 
 
 class TermForm(BaseModelForm):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -55,6 +56,18 @@ class Council(TimeStampedModel):
         choices=Rounding.choices,
         default=Rounding.ROUND,
     )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("Thuộc HĐND tỉnh, thành phố"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="communes",
+        help_text=_("Với HĐND xã, phường, đặc khu: HĐND tỉnh, thành phố theo dõi HĐND này."),
+    )
+
+    # A council's own rows: itself and its communes' councils (core.scoping.of_council).
+    council_path = ("pk", "parent")
 
     class Meta:
         verbose_name = _("Hội đồng nhân dân")
@@ -63,6 +76,16 @@ class Council(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        super().clean()
+        commune = self.level == self.Level.COMMUNE
+        if commune and self.parent_id is None:
+            raise ValidationError({"parent": _("HĐND cấp xã phải thuộc một HĐND tỉnh, thành phố.")})
+        if not commune and self.parent_id is not None:
+            raise ValidationError({"parent": _("Chỉ HĐND cấp xã mới thuộc HĐND khác.")})
+        if commune and self.parent is not None and self.parent.level == self.Level.COMMUNE:
+            raise ValidationError({"parent": _("HĐND cấp xã phải thuộc HĐND cấp tỉnh.")})
 
     def get_absolute_url(self) -> str:
         return reverse("council:council_detail", args=[self.pk])
@@ -78,6 +101,8 @@ class Council(TimeStampedModel):
 
 class Term(TimeStampedModel):
     """A term (nhiệm kỳ, "khóa"). The Roman ordinal is stored: each province counts its own."""
+
+    council_path = "council"
 
     council = models.ForeignKey(
         Council, verbose_name=_("HĐND"), on_delete=models.PROTECT, related_name="terms"
@@ -122,6 +147,8 @@ class Term(TimeStampedModel):
 
 class Committee(TimeStampedModel):
     """A Ban of the council, per term."""
+
+    council_path = "term__council"
 
     class Code(models.TextChoices):
         LEGAL = "phap_che", _("Ban Pháp chế")
@@ -310,6 +337,8 @@ class Organization(TimeStampedModel):
 class DelegateGroup(TimeStampedModel):
     """Tổ đại biểu HĐND, usually one per district electoral area."""
 
+    council_path = "term__council"
+
     term = models.ForeignKey(
         Term, verbose_name=_("Nhiệm kỳ"), on_delete=models.PROTECT, related_name="delegate_groups"
     )
@@ -332,6 +361,8 @@ class DelegateGroup(TimeStampedModel):
 
 
 class Delegate(TimeStampedModel):
+    council_path = "term__council"
+
     class Status(models.TextChoices):
         ACTIVE = "active", _("Đang là đại biểu")
         RESIGNED = "resigned", _("Thôi làm nhiệm vụ")
@@ -399,6 +430,8 @@ class Delegate(TimeStampedModel):
 
 
 class Position(TimeStampedModel):
+    council_path = "delegate__term__council"
+
     class Role(models.TextChoices):
         CHAIR = "chair", _("Chủ tịch HĐND")
         STANDING_VICE_CHAIR = "standing_vice_chair", _("Phó Chủ tịch Thường trực HĐND")
@@ -463,6 +496,8 @@ class InterSessionMatter(TimeStampedModel):
     """Nội dung phát sinh giữa hai kỳ họp: UBND submits, Thường trực gives its opinion,
     a later session ratifies (the ratifying resolution points here from resolutions/)."""
 
+    council_path = "term__council"
+
     class Outcome(models.TextChoices):
         PENDING = "pending", _("Đang xem xét")
         AGREED = "agreed", _("Thống nhất")
@@ -514,6 +549,8 @@ class InterSessionMatter(TimeStampedModel):
 class AppraisalRequest(TimeStampedModel):
     """Thẩm định báo cáo, tờ trình: a request for the council's appraisal or opinion (for
     instance, Party-side drafts prepared by UBND's Party group for the Provincial Standing Board)."""
+
+    council_path = "term__council"
 
     class DocKind(models.TextChoices):
         REPORT = "report", _("Báo cáo")

@@ -22,12 +22,13 @@ def scoped(
     term: Any = None,
     year: int | None = None,
     period: Period | None = None,
-    council_path: str = "term__council",
+    council_path: str | None = None,
 ) -> QuerySet[M]:
-    """The rows of `council` (reached through `council_path`) and of `term` whose `day` (a
-    field path or an expression) falls in `year` and in `period`; None leaves a part out."""
+    """The rows of `council` (reached through `council_path`, else the model's own) and of
+    `term` whose `day` (a field path or an expression) falls in `year` and in `period`; None
+    leaves a part out."""
     if council is not None:
-        qs = qs.filter(**{council_path: council})
+        qs = qs.filter(**{council_path or qs.model.council_path: council})
     if term is not None:
         qs = qs.filter(term=term)
     if year is not None:

@@ -16,14 +16,11 @@ from council.models import AppraisalRequest, Council, Delegate, InterSessionMatt
 from council.scoping import scoped
 
 
-def _current_councils() -> QuerySet[Council]:
-    # One installation serves one council today; the first one is the current one.
-    return Council.objects.order_by("pk")
-
-
-def council_get_current() -> Council | None:
-    """One installation serves one council today; the first one is the current one."""
-    return _current_councils().first()
+def province_council() -> Council | None:
+    """The installation's own council (a province's, whose communes' councils it hosts): the
+    first council that belongs to no other. A request's council is another matter
+    (core.scoping.request_council)."""
+    return Council.objects.filter(parent__isnull=True).order_by("pk").first()
 
 
 def council_lookup(*, key: str) -> Council | None:
@@ -34,11 +31,6 @@ def council_lookup(*, key: str) -> Council | None:
         return Council.objects.filter(pk=int(key)).first()
     matches = list(Council.objects.filter(Q(name__iexact=key) | Q(short_name__iexact=key))[:2])
     return matches[0] if len(matches) == 1 else None
-
-
-def current_council_id() -> Subquery:
-    """The current council's id as SQL, to scope a query to it without fetching it first."""
-    return Subquery(_current_councils().values("pk")[:1])
 
 
 def term_for_date(*, council: Council, day) -> Term | None:
@@ -52,7 +44,7 @@ def term_for_date(*, council: Council, day) -> Term | None:
 
 def term_at(*, council: Council | Subquery, day: dt.date | None = None) -> Subquery:
     """term_for_date as a subquery (no round trip of its own); with no day, the latest term.
-    The council may itself be a subquery (current_council_id())."""
+    The council may itself be a subquery."""
     terms = Term.objects.filter(council=council)
     if day is not None:
         terms = terms.filter(start_date__lte=day).filter(

@@ -66,10 +66,10 @@ urlpatterns = [
     path("don-vi-hanh-chinh/sap-xep/", views.unit_merge, name="unit_merge"),
     *registry_urls(
         models.Council, "hdnd", _("Hội đồng nhân dân"), empty_text=_("Chưa khai báo HĐND."),
-        columns=["name", "place_name", "secretariat_name", "resolution_sequence"],
-        fields=["name", "short_name", "level", "place_name", "header_name", "secretariat_name",
-                "resolution_symbol", "report_symbol", "resolution_sequence", "rate_rounding"],
-        search=("name",),
+        columns=["name", "level", "parent", "place_name", "resolution_sequence"],
+        fields=forms.COUNCIL_FIELDS, form_class=forms.CouncilForm,
+        search=("name",), filter_by=("level",),
+        queryset=models.Council.objects.select_related("parent"),
     ),
     *registry_urls(
         models.Term, "nhiem-ky", _("Nhiệm kỳ"), empty_text=_("Chưa có nhiệm kỳ nào."),

@@ -9,15 +9,15 @@ from django.utils.translation import gettext as _
 from core.forms import pk_or_none
 from core.idempotency import add_form_token, create_once
 from core.permissions import require_editor, require_viewer
+from core.scoping import request_council
 from council import services
 from council.forms import UnitMergeForm
-from council.selectors import council_get_current
 
 
 def registry(request: HttpRequest) -> HttpResponse:
     """The council registry's index: terms, Ban, delegates, organisations, units, Standing work."""
     require_viewer(request)
-    return render(request, "council/registry.html", {"council": council_get_current()})
+    return render(request, "council/registry.html", {"council": request_council(request)})
 
 
 def unit_merge(request: HttpRequest) -> HttpResponse:

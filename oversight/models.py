@@ -127,6 +127,8 @@ QUESTIONING_KINDS = (Kind.QUESTIONING_SESSION, Kind.QUESTIONING_INTERSESSION)
 class OversightProgramme(TimeStampedModel):
     """Chương trình giám sát năm, adopted by a resolution of the HĐND."""
 
+    council_path = "term__council"
+
     term = models.ForeignKey(
         Term, verbose_name=_("Nhiệm kỳ"), on_delete=models.PROTECT, related_name="+"
     )
@@ -166,6 +168,8 @@ class OversightProgramme(TimeStampedModel):
 
 
 class ProgrammeItem(ActorFields, TimeStampedModel):
+    council_path = "programme__term__council"
+
     programme = models.ForeignKey(
         OversightProgramme,
         verbose_name=_("Chương trình"),
@@ -229,6 +233,8 @@ class ProgrammeItem(ActorFields, TimeStampedModel):
 
 class OversightActivity(ActorFields, TimeStampedModel):
     """One supervision, inspection, survey, explanation hearing, questioning or report review."""
+
+    council_path = "term__council"
 
     term = models.ForeignKey(
         Term, verbose_name=_("Nhiệm kỳ"), on_delete=models.PROTECT, related_name="+"
@@ -342,6 +348,8 @@ class OversightActivity(ActorFields, TimeStampedModel):
 class Question(TimeStampedModel):
     """One question (phiếu chất vấn) at a questioning activity."""
 
+    council_path = "activity__term__council"
+
     class AnswerMode(models.TextChoices):
         AT_SITTING = "at_sitting", _("Trả lời trực tiếp tại phiên họp")
         IN_WRITING = "in_writing", _("Trả lời bằng văn bản")
@@ -411,6 +419,8 @@ class Question(TimeStampedModel):
 class OversightRecommendation(TimeStampedModel):
     """Kiến nghị sau giám sát. Whether it is overdue is computed from the deadline and today,
     never stored, so it cannot go stale."""
+
+    council_path = "activity__term__council"
 
     class Status(models.TextChoices):
         NOT_STARTED = "not_started", _("Chưa thực hiện")
@@ -491,6 +501,8 @@ class OversightRecommendation(TimeStampedModel):
 
 class FollowUp(TimeStampedModel):
     """One step of chasing a recommendation (đôn đốc, yêu cầu giải trình, tái giám sát...)."""
+
+    council_path = "recommendation__activity__term__council"
 
     class Kind(models.TextChoices):
         REMINDER = "reminder", _("Đôn đốc")

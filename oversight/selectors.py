@@ -28,6 +28,7 @@ from django.db.models.lookups import Exact, LessThanOrEqual
 from django.utils import timezone
 
 from core.periods import Period
+from core.scoping import of_council
 from core.text import search_terms
 from council.models import Committee, Council, Term
 from council.scoping import scoped
@@ -120,16 +121,21 @@ def activity_filter(
     return qs
 
 
-def activity_get_for_detail(*, pk: int) -> OversightActivity:
-    return OversightActivity.objects.select_related(
-        "term",
-        "committee",
-        "delegate_group",
-        "delegate",
-        "programme_item__programme",
-        "session__term",
-        "establishing_resolution__council",
-    ).get(pk=pk)
+def activity_get_for_detail(*, pk: int, council: Council | None) -> OversightActivity:
+    """An activity of `council` (DoesNotExist for another council's)."""
+    return (
+        of_council(OversightActivity.objects, council)
+        .select_related(
+            "term",
+            "committee",
+            "delegate_group",
+            "delegate",
+            "programme_item__programme",
+            "session__term",
+            "establishing_resolution__council",
+        )
+        .get(pk=pk)
+    )
 
 
 def activity_questions(*, activity: OversightActivity) -> QuerySet[Question]:

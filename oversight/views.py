@@ -10,7 +10,6 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Model, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,6 +20,7 @@ from core.exports import headers as export_headers
 from core.exports import rows as export_rows
 from core.exports import xlsx_response
 from core.permissions import require_viewer
+from core.scoping import council_object_or_404, request_council
 from core.views import (
     ListTotalsMixin,
     RecordCreateView,
@@ -30,7 +30,6 @@ from core.views import (
     RecordUpdateView,
     RecordWriteMixin,
 )
-from council.selectors import council_get_current
 from oversight import exports, filters, forms, selectors, services, tables
 from oversight.models import (
     QUESTIONING_KINDS,
@@ -80,7 +79,7 @@ class _Child(RecordWriteMixin):
             if not self.may_write(request.user):
                 raise PermissionDenied
             parent_model = self.model._meta.get_field(self.parent_field).related_model
-            self.parent = get_object_or_404(parent_model, pk=parent_pk)
+            self.parent = council_object_or_404(self.request, parent_model, pk=parent_pk)
             self.check_committee(self.model(**{self.parent_field: self.parent}))
         return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
 
@@ -117,7 +116,7 @@ class ActivityListView(ListTotalsMixin, RecordListView):
     create_url_name = "oversight:activity_create"
 
     def get_queryset(self) -> QuerySet[OversightActivity]:
-        return selectors.activity_list(council=council_get_current())
+        return selectors.activity_list(council=request_council(self.request))
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         ctx = super().get_context_data(**kwargs)
@@ -130,7 +129,7 @@ def activity_export(request: HttpRequest) -> HttpResponse:
     """The filtered activity list as an Excel file (same filters as the page)."""
     require_viewer(request)
     qs = filters.ActivityFilter(
-        request.GET, queryset=selectors.activity_list(council=council_get_current())
+        request.GET, queryset=selectors.activity_list(council=request_council(request))
     ).qs.prefetch_related("supervised_organizations")
     columns = exports.ACTIVITY_COLUMNS
     return xlsx_response(
@@ -167,7 +166,9 @@ class ActivityDetailView(RecordDetailView):
 
     def get_object(self, queryset: QuerySet | None = None) -> OversightActivity:
         try:
-            return selectors.activity_get_for_detail(pk=self.kwargs["pk"])
+            return selectors.activity_get_for_detail(
+                pk=self.kwargs["pk"], council=request_council(self.request)
+            )
         except OversightActivity.DoesNotExist as exc:
             raise Http404 from exc
 
@@ -247,7 +248,7 @@ class RecommendationListView(RecordListView):
     list_url_name = "oversight:recommendation_list"
 
     def get_queryset(self) -> QuerySet[OversightRecommendation]:
-        return selectors.recommendation_list(council=council_get_current()).select_related(
+        return selectors.recommendation_list(council=request_council(self.request)).select_related(
             "activity"
         )
 
@@ -262,7 +263,7 @@ def recommendation_export(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     qs = filters.RecommendationFilter(
         request.GET,
-        queryset=selectors.recommendation_list(council=council_get_current(), today=today),
+        queryset=selectors.recommendation_list(council=request_council(request), today=today),
     ).qs.select_related("activity")
     columns = exports.RECOMMENDATION_COLUMNS
     return xlsx_response(
@@ -280,7 +281,7 @@ class OverdueListView(RecordListView):
     list_url_name = "oversight:recommendation_overdue"
 
     def get_queryset(self) -> QuerySet[OversightRecommendation]:
-        return selectors.recommendation_overdue_list(council=council_get_current())
+        return selectors.recommendation_overdue_list(council=request_council(self.request))
 
 
 class RecommendationDetailView(RecordDetailView):
@@ -386,7 +387,7 @@ class ProgrammeListView(RecordListView):
     create_url_name = "oversight:programme_create"
 
     def get_queryset(self) -> QuerySet[OversightProgramme]:
-        return selectors.programme_list(council=council_get_current())
+        return selectors.programme_list(council=request_council(self.request))
 
 
 PROGRAMME_ITEMS_PER_PAGE = 50

@@ -32,6 +32,8 @@ class AnnualReport(TimeStampedModel):
     - "Báo cáo kết quả giám sát việc giải quyết ý kiến, kiến nghị của cử tri gửi đến kỳ họp thứ
       N": the petitions of one session, one report per session."""
 
+    council_path = "council"
+
     class Kind(models.TextChoices):
         YEAR = PeriodKind.YEAR.value, PeriodKind.YEAR.label
         FIRST_MONTHS = PeriodKind.FIRST_MONTHS.value, PeriodKind.FIRST_MONTHS.label
@@ -213,6 +215,8 @@ def report_upload_to(instance: ReportRequest, filename: str) -> str:
 class ReportRequest(models.Model):
     """One press of "Tạo báo cáo". The row is the task's state: the Celery task only carries
     its id, and every generated version stays listed."""
+
+    council_path = "annual_report__council"
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Đang chờ")

@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -30,8 +30,8 @@ from core.concurrency import (
 )
 from core.periods import Period
 from core.permissions import require_editor, require_viewer
+from core.scoping import council_object_or_404, request_council
 from council.models import Council
-from council.selectors import council_get_current
 from reports import selectors, services
 from reports.dashboard import dashboard_data, default_year, years_with_data
 from reports.forms import AnnualReportForm, ReportPeriodForm
@@ -41,8 +41,8 @@ from sessions.models import Session
 MIN_YEAR, MAX_YEAR = 1945, 2200
 
 
-def _council_or_404() -> Council:
-    council = council_get_current()
+def _council_or_404(request: HttpRequest) -> Council:
+    council = request_council(request)
     if council is None:
         raise Http404(_("Chưa khai báo Hội đồng nhân dân."))
     return council
@@ -63,7 +63,7 @@ def _check_year(year: int) -> None:
 
 def dashboard(request: HttpRequest) -> HttpResponse:
     require_viewer(request)
-    council = council_get_current()
+    council = request_council(request)
     if council is None:
         return render(request, "reports/dashboard.html", {"council": None})
     today = timezone.localdate()
@@ -110,7 +110,7 @@ def annual_report_latest(request: HttpRequest) -> HttpResponse:
     the latest year before it that has sessions while this year has none yet (a year's work is
     often entered after the fact)."""
     require_viewer(request)
-    council = _council_or_404()
+    council = _council_or_404(request)
     today = timezone.localdate()
     _trend, data_years = selectors.term_trend_and_years(council=council, term=None, today=today)
     year = next((y for y in data_years if y <= today.year), today.year)
@@ -157,16 +157,16 @@ def _report_page(
     )
 
 
-def _report_or_404(pk: int) -> AnnualReport:
-    return get_object_or_404(
-        AnnualReport.objects.select_related("council", "session__term__council"), pk=pk
+def _report_or_404(request: HttpRequest, pk: int) -> AnnualReport:
+    return council_object_or_404(
+        request, AnnualReport.objects.select_related("council", "session__term__council"), pk=pk
     )
 
 
 def annual_report_detail(request: HttpRequest, year: int) -> HttpResponse:
     require_viewer(request)
     _check_year(year)
-    council = _council_or_404()
+    council = _council_or_404(request)
     return _report_page(
         request,
         council=council,
@@ -181,7 +181,7 @@ def annual_report_detail(request: HttpRequest, year: int) -> HttpResponse:
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """Any report by its id: another period than a year, or a session's petitions."""
     require_viewer(request)
-    report = _report_or_404(pk)
+    report = _report_or_404(request, pk)
     return _report_page(
         request,
         council=report.council,
@@ -222,7 +222,7 @@ def _report_edit(request: HttpRequest, report: AnnualReport, *, back: str) -> Ht
 def annual_report_update(request: HttpRequest, year: int) -> HttpResponse:
     require_editor(request)
     _check_year(year)
-    council = _council_or_404()
+    council = _council_or_404(request)
     back = reverse("reports:annualreport_detail", args=[year])
     try:
         services.report_year_check(council=council, year=year)
@@ -237,7 +237,7 @@ def annual_report_update(request: HttpRequest, year: int) -> HttpResponse:
 
 def report_update(request: HttpRequest, pk: int) -> HttpResponse:
     require_editor(request)
-    report = _report_or_404(pk)
+    report = _report_or_404(request, pk)
     return _report_edit(request, report, back=report.get_absolute_url())
 
 
@@ -285,7 +285,7 @@ def _require_generator(request: HttpRequest) -> None:
 def annual_report_generate(request: HttpRequest, year: int) -> HttpResponse:
     _require_generator(request)
     _check_year(year)
-    council = _council_or_404()
+    council = _council_or_404(request)
     return _generate(
         request,
         lambda: services.annual_report_request(council=council, year=year, user=request.user),
@@ -296,7 +296,7 @@ def annual_report_generate(request: HttpRequest, year: int) -> HttpResponse:
 @require_POST
 def report_generate(request: HttpRequest, pk: int) -> HttpResponse:
     _require_generator(request)
-    report = _report_or_404(pk)
+    report = _report_or_404(request, pk)
     return _generate(
         request,
         lambda: services.report_request(report=report, user=request.user),
@@ -308,7 +308,9 @@ def report_generate(request: HttpRequest, pk: int) -> HttpResponse:
 def session_report_generate(request: HttpRequest, session_pk: int) -> HttpResponse:
     """The petitions report of a session, asked for from the session's page."""
     _require_generator(request)
-    session = get_object_or_404(Session.objects.select_related("term__council"), pk=session_pk)
+    session = council_object_or_404(
+        request, Session.objects.select_related("term__council"), pk=session_pk
+    )
     return _generate(
         request,
         lambda: services.session_report_request(session=session, user=request.user),
@@ -319,7 +321,7 @@ def session_report_generate(request: HttpRequest, session_pk: int) -> HttpRespon
 def report_new(request: HttpRequest) -> HttpResponse:
     """Choose a period (or a session) and make its report."""
     _require_generator(request)
-    council = _council_or_404()
+    council = _council_or_404(request)
     form = ReportPeriodForm(request.POST or None, council=council, today=timezone.localdate())
     if request.method == "POST" and form.is_valid():
         period, session = form.period, form.chosen_session
@@ -352,16 +354,16 @@ def report_new(request: HttpRequest) -> HttpResponse:
 def report_request_status(request: HttpRequest, pk: int) -> HttpResponse:
     """The HTMX fragment of one request's row; it polls itself while pending or running."""
     require_viewer(request)
-    report_request = get_object_or_404(
-        ReportRequest.objects.select_related("annual_report", "requested_by"), pk=pk
+    report_request = council_object_or_404(
+        request, ReportRequest.objects.select_related("annual_report", "requested_by"), pk=pk
     )
     return render(request, "reports/_request_row.html", {"r": report_request})
 
 
 def report_request_download(request: HttpRequest, pk: int) -> FileResponse:
     require_viewer(request)
-    report_request = get_object_or_404(
-        ReportRequest.objects.select_related("annual_report__session"), pk=pk
+    report_request = council_object_or_404(
+        request, ReportRequest.objects.select_related("annual_report__session"), pk=pk
     )
     if report_request.status != ReportRequest.Status.DONE or not report_request.file:
         raise Http404(_("Báo cáo chưa được tạo xong."))

@@ -29,6 +29,8 @@ class ResolutionField(TimeStampedModel):
 
 
 class Resolution(TimeStampedModel):
+    council_path = "council"
+
     class Status(models.TextChoices):
         IN_FORCE = "in_force", _("Còn hiệu lực")
         AMENDED = "amended", _("Được sửa đổi, bổ sung")
@@ -137,6 +139,8 @@ class Resolution(TimeStampedModel):
 class ResolutionRelation(TimeStampedModel):
     """`source` amends, replaces or repeals `target`; recording one sets the target's status."""
 
+    council_path = "source__council"
+
     class Kind(models.TextChoices):
         AMENDS = "amends", _("Sửa đổi, bổ sung")
         REPLACES = "replaces", _("Thay thế")
@@ -206,6 +210,8 @@ def _attachment_upload_to(instance: ResolutionAttachment, filename: str) -> str:
 
 class ResolutionAttachment(TimeStampedModel):
     """The signed text and other files; served only through a permission-checking view."""
+
+    council_path = "resolution__council"
 
     class Kind(models.TextChoices):
         SIGNED = "signed", _("Bản ký số / bản chính")

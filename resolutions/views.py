@@ -14,7 +14,7 @@ from django.http import (
     HttpResponseRedirect,
     JsonResponse,
 )
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -26,6 +26,7 @@ from core.exports import headers as export_headers
 from core.exports import rows as export_rows
 from core.idempotency import FORM_TOKEN_FIELD, add_form_token, create_once
 from core.permissions import require_editor, require_viewer
+from core.scoping import council_object_or_404, request_council
 from core.views import (
     RecordCreateView,
     RecordDeleteView,
@@ -33,7 +34,6 @@ from core.views import (
     RecordListView,
     RecordUpdateView,
 )
-from council.selectors import council_get_current
 from resolutions import exports, services
 from resolutions.filters import ResolutionFilter
 from resolutions.forms import ResolutionAttachmentForm, ResolutionForm, ResolutionRelationForm
@@ -48,8 +48,8 @@ _common = {
 }
 
 
-def _register_queryset() -> QuerySet[Resolution]:
-    council = council_get_current()
+def _register_queryset(request: HttpRequest) -> QuerySet[Resolution]:
+    council = request_council(request)
     if council is None:
         return Resolution.objects.none()
     return Resolution.objects.filter(council=council).select_related(
@@ -68,7 +68,7 @@ class ResolutionListView(RecordListView):
     create_url_name = _common["create_url_name"]
 
     def get_queryset(self) -> QuerySet[Resolution]:
-        return _register_queryset()
+        return _register_queryset(self.request)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         ctx = super().get_context_data(**kwargs)
@@ -81,8 +81,8 @@ class ResolutionListView(RecordListView):
 def resolution_export(request: HttpRequest, fmt: str) -> HttpResponse:
     """The filtered register (whole, not one page) as .xlsx or .csv with Vietnamese headers."""
     require_viewer(request)
-    filterset = ResolutionFilter(request.GET, queryset=_register_queryset())
-    qs = filterset.qs if filterset.is_valid() else _register_queryset()
+    filterset = ResolutionFilter(request.GET, queryset=_register_queryset(request), request=request)
+    qs = filterset.qs if filterset.is_valid() else _register_queryset(request)
     columns = exports.RESOLUTION_COLUMNS
     headers = export_headers(columns)
     rows = export_rows(columns, qs)
@@ -147,7 +147,7 @@ class _ResolutionWrite:
         if self.object is not None:
             kwargs["council"] = self.object.council
             return kwargs
-        council = council_get_current()
+        council = request_council(self.request)
         if council is None:
             raise ValidationError(_("Chưa khai báo HĐND."))
         kwargs["council"] = council
@@ -199,7 +199,7 @@ class ResolutionDeleteView(RecordDeleteView):
 def resolution_next_number(request: HttpRequest) -> JsonResponse:
     """The number the form proposes when the kind or the adoption date changes."""
     require_editor(request)
-    council = council_get_current()
+    council = request_council(request)
     try:
         year = int(request.GET.get("year") or timezone.localdate().year)
     except ValueError:
@@ -217,7 +217,7 @@ def resolution_next_number(request: HttpRequest) -> JsonResponse:
 
 def resolutionrelation_create(request: HttpRequest, pk: int) -> HttpResponse:
     require_editor(request)
-    source = get_object_or_404(Resolution.objects.select_related("council"), pk=pk)
+    source = council_object_or_404(request, Resolution.objects.select_related("council"), pk=pk)
     form = ResolutionRelationForm(request.POST or None, source=source)
     add_form_token(form)
     relation, response = create_once(
@@ -251,8 +251,10 @@ def resolutionrelation_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 def resolutionrelation_delete(request: HttpRequest, pk: int) -> HttpResponse:
     require_editor(request)
-    relation = get_object_or_404(
-        ResolutionRelation.objects.select_related("source__council", "target__council"), pk=pk
+    relation = council_object_or_404(
+        request,
+        ResolutionRelation.objects.select_related("source__council", "target__council"),
+        pk=pk,
     )
     if request.method == "POST":
         services.resolution_relation_delete(relation=relation)
@@ -271,7 +273,7 @@ def resolutionrelation_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 def resolutionattachment_create(request: HttpRequest, pk: int) -> HttpResponse:
     require_editor(request)
-    resolution = get_object_or_404(Resolution.objects.select_related("council"), pk=pk)
+    resolution = council_object_or_404(request, Resolution.objects.select_related("council"), pk=pk)
     form = ResolutionAttachmentForm(request.POST or None, request.FILES or None)
     add_form_token(form)
     attachment, response = create_once(
@@ -306,7 +308,7 @@ def resolutionattachment_create(request: HttpRequest, pk: int) -> HttpResponse:
 def resolutionattachment_download(request: HttpRequest, pk: int) -> FileResponse:
     """Files are never served by URL from MEDIA_ROOT: only here, to users with a role."""
     require_viewer(request)
-    attachment = get_object_or_404(ResolutionAttachment, pk=pk)
+    attachment = council_object_or_404(request, ResolutionAttachment, pk=pk)
     response = FileResponse(
         attachment.file.open("rb"),
         as_attachment=True,
@@ -319,7 +321,9 @@ def resolutionattachment_download(request: HttpRequest, pk: int) -> FileResponse
 
 def resolutionattachment_delete(request: HttpRequest, pk: int) -> HttpResponse:
     require_editor(request)
-    attachment = get_object_or_404(ResolutionAttachment.objects.select_related("resolution"), pk=pk)
+    attachment = council_object_or_404(
+        request, ResolutionAttachment.objects.select_related("resolution"), pk=pk
+    )
     if request.method == "POST":
         services.resolution_attachment_delete(attachment=attachment)
         messages.success(request, _("Đã xoá tệp «%(name)s».") % {"name": attachment})

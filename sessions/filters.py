@@ -8,7 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from core.filters import YEAR_MAX, YEAR_MIN, YearFilter, offer_only
 from core.forms import pk_or_none
-from council.selectors import current_council_id, term_at
+from core.scoping import request_council
+from council.selectors import term_at
 from sessions.models import Session
 
 SESSION_OPTIONS_HELP = _(
@@ -41,7 +42,7 @@ class SessionOptionsMixin:
         elif year is not None:
             condition = Q(start_date__year=year)
         else:
-            condition = Q(term_id=term_at(council=current_council_id()))
+            condition = Q(term_id=term_at(council=request_council(self.request)))
         offer_only(field, condition, pk_or_none(data.get("session")))
         field.help_text = (
             SESSION_OPTIONS_HELP if "term" in self.form.fields else SESSION_BY_YEAR_HELP

@@ -16,6 +16,8 @@ THEMATIC_RENAMING_DATE = dt.date(2020, 7, 1)
 
 
 class Session(TimeStampedModel):
+    council_path = "term__council"
+
     class Kind(models.TextChoices):
         REGULAR = "regular", _("Thường lệ")
         THEMATIC = "thematic", _("Chuyên đề / bất thường")
@@ -117,6 +119,8 @@ def _agenda_upload_to(instance: AgendaItem, filename: str) -> str:
 class AgendaItem(TimeStampedModel):
     """A document the session considered: tờ trình, báo cáo or báo cáo thẩm tra of a Ban."""
 
+    council_path = "session__term__council"
+
     class DocType(models.TextChoices):
         SUBMISSION = "submission", _("Tờ trình")
         REPORT = "report", _("Báo cáo")
@@ -174,6 +178,8 @@ class AgendaItem(TimeStampedModel):
 
 class Attendance(TimeStampedModel):
     """One delegate at one session: present, absent or excused (entered in one bulk form)."""
+
+    council_path = "session__term__council"
 
     class Status(models.TextChoices):
         PRESENT = "present", _("Có mặt")

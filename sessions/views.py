@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.db.models import Count
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from core.concurrency import VERSION_FIELD, StaleRowsError
 from core.permissions import require_editor, require_viewer
+from core.scoping import council_object_or_404
 from core.views import (
     RecordCreateView,
     RecordDeleteView,
@@ -113,8 +114,8 @@ class _AgendaItemWrite(_Section):
     def session(self) -> Session:
         if self.object is not None:
             return self.object.session
-        return get_object_or_404(
-            Session.objects.select_related("term"), pk=self.kwargs["session_pk"]
+        return council_object_or_404(
+            self.request, Session.objects.select_related("term"), pk=self.kwargs["session_pk"]
         )
 
     def get_form_kwargs(self) -> dict[str, Any]:
@@ -156,7 +157,7 @@ class AgendaItemDeleteView(_Section, RecordDeleteView):
 def agenda_item_attachment(request: HttpRequest, pk: int) -> FileResponse:
     """Agenda documents are served only to logged-in users with a role, as downloads."""
     require_viewer(request)
-    item = get_object_or_404(AgendaItem, pk=pk)
+    item = council_object_or_404(request, AgendaItem, pk=pk)
     if not item.attachment:
         raise Http404
     return FileResponse(
@@ -171,7 +172,7 @@ def attendance_update(request: HttpRequest, pk: int) -> HttpResponse:
     carries the version of the roll it shows, so a second editor cannot overwrite the first's
     changes unseen."""
     require_editor(request)
-    session = get_object_or_404(Session.objects.select_related("term__council"), pk=pk)
+    session = council_object_or_404(request, Session.objects.select_related("term__council"), pk=pk)
     rows = selectors.session_attendance_rows(session=session)
     version = selectors.session_attendance_version(session=session)
     form = AttendanceForm(request.POST or None, rows=rows, version=version)

@@ -33,6 +33,7 @@ MATRIX: dict[str, frozenset[str]] = {
     "password_change_done": SELF,
     "otp_verify": SELF,
     "otp_setup": SELF,
+    "council_choose": SELF,
     "council:registry": READ,
     "council:unit_merge": WRITE,
 }

@@ -17,7 +17,6 @@ from core.forms import (
     VnDateField,
     pk_or_none,
 )
-from council.filters import scope_to_current_council
 from council.forms import current_term_initial, follow, form_term_id, narrow_to_term
 from council.models import AdministrativeUnit, Organization, Term
 from voters.models import (
@@ -320,9 +319,7 @@ class CitizenReceptionForm(BaseModelForm):
 
 
 class PetitionImportForm(forms.Form):
-    term = SafeModelChoiceField(
-        label=_("Nhiệm kỳ"), queryset=scope_to_current_council(Term.objects.all()), empty_label=None
-    )
+    term = SafeModelChoiceField(label=_("Nhiệm kỳ"), queryset=Term.objects.all(), empty_label=None)
     file = forms.FileField(
         label=_("Tệp Excel (.xlsx) theo mẫu"),
         error_messages={"required": _("Chọn tệp Excel cần nhập.")},
@@ -339,7 +336,7 @@ class TermChoiceForm(forms.Form):
 
     term = SafeModelChoiceField(
         label=_("Nhiệm kỳ"),
-        queryset=scope_to_current_council(Term.objects.all()),
+        queryset=Term.objects.all(),
         required=False,
         empty_label=_("Tất cả các nhiệm kỳ"),
     )

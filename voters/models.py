@@ -71,6 +71,8 @@ class PetitionField(TimeStampedModel):
 
 
 class VoterMeeting(TimeStampedModel):
+    council_path = "term__council"
+
     class Timing(models.TextChoices):
         PRE_SESSION = "pre_session", _("Trước kỳ họp")
         POST_SESSION = "post_session", _("Sau kỳ họp")
@@ -163,6 +165,8 @@ class ForwardingBatch(TimeStampedModel):
     """One dispatch letter (công văn) forwarding a list of petitions to UBND tỉnh or another
     body."""
 
+    council_path = "term__council"
+
     term = models.ForeignKey(
         "council.Term",
         verbose_name=_("Nhiệm kỳ"),
@@ -211,6 +215,8 @@ class ForwardingBatch(TimeStampedModel):
 
 
 class VoterPetition(TimeStampedModel):
+    council_path = "term__council"
+
     class Level(models.TextChoices):
         CENTRAL = "central", _("Trung ương")
         PROVINCE = "province", _("Tỉnh")
@@ -437,6 +443,8 @@ class VoterPetition(TimeStampedModel):
 class PetitionStatusChange(models.Model):
     """One step of a petition's workflow: who moved it, when, from what to what."""
 
+    council_path = "petition__term__council"
+
     petition = models.ForeignKey(
         VoterPetition,
         verbose_name=_("Kiến nghị"),
@@ -472,6 +480,8 @@ class PetitionStatusChange(models.Model):
 class Letter(TimeStampedModel):
     """A citizen's letter (đơn thư). Sender fields are personal data: only secretariat staff
     and administrators ever see them (core.roles.can_view_personal_data)."""
+
+    council_path = "term__council"
 
     class Kind(models.TextChoices):
         COMPLAINT = "complaint", _("Khiếu nại")
@@ -544,6 +554,8 @@ class Letter(TimeStampedModel):
 
 class CitizenReception(TimeStampedModel):
     """A citizen reception day (tiếp công dân). `visitors` is personal data."""
+
+    council_path = "term__council"
 
     class Kind(models.TextChoices):
         REGULAR = "regular", _("Định kỳ")

@@ -29,9 +29,9 @@ def test_load_demo_is_idempotent():
 
 
 def test_demo_standing_work_2019_matches_the_founding_document():
-    from council.selectors import council_get_current, standing_work_counts
+    from council.selectors import province_council, standing_work_counts
 
     call_command("load_demo", verbosity=0)
-    counts = standing_work_counts(council=council_get_current(), year=2019)
+    counts = standing_work_counts(council=province_council(), year=2019)
     assert counts.intersession_matters == 11
     assert counts.appraisals == 23

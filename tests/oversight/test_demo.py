@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from django.core.management import call_command
 
-from council.selectors import council_get_current
+from council.selectors import province_council
 from oversight import selectors
 from oversight.models import OversightActivity, OversightProgramme, OversightRecommendation
 
@@ -28,7 +28,7 @@ def _figures(council) -> tuple:
 
 def test_demo_reproduces_the_2019_oversight_figures_and_loads_idempotently():
     call_command("load_demo", verbosity=0)
-    council = council_get_current()
+    council = province_council()
 
     # "01 cuộc giám sát chuyên đề của HĐND tỉnh; 02 cuộc giám sát chuyên đề và 01 cuộc kiểm tra
     # của Thường trực HĐND tỉnh; 01 phiên họp giải trình; 01 phiên chất vấn giữa 2 kỳ họp.

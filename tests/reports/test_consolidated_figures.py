@@ -10,7 +10,7 @@ import pytest
 from django.core.management import call_command
 
 from council.models import Council, InterSessionMatter, Organization, Term
-from council.selectors import council_get_current, standing_work_counts
+from council.selectors import province_council, standing_work_counts
 from oversight.selectors import oversight_counts_by_year
 from reports.selectors import term_trend_and_years
 from resolutions.selectors import resolution_counts_by_year
@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 
 def test_trend_in_one_query_matches_each_apps_own_selector(django_assert_num_queries):
     call_command("load_demo")
-    council = council_get_current()
+    council = province_council()
     term = Term.objects.get(council=council, start_date__year=2016)
     today = dt.date(2019, 12, 31)
     with django_assert_num_queries(1):

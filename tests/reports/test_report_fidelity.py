@@ -25,7 +25,7 @@ from pypdf import PdfReader
 from core.periods import Period
 from core.services import record_save
 from council.models import Term
-from council.selectors import council_get_current
+from council.selectors import province_council
 from oversight.models import Actor, Kind, OversightRecommendation
 from reports import fonts
 from reports.dashboard import dashboard_data
@@ -67,7 +67,7 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory) -> SimpleNamespac
         with transaction.atomic():
             call_command("load_demo")
             call_command("annual_report", year=2019, output=str(output))
-            council = council_get_current()
+            council = province_council()
             board = dashboard_data(
                 council=council,
                 year=2019,

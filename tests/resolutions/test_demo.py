@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from django.core.management import call_command
 
-from council.selectors import council_get_current
+from council.selectors import province_council
 from resolutions.models import Resolution
 from resolutions.selectors import resolution_counts
 from sessions.models import Session
@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 def test_demo_data_gives_the_2019_figures_of_the_founding_document():
     call_command("load_demo", verbosity=0)
     call_command("load_demo", verbosity=0)  # idempotent
-    council = council_get_current()
+    council = province_council()
     sessions = session_counts(council=council, year=2019)
     assert (sessions.total, sessions.regular, sessions.thematic) == (5, 2, 3)
     assert sessions.thematic_label == "bất thường"

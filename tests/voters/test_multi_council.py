@@ -46,7 +46,7 @@ def test_petitions_of_another_council_are_not_listed(
 @pytest.fixture
 def other_term(council) -> Term:
     """A term of a second council, created after the current one (the first council is the
-    current one: council.selectors.council_get_current)."""
+    current one: council.selectors.province_council)."""
     other = Council.objects.create(
         name="HĐND tỉnh Khác",
         short_name="Khác",

@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.forms import pk_or_none
+from core.scoping import request_council
 from core.views import RecordCreateView, RecordDetailView, RecordUpdateView
-from council.selectors import council_get_current
 from voters import filters, forms, selectors, services, tables
 from voters.models import ForwardingBatch, VoterPetition
 from voters.views.base import VotersListView, candidate_rows
@@ -34,7 +34,7 @@ class ForwardingBatchListView(VotersListView):
     filterset_class = filters.ForwardingBatchFilter
 
     def get_queryset(self):
-        return selectors.batch_queryset(council=council_get_current())
+        return selectors.batch_queryset(council=request_council(self.request))
 
 
 class ForwardingBatchDetailView(_Section, RecordDetailView):
@@ -43,13 +43,13 @@ class ForwardingBatchDetailView(_Section, RecordDetailView):
     detail_fields = ["term", "session", "recipient", "number", "date", "subject"]
 
     def get_queryset(self):
-        return selectors.batch_queryset(council=council_get_current())
+        return selectors.batch_queryset(council=request_council(self.request))
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         ctx = super().get_context_data(**kwargs)
-        ctx["petitions"] = selectors.petition_queryset(council=council_get_current()).filter(
-            batch=self.object
-        )
+        ctx["petitions"] = selectors.petition_queryset(
+            council=request_council(self.request)
+        ).filter(batch=self.object)
         return ctx
 
 
@@ -65,7 +65,7 @@ class ForwardingBatchCreateView(_Section, RecordCreateView):
         # Only the tables the checklist reads: the default ten cost the planner more than the
         # rows (A 133 -> 75 ms median, docs/performance.md).
         return selectors.petitions_awaiting_forwarding(
-            council=council_get_current(), related=("session", "responsible_org")
+            council=request_council(self.request), related=("session", "responsible_org")
         )
 
     @cached_property

@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy
 from accounts.security import PersonalDataPageMixin, personal_data_response
 from core import roles
 from core.permissions import require_viewer
+from core.scoping import request_council
 from core.views import RecordCreateView, RecordDeleteView, RecordDetailView, RecordUpdateView
-from council.selectors import council_get_current
 from voters import exports, filters, forms, selectors, services, tables
 from voters.models import Letter
 from voters.views.base import (
@@ -39,7 +39,7 @@ class LetterListView(PersonalDataPageMixin, PersonalDataTableMixin, VotersListVi
     personal_fields = Letter.PERSONAL_FIELDS
 
     def get_queryset(self):
-        return selectors.letter_queryset(council=council_get_current())
+        return selectors.letter_queryset(council=request_council(self.request))
 
 
 class LetterDetailView(PersonalDataPageMixin, PersonalDataDetailMixin, _Section, RecordDetailView):
@@ -61,7 +61,7 @@ class LetterDetailView(PersonalDataPageMixin, PersonalDataDetailMixin, _Section,
     ]
 
     def get_queryset(self):
-        return selectors.letter_queryset(council=council_get_current())
+        return selectors.letter_queryset(council=request_council(self.request))
 
 
 class _LetterWrite(PersonalDataPageMixin, _Section):
@@ -89,7 +89,7 @@ def letter_export(request: HttpRequest) -> HttpResponse:
     require_viewer(request)
     personal = roles.can_view_personal_data(request.user)
     qs = filtered(
-        request, filters.LetterFilter, selectors.letter_queryset(council=council_get_current())
+        request, filters.LetterFilter, selectors.letter_queryset(council=request_council(request))
     )
     columns = exports.LETTER_COLUMNS
     if personal:

@@ -6,10 +6,10 @@ from typing import Any
 
 from django.db.models import Sum
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy
 
 from core.permissions import require_viewer
+from core.scoping import council_object_or_404, request_council
 from core.views import (
     ListTotalsMixin,
     RecordCreateView,
@@ -17,7 +17,6 @@ from core.views import (
     RecordDetailView,
     RecordUpdateView,
 )
-from council.selectors import council_get_current
 from voters import exports, filters, forms, selectors, tables
 from voters.models import VoterMeeting
 from voters.views.base import VotersListView, export_response, filtered
@@ -41,7 +40,7 @@ class VoterMeetingListView(ListTotalsMixin, VotersListView):
     export_url_name = "voters:votermeeting_export"
 
     def get_queryset(self):
-        return selectors.meeting_queryset(council=council_get_current())
+        return selectors.meeting_queryset(council=request_council(self.request))
 
 
 class VoterMeetingDetailView(_Section, RecordDetailView):
@@ -64,15 +63,15 @@ class VoterMeetingDetailView(_Section, RecordDetailView):
     delete_url_name = "voters:votermeeting_delete"
 
     def get_queryset(self):
-        return selectors.meeting_queryset(council=council_get_current()).prefetch_related(
+        return selectors.meeting_queryset(council=request_council(self.request)).prefetch_related(
             "delegates"
         )
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         ctx = super().get_context_data(**kwargs)
-        ctx["petitions"] = selectors.petition_queryset(council=council_get_current()).filter(
-            meeting=self.object
-        )
+        ctx["petitions"] = selectors.petition_queryset(
+            council=request_council(self.request)
+        ).filter(meeting=self.object)
         return ctx
 
 
@@ -92,7 +91,7 @@ class VoterMeetingDeleteView(_Section, RecordDeleteView):
 def meeting_minutes(request: HttpRequest, pk: int) -> FileResponse:
     """The minutes, only through this permission check, always as a download."""
     require_viewer(request)
-    meeting = get_object_or_404(VoterMeeting, pk=pk)
+    meeting = council_object_or_404(request, VoterMeeting, pk=pk)
     if not meeting.minutes:
         raise Http404
     try:
@@ -112,6 +111,6 @@ def meeting_export(request: HttpRequest) -> HttpResponse:
     qs = filtered(
         request,
         filters.VoterMeetingFilter,
-        selectors.meeting_queryset(council=council_get_current()),
+        selectors.meeting_queryset(council=request_council(request)),
     )
     return export_response("tiep-xuc-cu-tri", exports.MEETING_COLUMNS, qs)

@@ -7,14 +7,16 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
+from core.filters import scope_choices
 from core.permissions import require_viewer
-from council.selectors import council_get_current, term_for_date
+from core.scoping import request_council
+from council.selectors import term_for_date
 from voters import forms, selectors
 
 
 def index(request: HttpRequest) -> HttpResponse:
     require_viewer(request)
-    council = council_get_current()
+    council = request_council(request)
     awaiting, overdue = selectors.petition_queue_counts(council=council) if council else (0, 0)
     return render(
         request,
@@ -30,15 +32,17 @@ def index(request: HttpRequest) -> HttpResponse:
 
 def petition_by_session(request: HttpRequest) -> HttpResponse:
     require_viewer(request)
-    council = council_get_current()
+    council = request_council(request)
     current_term = None
     if "term" in request.GET:  # chosen, blank for every term
         term_form = forms.TermChoiceForm(request.GET)
+        scope_choices(term_form, request)
         term = term_form.cleaned_data.get("term") if term_form.is_valid() else None
     else:  # one term (tens of sessions, not the whole history): the latest with petitions
         term = selectors.petition_summary_default_term(council=council) if council else None
         current_term = term_for_date(council=council, day=timezone.localdate()) if council else None
         term_form = forms.TermChoiceForm(initial={"term": term})
+        scope_choices(term_form, request)
     rows = selectors.petition_summary_by_session(council=council, term=term) if council else []
     return render(
         request,

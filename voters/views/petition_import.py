@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core.exports import XLSX_TYPE
+from core.filters import scope_choices
 from core.permissions import require_editor, require_viewer
 from voters import forms, imports, services
 
@@ -45,6 +46,7 @@ def petition_import(request: HttpRequest) -> HttpResponse:
     """Upload → every row validated → preview (nothing saved yet)."""
     require_editor(request)
     form = forms.PetitionImportForm(request.POST or None, request.FILES or None)
+    scope_choices(form, request)
     if request.method == "POST" and form.is_valid():
         term = form.cleaned_data["term"]
         token = imports.stash_upload(form.cleaned_data["file"])
@@ -75,10 +77,10 @@ def _import_turned_away(
     if result.refusal:  # rare: it passed at upload, so the stashed file has changed
         messages.error(request, result.refusal)
         return redirect("voters:petition_import")
+    form = forms.PetitionImportForm()
+    scope_choices(form, request)
     return render(
-        request,
-        "voters/petition_import.html",
-        _import_context(form=forms.PetitionImportForm(), errors=result.errors),
+        request, "voters/petition_import.html", _import_context(form=form, errors=result.errors)
     )
 
 
@@ -90,6 +92,7 @@ def petition_import_confirm(request: HttpRequest) -> HttpResponse:
     require_editor(request)
     path = imports.stashed_path(request.POST.get("token", ""))
     form = forms.PetitionImportForm(request.POST)
+    scope_choices(form, request)
     term_field = form.fields["term"]
     try:
         term = term_field.clean(request.POST.get("term"))

@@ -8,7 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -18,6 +18,7 @@ from core import roles
 from core.forms import pk_or_none
 from core.idempotency import add_form_token, create_once
 from core.permissions import require_editor, require_viewer
+from core.scoping import council_object_or_404, request_council
 from core.views import (
     ListTotalsMixin,
     RecordCreateView,
@@ -25,7 +26,6 @@ from core.views import (
     RecordDetailView,
     RecordUpdateView,
 )
-from council.selectors import council_get_current
 from voters import exports, filters, forms, selectors, services, tables
 from voters.models import PetitionStatusChange, VoterPetition
 from voters.views.base import (
@@ -60,7 +60,7 @@ class VoterPetitionListView(ListTotalsMixin, VotersListView):
 
     def get_queryset(self):
         return selectors.petition_queryset(
-            council=council_get_current(), related=tables.VoterPetitionTable.related
+            council=request_council(self.request), related=tables.VoterPetitionTable.related
         )
 
 
@@ -79,7 +79,7 @@ class PetitionAwaitingView(ListTotalsMixin, VotersListView):
 
     def get_queryset(self):
         return selectors.petitions_awaiting_forwarding(
-            council=council_get_current(), related=tables.VoterPetitionTable.related
+            council=request_council(self.request), related=tables.VoterPetitionTable.related
         )
 
 
@@ -103,7 +103,7 @@ class PetitionOverdueView(ListTotalsMixin, VotersListView):
 
     def get_queryset(self):
         return selectors.petitions_overdue(
-            council=council_get_current(),
+            council=request_council(self.request),
             days=self.days(),
             related=tables.VoterPetitionTable.related,
         )
@@ -134,7 +134,7 @@ class VoterPetitionDetailView(_Section, RecordDetailView):
     ]
 
     def get_queryset(self):
-        return selectors.petition_queryset(council=council_get_current()).select_related(
+        return selectors.petition_queryset(council=request_council(self.request)).select_related(
             "repeat_of", "consolidated_into"
         )
 
@@ -205,7 +205,7 @@ def _require_valid(form: Any) -> None:
 def petition_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     """One workflow step from the petition's page: compile, reopen, answer, outcome."""
     require_editor(request)
-    petition = get_object_or_404(VoterPetition.objects.select_related("batch"), pk=pk)
+    petition = council_object_or_404(request, VoterPetition.objects.select_related("batch"), pk=pk)
     try:
         if action == "compile":
             services.petition_compile(petition=petition, user=request.user)
@@ -248,7 +248,7 @@ def petition_export(request: HttpRequest) -> HttpResponse:
     qs = filtered(
         request,
         filters.VoterPetitionFilter,
-        selectors.petition_queryset(council=council_get_current(), related=()),
+        selectors.petition_queryset(council=request_council(request), related=()),
     )
     if request.GET.get("view") == "awaiting":
         # The awaiting page's rows (selectors.petitions_awaiting_forwarding): merged originals
@@ -262,7 +262,7 @@ def petition_export(request: HttpRequest) -> HttpResponse:
 def petition_consolidate(request: HttpRequest) -> HttpResponse:
     """Merge the same request raised at several meetings into one consolidated petition."""
     require_editor(request)
-    council = council_get_current()
+    council = request_council(request)
     candidates = selectors.petitions_awaiting_forwarding(council=council).filter(
         is_consolidated=False
     )

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy
 from accounts.security import PersonalDataPageMixin, personal_data_response
 from core import roles
 from core.permissions import require_viewer
+from core.scoping import request_council
 from core.views import (
     ListTotalsMixin,
     RecordCreateView,
@@ -16,7 +17,6 @@ from core.views import (
     RecordDetailView,
     RecordUpdateView,
 )
-from council.selectors import council_get_current
 from voters import exports, filters, forms, selectors, tables
 from voters.models import CitizenReception
 from voters.views.base import PersonalDataDetailMixin, VotersListView, export_response, filtered
@@ -40,7 +40,7 @@ class CitizenReceptionListView(PersonalDataPageMixin, ListTotalsMixin, VotersLis
     export_url_name = "voters:citizenreception_export"
 
     def get_queryset(self):
-        return selectors.reception_queryset(council=council_get_current())
+        return selectors.reception_queryset(council=request_council(self.request))
 
 
 class CitizenReceptionDetailView(
@@ -63,7 +63,7 @@ class CitizenReceptionDetailView(
     ]
 
     def get_queryset(self):
-        return selectors.reception_queryset(council=council_get_current())
+        return selectors.reception_queryset(council=request_council(self.request))
 
 
 # A reception has no rules of its own: core.services.record_save writes it.
@@ -86,7 +86,7 @@ def reception_export(request: HttpRequest) -> HttpResponse:
     qs = filtered(
         request,
         filters.CitizenReceptionFilter,
-        selectors.reception_queryset(council=council_get_current()),
+        selectors.reception_queryset(council=request_council(request)),
     )
     columns = exports.RECEPTION_COLUMNS
     if personal:

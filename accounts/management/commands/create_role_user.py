@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from accounts.services import otp_enrolment_code_issue, user_create_with_role
 from core.roles import ROLE_SLUGS, Role
 from council.models import Committee
+from council.selectors import council_lookup
 
 
 class Command(BaseCommand):
@@ -25,6 +26,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "--committee", type=int, help="Mã số (id) của Ban, bắt buộc với vai trò committee."
         )
+        parser.add_argument(
+            "--council",
+            help="HĐND của tài khoản: id, tên đầy đủ hoặc tên viết tắt. Bỏ trống: HĐND của Ban, "
+            "hoặc HĐND cấp tỉnh.",
+        )
 
     def handle(self, *args, **options) -> None:
         role = ROLE_SLUGS[options["role"]]
@@ -36,6 +42,15 @@ class Command(BaseCommand):
                 committee = Committee.objects.get(pk=options["committee"])
             except Committee.DoesNotExist as exc:
                 raise CommandError("Không tìm thấy Ban có id này.") from exc
+        council = None
+        if options["council"]:
+            council = council_lookup(key=options["council"])
+            if council is None:
+                raise CommandError(
+                    f"Không tìm thấy HĐND «{options['council']}» (hoặc có nhiều hơn một)."
+                )
+            if committee is not None and committee.term.council_id != council.pk:
+                raise CommandError("Ban đã chọn không thuộc HĐND này.")
         password = options["password"] or getpass.getpass("Mật khẩu: ")
         # The same rules as the web's password forms (AUTH_PASSWORD_VALIDATORS), checked against
         # the account's own name and e-mail, before anything is written.
@@ -54,6 +69,7 @@ class Command(BaseCommand):
             full_name=options["full_name"],
             email=options["email"],
             committee=committee,
+            council=council,
         )
         self.stdout.write(self.style.SUCCESS(f"Đã tạo tài khoản {user.username} ({role.value})."))
         # Administrators must use two-factor login (accounts.security.OTPRequiredMiddleware), and

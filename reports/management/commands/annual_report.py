@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from core.periods import Period, parse_day
 from council.models import Council
-from council.selectors import council_get_current, council_lookup
+from council.selectors import council_lookup, province_council
 from reports.models import ReportRequest
 from reports.services import annual_report_render, period_report_request
 
@@ -62,7 +62,7 @@ class Command(BaseCommand):
 
     def _council(self, key: str | None) -> Council:
         if key is None or str(key).strip() == "":
-            council = council_get_current()
+            council = province_council()
             if council is None:
                 raise CommandError("Chưa khai báo Hội đồng nhân dân.")
             return council

@@ -1,0 +1,59 @@
+"""Which council a login works for, and which councils it may look at (issue 19: one
+installation for a province's council and its communes' councils).
+
+A login belongs to the council of its profile; a login without one belongs to the province
+(the first council that belongs to no other), so an installation of one council needs no
+setting. A province's logins may also look at its communes' councils, administrators at every
+council: the one chosen (CHOSEN_KEY in the session, accounts.views.council_choose) is the
+request's council (core.scoping.request_council), which every page scopes its rows to
+(core.scoping.of_council)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import HttpRequest
+
+from accounts.models import UserProfile
+from core import roles
+from core.scoping import CHOSEN_COUNCIL_KEY
+from council.models import Council
+
+CHOSEN_KEY = CHOSEN_COUNCIL_KEY
+
+
+def user_council(user: Any) -> Council | None:
+    """The council the login works for, its profile's else the province's (one query); None
+    for a visitor."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    own = UserProfile.objects.filter(user=user.pk, council=OuterRef("pk"))
+    return (
+        Council.objects.filter(Exists(own) | Q(parent__isnull=True))
+        .annotate(own=Exists(own))
+        .order_by("-own", "pk")
+        .first()
+    )
+
+
+def visible_councils(user: Any) -> QuerySet[Council]:
+    """The councils the login may look at: its own and, for a province's logins, the communes'
+    that belong to it; every council for an administrator."""
+    if roles.is_admin(user):
+        return Council.objects.all()
+    own = user_council(user)
+    if own is None:
+        return Council.objects.none()
+    return Council.objects.filter(Q(pk=own.pk) | Q(parent=own.pk))
+
+
+def request_council_of(request: HttpRequest) -> Council | None:
+    """The council chosen in this session if the login may still look at it, else its own."""
+    chosen = request.session.get(CHOSEN_KEY) if hasattr(request, "session") else None
+    if chosen is not None:
+        council = visible_councils(request.user).filter(pk=chosen).first()
+        if council is not None:
+            return council
+        request.session.pop(CHOSEN_KEY, None)
+    return user_council(request.user)
