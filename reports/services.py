@@ -23,6 +23,7 @@ from kombu.exceptions import OperationalError as KombuOperationalError
 from core.periods import Period, PeriodKind
 from council.models import Council, Term
 from reports.models import AnnualReport, ReportRequest
+from reports.wording import LEVEL_WORDS
 from sessions.models import Session
 from voters.models import DISTRICT_LEVEL_END
 
@@ -39,25 +40,45 @@ MAX_ATTEMPTS = 5
 REQUESTS_PER_USER = 5
 REQUEST_WINDOW = dt.timedelta(minutes=10)
 
-DEFAULT_RECIPIENTS = """Thường trực Tỉnh ủy (b/c);
-Đoàn ĐBQH tỉnh;
-UBND tỉnh;
-Ban Thường trực UBMTTQ Việt Nam tỉnh;
-Các vị đại biểu HĐND tỉnh;
-Các sở, ban, ngành, đoàn thể tỉnh;
+DEFAULT_RECIPIENTS = """Thường trực {party} (b/c);
+Đoàn ĐBQH {word};
+UBND {word};
+Ban Thường trực UBMTTQ Việt Nam {word};
+Các vị đại biểu HĐND {word};
+Các sở, ban, ngành, đoàn thể {word};
 {lower_level}
 Lưu: VT."""
+# A commune's council reports up to its province's Thường trực and has no level below it.
+COMMUNE_RECIPIENTS = """Thường trực {party} (b/c);
+Thường trực HĐND {parent_word};
+UBND {word};
+Ủy ban MTTQ Việt Nam {word};
+Các vị đại biểu HĐND {word};
+Lưu: VT."""
+# The Party committee of each level: Tỉnh ủy, Thành ủy (a centrally-run city), Đảng ủy xã.
+PARTY_COMMITTEES = {
+    Council.Level.PROVINCE: "Tỉnh ủy",
+    Council.Level.CITY: "Thành ủy",
+    Council.Level.COMMUNE: "Đảng ủy xã",
+}
 # The level below the province: districts until 30/06/2025; from 01/07/2025 (two-level local
 # government, Luật 72/2025/QH15) communes and wards alone.
 LOWER_LEVEL_BEFORE_2025 = "Thường trực HĐND, UBND các huyện, thành phố;"
 LOWER_LEVEL_FROM_2025 = "Thường trực HĐND, UBND cấp xã;"
 
 
-def default_recipients(*, day: dt.date) -> str:
-    """The usual "Nơi nhận" of a report dated `day`, one a line, with the lower level of local
-    government that existed on that day."""
+def default_recipients(*, day: dt.date, council: Council | None = None) -> str:
+    """The usual "Nơi nhận" of a report of `council` (a province's when not given) dated `day`,
+    one a line: in the words of its level, with the lower level of local government that
+    existed on that day."""
+    level = council.level if council is not None else Council.Level.PROVINCE
+    words = {"party": PARTY_COMMITTEES[level], "word": LEVEL_WORDS[level]}
+    if level == Council.Level.COMMUNE:
+        parent = council.parent if council is not None else None
+        parent_word = LEVEL_WORDS[parent.level] if parent is not None else LEVEL_WORDS["province"]
+        return COMMUNE_RECIPIENTS.format(parent_word=parent_word, **words)
     lower = LOWER_LEVEL_FROM_2025 if day > DISTRICT_LEVEL_END else LOWER_LEVEL_BEFORE_2025
-    return DEFAULT_RECIPIENTS.format(lower_level=lower)
+    return DEFAULT_RECIPIENTS.format(lower_level=lower, **words)
 
 
 @transaction.atomic
@@ -84,7 +105,7 @@ def period_report_new(*, council: Council, period: Period) -> AnnualReport:
         start_date=period.start,
         end_date=period.end,
     )
-    report.recipients = default_recipients(day=report.dated())
+    report.recipients = default_recipients(day=report.dated(), council=council)
     return report
 
 
@@ -121,7 +142,7 @@ def session_report_get_or_create(*, session: Session, user: Any = None) -> Annua
             council=session.term.council,
             kind=AnnualReport.Kind.SESSION_PETITIONS,
             session=session,
-            recipients=default_recipients(day=session.end_date),
+            recipients=default_recipients(day=session.end_date, council=session.term.council),
         ),
         user=user,
     )
