@@ -394,3 +394,52 @@ def test_figures_of_two_years_are_those_of_each_year(
         )
         got = annual_figures_of_years(council=council, years=(year, year - 1), today=today)
         assert got[year] == alone
+
+
+def test_figures_of_years_apart_are_those_of_each_year(council, term, committee, staff_user):
+    """The petitions and letters of the years asked for are told apart by their day (a CASE on
+    the day, voters.selectors._year_of), for years that are not next to each other too: the
+    year between them is read, and counted in neither."""
+    from voters.models import Letter
+    from voters.selectors import (
+        letter_stats,
+        letter_stats_of_years,
+        petition_stats,
+        petition_stats_of_years,
+    )
+
+    days = [D(2017, 1, 1), D(2017, 12, 31), D(2018, 1, 1), D(2018, 6, 30), D(2019, 1, 1)]
+    for i, day in enumerate(days):
+        voters_services.petition_save(
+            petition=VoterPetition(
+                term=term, received_date=day, content=f"Kiến nghị {i}", instances=i + 1,
+                committee=committee if i % 2 else None,
+            ),
+            user=staff_user,
+        )  # fmt: skip
+        voters_services.letter_save(
+            letter=Letter(
+                term=term, received_date=day, kind=Letter.Kind.COMPLAINT, summary=f"Đơn {i}"
+            ),
+            user=staff_user,
+        )
+    today = D(2020, 2, 1)
+    petitions = petition_stats_of_years(council=council, years=(2019, 2017), today=today)
+    letters = letter_stats_of_years(council=council, years=(2019, 2017))
+    assert set(petitions) == set(letters) == {2019, 2017}
+    assert (petitions[2017].instances, petitions[2019].instances) == (1 + 2, 5)
+    for year in (2019, 2017):
+        assert petitions[year] == petition_stats(council=council, year=year, today=today)
+        assert letters[year] == letter_stats(council=council, year=year)
+
+
+def test_breakdown_lines_escape_their_labels(leader_client, council, term, staff_user):
+    """A card's breakdown is joined in Python (reports.dashboard.cards.Card.details_html): a
+    name typed by a user is escaped there as the template escaped it."""
+    from resolutions.models import ResolutionField
+
+    field = record_save(instance=ResolutionField(name='Đất <đai> & "rừng"', order=1))
+    resolution_create(council=council, adopted_date=D(2019, 3, 1), title="Nghị quyết", field=field)
+    html = leader_client.get(DASHBOARD + "?year=2019").content.decode()
+    assert "<span>Đất &lt;đai&gt; &amp; &quot;rừng&quot;</span>" in html
+    assert "<đai>" not in html
