@@ -13,6 +13,7 @@ import segno
 from django import forms
 from django.conf import settings
 from django.contrib import messages
+from django.db.models import F
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -158,7 +159,10 @@ def otp_verify(request: HttpRequest) -> HttpResponse:
 def council_choose(request: HttpRequest) -> HttpResponse:
     """Which council's data the pages show, for a login that may look at several: the
     province's logins at its communes' councils, administrators at every council."""
-    councils = list(visible_councils(request.user).order_by("parent_id", "name"))
+    # The province first (on PostgreSQL a NULL sorts last unless told), then its communes.
+    councils = list(
+        visible_councils(request.user).order_by(F("parent_id").asc(nulls_first=True), "name")
+    )
     if request.method == "POST":
         chosen = next((c for c in councils if str(c.pk) == request.POST.get("council")), None)
         if chosen is None:

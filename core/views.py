@@ -61,19 +61,26 @@ def field_rows(obj: Model, names: list[str]) -> list[tuple[str, Any]]:
 
 class CouncilScopedMixin:
     """The rows of the request's council only, whatever queryset a view builds: another
-    council's record is a 404, as if it did not exist (core.scoping)."""
+    council's record is a 404, as if it did not exist (core.scoping). A view that selects
+    other councils' rows on purpose (a province's list of its communes' resolutions) says
+    council_scoped = False and narrows its queryset itself."""
 
     request: HttpRequest
+    council_scoped = True
+
+    def _scoped(self, queryset: QuerySet) -> QuerySet:
+        if not self.council_scoped:
+            return queryset
+        return of_council(queryset, request_council(self.request))
 
     def get_object(self, queryset: QuerySet | None = None) -> Model:
         if queryset is None:
             queryset = self.get_queryset()  # type: ignore[attr-defined]
-        scoped = of_council(queryset, request_council(self.request))
-        return super().get_object(scoped)  # type: ignore[misc]
+        return super().get_object(self._scoped(queryset))  # type: ignore[misc]
 
     def get_filterset_kwargs(self, filterset_class: type) -> dict[str, Any]:
         kwargs = super().get_filterset_kwargs(filterset_class)  # type: ignore[misc]
-        kwargs["queryset"] = of_council(kwargs["queryset"], request_council(self.request))
+        kwargs["queryset"] = self._scoped(kwargs["queryset"])
         return kwargs
 
 

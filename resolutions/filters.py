@@ -7,9 +7,15 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from core.filters import FoldedSearchFilterSet, SelectorFilterSet, YearFilter
-from council.models import Term
+from core.scoping import request_council
+from council.models import Council, Term
 from resolutions.models import Resolution, ResolutionField
-from resolutions.selectors import ORDERINGS, resolution_filter
+from resolutions.selectors import (
+    ORDERINGS,
+    ReviewStatus,
+    commune_normative_resolutions,
+    resolution_filter,
+)
 from sessions.filters import SessionOptionsMixin
 from sessions.models import Session
 
@@ -65,3 +71,26 @@ class ResolutionFieldFilter(FoldedSearchFilterSet):
     class Meta:
         model = ResolutionField
         fields: list[str] = []
+
+
+class ReviewFilter(django_filters.FilterSet):
+    """The province's list of its communes' normative resolutions (selectors.ReviewStatus)."""
+
+    status = django_filters.ChoiceFilter(
+        label=_("Tình trạng rà soát"), choices=ReviewStatus.CHOICES, method="filter_status"
+    )
+    council = django_filters.ModelChoiceFilter(
+        label=_("HĐND cấp xã"), queryset=Council.objects.filter(parent__isnull=False)
+    )
+    year = YearFilter(label=_("Năm thông qua"), field_name="adopted_date", lookup_expr="year")
+
+    class Meta:
+        model = Resolution
+        fields: list[str] = []
+
+    def filter_status(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(
+            pk__in=commune_normative_resolutions(
+                province=request_council(self.request), status=value
+            ).values("pk")
+        )

@@ -14,7 +14,13 @@ from core.uploads import validate_document
 from council.forms import follow
 from council.models import Council, InterSessionMatter
 from council.selectors import term_at
-from resolutions.models import Resolution, ResolutionAttachment, ResolutionField, ResolutionRelation
+from resolutions.models import (
+    Resolution,
+    ResolutionAttachment,
+    ResolutionField,
+    ResolutionRelation,
+    ResolutionReview,
+)
 from sessions.models import Session
 
 
@@ -147,3 +153,15 @@ class ResolutionFieldForm(BaseModelForm):
     class Meta:
         model = ResolutionField
         fields = ["name", "order"]
+
+
+class ResolutionReviewForm(BaseModelForm):
+    """The province's record of a commune's normative resolution: received, then concluded."""
+
+    class Meta:
+        model = ResolutionReview
+        fields = ["received_date", "reviewed_date", "conclusion", "document_number", "note"]
+        help_texts = {
+            "reviewed_date": _("Bỏ trống khi còn đang xem xét."),
+            "conclusion": _("Ghi cùng ngày kết luận."),
+        }

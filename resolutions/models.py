@@ -240,3 +240,61 @@ class ResolutionAttachment(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("resolutions:resolutionattachment_download", args=[self.pk])
+
+
+class ResolutionReview(TimeStampedModel):
+    """The province's review of a commune council's normative resolution: the provincial
+    Thường trực oversees the normative documents of the commune councils it hosts (Luật Tổ
+    chức chính quyền địa phương 2025). Received on a day, concluded on another."""
+
+    # The commune whose resolution it is and the province that reviews it both see it.
+    council_path = ("resolution__council", "resolution__council__parent")
+
+    class Conclusion(models.TextChoices):
+        CONFORMING = "conforming", _("Phù hợp, không phát hiện nội dung trái pháp luật")
+        AMEND = "amend", _("Đề nghị sửa đổi, bổ sung")
+        ANNUL = "annul", _("Đề nghị bãi bỏ (toàn bộ hoặc một phần)")
+
+    resolution = models.OneToOneField(
+        Resolution,
+        verbose_name=_("Nghị quyết"),
+        on_delete=models.PROTECT,
+        related_name="review",
+    )
+    received_date = models.DateField(_("Ngày nhận"))
+    reviewed_date = models.DateField(_("Ngày kết luận"), null=True, blank=True)
+    conclusion = models.CharField(
+        _("Kết luận"), max_length=20, choices=Conclusion.choices, blank=True
+    )
+    document_number = models.CharField(_("Số văn bản kết luận"), max_length=50, blank=True)
+    note = models.TextField(_("Nội dung kết luận, kiến nghị"), blank=True)
+
+    class Meta:
+        verbose_name = _("Rà soát nghị quyết quy phạm cấp xã")
+        verbose_name_plural = _("Rà soát nghị quyết quy phạm cấp xã")
+        ordering = ["-received_date", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(reviewed_date__isnull=True) | Q(reviewed_date__gte=F("received_date")),
+                name="review_concluded_after_received",
+                violation_error_message=_("Ngày kết luận không được trước ngày nhận."),
+            ),
+            models.CheckConstraint(
+                condition=Q(reviewed_date__isnull=True, conclusion="")
+                | (Q(reviewed_date__isnull=False) & ~Q(conclusion="")),
+                name="review_concluded_with_a_conclusion",
+                violation_error_message=_(
+                    "Ghi ngày kết luận cùng với kết luận (hoặc bỏ trống cả hai)."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Rà soát {self.resolution}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("resolutions:review", args=[self.resolution_id])
+
+    @property
+    def is_concluded(self) -> bool:
+        return self.reviewed_date is not None

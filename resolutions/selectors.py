@@ -16,7 +16,7 @@ from core.periods import Period
 from core.text import search_terms
 from council.models import Council, Term
 from council.scoping import scoped
-from resolutions.models import Resolution
+from resolutions.models import Resolution, ResolutionReview
 
 # What the register may be sorted by (user input never reaches order_by unchecked).
 ORDERINGS: dict[str, tuple[str, ...]] = {
@@ -210,3 +210,61 @@ def resolution_counts_by_year(*, council: Council, term: Term) -> list[tuple[int
     """(year, normative, individual) for each year of the term, in one query."""
     rows = resolution_counts_by_year_rows(council=council, term=term).order_by("y")
     return [(r["y"], r["normative"], r["individual"]) for r in rows]
+
+
+class ReviewStatus:
+    """Where a commune's normative resolution stands in the province's review."""
+
+    NOT_RECEIVED = "not_received"
+    PENDING = "pending"
+    CONCLUDED = "concluded"
+    CHOICES = [
+        (NOT_RECEIVED, _("Chưa tiếp nhận")),
+        (PENDING, _("Đang xem xét")),
+        (CONCLUDED, _("Đã kết luận")),
+    ]
+
+
+def commune_normative_resolutions(
+    *, province: Council | None, status: str | None = None
+) -> QuerySet[Resolution]:
+    """The normative resolutions of the commune councils that `province` hosts, with their
+    review (none until received)."""
+    if province is None:
+        return Resolution.objects.none()
+    qs = Resolution.objects.filter(council__parent=province, is_normative=True)
+    if status == ReviewStatus.NOT_RECEIVED:
+        qs = qs.filter(review__isnull=True)
+    elif status == ReviewStatus.PENDING:
+        qs = qs.filter(review__isnull=False, review__reviewed_date__isnull=True)
+    elif status == ReviewStatus.CONCLUDED:
+        qs = qs.filter(review__reviewed_date__isnull=False)
+    return qs.select_related("council", "review").order_by("-adopted_date", "-pk")
+
+
+@dataclass(frozen=True)
+class ReviewCounts:
+    received: int  # received for review in the period
+    concluded: int  # concluded in the period
+    amend: int  # of which: amendments asked for
+    annul: int  # of which: annulment asked for
+    pending: int  # received by the period's end and not concluded by then
+
+
+def review_counts(*, council: Council, period: Period) -> ReviewCounts:
+    """The province's review of its communes' normative resolutions over `period`."""
+    reviews = ResolutionReview.objects.filter(resolution__council__parent=council)
+    received = Q(received_date__gte=period.start, received_date__lte=period.end)
+    concluded = Q(reviewed_date__gte=period.start, reviewed_date__lte=period.end)
+    open_at_end = Q(received_date__lte=period.end) & (
+        Q(reviewed_date__isnull=True) | Q(reviewed_date__gt=period.end)
+    )
+    kind = ResolutionReview.Conclusion
+    row = reviews.aggregate(
+        received=Count("pk", filter=received),
+        concluded=Count("pk", filter=concluded),
+        amend=Count("pk", filter=concluded & Q(conclusion=kind.AMEND)),
+        annul=Count("pk", filter=concluded & Q(conclusion=kind.ANNUL)),
+        pending=Count("pk", filter=open_at_end),
+    )
+    return ReviewCounts(**row)

@@ -21,6 +21,7 @@ from resolutions.models import (
     ResolutionAttachment,
     ResolutionField,
     ResolutionRelation,
+    ResolutionReview,
 )
 from sessions.models import Session
 
@@ -337,3 +338,19 @@ def resolution_attachment_delete(*, attachment: ResolutionAttachment) -> None:
     attachment.delete()
     # Remove the file only once the row is gone for good.
     transaction.on_commit(lambda: storage.delete(name))
+
+
+@transaction.atomic
+def resolution_review_save(*, review: ResolutionReview) -> ResolutionReview:
+    """Record that the province received a commune council's normative resolution for review,
+    or its conclusion."""
+    resolution = review.resolution
+    if resolution.council.parent_id is None or not resolution.is_normative:
+        raise ValidationError(_("Chỉ rà soát nghị quyết quy phạm pháp luật của HĐND cấp xã."))
+    if review.received_date and review.received_date < resolution.adopted_date:
+        raise ValidationError(
+            {"received_date": _("Ngày nhận không được trước ngày thông qua nghị quyết.")}
+        )
+    review.full_clean()
+    review.save()
+    return review

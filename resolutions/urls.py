@@ -34,6 +34,18 @@ urlpatterns = [
     path(
         "tep/<int:pk>/xoa/", views.resolutionattachment_delete, name="resolutionattachment_delete"
     ),
+    path("ra-soat/", views.ReviewListView.as_view(), name="review_list"),
+    path("ra-soat/<int:pk>/", views.resolution_review, name="review"),
+    path(
+        "ra-soat/<int:resolution_pk>/tiep-nhan/",
+        views.ReviewCreateView.as_view(),
+        name="resolutionreview_create",
+    ),
+    path(
+        "ra-soat/ket-luan/<int:pk>/",
+        views.ReviewUpdateView.as_view(),
+        name="resolutionreview_update",
+    ),
     *crud_urls(
         app=app_name,
         prefix="linh-vuc",

@@ -14,7 +14,7 @@ from django.http import (
     HttpResponseRedirect,
     JsonResponse,
 )
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -34,11 +34,21 @@ from core.views import (
     RecordListView,
     RecordUpdateView,
 )
-from resolutions import exports, services
-from resolutions.filters import ResolutionFilter
-from resolutions.forms import ResolutionAttachmentForm, ResolutionForm, ResolutionRelationForm
-from resolutions.models import Resolution, ResolutionAttachment, ResolutionRelation
-from resolutions.tables import ResolutionTable
+from resolutions import exports, selectors, services
+from resolutions.filters import ResolutionFilter, ReviewFilter
+from resolutions.forms import (
+    ResolutionAttachmentForm,
+    ResolutionForm,
+    ResolutionRelationForm,
+    ResolutionReviewForm,
+)
+from resolutions.models import (
+    Resolution,
+    ResolutionAttachment,
+    ResolutionRelation,
+    ResolutionReview,
+)
+from resolutions.tables import ResolutionTable, ReviewTable
 
 SECTION = gettext_lazy("Nghị quyết")
 _common = {
@@ -75,6 +85,12 @@ class ResolutionListView(RecordListView):
         params = self.request.GET.copy()
         params.pop("page", None)
         ctx["export_query"] = params.urlencode()
+        council = request_council(self.request)  # read already by the queryset
+        ctx["reviews_url"] = (
+            reverse("resolutions:review_list")
+            if council is not None and council.level != council.Level.COMMUNE
+            else ""
+        )
         return ctx
 
 
@@ -122,6 +138,7 @@ class ResolutionDetailView(RecordDetailView):
         ctx = super().get_context_data(**kwargs)
         r = self.object
         ctx["outgoing"] = r.outgoing_relations.select_related("target__council")
+        ctx["review"] = getattr(r, "review", None) if r.council.parent_id else None
         ctx["incoming"] = r.incoming_relations.select_related("source__council")
         ctx["attachments"] = r.attachments.all()
         ctx["ratified"] = r.ratified_matters.select_related("submitted_by")
@@ -337,3 +354,86 @@ def resolutionattachment_delete(request: HttpRequest, pk: int) -> HttpResponse:
             "list_url": reverse("resolutions:resolution_list"),
         },
     )
+
+
+REVIEWS = gettext_lazy("Rà soát nghị quyết quy phạm cấp xã")
+
+
+class ReviewListView(RecordListView):
+    """The province's list of its communes' normative resolutions and where their review
+    stands (the communes' rows, chosen by the selector: council_scoped = False)."""
+
+    council_scoped = False
+    table_class = ReviewTable
+    filterset_class = ReviewFilter
+    section_title = REVIEWS
+    list_url_name = "resolutions:review_list"
+    empty_hint = gettext_lazy(
+        "Nghị quyết quy phạm pháp luật do HĐND cấp xã trực thuộc nhập vào hệ thống sẽ hiện ở đây."
+    )
+
+    def get_queryset(self) -> QuerySet[Resolution]:
+        return selectors.commune_normative_resolutions(province=request_council(self.request))
+
+
+def _reviewed_resolution(request: HttpRequest, pk: int) -> Resolution:
+    """A normative resolution of one of the communes the request's council reviews (404 for
+    any other: the commune's own staff do not review it)."""
+    communes = selectors.commune_normative_resolutions(province=request_council(request))
+    return get_object_or_404(communes, pk=pk)
+
+
+def resolution_review(request: HttpRequest, pk: int) -> HttpResponse:
+    """A commune's normative resolution under the province's review: what it is, whether it
+    was received, the conclusion."""
+    require_viewer(request)
+    resolution = _reviewed_resolution(request, pk)
+    return render(
+        request,
+        "resolutions/review.html",
+        {
+            "object": resolution,
+            "review": getattr(resolution, "review", None),
+            "section_title": REVIEWS,
+            "list_url": reverse("resolutions:review_list"),
+        },
+    )
+
+
+class _ReviewWrite:
+    """The review's form: the province's staff receive a commune's resolution, then conclude."""
+
+    model = ResolutionReview
+    form_class = ResolutionReviewForm
+    section_title = REVIEWS
+    list_url_name = "resolutions:review_list"
+    council_scoped = False  # the communes' rows: narrowed by get_queryset
+    request: HttpRequest
+    kwargs: dict[str, Any]
+
+    def get_queryset(self) -> QuerySet[ResolutionReview]:
+        province = request_council(self.request)
+        return ResolutionReview.objects.filter(resolution__council__parent=province)
+
+    def save_object(self, form) -> ResolutionReview:
+        return services.resolution_review_save(review=form.instance)
+
+    def get_success_url(self) -> str:
+        return reverse("resolutions:review", args=[self.object.resolution_id])
+
+    def success_message(self, form) -> str:
+        return _("Đã lưu việc rà soát %(res)s.") % {"res": self.object.resolution}
+
+
+class ReviewCreateView(_ReviewWrite, RecordCreateView):
+    def get_initial(self) -> dict[str, Any]:
+        return {**super().get_initial(), "received_date": timezone.localdate()}
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        form.instance.resolution = _reviewed_resolution(self.request, self.kwargs["resolution_pk"])
+        return form
+
+
+class ReviewUpdateView(_ReviewWrite, RecordUpdateView):
+    pass

@@ -70,6 +70,10 @@ MATRIX.update(
         "resolutions:resolution_export_csv": READ,
         "resolutions:resolutionattachment_download": READ,
         "resolutions:resolutionfield_list": READ,
+        "resolutions:review_list": READ,
+        "resolutions:review": READ,
+        "resolutions:resolutionreview_create": WRITE,
+        "resolutions:resolutionreview_update": WRITE,
         "resolutions:resolutionfield_detail": READ,
         "resolutions:resolution_next_number": WRITE,
         "resolutions:resolution_create": WRITE,
@@ -238,8 +242,11 @@ def _files_to_open() -> None:
     report, _created = AnnualReport.objects.get_or_create(council=resolution.council, year=2019)
     request = ReportRequest(annual_report=report, status=ReportRequest.Status.DONE)
     request.file.save("bao-cao.pdf", ContentFile(pdf), save=True)
+    reviewed, review = _commune_review(resolution)
     URL_OBJECTS.update(
         {
+            "resolutions:review": reviewed.pk,
+            "resolutions:resolutionreview_update": review.pk,
             "sessions:agendaitem_attachment": item.pk,
             "voters:votermeeting_minutes": meeting.pk,
             "resolutions:resolutionattachment_download": attachment.pk,
@@ -250,13 +257,63 @@ def _files_to_open() -> None:
     )
 
 
+def _commune_review(province_resolution):
+    """A commune council of the demo province with a normative resolution under review, and
+    another not received yet (the review URLs open only the province's communes' ones)."""
+    import datetime as dt
+
+    from core.services import record_save
+    from council.models import Council, Delegate, Term
+    from resolutions.models import ResolutionReview
+    from resolutions.services import resolution_create, resolution_review_save
+    from sessions.models import Session
+
+    province = province_resolution.council
+    commune = record_save(
+        instance=Council(
+            name="HĐND xã Ma Trận",
+            short_name="HĐND xã Ma Trận",
+            level="commune",
+            parent=province,
+            place_name="Ma Trận",
+            header_name="HỘI ĐỒNG NHÂN DÂN\nXÃ MA TRẬN",
+            secretariat_name="Văn phòng xã Ma Trận",
+        )
+    )
+    term = Term.objects.create(
+        council=commune, ordinal=1, roman="I", start_date=dt.date(2021, 6, 1)
+    )
+    for i in range(7):
+        Delegate.objects.create(term=term, full_name=f"Đại biểu {i}", birth_year=1980)
+    day = dt.date(2026, 3, 20)
+    session = record_save(
+        instance=Session(term=term, number=1, kind="thematic", start_date=day, end_date=day)
+    )
+    made = [
+        resolution_create(
+            council=commune,
+            title=title,
+            session=session,
+            adopted_date=day,
+            is_normative=True,
+            votes_for=6,
+        )
+        for title in ("Quy định mức chi A", "Quy định mức chi B")
+    ]
+    review = resolution_review_save(
+        review=ResolutionReview(resolution=made[0], received_date=dt.date(2026, 3, 25))
+    )
+    URL_OBJECTS["resolutions:resolutionreview_create"] = made[1].pk
+    return made[0], review
+
+
 def _url(name: str, route: str) -> str:
     short = name.split(":")[-1]
     kwargs: dict[str, object] = {}
     for part in route.split("<")[1:]:
         _conv, _, rest = part.partition(":")
         key = rest.partition(">")[0]
-        if key == "pk" and name in URL_OBJECTS:
+        if key in ("pk", "resolution_pk") and name in URL_OBJECTS:
             kwargs[key] = URL_OBJECTS[name]
         elif key == "pk":
             kwargs[key] = _first_pk(URL_PK_MODELS.get(short) or PK_MODELS[short.rsplit("_", 1)[0]])
