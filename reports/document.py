@@ -297,6 +297,21 @@ def results_sections(*, figures: AnnualFigures, council: Council, other_work: st
         if rc.overdue:
             sentence += f", {n(rc.overdue)} kiến nghị quá hạn chưa thực hiện xong"
         text.append(sentence + "; Thường trực, các Ban tiếp tục theo dõi, đôn đốc.")
+    rv = figures.reviews
+    if rv is not None and (rv.received or rv.concluded or rv.pending):
+        sentence = (
+            f"Thường trực {hdnd} đã tiếp nhận {n(rv.received)} nghị quyết quy phạm pháp luật "
+            f"của HĐND cấp xã để rà soát; đã kết luận đối với {n(rv.concluded)} nghị quyết"
+        )
+        asked = [
+            f"đề nghị sửa đổi, bổ sung {n(rv.amend)} nghị quyết" if rv.amend else "",
+            f"đề nghị bãi bỏ {n(rv.annul)} nghị quyết" if rv.annul else "",
+        ]
+        if any(asked):
+            sentence += " (trong đó " + ", ".join(a for a in asked if a) + ")"
+        if rv.pending:
+            sentence += f"; {n(rv.pending)} nghị quyết đang được xem xét"
+        text.append(sentence + ".")
     sections.append(Section("2. Hoạt động giám sát", text))
 
     st = figures.standing

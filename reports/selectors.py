@@ -38,9 +38,11 @@ from oversight.selectors import (
 from reports.models import AnnualReport, ReportRequest
 from resolutions.selectors import (
     ResolutionCounts,
+    ReviewCounts,
     resolution_counts,
     resolution_counts_by_year_rows,
     resolution_counts_of_years,
+    review_counts,
 )
 from sessions.models import Session
 from sessions.selectors import (
@@ -79,6 +81,8 @@ class AnnualFigures:
     petitions: PetitionStats
     letters: LetterStats
     period: Period | None = None
+    # The province's review of its communes' normative resolutions (a period's report only).
+    reviews: ReviewCounts | None = None
 
     def as_json(self) -> dict[str, Any]:
         """A snapshot for ReportRequest.figures: what the PDF said, even if data change later."""
@@ -120,6 +124,7 @@ def annual_figures(
         petitions=petition_stats(council=council, today=today, **scope),
         letters=letter_stats(council=council, **scope),
         period=period,
+        reviews=review_counts(council=council, period=period) if period is not None else None,
     )
 
 
@@ -129,8 +134,9 @@ def annual_figures_of_years(
     """annual_figures of each of `years` (the dashboard's year and the year before) from the
     same statements, each grouped by year: nine statements whatever the number of years,
     where one call a year takes ten. The same figures as annual_figures(year=...), except the
-    thematic supervisions per Ban (OversightCounts.committee_by_name, empty here): the
-    dashboard does not show them, the report reads annual_figures."""
+    thematic supervisions per Ban (OversightCounts.committee_by_name, empty here) and the
+    review of the communes' resolutions (reviews, None here): the dashboard does not show
+    them, the report reads annual_figures."""
     today = today or timezone.localdate()
     scope: dict[str, Any] = {"council": council, "years": years}
     recommendations = recommendation_counts_of_years(**scope, today=today)

@@ -268,7 +268,9 @@ def test_a_whole_year_as_a_period_gives_the_figures_of_the_year_shortcut(
     council, around_midyear, django_assert_num_queries
 ):
     by_year = annual_figures(council=council, year=2019)
-    with django_assert_num_queries(10):
+    # Ten statements of the council's own figures and one of its communes' resolutions'
+    # review (resolutions.selectors.review_counts).
+    with django_assert_num_queries(11):
         by_period = annual_figures(council=council, period=Period.year(2019))
     assert by_year == by_period
     assert by_year.year == 2019

@@ -172,3 +172,41 @@ def test_a_leader_reads_the_reviews_and_writes_none(council, commune_resolutions
     assert leader.get(reverse("resolutions:review", args=[first.pk])).status_code == 200
     create = reverse("resolutions:resolutionreview_create", args=[first.pk])
     assert leader.get(create).status_code == 403
+
+
+def test_the_province_s_report_tells_the_review_of_the_period(council, commune_resolutions):
+    from reports.document import results_sections
+    from reports.selectors import annual_figures
+    from resolutions.services import resolution_review_save
+
+    first, second, _individual = commune_resolutions
+    resolution_review_save(
+        review=ResolutionReview(
+            resolution=first,
+            received_date=dt.date(2026, 3, 25),
+            reviewed_date=dt.date(2026, 4, 15),
+            conclusion=ResolutionReview.Conclusion.ANNUL,
+        )
+    )
+    resolution_review_save(
+        review=ResolutionReview(resolution=second, received_date=dt.date(2026, 4, 2))
+    )
+    figures = annual_figures(council=council, year=2026)
+    oversight = next(
+        s
+        for s in results_sections(figures=figures, council=council, other_work="")
+        if s.heading.startswith("2.")
+    )
+    assert (
+        "Thường trực HĐND tỉnh đã tiếp nhận 02 nghị quyết quy phạm pháp luật của HĐND cấp xã để "
+        "rà soát; đã kết luận đối với 01 nghị quyết (trong đó đề nghị bãi bỏ 01 nghị quyết); "
+        "01 nghị quyết đang được xem xét."
+    ) in oversight.paragraphs
+    # A year without any: nothing said.
+    figures = annual_figures(council=council, year=2025)
+    oversight = next(
+        s
+        for s in results_sections(figures=figures, council=council, other_work="")
+        if s.heading.startswith("2.")
+    )
+    assert not any("HĐND cấp xã để rà soát" in p for p in oversight.paragraphs)
