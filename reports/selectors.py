@@ -20,6 +20,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from core.periods import Period
+from core.rates import rate_text
 from council.models import Council, Term
 from council.selectors import (
     StandingWorkCounts,
@@ -40,14 +41,17 @@ from resolutions.selectors import (
     ResolutionCounts,
     ReviewCounts,
     resolution_counts,
+    resolution_counts_by_council,
     resolution_counts_by_year_rows,
     resolution_counts_of_years,
     review_counts,
+    reviews_awaiting_by_council,
 )
 from sessions.models import Session
 from sessions.selectors import (
     SessionCounts,
     session_counts,
+    session_counts_by_council,
     session_counts_by_year,
     session_counts_by_year_rows,
     session_counts_of_years,
@@ -58,6 +62,7 @@ from voters.selectors import (
     SessionContactCounts,
     letter_stats,
     letter_stats_of_years,
+    petition_counts_by_council,
     petition_counts_by_year_rows,
     petition_stats,
     petition_stats_of_years,
@@ -334,3 +339,43 @@ def report_list(*, council: Council) -> QuerySet[AnnualReport]:
         .select_related("session__term")
         .order_by(Coalesce("end_date", "session__start_date").desc(), "-start_date", "-pk")
     )
+
+
+@dataclass(frozen=True)
+class CommuneRow:
+    """One commune council's year at a glance, as its province sees it."""
+
+    council: Council
+    sessions: int
+    resolutions: int
+    normative: int
+    awaiting_review: int  # normative resolutions the province has not concluded on
+    petitions: int  # lượt received
+    answered_rate: str  # answered / forwarded lượt, "66,67%"; "—" with none forwarded
+
+
+def commune_overview(*, province: Council, period: Period) -> list[CommuneRow]:
+    """Every commune council the province hosts, with its figures of `period`: five statements
+    whatever the number of communes."""
+    communes = list(Council.objects.filter(parent=province).order_by("name"))
+    ids = [c.pk for c in communes]
+    sessions = session_counts_by_council(councils=ids, period=period)
+    resolutions = resolution_counts_by_council(councils=ids, period=period)
+    awaiting = reviews_awaiting_by_council(councils=ids)
+    petitions = petition_counts_by_council(councils=ids, period=period)
+    rows = []
+    for commune in communes:
+        total, normative = resolutions.get(commune.pk, (0, 0))
+        instances, forwarded, answered = petitions.get(commune.pk, (0, 0, 0))
+        rows.append(
+            CommuneRow(
+                council=commune,
+                sessions=sessions.get(commune.pk, 0),
+                resolutions=total,
+                normative=normative,
+                awaiting_review=awaiting.get(commune.pk, 0),
+                petitions=instances,
+                answered_rate=rate_text(answered, forwarded, mode=province.rate_rounding),
+            )
+        )
+    return rows

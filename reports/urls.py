@@ -6,6 +6,7 @@ app_name = "reports"
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
+    path("cac-hdnd-xa/", views.communes, name="communes"),
     path("nam/", views.annual_report_latest, name="annualreport_latest"),
     path("nam/<int:year>/", views.annual_report_detail, name="annualreport_detail"),
     path("nam/<int:year>/sua/", views.annual_report_update, name="annualreport_update"),

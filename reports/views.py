@@ -378,3 +378,31 @@ def report_request_download(request: HttpRequest, pk: int) -> FileResponse:
         filename=f"{stem}-{stamp:%Y%m%d-%H%M}.pdf",
         content_type="application/pdf",
     )
+
+
+def communes(request: HttpRequest) -> HttpResponse:
+    """The province's commune councils at a glance, for a year (?year=): sessions, resolutions,
+    normative resolutions awaiting the province's review, petitions and their answer rate;
+    each opens that commune's own pages (accounts.views.council_choose)."""
+    require_viewer(request)
+    council = _council_or_404(request)
+    year = _year_param(request.GET.get("year"), timezone.localdate().year)
+    rows = selectors.commune_overview(province=council, period=Period.year(year))
+    return render(
+        request,
+        "reports/communes.html",
+        {
+            "council": council,
+            "year": year,
+            "years": range(timezone.localdate().year, 2024, -1),
+            "rows": rows,
+            "totals": {
+                "sessions": sum(r.sessions for r in rows),
+                "resolutions": sum(r.resolutions for r in rows),
+                "normative": sum(r.normative for r in rows),
+                "awaiting_review": sum(r.awaiting_review for r in rows),
+                "petitions": sum(r.petitions for r in rows),
+            },
+            "section_title": _("Các HĐND cấp xã"),
+        },
+    )

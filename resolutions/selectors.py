@@ -268,3 +268,29 @@ def review_counts(*, council: Council, period: Period) -> ReviewCounts:
         pending=Count("pk", filter=open_at_end),
     )
     return ReviewCounts(**row)
+
+
+def resolution_counts_by_council(
+    *, councils: Sequence[int], period: Period
+) -> dict[int, tuple[int, int]]:
+    """(resolutions, of which normative) adopted in `period` by each of `councils` (ids)."""
+    rows = (
+        _scoped(Resolution.objects.filter(council__in=councils), period=period)
+        .order_by()
+        .values("council")
+        .annotate(total=Count("pk"), normative=Count("pk", filter=Q(is_normative=True)))
+    )
+    return {row["council"]: (row["total"], row["normative"]) for row in rows}
+
+
+def reviews_awaiting_by_council(*, councils: Sequence[int]) -> dict[int, int]:
+    """Normative resolutions of each of `councils` (ids) the province has not concluded on:
+    not received yet, or under review."""
+    rows = (
+        Resolution.objects.filter(council__in=councils, is_normative=True)
+        .filter(Q(review__isnull=True) | Q(review__reviewed_date__isnull=True))
+        .order_by()
+        .values("council")
+        .annotate(n=Count("pk"))
+    )
+    return {row["council"]: row["n"] for row in rows}

@@ -283,3 +283,14 @@ def sessions_ahead(
         )
         for s in shown[:limit]
     ]
+
+
+def session_counts_by_council(*, councils: Sequence[int], period: Period) -> dict[int, int]:
+    """Sessions opened in `period` by each of `councils` (ids; the province's communes)."""
+    rows = (
+        scoped(Session.objects.filter(term__council__in=councils), day="start_date", period=period)
+        .order_by()
+        .values("term__council")
+        .annotate(n=Count("pk"))
+    )
+    return {row["term__council"]: row["n"] for row in rows}

@@ -145,6 +145,7 @@ MATRIX.update(
         "voters:petitionfield_update": WRITE,
         "voters:petitionfield_delete": WRITE,
         "reports:dashboard": READ,
+        "reports:communes": READ,
         "reports:annualreport_latest": READ,
         "reports:annualreport_detail": READ,
         "reports:reportrequest_status": READ,

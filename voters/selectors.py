@@ -658,3 +658,32 @@ def petition_fields_on(*, day: dt.date) -> QuerySet[PetitionField]:
 
 def committees_of_term(*, term: Any) -> QuerySet[Committee]:
     return Committee.objects.filter(term=term)
+
+
+def petition_counts_by_council(
+    *, councils: Sequence[int], period: Period
+) -> dict[int, tuple[int, int, int]]:
+    """(lượt received, forwarded, answered) in `period` by each of `councils` (ids): the
+    petitions and the parts of the answer rate of the province's communes."""
+    rows = (
+        scoped(
+            counted_petitions(VoterPetition.objects.filter(term__council__in=councils)),
+            day="received_date",
+            period=period,
+        )
+        .order_by()
+        .values("term__council")
+        .annotate(
+            received_n=Sum("instances"),
+            forwarded_n=Sum(
+                "instances", filter=Q(status__in=VoterPetition.FORWARDED_OR_LATER), default=0
+            ),
+            answered_n=Sum(
+                "instances", filter=Q(status__in=VoterPetition.ANSWERED_OR_LATER), default=0
+            ),
+        )
+    )
+    return {
+        row["term__council"]: (row["received_n"], row["forwarded_n"], row["answered_n"])
+        for row in rows
+    }
