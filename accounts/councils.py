@@ -4,8 +4,8 @@ installation for a province's council and its communes' councils).
 A login belongs to the council of its profile; a login without one belongs to the province
 (the first council that belongs to no other), so an installation of one council needs no
 setting. A province's logins may also look at its communes' councils, administrators at every
-council: the one chosen (CHOSEN_KEY in the session, accounts.views.council_choose) is the
-request's council (core.scoping.request_council), which every page scopes its rows to
+council: the one chosen (CHOSEN_COUNCIL_KEY in the session, accounts.views.council_choose) is
+the request's council (core.scoping.request_council), which every page scopes its rows to
 (core.scoping.of_council)."""
 
 from __future__ import annotations
@@ -19,8 +19,6 @@ from accounts.models import UserProfile
 from core import roles
 from core.scoping import CHOSEN_COUNCIL_KEY
 from council.models import Council
-
-CHOSEN_KEY = CHOSEN_COUNCIL_KEY
 
 
 def user_council(user: Any) -> Council | None:
@@ -50,10 +48,10 @@ def visible_councils(user: Any) -> QuerySet[Council]:
 
 def request_council_of(request: HttpRequest) -> Council | None:
     """The council chosen in this session if the login may still look at it, else its own."""
-    chosen = request.session.get(CHOSEN_KEY) if hasattr(request, "session") else None
+    chosen = request.session.get(CHOSEN_COUNCIL_KEY) if hasattr(request, "session") else None
     if chosen is not None:
         council = visible_councils(request.user).filter(pk=chosen).first()
         if council is not None:
             return council
-        request.session.pop(CHOSEN_KEY, None)
+        request.session.pop(CHOSEN_COUNCIL_KEY, None)
     return user_council(request.user)

@@ -24,11 +24,11 @@ from django.views.decorators.cache import never_cache
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from accounts.councils import CHOSEN_KEY, user_council, visible_councils
+from accounts.councils import user_council, visible_councils
 from accounts.models import SecurityEvent
 from accounts.security import OTP_DEVICE_KEY, security_event_record
 from accounts.services import otp_device_start, otp_enrolment_code_redeem
-from core.scoping import request_council
+from core.scoping import CHOSEN_COUNCIL_KEY, request_council
 
 # The unconfirmed authenticator this session is registering: its secret is shown only to the
 # session that gave an enrolment code (or had passed two-factor) for it.
@@ -169,9 +169,9 @@ def council_choose(request: HttpRequest) -> HttpResponse:
             messages.error(request, _("Không có HĐND này trong danh sách được xem."))
         else:
             if chosen == user_council(request.user):
-                request.session.pop(CHOSEN_KEY, None)
+                request.session.pop(CHOSEN_COUNCIL_KEY, None)
             else:
-                request.session[CHOSEN_KEY] = chosen.pk
+                request.session[CHOSEN_COUNCIL_KEY] = chosen.pk
             messages.success(request, _("Đang xem dữ liệu của %(council)s.") % {"council": chosen})
             return HttpResponseRedirect(reverse("home"))
     return render(

@@ -1,7 +1,7 @@
 """Which council's rows a request sees. Each model of a council's data says how its rows reach
-their council (`council_path = "term__council"`, a lookup path, or several that are alternatives); models
-without one (administrative units, organisations, petition fields) are reference data shared
-by the councils of one installation. The request's council is request_council(request):
+their council: `council_path = "term__council"`, a lookup path, or a tuple of alternatives.
+Models without one (administrative units, organisations, petition fields) are reference data
+shared by the councils of one installation. The request's council is request_council(request):
 the login's own, or one it may look at and chose (accounts.councils says which)."""
 
 from __future__ import annotations
