@@ -1,13 +1,17 @@
 """Demo data of the council registry: the Lạng Sơn HĐND, terms XVI-XVIII, its Ban, delegates,
 delegate groups, organisations and administrative units, and the Standing Committee's 2019 work
-between sessions (11 inter-session matters, 23 appraisals), as the founding document tells it.
+between sessions (11 inter-session matters, 23 appraisals), as the founding document tells it;
+and, after the reform of 01/07/2025, a few commune councils of the province (load_communes: their
+2026 - 2031 term, two Ban, delegates, their UBND and MTTQ).
 
 Every write is keyed on a natural key, so loading twice changes nothing."""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
+from core.services import record_save
 from council.models import (
     AdministrativeUnit,
     AppraisalRequest,
@@ -196,6 +200,189 @@ def load(*, council: Council | None = None) -> Council:
     return council
 
 
+# --- Commune councils after 01/07/2025 (issue 19) -----------------------------------------
+
+# A commune's two Ban (Luật Tổ chức chính quyền địa phương 2025). Committee.Code has no
+# "Kinh tế - Xã hội": the Ban is recorded as "khac" under its own name.
+COMMUNE_LEGAL = Committee.Code.LEGAL
+COMMUNE_ECONOMY_SOCIETY = Committee.Code.OTHER
+COMMUNE_COMMITTEES = [
+    (COMMUNE_LEGAL, "Ban Pháp chế"),
+    (COMMUNE_ECONOMY_SOCIETY, "Ban Kinh tế - Xã hội"),
+]
+
+
+@dataclass(frozen=True)
+class CommuneSpec:
+    """One demo commune council: its unit (a MERGERS label), seats, leaders and the day its
+    2026 - 2031 term opened (the first session after the election of 15/03/2026)."""
+
+    unit: str
+    seats: int
+    chair: str
+    vice_chair: str
+    first_session: dt.date
+    names: int  # where its invented delegates' names start (different people per commune)
+    project: str  # the public investment its council decides on in 2026
+
+
+COMMUNES = [
+    CommuneSpec(
+        "Xã Lộc Bình",
+        20,
+        "Lương Văn Đức",
+        "Hoàng Thị Nhung",
+        D(2026, 3, 27),
+        101,
+        "cứng hóa các tuyến đường giao thông nông thôn khu vực xã Khánh Xuân (cũ)",
+    ),
+    CommuneSpec(
+        "Phường Lương Văn Tri",
+        18,
+        "Nguyễn Thị Thanh Hà",
+        "Vi Quốc Hưng",
+        D(2026, 3, 26),
+        211,
+        "cải tạo hệ thống thoát nước và vỉa hè các tuyến phố khu vực phường Chi Lăng (cũ)",
+    ),
+    CommuneSpec(
+        "Xã Thất Khê",
+        16,
+        "Nông Văn Tuấn",
+        "Lý Thị Hằng",
+        D(2026, 3, 28),
+        307,
+        "xây dựng nhà văn hóa, sân thể thao các thôn khu vực xã Chi Lăng (cũ)",
+    ),
+]
+COMMUNE_TERM = (1, "I")  # the new unit's first elected council, 2026 - 2031
+
+
+def locality(council: Council) -> str:
+    """The council's place as a sentence says it: "tỉnh Lạng Sơn", "xã Lộc Bình", "phường
+    Lương Văn Tri" (its full name without "Hội đồng nhân dân")."""
+    return council.name.removeprefix("Hội đồng nhân dân").strip()
+
+
+def _place(spec: CommuneSpec) -> str:
+    """ "xã Lộc Bình" of "Xã Lộc Bình"."""
+    return spec.unit[:1].lower() + spec.unit[1:]
+
+
+def _unit(spec: CommuneSpec) -> AdministrativeUnit | None:
+    _kind, _sep, name = spec.unit.partition(" ")
+    return AdministrativeUnit.objects.filter(
+        name=name, level="commune", valid_from=D(2025, 7, 1)
+    ).first()
+
+
+def commune_spec(council: Council) -> CommuneSpec | None:
+    """The demo's description of a commune council it created, None for any other council."""
+    return next((c for c in COMMUNES if council.name == f"Hội đồng nhân dân {_place(c)}"), None)
+
+
+def commune_shift(council: Council) -> int:
+    """Days between the communes' dates (0, 1, 2 ...): their sessions, meetings and letters do
+    not all fall on the same day."""
+    spec = commune_spec(council)
+    return COMMUNES.index(spec) if spec is not None else 0
+
+
+def commune_unit(council: Council) -> AdministrativeUnit | None:
+    """The administrative unit (from 01/07/2025) a demo commune council governs."""
+    spec = commune_spec(council)
+    return _unit(spec) if spec is not None else None
+
+
+def commune_organization(council: Council, prefix: str) -> Organization | None:
+    """ "Ủy ban nhân dân", "Ủy ban MTTQ Việt Nam", "Công an" of the commune, by name."""
+    return Organization.objects.filter(name=f"{prefix} {locality(council)}").first()
+
+
+def current_term(council: Council) -> Term | None:
+    return council.terms.order_by("-start_date").first()
+
+
+def load_communes(*, province: Council) -> list[Council]:
+    """A few commune councils of `province` after the reform, each with its 2026 - 2031 term,
+    its two Ban and its delegates. Idempotent: keyed on the council's name and the term's
+    ordinal."""
+    councils = []
+    for spec in COMMUNES:
+        unit = _unit(spec)
+        if unit is None:  # the units come with load(); on their own, load them first
+            _load_units()
+            unit = _unit(spec)
+        place = _place(spec)
+        council = Council.objects.filter(name=f"Hội đồng nhân dân {place}").first() or Council(
+            name=f"Hội đồng nhân dân {place}"
+        )
+        for field, value in {
+            "short_name": f"HĐND {place}",
+            "level": Council.Level.COMMUNE,
+            "parent": province,
+            "place_name": unit.name,
+            "header_name": f"HỘI ĐỒNG NHÂN DÂN\n{place.upper()}",
+            "secretariat_name": f"Văn phòng HĐND và UBND {place}",
+            "resolution_symbol": "NQ-HĐND",
+            "report_symbol": "BC-HĐND",
+        }.items():
+            setattr(council, field, value)
+        record_save(instance=council)
+        ordinal, roman = COMMUNE_TERM
+        term, _ = Term.objects.update_or_create(
+            council=council,
+            ordinal=ordinal,
+            defaults={"roman": roman, "start_date": spec.first_session, "end_date": None},
+        )
+        for order, (code, ban) in enumerate(COMMUNE_COMMITTEES, start=1):
+            Committee.objects.update_or_create(
+                term=term, code=code, defaults={"name": ban, "order": order}
+            )
+        _load_commune_organizations(place, unit)
+        # One Tổ đại biểu per former commune or township the new unit took in.
+        sources = next(src for label, _kind, src in MERGERS if label == spec.unit)
+        groups = []
+        for number, source in enumerate(sources, start=1):
+            group, _ = DelegateGroup.objects.update_or_create(
+                term=term,
+                name=f"Tổ đại biểu số {number}",
+                defaults={"area": f"{source} (cũ)"},
+            )
+            groups.append(group)
+        _load_delegates(
+            term,
+            seats=spec.seats,
+            chair=spec.chair,
+            standing_vice=spec.vice_chair,
+            groups=groups,
+            vice_role=Position.Role.VICE_CHAIR,
+            full_time=3,
+            electoral_units=len(groups),
+            offset=spec.names,
+            born_from=1968,
+        )
+        councils.append(council)
+    return councils
+
+
+def _load_commune_organizations(place: str, unit: AdministrativeUnit) -> None:
+    for prefix, short, kind in [
+        ("Ủy ban nhân dân", "UBND", Organization.Kind.PEOPLES_COMMITTEE),
+        ("Ủy ban MTTQ Việt Nam", "UBMTTQ", Organization.Kind.FATHERLAND_FRONT),
+        ("Công an", "Công an", Organization.Kind.DEPARTMENT),
+    ]:
+        Organization.objects.update_or_create(
+            name=f"{prefix} {place}",
+            defaults={
+                "short_name": f"{short} {place}",
+                "kind": kind,
+                "level": Organization.Level.COMMUNE,
+                "admin_unit": unit,
+            },
+        )
+
+
 def _load_units() -> None:
     province, _ = AdministrativeUnit.objects.update_or_create(
         name="Lạng Sơn",
@@ -271,7 +458,12 @@ def _person(index: int) -> tuple[str, str]:
     return f"{surname} {middle} {given}", "female" if female else "male"
 
 
-def _load_delegates(term: Term, *, seats: int, chair: str, standing_vice: str) -> None:
+def _hdnd_words(council: Council) -> str:
+    """ "HĐND tỉnh", "HĐND xã", "HĐND phường": the council's short name without its place."""
+    return council.short_name.removesuffix(council.place_name).strip()
+
+
+def _district_groups(term: Term) -> list[DelegateGroup]:
     groups = []
     for _type, name, _communes in DISTRICTS:
         prefix = "thành phố" if _type == "thanh_pho_thuoc_tinh" else "huyện"
@@ -281,37 +473,61 @@ def _load_delegates(term: Term, *, seats: int, chair: str, standing_vice: str) -
             defaults={"area": f"{prefix.capitalize()} {name}"},
         )
         groups.append(group)
+    return groups
+
+
+def _load_delegates(
+    term: Term,
+    *,
+    seats: int,
+    chair: str,
+    standing_vice: str,
+    groups: list[DelegateGroup] | None = None,
+    vice_role: str = Position.Role.STANDING_VICE_CHAIR,
+    full_time: int = 12,
+    electoral_units: int = 15,
+    offset: int | None = None,
+    born_from: int = 1960,
+) -> None:
+    """The term's delegates: the chair, the (standing) vice-chair, then invented people; the
+    Ban's heads and deputy heads among them. Titles in the council's own words ("Chủ tịch HĐND
+    tỉnh", "Chủ tịch HĐND xã")."""
+    hdnd = _hdnd_words(term.council)
+    vice_title = str(dict(Position.Role.choices)[vice_role]).replace("HĐND", hdnd)
+    if groups is None:
+        groups = _district_groups(term)
     committees = list(Committee.objects.filter(term=term).order_by("order"))
-    offset = term.ordinal * 5  # different people in different terms
+    if offset is None:
+        offset = term.ordinal * 5  # different people in different terms
     for i in range(seats):
         if i == 0:
             full_name, gender, title = (
                 chair,
                 "male" if "Văn" in chair or "Xuân" in chair else "female",
-                "Chủ tịch HĐND tỉnh",
+                f"Chủ tịch {hdnd}",
             )
         elif i == 1:
             full_name, gender, title = (
                 standing_vice,
                 "female" if "Thị" in standing_vice else "male",
-                "Phó Chủ tịch Thường trực HĐND tỉnh",
+                vice_title,
             )
         else:
             full_name, gender = _person(i + offset)
-            title = "Đại biểu HĐND tỉnh"
+            title = f"Đại biểu {hdnd}"
         committee = committees[i % len(committees)] if i >= 2 else None
         delegate, _ = Delegate.objects.update_or_create(
             term=term,
             full_name=full_name,
-            birth_year=1960 + (i * 7) % 25,
+            birth_year=born_from + (i * 7) % 25,
             defaults={
                 "gender": gender,
                 "ethnicity": ["Tày", "Nùng", "Kinh", "Dao"][i % 4],
                 "job_title": title,
-                "electoral_unit": f"Đơn vị bầu cử số {i % 15 + 1}",
+                "electoral_unit": f"Đơn vị bầu cử số {i % electoral_units + 1}",
                 "delegate_group": groups[i % len(groups)],
                 "committee": committee,
-                "is_full_time": i < 12,
+                "is_full_time": i < full_time,
                 "status": Delegate.Status.ACTIVE,
             },
         )
@@ -319,7 +535,7 @@ def _load_delegates(term: Term, *, seats: int, chair: str, standing_vice: str) -
         if i == 0:
             role = Position.Role.CHAIR
         elif i == 1:
-            role = Position.Role.STANDING_VICE_CHAIR
+            role = vice_role
         elif 2 <= i < 2 + len(committees):
             role = Position.Role.COMMITTEE_HEAD
         elif 2 + len(committees) <= i < 2 + 2 * len(committees):
@@ -329,9 +545,7 @@ def _load_delegates(term: Term, *, seats: int, chair: str, standing_vice: str) -
                 delegate=delegate,
                 role=role,
                 defaults={
-                    "committee": committee
-                    if role not in (Position.Role.CHAIR, Position.Role.STANDING_VICE_CHAIR)
-                    else None,
+                    "committee": committee if role in Position.COMMITTEE_ROLES else None,
                     "start_date": term.start_date,
                 },
             )

@@ -6,7 +6,8 @@ tỉnh cũng đã tổ chức được 12 cuộc giám sát chuyên đề theo k
 
 Plus the 2019 annual programme (some items not carried out), questioning at the two regular
 sessions, recommendations in mixed states with their follow-up, and one survey that ran from
-December 2019 into January 2020 (it counts in 2020). Everything goes through the services and is
+December 2019 into January 2020 (it counts in 2020). A commune council's 2026: load_commune.
+Everything goes through the services and is
 keyed on natural keys, so loading twice changes nothing."""
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 
 from django.db.models import Model
 
+from council import demo as council_demo
 from council.models import Committee, Council, Delegate, Organization, Term
 from oversight.models import (
     Actor,
@@ -749,3 +751,207 @@ def _recommendations(
                 document_number=number,
                 save=lambda obj: follow_up_save(follow_up=obj),
             )
+
+
+# --- A commune council's 2026 (issue 19) ---------------------------------------------------
+
+
+def load_commune(*, council: Council) -> None:
+    """A commune council's oversight of 2026: a thematic supervision of its Thường trực and one
+    of its Ban Kinh tế - Xã hội, with recommendations to its UBND in mixed states; questioning
+    at the mid-year session; its 2027 programme. Through the services, keyed on topics."""
+    term = council_demo.current_term(council)
+    ubnd = council_demo.commune_organization(council, "Ủy ban nhân dân")
+    police = council_demo.commune_organization(council, "Công an")
+    if term is None or ubnd is None:
+        return
+    place = council_demo.locality(council)
+    shift = dt.timedelta(days=council_demo.commune_shift(council))
+    committees = {c.code: c for c in Committee.objects.filter(term=term)}
+    economy = committees.get(council_demo.COMMUNE_ECONOMY_SOCIETY)
+    delegates = list(Delegate.objects.filter(term=term).order_by("pk"))
+
+    def activity(topic: str, *, committee: Committee | None, supervised, **fields: Any):
+        members = (
+            [d for d in delegates if d.committee_id == committee.pk][:5]
+            if committee
+            else delegates[:5]
+        )
+        return _upsert(
+            OversightActivity,
+            {"term": term, "topic": topic},
+            committee=committee,
+            **fields,
+            save=lambda obj: activity_save(
+                activity=obj, supervised_organizations=supervised, members=members
+            ),
+        )
+
+    start = D(2026, 8, 10) + shift
+    procedures = activity(
+        f"Giám sát việc giải quyết thủ tục hành chính tại Trung tâm Phục vụ hành chính công "
+        f"{place} từ ngày 01/7/2025 đến ngày 30/6/2026",
+        committee=None,
+        supervised=[ubnd],
+        actor=Actor.STANDING,
+        kind=Kind.THEMATIC_SUPERVISION,
+        start_date=start,
+        end_date=start + dt.timedelta(days=32),
+        establishing_number="Quyết định số 12/QĐ-HĐND",
+        plan_number="15/KH-HĐND",
+        result_report_number="32/BC-HĐND",
+        result_report_date=start + dt.timedelta(days=39),
+        conclusion_number="18/TB-HĐND",
+        conclusion_date=start + dt.timedelta(days=46),
+    )
+    start = D(2026, 6, 1) + shift
+    offices = activity(
+        "Giám sát việc quản lý, sử dụng trụ sở, cơ sở vật chất dôi dư sau sắp xếp đơn vị hành "
+        f"chính trên địa bàn {place}",
+        committee=economy,
+        supervised=[ubnd],
+        actor=Actor.COMMITTEE if economy else Actor.STANDING,
+        kind=Kind.THEMATIC_SUPERVISION,
+        start_date=start,
+        end_date=start + dt.timedelta(days=25),
+        plan_number="05/KH-HĐND",
+        result_report_number="07/BC-HĐND",
+        result_report_date=start + dt.timedelta(days=32),
+    )
+    session = _session(term, 3)
+    if session is not None:
+        questioning = activity(
+            f"Chất vấn tại kỳ họp thứ ba về cải cách hành chính và an ninh, trật tự ở {place}",
+            committee=None,
+            supervised=[o for o in (ubnd, police) if o],
+            actor=Actor.COUNCIL,
+            kind=Kind.QUESTIONING_SESSION,
+            start_date=session.start_date,
+            end_date=session.end_date,
+            session=session,
+        )
+        askers = [d for d in delegates if not d.job_title.startswith(("Chủ tịch", "Phó Chủ tịch"))]
+        for order, (content, position, org, mode) in enumerate(
+            [
+                (
+                    "Giải pháp rút ngắn thời gian giải quyết hồ sơ đất đai chuyển từ các đơn vị "
+                    "hành chính cũ sang sau khi sắp xếp?",
+                    "Chủ tịch Ủy ban nhân dân",
+                    ubnd,
+                    Question.AnswerMode.AT_SITTING,
+                ),
+                (
+                    "Biện pháp bảo đảm an toàn giao thông trên các tuyến đường qua trường học "
+                    "trong năm học mới?",
+                    "Trưởng Công an",
+                    police,
+                    Question.AnswerMode.AT_SITTING,
+                ),
+            ],
+            start=1,
+        ):
+            _upsert(
+                Question,
+                {"activity": questioning, "content": content},
+                asker=askers[(order * 3) % len(askers)] if askers else None,
+                respondent_position=f"{position} {place}",
+                respondent_organization=org,
+                answer_mode=mode,
+                satisfied=Question.Satisfaction.YES,
+                order=order,
+                save=lambda obj: question_save(question=obj),
+            )
+    F = FollowUp.Kind
+    for target, text, deadline, status, completed, follow_ups in [
+        (
+            procedures,
+            "Bố trí đủ công chức tiếp nhận, trả kết quả; hoàn thiện trang thiết bị và công khai "
+            "đầy đủ thủ tục hành chính tại Trung tâm Phục vụ hành chính công",
+            D(2026, 10, 31),
+            Status.DONE,
+            D(2026, 10, 20),
+            [],
+        ),
+        (
+            procedures,
+            "Giải quyết dứt điểm các hồ sơ đất đai quá hạn tiếp nhận từ các đơn vị hành chính "
+            "trước sắp xếp",
+            D(2026, 12, 31),
+            Status.IN_PROGRESS,
+            None,
+            [(D(2026, 11, 16), F.REMINDER, "45/HĐND")],
+        ),
+        (
+            offices,
+            "Lập phương án sử dụng các trụ sở dôi dư sau sắp xếp (nhà văn hóa, điểm trường, "
+            "trạm y tế), không để xuống cấp, lãng phí",
+            D(2026, 9, 30),
+            Status.NOT_STARTED,
+            None,
+            [(D(2026, 10, 12), F.REMINDER, "38/HĐND")],
+        ),
+    ]:
+        rec = _upsert(
+            OversightRecommendation,
+            {"activity": target, "content": text},
+            addressee=ubnd,
+            deadline=deadline,
+            status=status,
+            completed_date=completed,
+            save=lambda obj: recommendation_save(recommendation=obj),
+        )
+        for day, kind, number in follow_ups:
+            _upsert(
+                FollowUp,
+                {"recommendation": rec, "date": day, "kind": kind},
+                document_number=number,
+                save=lambda obj: follow_up_save(follow_up=obj),
+            )
+    _commune_programme_2027(term, place, committees)
+
+
+def _commune_programme_2027(term: Term, place: str, committees: dict[str, Committee]) -> None:
+    resolution = _resolution(term, "Chương trình giám sát năm 2027")
+    programme = _upsert(
+        OversightProgramme,
+        {"term": term, "year": 2027},
+        title=f"Chương trình giám sát năm 2027 của HĐND {place}",
+        adopted_number=f"Nghị quyết số {resolution.symbol}" if resolution else "",
+        adopted_date=resolution.adopted_date if resolution else None,
+        adopted_by=resolution,
+        save=lambda obj: programme_save(programme=obj),
+    )
+    for order, (actor, code, topic, quarter) in enumerate(
+        [
+            (
+                Actor.COUNCIL,
+                "",
+                "Giám sát việc thực hiện Chương trình mục tiêu quốc gia xây dựng nông thôn mới",
+                2,
+            ),
+            (
+                Actor.STANDING,
+                "",
+                "Giám sát việc giải quyết kiến nghị của cử tri gửi tới các kỳ họp năm 2026",
+                1,
+            ),
+            (
+                Actor.COMMITTEE,
+                council_demo.COMMUNE_LEGAL,
+                "Giám sát công tác tiếp công dân, giải quyết khiếu nại, tố cáo",
+                3,
+            ),
+        ],
+        start=1,
+    ):
+        committee = committees.get(code) if code else None
+        _upsert(
+            ProgrammeItem,
+            {"programme": programme, "topic": topic},
+            actor=actor if committee or not code else Actor.STANDING,
+            committee=committee,
+            kind=Kind.THEMATIC_SUPERVISION,
+            planned_quarter=quarter,
+            order=order,
+            save=lambda obj: programme_item_save(item=obj),
+        )

@@ -1,11 +1,13 @@
 """Demo: the narrative of the Standing Committee's 2019 report of the Lạng Sơn HĐND (the
-figures are not here: the report takes them from the other apps' demo data)."""
+figures are not here: the report takes them from the other apps' demo data), and a commune
+council's 2026 report (load_commune)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from council.models import Council
+from council import demo as council_demo
+from council.models import Council, Delegate, Position
 from reports.models import AnnualReport
 from reports.services import annual_report_save, default_recipients
 
@@ -35,4 +37,51 @@ def load(*, council: Council) -> None:
     report.signer_title = AnnualReport.SignerTitle.CHAIR
     report.signer_name = "Hoàng Văn Nghiệm"
     report.recipients = default_recipients(day=report.report_date)
+    annual_report_save(report=report)
+
+
+# --- A commune council's 2026 (issue 19) ---------------------------------------------------
+
+
+def load_commune(*, council: Council) -> None:
+    """The narrative of a commune council's 2026 report, not yet numbered nor dated (the year is
+    not over): the same document as the province's, in the commune's words; its figures come
+    from the commune's data."""
+    term = council_demo.current_term(council)
+    if term is None:
+        return
+    place = council_demo.locality(council)
+    hdnd = f"HĐND {place}"
+    report = AnnualReport.objects.filter(council=council, year=2026).first() or AnnualReport(
+        council=council, year=2026
+    )
+    report.assessment = (
+        f"Năm 2026 là năm đầu tiên {hdnd} khóa {term.roman}, nhiệm kỳ 2026 - 2031 hoạt động "
+        "sau cuộc bầu cử ngày 15/3/2026 và sau khi sắp xếp đơn vị hành chính, tổ chức chính "
+        "quyền địa phương hai cấp. Thường trực HĐND đã chủ động xây dựng quy chế làm việc, "
+        "chuẩn bị và tổ chức các kỳ họp đúng luật; các nghị quyết ban hành sát với tình hình "
+        "thực tế của địa phương.\n"
+        "Hoạt động giám sát tập trung vào những vấn đề cử tri quan tâm sau sắp xếp: giải quyết "
+        "thủ tục hành chính, sử dụng trụ sở dôi dư. Việc theo dõi, đôn đốc thực hiện kiến nghị "
+        "sau giám sát có lúc chưa thường xuyên."
+    )
+    report.next_year_tasks = (
+        "Triển khai Chương trình giám sát năm 2027 của HĐND; tổ chức tốt các kỳ họp thường lệ "
+        "và chuyên đề theo quy định.\n"
+        "Đổi mới hình thức tiếp xúc cử tri, theo dõi, đôn đốc giải quyết kiến nghị của cử tri "
+        "và đơn thư của công dân."
+    )
+    report.other_work = (
+        f"Thường trực HĐND duy trì giao ban hằng tháng với UBND, Ủy ban MTTQ Việt Nam {place}; "
+        "tham dự các hội nghị tập huấn đại biểu HĐND cấp xã do Thường trực HĐND tỉnh tổ chức."
+    )
+    report.signing_authority = AnnualReport.Authority.ON_BEHALF
+    report.signer_title = AnnualReport.SignerTitle.CHAIR
+    report.signer_name = (
+        Delegate.objects.filter(term=term, positions__role=Position.Role.CHAIR)
+        .values_list("full_name", flat=True)
+        .first()
+        or ""
+    )
+    report.recipients = default_recipients(day=dt.date(2026, 12, 31), council=council)
     annual_report_save(report=report)

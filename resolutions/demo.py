@@ -1,13 +1,16 @@
 """Demo resolution register of the Lạng Sơn HĐND: 65 resolutions adopted at the five sessions of
 2019 (20 normative "NN/2019/NQ-HĐND", 45 individual "NN/NQ-HĐND"), a few of 2017-2018 that the
-2019 ones amend, replace or repeal, and two of 2021. Written through the services, keyed on the
+2019 ones amend, replace or repeal, and two of 2021; a commune council's eight of 2026 in its own
+sequences (load_commune). Written through the services, keyed on the
 resolution number, so loading twice changes nothing."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from council.models import Council, InterSessionMatter
+from council import demo as council_demo
+from council.models import Council, Delegate, InterSessionMatter, Position
+from council.selectors import term_delegate_count
 from resolutions.models import Resolution, ResolutionField, ResolutionRelation
 from resolutions.services import (
     resolution_create,
@@ -286,12 +289,17 @@ RATIFIES = {
 }
 
 
-def load(*, council: Council) -> None:
+def _fields() -> dict[str, ResolutionField]:
     fields = {}
     for order, (key, name) in enumerate(FIELDS.items(), start=1):
         fields[key], _ = ResolutionField.objects.update_or_create(
             name=name, defaults={"order": order}
         )
+    return fields
+
+
+def load(*, council: Council) -> None:
+    fields = _fields()
     sessions = {
         (s.term.roman, s.number): s
         for s in Session.objects.filter(term__council=council).select_related("term")
@@ -336,10 +344,20 @@ def load(*, council: Council) -> None:
 
 
 def _upsert(
-    *, council, session, number: int, normative: bool, field, title: str, signer: str, index: int
+    *,
+    council,
+    session,
+    number: int,
+    normative: bool,
+    field,
+    title: str,
+    signer: str,
+    index: int,
+    present: int | None = None,
 ) -> Resolution:
     adopted = session.end_date
-    present = 54 + index % 4
+    if present is None:
+        present = 54 + index % 4
     against = 1 if index % 7 == 3 else 0
     abstain = index % 3 if index % 3 < 2 else 0
     data = {
@@ -364,3 +382,89 @@ def _upsert(
         # Keep whatever status relations gave it.
         return resolution_update(resolution=existing, is_normative=normative, **data)
     return resolution_create(council=council, number=number, is_normative=normative, **data)
+
+
+# --- A commune council's 2026 (issue 19) ---------------------------------------------------
+
+
+def commune_resolutions(council: Council) -> dict[int, list[tuple[bool, str, str]]]:
+    """Session number -> [(normative?, field, title)] of a demo commune council's 2026, in order
+    of adoption: its own sequences, 01/NQ-HĐND ... and 01/2026/NQ-HĐND ..."""
+    place = council_demo.locality(council)
+    spec = council_demo.commune_spec(council)
+    project = spec.project if spec is not None else f"xây dựng công trình công cộng {place}"
+    term = council_demo.current_term(council)
+    roman = term.roman if term is not None else ""
+    return {
+        1: [
+            (
+                CB,
+                "tc",
+                f"Xác nhận kết quả bầu Chủ tịch, Phó Chủ tịch Hội đồng nhân dân, Trưởng ban, Phó "
+                f"Trưởng ban các Ban của Hội đồng nhân dân {place} khóa {roman}, nhiệm kỳ "
+                "2026 - 2031",
+            ),
+            (
+                CB,
+                "tc",
+                f"Xác nhận kết quả bầu Chủ tịch, Phó Chủ tịch và Ủy viên Ủy ban nhân dân {place} "
+                "nhiệm kỳ 2026 - 2031",
+            ),
+        ],
+        2: [
+            (CB, "dt", f"Quyết định chủ trương đầu tư dự án {project}"),
+            (
+                QP,
+                "kh",
+                "Quy định một số biện pháp bảo đảm trật tự, an toàn giao thông và vệ sinh môi "
+                f"trường trên địa bàn {place}",
+            ),
+        ],
+        3: [
+            (CB, "ns", f"Phê chuẩn quyết toán ngân sách {place} năm 2025"),
+            (CB, "ns", f"Điều chỉnh dự toán thu, chi ngân sách {place} năm 2026"),
+            (
+                QP,
+                "kh",
+                "Ban hành Quy chế quản lý, sử dụng nhà văn hóa thôn, tổ dân phố trên địa bàn "
+                f"{place}",
+            ),
+            (CB, "gs", f"Chương trình giám sát năm 2027 của Hội đồng nhân dân {place}"),
+        ],
+    }
+
+
+def load_commune(*, council: Council) -> None:
+    """A commune council's resolutions of 2026, numbered in its own sequences from 01, through
+    the services. Keyed on the number, so loading twice changes nothing."""
+    term = council_demo.current_term(council)
+    if term is None:
+        return
+    fields = _fields()
+    sessions = {s.number: s for s in Session.objects.filter(term=term)}
+    seats = term_delegate_count(term=term)
+    chair = (
+        Delegate.objects.filter(term=term, positions__role=Position.Role.CHAIR)
+        .values_list("full_name", flat=True)
+        .first()
+    ) or ""
+    counters: dict[tuple[int, bool], int] = {}
+    for number, items in commune_resolutions(council).items():
+        session = sessions.get(number)
+        if session is None:  # the sessions app did not load it
+            continue
+        for index, (normative, field_key, title) in enumerate(items):
+            year = session.end_date.year
+            seq = counters.get((year, normative), 0) + 1
+            counters[(year, normative)] = seq
+            _upsert(
+                council=council,
+                session=session,
+                number=seq,
+                normative=normative,
+                field=fields[field_key],
+                title=title,
+                signer=chair,
+                index=index,
+                present=seats - (index + number) % 3,
+            )

@@ -1,11 +1,13 @@
 """Demo sessions of the Lạng Sơn HĐND: term XVI up to 2019 (five sessions in 2019, the 13th an
 extraordinary one on 20/08/2019, as the founding document tells) and the start of term XVII in
-2021, where a thematic session is called "chuyên đề". Idempotent: keyed on (term, number)."""
+2021, where a thematic session is called "chuyên đề"; a commune council's three sessions of 2026
+(load_commune). Idempotent: keyed on (term, number)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
+from council import demo as council_demo
 from council.models import Committee, Council, Delegate, Organization
 from sessions.models import AgendaItem, Attendance, Session
 from sessions.services import session_attendance_save
@@ -213,3 +215,119 @@ def _load_attendance(session: Session) -> None:
         else:
             statuses[pk] = Attendance.Status.PRESENT
     session_attendance_save(session=session, statuses=statuses)
+
+
+# --- A commune council's 2026 (issue 19) ---------------------------------------------------
+
+
+def commune_sessions(council: Council) -> list[tuple[int, str, str, dt.date, dt.date]]:
+    """The 2026 sessions of a demo commune council's 2026 - 2031 term: (number, kind, slot,
+    start, end). The first opens the term; a thematic one in May; the mid-year one in July."""
+    term = council_demo.current_term(council)
+    shift = dt.timedelta(days=council_demo.commune_shift(council))
+    first = term.start_date if term is not None else D(2026, 3, 27)
+    thematic, mid_year = D(2026, 5, 20) + shift, D(2026, 7, 14) + shift
+    return [
+        (1, R, "first", first, first),
+        (2, T, "", thematic, thematic),
+        (3, R, "mid_year", mid_year, mid_year),
+    ]
+
+
+def load_commune(*, council: Council) -> None:
+    """A commune council's sessions of 2026, their documents and attendance. Idempotent: keyed
+    on (term, number) and (session, number and symbol)."""
+    term = council_demo.current_term(council)
+    if term is None:
+        return
+    place = council_demo.locality(council)
+    sessions = {}
+    for number, kind, slot, start, end in commune_sessions(council):
+        sessions[number], _ = Session.objects.update_or_create(
+            term=term,
+            number=number,
+            defaults={
+                "kind": kind,
+                "regular_slot": slot,
+                "start_date": start,
+                "end_date": end,
+                "venue": f"Hội trường Ủy ban nhân dân {place}",
+                "format": Session.Format.IN_PERSON,
+                "status": Session.Status.CLOSED,
+            },
+        )
+    ubnd = council_demo.commune_organization(council, "Ủy ban nhân dân")
+    committees = {c.code: c for c in Committee.objects.filter(term=term)}
+    economy = committees.get(council_demo.COMMUNE_ECONOMY_SOCIETY)
+    spec = council_demo.commune_spec(council)
+    project = spec.project if spec is not None else f"xây dựng công trình công cộng {place}"
+    thematic, mid_year = sessions[2].start_date, sessions[3].start_date
+    # (session, order, doc type, number/symbol, date, issuer, reviewing Ban, title)
+    agenda = [
+        (
+            2,
+            1,
+            AgendaItem.DocType.SUBMISSION,
+            "28/TTr-UBND",
+            thematic - dt.timedelta(days=12),
+            ubnd,
+            economy,
+            f"Tờ trình về chủ trương đầu tư dự án {project}",
+        ),
+        (
+            2,
+            2,
+            AgendaItem.DocType.REVIEW_REPORT,
+            "09/BC-HĐND",
+            thematic - dt.timedelta(days=4),
+            None,
+            economy,
+            f"Báo cáo thẩm tra dự thảo nghị quyết về chủ trương đầu tư dự án {project}",
+        ),
+        (
+            3,
+            1,
+            AgendaItem.DocType.REPORT,
+            "21/BC-HĐND",
+            mid_year - dt.timedelta(days=7),
+            None,
+            None,
+            "Báo cáo kết quả hoạt động 6 tháng đầu năm, chương trình hoạt động 6 tháng cuối "
+            f"năm 2026 của Thường trực HĐND {place}",
+        ),
+        (
+            3,
+            2,
+            AgendaItem.DocType.SUBMISSION,
+            "61/TTr-UBND",
+            mid_year - dt.timedelta(days=20),
+            ubnd,
+            economy,
+            f"Tờ trình đề nghị phê chuẩn quyết toán ngân sách {place} năm 2025",
+        ),
+        (
+            3,
+            3,
+            AgendaItem.DocType.REVIEW_REPORT,
+            "24/BC-HĐND",
+            mid_year - dt.timedelta(days=5),
+            None,
+            economy,
+            f"Báo cáo thẩm tra dự thảo nghị quyết phê chuẩn quyết toán ngân sách {place} năm 2025",
+        ),
+    ]
+    for number, order, doc_type, symbol, day, issuer, ban, title in agenda:
+        AgendaItem.objects.update_or_create(
+            session=sessions[number],
+            number_symbol=symbol,
+            defaults={
+                "order": order,
+                "doc_type": doc_type,
+                "doc_date": day,
+                "title": title,
+                "issuer": issuer,
+                "reviewing_committee": ban,
+            },
+        )
+    for session in sessions.values():
+        _load_attendance(session)

@@ -1,7 +1,8 @@
 """Demo data of the voters app for Lạng Sơn, 2019 (term XVI): voter meetings before and after
 the two regular sessions (12th and 15th) in a commune of every district, a few hundred petition
 instances that go through the real workflow (compiled, a few consolidated, forwarded in batches
-to UBND tỉnh, mostly answered, outcomes mixed), citizens' letters and reception days.
+to UBND tỉnh, mostly answered, outcomes mixed), citizens' letters and reception days; a
+commune council's 2026 on a smaller scale (load_commune).
 
 Deterministic (fixed lists, no randomness) and idempotent: petitions are keyed on a demo
 import_key, meetings on (term, date, commune, timing), letters on (term, date, summary). Every
@@ -12,6 +13,8 @@ from __future__ import annotations
 import datetime as dt
 
 from core.services import record_save
+from core.text import fold
+from council import demo as council_demo
 from council.models import AdministrativeUnit, Council, Delegate, DelegateGroup, Organization
 from voters import services
 from voters.models import (
@@ -231,16 +234,14 @@ def load(*, council: Council) -> None:
     term = council.terms.filter(roman="XVI").first()
     if term is None:
         return
-    for order, (code, name) in enumerate(FIELDS, start=1):
-        PetitionField.objects.update_or_create(
-            name=name, valid_from=None, defaults={"code": code, "order": order}
-        )
-    fields = {f.code: f for f in PetitionField.objects.all()}
+    fields = _petition_fields()
     orgs = {o.short_name: o for o in Organization.objects.exclude(short_name="")}
     committees = {c.code: c for c in term.committees.all()}
     ubnd = Organization.objects.filter(kind=Organization.Kind.PEOPLES_COMMITTEE, level="province")
     ubnd = ubnd.order_by("pk").first()
-    mttq = Organization.objects.filter(kind=Organization.Kind.FATHERLAND_FRONT).first()
+    mttq = Organization.objects.filter(
+        kind=Organization.Kind.FATHERLAND_FRONT, level="province"
+    ).first()
     sessions = {s.number: s for s in Session.objects.filter(term=term, number__in=[12, 15])}
     if ubnd is None:
         return
@@ -520,4 +521,288 @@ def _load_receptions(*, term) -> None:
                 "summary": "Công dân phản ánh, kiến nghị về đất đai, chế độ chính sách.",
                 "visitors": f"Công dân mẫu {month}A, Công dân mẫu {month}B (tên giả)",
             },
+        )
+
+
+# --- A commune council's 2026 (issue 19) ---------------------------------------------------
+
+C, P = Level.COMMUNE, Level.PROVINCE  # the commune's own UBND answers it, or the province's
+
+# (content, field code, level, responsible organisation: "UBND"/"Công an" of the commune or a
+# province's short name, monitoring Ban: legal or economy-society)
+COMMUNE_PETITIONS = [
+    (
+        "Đề nghị sửa chữa các tuyến đường nội khu dân cư bị hư hỏng sau mưa lũ",
+        "giao_thong_xay_dung",
+        C,
+        "UBND",
+        "economy",
+    ),
+    (
+        "Đề nghị sớm bố trí sử dụng các trụ sở dôi dư sau sắp xếp làm nhà văn hóa, điểm sinh "
+        "hoạt cộng đồng",
+        "tai_chinh_dau_tu",
+        C,
+        "UBND",
+        "economy",
+    ),
+    (
+        "Đề nghị rút ngắn thời gian giải quyết hồ sơ cấp giấy chứng nhận quyền sử dụng đất "
+        "sau khi sắp xếp đơn vị hành chính",
+        "dat_dai_moi_truong",
+        C,
+        "UBND",
+        "legal",
+    ),
+    (
+        "Đề nghị tăng cường tuần tra, bảo đảm an ninh trật tự tại các khu dân cư xa trung tâm",
+        "khac",
+        C,
+        "Công an",
+        "legal",
+    ),
+    (
+        "Đề nghị nâng cấp tuyến đường tỉnh qua địa bàn, lắp đặt biển báo tại các điểm giao cắt",
+        "giao_thong_xay_dung",
+        P,
+        "Sở Xây dựng",
+        "economy",
+    ),
+    (
+        "Đề nghị hỗ trợ giống cây trồng, vật nuôi cho hộ nghèo, hộ cận nghèo",
+        "nong_lam_nghiep",
+        C,
+        "UBND",
+        "economy",
+    ),
+    (
+        "Đề nghị bổ sung thuốc thiết yếu và nhân lực cho trạm y tế",
+        "van_hoa_xa_hoi",
+        P,
+        "Sở Y tế",
+        "economy",
+    ),
+    (
+        "Đề nghị hướng dẫn người cao tuổi thực hiện dịch vụ công trực tuyến",
+        "khcn_chuyen_doi_so",
+        C,
+        "UBND",
+        "legal",
+    ),
+]
+# The outcomes the commune's UBND reported on the first four, in order.
+COMMUNE_OUTCOMES = [Status.RESOLVED, Status.IN_PROGRESS, Status.ROADMAP, Status.EXPLAINED]
+
+COMMUNE_LETTERS = [
+    (
+        Letter.Kind.COMPLAINT,
+        "Khiếu nại việc xác định ranh giới thửa đất khi đo đạc lại sau sắp xếp",
+        "Đất đai",
+    ),
+    (
+        Letter.Kind.PETITION_FEEDBACK,
+        "Phản ánh việc chậm chi trả chế độ cho người hoạt động không chuyên trách ở thôn đã "
+        "nghỉ việc",
+        "Chế độ chính sách",
+    ),
+    (
+        Letter.Kind.PETITION_FEEDBACK,
+        "Kiến nghị sửa chữa hệ thống đèn chiếu sáng công cộng khu dân cư",
+        "Hạ tầng",
+    ),
+]
+
+
+def _petition_fields() -> dict[str, PetitionField]:
+    for order, (code, name) in enumerate(FIELDS, start=1):
+        PetitionField.objects.update_or_create(
+            name=name, valid_from=None, defaults={"code": code, "order": order}
+        )
+    return {f.code: f for f in PetitionField.objects.all()}
+
+
+def load_commune(*, council: Council) -> None:
+    """A commune council's voters' work of 2026: meetings before and after its mid-year session
+    (a handful of petitions, most forwarded to its UBND and answered, two to the province, the
+    last still being compiled), citizens' letters and two reception days. Petitions are keyed
+    on an import_key naming the commune, meetings on (term, date, unit, timing), letters on
+    (term, date, summary), receptions on (term, date)."""
+    from sessions.models import Session
+
+    term = council_demo.current_term(council)
+    unit = council_demo.commune_unit(council)
+    ubnd = council_demo.commune_organization(council, "Ủy ban nhân dân")
+    if term is None or unit is None or ubnd is None:
+        return
+    session = Session.objects.filter(term=term, number=3).first()
+    if session is None:
+        return
+    place = council_demo.locality(council)
+    key = fold(place).replace(" ", "-")  # "xa-loc-binh"
+    shift = dt.timedelta(days=council_demo.commune_shift(council))
+    fields = _petition_fields()
+    orgs = {o.short_name: o for o in Organization.objects.filter(level="province")}
+    orgs |= {"UBND": ubnd, "Công an": council_demo.commune_organization(council, "Công an")}
+    committees = {c.code: c for c in term.committees.all()}
+    bans = {
+        "legal": committees.get(council_demo.COMMUNE_LEGAL),
+        "economy": committees.get(council_demo.COMMUNE_ECONOMY_SOCIETY),
+    }
+    groups = list(DelegateGroup.objects.filter(term=term).order_by("name"))
+    mttq = council_demo.commune_organization(council, "Ủy ban MTTQ Việt Nam")
+
+    meetings = []
+    for index, (timing, day, voters) in enumerate(
+        [
+            (VoterMeeting.Timing.PRE_SESSION, session.start_date - dt.timedelta(days=12), 86),
+            (VoterMeeting.Timing.POST_SESSION, session.end_date + dt.timedelta(days=20), 64),
+        ]
+    ):
+        group = groups[index % len(groups)] if groups else None
+        meeting = VoterMeeting.objects.filter(
+            term=term, date=day, location_unit=unit, timing=timing
+        ).first() or VoterMeeting(term=term, date=day, location_unit=unit, timing=timing)
+        meeting.session = session
+        when = "trước" if timing == VoterMeeting.Timing.PRE_SESSION else "sau"
+        meeting.topic = f"Tiếp xúc cử tri {when} kỳ họp thứ {session.number}"
+        meeting.venue = f"Nhà văn hóa {group.area}" if group else f"Hội trường UBND {place}"
+        meeting.delegate_group = group
+        meeting.co_organizer = mttq
+        meeting.voters_attended = voters
+        record_save(instance=meeting)
+        if group is not None:
+            meeting.delegates.set(
+                Delegate.objects.filter(term=term, delegate_group=group).order_by("pk")[:4]
+            )
+        meetings.append(meeting)
+
+    created = []
+    for index, template in enumerate(COMMUNE_PETITIONS):
+        meeting = meetings[0] if index < 5 else meetings[1]
+        petition, new = _petition(
+            term=term,
+            session=session,
+            meeting=meeting,
+            key=f"demo-2026-{key}-{index + 1:02d}",
+            template=template,
+            instances=1 + index % 3,
+            fields=fields,
+            orgs=orgs,
+            committees=bans,
+            level_day=meeting.date,
+        )
+        if new:
+            created.append(petition)
+    if created:
+        _commune_workflow(term=term, session=session, ubnd=ubnd, shift=shift, created=created)
+    _commune_letters(term=term, ubnd=ubnd, place=place, shift=shift)
+    for month in (9, 10):
+        CitizenReception.objects.update_or_create(
+            term=term,
+            date=D(2026, month, 15) + shift,
+            defaults={
+                "host": f"Thường trực HĐND {place}",
+                "kind": CitizenReception.Kind.REGULAR,
+                "location": f"Trụ sở HĐND và UBND {place}",
+                "persons": 2 + month % 3,
+                "cases": 1 + month % 2,
+                "group_cases": 0,
+                "summary": "Công dân phản ánh về đất đai sau đo đạc lại và chế độ chính sách.",
+                "visitors": f"Công dân mẫu {month}A, Công dân mẫu {month}B (tên giả)",
+            },
+        )
+
+
+def _commune_workflow(*, term, session, ubnd, shift, created: list[VoterPetition]) -> None:
+    """Only petitions created by this load: the pre-session ones to the commune's UBND (answered
+    in August) and, for the province's matters, to UBND tỉnh (no answer yet); after the
+    session, one forwarded and resolved, one compiled, the last just received."""
+    pre = [p for p in created if p.meeting.timing == VoterMeeting.Timing.PRE_SESSION]
+    post = [p for p in created if p.meeting.timing == VoterMeeting.Timing.POST_SESSION]
+    province = Organization.objects.filter(
+        kind=Organization.Kind.PEOPLES_COMMITTEE, level="province"
+    )
+    province = province.order_by("pk").first()
+    own = [p for p in pre if p.level == Level.COMMUNE]
+    upward = [p for p in pre if p.level != Level.COMMUNE]
+    if own:
+        batch = services.forwarding_batch_create(
+            term=term,
+            session=session,
+            recipient=ubnd,
+            number="52/HĐND",
+            date=session.end_date + dt.timedelta(days=6),
+            subject=f"V/v chuyển ý kiến, kiến nghị của cử tri trước kỳ họp thứ {session.number}",
+            petitions=own,
+            user=None,
+        )
+        for i, petition in enumerate(own):
+            services.petition_answer(
+                petition=petition,
+                answer_number="120/UBND",
+                answer_date=batch.date + dt.timedelta(days=25) + shift,
+                answer_summary="UBND đã giao các bộ phận chuyên môn xem xét, giải quyết.",
+                outcome=COMMUNE_OUTCOMES[i % len(COMMUNE_OUTCOMES)],
+                user=None,
+            )
+    if upward and province is not None:
+        services.forwarding_batch_create(
+            term=term,
+            session=session,
+            recipient=province,
+            number="53/HĐND",
+            date=session.end_date + dt.timedelta(days=6),
+            subject="V/v chuyển kiến nghị của cử tri thuộc thẩm quyền cấp tỉnh",
+            petitions=upward,
+            user=None,
+        )
+    if post:
+        first, *rest = post
+        if first.level == Level.COMMUNE:
+            batch = services.forwarding_batch_create(
+                term=term,
+                session=session,
+                recipient=ubnd,
+                number="67/HĐND",
+                date=first.received_date + dt.timedelta(days=10),
+                subject=f"V/v chuyển kiến nghị của cử tri sau kỳ họp thứ {session.number}",
+                petitions=[first],
+                user=None,
+            )
+            services.petition_answer(
+                petition=first,
+                answer_number="151/UBND",
+                answer_date=batch.date + dt.timedelta(days=18),
+                answer_summary="Đã hỗ trợ giống cây trồng vụ đông cho các hộ đủ điều kiện.",
+                outcome=Status.RESOLVED,
+                user=None,
+            )
+        if rest:
+            services.petition_compile(petition=rest[0], user=None)
+
+
+def _commune_letters(*, term, ubnd, place: str, shift: dt.timedelta) -> None:
+    for i, (kind, summary, classification) in enumerate(COMMUNE_LETTERS):
+        received = D(2026, 5 + i * 2, 6) + shift
+        if Letter.objects.filter(term=term, received_date=received, summary=summary).exists():
+            continue
+        forwarded = i != 1
+        services.letter_save(
+            letter=Letter(
+                term=term,
+                received_date=received,
+                kind=kind,
+                summary=summary,
+                classification=classification,
+                eligible=True,
+                handling=Letter.Handling.FORWARDED if forwarded else Letter.Handling.GUIDED,
+                forwarded_to=ubnd if forwarded else None,
+                forwarded_date=received + dt.timedelta(days=5) if forwarded else None,
+                result="Đã nhận văn bản trả lời của UBND." if i == 0 else "",
+                # Invented people: every name says it is a sample.
+                sender_name=f"Công dân mẫu số {i + 1:02d}",
+                sender_address=f"Khu dân cư mẫu {i + 1}, {place}",
+                sender_phone=f"0900 100 {i + 1:03d}",
+                sender_id_number=f"000000100{i + 1:03d}",
+            )
         )

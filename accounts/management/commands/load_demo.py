@@ -1,5 +1,7 @@
-"""Load the demo council. Each app may ship a `demo` module with `load(council=...)`; they run in
-INSTALLED_APPS order (council first), so the council never imports the apps built on it."""
+"""Load the demo councils: the province's, then a few communes' after the reform (issue 19).
+Each app may ship a `demo` module with `load(council=...)` for the province and
+`load_commune(council=...)` for a commune; they run in INSTALLED_APPS order (council first), so
+the council never imports the apps built on it."""
 
 from __future__ import annotations
 
@@ -22,10 +24,15 @@ DEMO_USERS = [
     ("lanhdao", Role.LEADER, "Hoàng Văn Lãnh Đạo"),
     ("thanhvienban", Role.COMMITTEE_MEMBER, "Lương Văn Thành Viên"),
 ]
+# A commune's staff: a login of the first demo commune's council.
+COMMUNE_USER = ("canbo_locbinh", Role.STAFF, "Vi Thị Cán Bộ")
 
 
 class Command(BaseCommand):
-    help = "Nạp dữ liệu mẫu HĐND tỉnh Lạng Sơn (chạy lại không thay đổi gì)."
+    help = (
+        "Nạp dữ liệu mẫu HĐND tỉnh Lạng Sơn và một số HĐND cấp xã sau sắp xếp "
+        "(chạy lại không thay đổi gì)."
+    )
 
     def add_arguments(self, parser) -> None:
         parser.add_argument(
@@ -35,11 +42,20 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options) -> None:
         council = council_demo.load()
+        demos = []
         for config in apps.get_app_configs():
             if config.name == "council" or not module_has_submodule(config.module, "demo"):
                 continue
-            import_module(f"{config.name}.demo").load(council=council)
+            demo = import_module(f"{config.name}.demo")
+            demo.load(council=council)
+            demos.append(demo)
             self.stdout.write(f"  + {config.verbose_name}")
+        communes = council_demo.load_communes(province=council)
+        for commune in communes:
+            for demo in demos:
+                if hasattr(demo, "load_commune"):
+                    demo.load_commune(council=commune)
+            self.stdout.write(f"  + {commune}")
         if options["with_users"]:
             committee = council.terms.get(roman="XVI").committees.get(code="kinh_te_ngan_sach")
             enrolment_codes = {}
@@ -58,9 +74,20 @@ class Command(BaseCommand):
                     and not TOTPDevice.objects.filter(user=user, confirmed=True).exists()
                 ):
                     enrolment_codes[username] = otp_enrolment_code_issue(user=user)
+            username, role, full_name = COMMUNE_USER
+            user_create_with_role(
+                username=username,
+                password=DEMO_PASSWORD,
+                role=role,
+                full_name=full_name,
+                council=communes[0],
+            )
             self.stdout.write(f"Tài khoản mẫu (mật khẩu: {DEMO_PASSWORD}):")
             for username, role, _ in DEMO_USERS:
                 code = enrolment_codes.get(username)
                 extra = f"  mã đăng ký xác thực hai bước: {code}" if code else ""
                 self.stdout.write(f"  {username:<14} {role.value}{extra}")
-        self.stdout.write(self.style.SUCCESS(f"Đã nạp dữ liệu mẫu: {council}"))
+            username, role, _ = COMMUNE_USER
+            self.stdout.write(f"  {username:<14} {role.value}  ({communes[0]})")
+        names = ", ".join(c.short_name for c in communes)
+        self.stdout.write(self.style.SUCCESS(f"Đã nạp dữ liệu mẫu: {council}; {names}"))
