@@ -379,6 +379,7 @@ def _load_commune_organizations(place: str, unit: AdministrativeUnit) -> None:
                 "kind": kind,
                 "level": Organization.Level.COMMUNE,
                 "admin_unit": unit,
+                "valid_from": DISTRICTS_END + dt.timedelta(days=1),  # the new commune's first day
             },
         )
 
@@ -446,6 +447,7 @@ def _load_organizations() -> None:
                 "kind": "ubnd",
                 "level": "district",
                 "is_active": False,
+                "valid_to": DISTRICTS_END,
             },
         )
 

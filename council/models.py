@@ -15,6 +15,10 @@ from django.utils.translation import gettext_lazy as _
 from core.collation import COLLATION
 from core.models import TimeStampedModel
 
+# Districts ceased on 01/07/2025 (Luật Tổ chức chính quyền địa phương 72/2025/QH15): the last
+# day of the district level, of its units and of its organisations.
+DISTRICT_LEVEL_END = dt.date(2025, 6, 30)
+
 
 class Council(TimeStampedModel):
     class Level(models.TextChoices):
@@ -321,11 +325,45 @@ class Organization(TimeStampedModel):
         related_name="+",
     )
     is_active = models.BooleanField(_("Còn hoạt động"), default=True)
+    valid_from = models.DateField(_("Hoạt động từ"), null=True, blank=True)
+    valid_to = models.DateField(
+        _("Hoạt động đến"),
+        null=True,
+        blank=True,
+        help_text=_("Cơ quan cấp huyện hoạt động đến hết ngày 30/06/2025."),
+    )
 
     class Meta:
         verbose_name = _("Cơ quan, tổ chức")
         verbose_name_plural = _("Cơ quan, tổ chức")
         ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True)
+                | Q(valid_from__isnull=True)
+                | Q(valid_to__gte=F("valid_from")),
+                name="organization_valid_to_after_from",
+                violation_error_message=_("Ngày hết hoạt động không được trước ngày bắt đầu."),
+            ),
+        ]
+
+    def clean(self) -> None:
+        super().clean()
+        ended = self.valid_to is not None and self.valid_to <= DISTRICT_LEVEL_END
+        if self.level == self.Level.DISTRICT and not ended:
+            raise ValidationError(
+                {
+                    "valid_to": _(
+                        "Cấp huyện không còn từ ngày 01/07/2025: ghi ngày hoạt động đến "
+                        "không muộn hơn 30/06/2025."
+                    )
+                }
+            )
+
+    def is_valid_on(self, day: dt.date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day <= self.valid_to
+        )
 
     def __str__(self) -> str:
         return self.short_name or self.name

@@ -114,8 +114,9 @@ urlpatterns = [
     *registry_urls(
         models.Organization, "co-quan", _("Cơ quan, tổ chức"),
         empty_text=_("Chưa có cơ quan, tổ chức nào."),
-        columns=["name", "short_name", "kind", "level", "is_active"],
-        fields=["name", "short_name", "kind", "level", "admin_unit", "is_active"],
+        columns=["name", "short_name", "kind", "level", "is_active", "valid_to"],
+        fields=["name", "short_name", "kind", "level", "admin_unit", "is_active", "valid_from",
+                "valid_to"],
         search=("name", "short_name"), filter_by=("kind", "level", "is_active"),
     ),
     *registry_urls(

@@ -19,9 +19,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.models import TimeStampedModel
-
-# Districts ceased on 01/07/2025 (Luật Tổ chức chính quyền địa phương 72/2025/QH15).
-DISTRICT_LEVEL_END = dt.date(2025, 6, 30)
+from council.models import DISTRICT_LEVEL_END
 
 
 def minutes_upload_to(instance: VoterMeeting, filename: str) -> str:
@@ -422,6 +420,11 @@ class VoterPetition(TimeStampedModel):
             errors["session"] = _("Kỳ họp không thuộc nhiệm kỳ đã chọn.")
         if self.meeting_id and self.term_id and self.meeting.term_id != self.term_id:
             errors["meeting"] = _("Cuộc tiếp xúc cử tri không thuộc nhiệm kỳ đã chọn.")
+        org = self.responsible_org if self.responsible_org_id else None
+        if org is not None and self.received_date and not org.is_valid_on(self.received_date):
+            errors["responsible_org"] = _(
+                "«%(org)s» không còn hoạt động vào ngày %(day)s (ngày tiếp nhận)."
+            ) % {"org": org, "day": self.received_date.strftime("%d/%m/%Y")}
         if self.field_id and self.received_date and not self.field.is_valid_on(self.received_date):
             errors["field"] = _("Lĩnh vực «%(field)s» không áp dụng vào ngày %(day)s.") % {
                 "field": self.field,

@@ -4,6 +4,8 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 
+from council import demo as council_demo
+
 pytestmark = pytest.mark.django_db
 
 
@@ -24,7 +26,8 @@ def test_load_demo_is_idempotent():
     first = _counts()
     call_command("load_demo", "--with-users", verbosity=0)
     assert _counts() == first
-    assert first["council.Council"] == 1
+    # The province's council and the communes' after the reform (council.demo.COMMUNES).
+    assert first["council.Council"] == 1 + len(council_demo.COMMUNES)
     assert first["council.Term"] >= 1
 
 

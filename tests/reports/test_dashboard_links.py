@@ -73,8 +73,13 @@ def _walk(client, url: str) -> tuple[Dashboard, list[str]]:
         dashboard.attention.petitions_url,
         reverse("oversight:programme_list"),
     }
+    communes = reverse("reports:communes")
     if year := response.context["year"]:
         own.add(reverse("reports:annualreport_detail", args=[year]))
+        communes += f"?year={year}"
+    own.add(communes)
+    # The province's commune councils: the demo's three, each a row.
+    assert len(client.get(communes).context["rows"]) == 3
     unchecked = {
         href
         for href in _hrefs(response.content.decode()) - {f.url for f in figures} - own
