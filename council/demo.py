@@ -202,10 +202,9 @@ def load(*, council: Council | None = None) -> Council:
 
 # --- Commune councils after 01/07/2025 (issue 19) -----------------------------------------
 
-# A commune's two Ban (Luật Tổ chức chính quyền địa phương 2025). Committee.Code has no
-# "Kinh tế - Xã hội": the Ban is recorded as "khac" under its own name.
+# A commune's two Ban (Luật Tổ chức chính quyền địa phương 2025).
 COMMUNE_LEGAL = Committee.Code.LEGAL
-COMMUNE_ECONOMY_SOCIETY = Committee.Code.OTHER
+COMMUNE_ECONOMY_SOCIETY = Committee.Code.ECONOMY_SOCIETY
 COMMUNE_COMMITTEES = [
     (COMMUNE_LEGAL, "Ban Pháp chế"),
     (COMMUNE_ECONOMY_SOCIETY, "Ban Kinh tế - Xã hội"),
@@ -320,6 +319,7 @@ def load_communes(*, province: Council) -> list[Council]:
         for field, value in {
             "short_name": f"HĐND {place}",
             "level": Council.Level.COMMUNE,
+            "level_name": unit.get_unit_type_display().lower(),  # xã, phường
             "parent": province,
             "place_name": unit.name,
             "header_name": f"HỘI ĐỒNG NHÂN DÂN\n{place.upper()}",

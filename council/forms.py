@@ -78,6 +78,7 @@ COUNCIL_FIELDS = [
     "name",
     "short_name",
     "level",
+    "level_name",
     "parent",
     "place_name",
     "header_name",

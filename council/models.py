@@ -60,6 +60,15 @@ class Council(TimeStampedModel):
         choices=Rounding.choices,
         default=Rounding.ROUND,
     )
+    level_name = models.CharField(
+        _("Tên gọi cấp"),
+        max_length=30,
+        blank=True,
+        help_text=_(
+            "Như trong «UBND phường», «HĐND đặc khu»: tỉnh, thành phố, xã, phường hoặc đặc khu. "
+            "Bỏ trống: theo cấp."
+        ),
+    )
     parent = models.ForeignKey(
         "self",
         verbose_name=_("Thuộc HĐND tỉnh, thành phố"),
@@ -81,6 +90,11 @@ class Council(TimeStampedModel):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def level_word(self) -> str:
+        """ "tỉnh" in "HĐND tỉnh", "UBND tỉnh"; "thành phố", "xã", "phường", "đặc khu"."""
+        return self.level_name.strip() or LEVEL_WORDS.get(self.level, "tỉnh")
+
     def clean(self) -> None:
         super().clean()
         commune = self.level == self.Level.COMMUNE
@@ -101,6 +115,14 @@ class Council(TimeStampedModel):
             for line in self.header_name.replace("/", "\n").splitlines()
             if line.strip()
         ]
+
+
+# A level's word when the council does not name its own (Council.level_name).
+LEVEL_WORDS = {
+    Council.Level.PROVINCE: "tỉnh",
+    Council.Level.CITY: "thành phố",
+    Council.Level.COMMUNE: "xã",
+}
 
 
 class Term(TimeStampedModel):
@@ -157,6 +179,7 @@ class Committee(TimeStampedModel):
     class Code(models.TextChoices):
         LEGAL = "phap_che", _("Ban Pháp chế")
         ECONOMY_BUDGET = "kinh_te_ngan_sach", _("Ban Kinh tế - Ngân sách")
+        ECONOMY_SOCIETY = "kinh_te_xa_hoi", _("Ban Kinh tế - Xã hội")  # a commune's
         CULTURE_SOCIETY = "van_hoa_xa_hoi", _("Ban Văn hóa - Xã hội")
         ETHNIC = "dan_toc", _("Ban Dân tộc")
         URBAN = "do_thi", _("Ban Đô thị")

@@ -23,7 +23,6 @@ from kombu.exceptions import OperationalError as KombuOperationalError
 from core.periods import Period, PeriodKind
 from council.models import Council, Term
 from reports.models import AnnualReport, ReportRequest
-from reports.wording import LEVEL_WORDS
 from sessions.models import Session
 from voters.models import DISTRICT_LEVEL_END
 
@@ -55,12 +54,8 @@ UBND {word};
 Ủy ban MTTQ Việt Nam {word};
 Các vị đại biểu HĐND {word};
 Lưu: VT."""
-# The Party committee of each level: Tỉnh ủy, Thành ủy (a centrally-run city), Đảng ủy xã.
-PARTY_COMMITTEES = {
-    Council.Level.PROVINCE: "Tỉnh ủy",
-    Council.Level.CITY: "Thành ủy",
-    Council.Level.COMMUNE: "Đảng ủy xã",
-}
+# The Party committee of a level: Tỉnh ủy, Thành ủy (a centrally-run city), Đảng ủy xã / phường.
+PARTY_COMMITTEES = {"tỉnh": "Tỉnh ủy", "thành phố": "Thành ủy"}
 # The level below the province: districts until 30/06/2025; from 01/07/2025 (two-level local
 # government, Luật 72/2025/QH15) communes and wards alone.
 LOWER_LEVEL_BEFORE_2025 = "Thường trực HĐND, UBND các huyện, thành phố;"
@@ -71,11 +66,10 @@ def default_recipients(*, day: dt.date, council: Council | None = None) -> str:
     """The usual "Nơi nhận" of a report of `council` (a province's when not given) dated `day`,
     one a line: in the words of its level, with the lower level of local government that
     existed on that day."""
-    level = council.level if council is not None else Council.Level.PROVINCE
-    words = {"party": PARTY_COMMITTEES[level], "word": LEVEL_WORDS[level]}
-    if level == Council.Level.COMMUNE:
-        parent = council.parent if council is not None else None
-        parent_word = LEVEL_WORDS[parent.level] if parent is not None else LEVEL_WORDS["province"]
+    word = council.level_word if council is not None else "tỉnh"
+    words = {"party": PARTY_COMMITTEES.get(word, f"Đảng ủy {word}"), "word": word}
+    if council is not None and council.level == Council.Level.COMMUNE:
+        parent_word = council.parent.level_word if council.parent_id else "tỉnh"
         return COMMUNE_RECIPIENTS.format(parent_word=parent_word, **words)
     lower = LOWER_LEVEL_FROM_2025 if day > DISTRICT_LEVEL_END else LOWER_LEVEL_BEFORE_2025
     return DEFAULT_RECIPIENTS.format(lower_level=lower, **words)

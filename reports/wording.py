@@ -31,16 +31,9 @@ def count_text(value: int) -> str:
     return f"{value:,}".replace(",", ".")
 
 
-LEVEL_WORDS = {
-    Council.Level.PROVINCE: "tỉnh",
-    Council.Level.CITY: "thành phố",
-    Council.Level.COMMUNE: "xã",
-}
-
-
 def level_word(council: Council) -> str:
-    """ "tỉnh" in "HĐND tỉnh", "UBND tỉnh"; "thành phố" for a centrally-run city."""
-    return LEVEL_WORDS.get(council.level, "tỉnh")
+    """ "tỉnh" in "HĐND tỉnh", "UBND tỉnh", as the council names its level (Council.level_word)."""
+    return council.level_word
 
 
 def period_phrase(period: Period) -> str:

@@ -197,3 +197,16 @@ def test_a_communes_2026_report_carries_its_own_header_and_figures():
     assert context["recipients"][0].startswith("- Thường trực Đảng ủy xã")
     assert "- Thường trực HĐND tỉnh;" in context["recipients"]
     assert report.signer_name == "Lương Văn Đức"
+
+
+def test_a_ward_s_report_names_its_level_phuong():
+    """The level's word comes from the council's data (Council.level_name), not from the code:
+    a ward's report says "phường" wherever a commune's says "xã"."""
+    call_command("load_demo", verbosity=0)
+    ward = Council.objects.get(name="Hội đồng nhân dân phường Lương Văn Tri")
+    assert ward.level_word == "phường"
+    report = AnnualReport.objects.get(council=ward, year=YEAR)
+    context = annual_report_context(report=report, figures=annual_figures(council=ward, year=YEAR))
+    assert context["subject"] == "Kết quả hoạt động năm 2026 của Thường trực HĐND phường"
+    assert context["recipients"][0] == "- Thường trực Đảng ủy phường (b/c);"
+    assert "xã" not in " ".join(context["recipients"])

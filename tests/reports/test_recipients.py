@@ -39,3 +39,15 @@ def test_a_commune_s_report_goes_to_its_commune_and_up_to_the_province():
         "Các vị đại biểu HĐND xã;",
         "Lưu: VT.",
     ]
+
+
+def test_a_ward_s_report_says_phuong_as_its_council_names_its_level():
+    province = Council(level=Council.Level.PROVINCE)
+    province.pk = 1
+    ward = Council(level=Council.Level.COMMUNE, level_name="phường", parent=province)
+    lines = default_recipients(day=dt.date(2026, 12, 10), council=ward).splitlines()
+    assert lines[:3] == [
+        "Thường trực Đảng ủy phường (b/c);",
+        "Thường trực HĐND tỉnh;",
+        "UBND phường;",
+    ]
