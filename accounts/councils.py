@@ -36,14 +36,18 @@ def user_council(user: Any) -> Council | None:
 
 
 def visible_councils(user: Any) -> QuerySet[Council]:
-    """The councils the login may look at: its own and, for a province's logins, the communes'
-    that belong to it; every council for an administrator."""
+    """The councils the login may look at: its own, the communes' that belong to it (a
+    province's logins), and the councils it was formed from with their communes (a province
+    formed by merging two keeps both histories reachable); every council for an
+    administrator."""
     if roles.is_admin(user):
         return Council.objects.all()
     own = user_council(user)
     if own is None:
         return Council.objects.none()
-    return Council.objects.filter(Q(pk=own.pk) | Q(parent=own.pk))
+    mine = Q(pk=own.pk) | Q(parent=own.pk)
+    formed_from = Q(successors=own.pk) | Q(parent__successors=own.pk)
+    return Council.objects.filter(mine | formed_from).distinct()
 
 
 def request_council_of(request: HttpRequest) -> Council | None:

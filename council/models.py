@@ -79,6 +79,17 @@ class Council(TimeStampedModel):
         help_text=_("Với HĐND xã, phường, đặc khu: HĐND tỉnh, thành phố theo dõi HĐND này."),
     )
 
+    predecessors = models.ManyToManyField(
+        "self",
+        verbose_name=_("HĐND trước sắp xếp"),
+        symmetrical=False,
+        blank=True,
+        related_name="successors",
+        help_text=_(
+            "Với HĐND hình thành do hợp nhất (từ 01/07/2025): các HĐND cũ, để tra cứu lịch sử."
+        ),
+    )
+
     # A council's own rows: itself and its communes' councils (core.scoping.of_council).
     council_path = ("pk", "parent")
 
