@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import models, transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 
 from bench import vocabulary as V
@@ -111,6 +111,8 @@ class GenerationResult:
     last_year: int
     counts: dict[str, int]
     seconds: float
+    councils: int = 1  # generated or filled
+    commune_ids: list[int] = field(default_factory=list)
 
 
 def default_council_name(seed: int) -> str:
@@ -184,6 +186,7 @@ class Registry:
     batch_counter: int = 0
     earlier_resolutions: list[tuple[int, dt.date]] = field(default_factory=list)  # normative
     earlier_petitions: list[int] = field(default_factory=list)
+    word: str = "tỉnh"  # the level's word in texts: "HĐND tỉnh", "UBND xã", "phường"
 
     def term_on(self, day: dt.date) -> Term:
         for term in reversed(self.terms):
@@ -209,12 +212,31 @@ def _person(rng: random.Random) -> tuple[str, str]:
     return name, gender
 
 
-def _registry(
-    *, council: Council, place: str, first: int, last: int, rng: random.Random
-) -> Registry:
-    province, _ = AdministrativeUnit.objects.get_or_create(
+def _taxonomies() -> tuple[list[ResolutionField], dict[str, PetitionField]]:
+    """The shared resolution and petition fields, reused by name (they have no council)."""
+    resolution_fields = []
+    for order, name in enumerate(V.RESOLUTION_FIELDS, start=1):
+        found = ResolutionField.objects.filter(name=name).first()
+        resolution_fields.append(found or ResolutionField.objects.create(name=name, order=order))
+    petition_fields = {}
+    for order, (code, name) in enumerate(V.PETITION_FIELDS, start=1):
+        found = PetitionField.objects.filter(name=name, valid_from=None).first()
+        petition_fields[code] = found or PetitionField.objects.create(
+            name=name, code=code, order=order
+        )
+    return resolution_fields, petition_fields
+
+
+def _province_unit(place: str) -> AdministrativeUnit:
+    return AdministrativeUnit.objects.get_or_create(
         name=place, unit_type="tinh", parent=None, valid_from=None, defaults={"level": "province"}
-    )
+    )[0]
+
+
+def _province_places(
+    place: str,
+) -> tuple[list[AdministrativeUnit], list[tuple[int, AdministrativeUnit]], dict]:
+    province = _province_unit(place)
     districts: list[AdministrativeUnit] = []
     communes: list[tuple[int, AdministrativeUnit]] = []
     for index, (unit_type, name, commune_names) in enumerate(V.DISTRICTS):
@@ -246,39 +268,117 @@ def _registry(
             name=name.format(p=place),
             defaults={"short_name": short.format(p=place), "kind": kind, "level": level},
         )
-    resolution_fields = []
-    for order, name in enumerate(V.RESOLUTION_FIELDS, start=1):
-        found = ResolutionField.objects.filter(name=name).first()
-        resolution_fields.append(found or ResolutionField.objects.create(name=name, order=order))
-    petition_fields = {}
-    for order, (code, name) in enumerate(V.PETITION_FIELDS, start=1):
-        found = PetitionField.objects.filter(name=name, valid_from=None).first()
-        petition_fields[code] = found or PetitionField.objects.create(
-            name=name, code=code, order=order
-        )
+    return districts, communes, orgs
 
-    terms: list[Term] = []
+
+# A commune's organisations: "{w} {p}" is "xã Hồng Phong". At least three besides the MTTQ,
+# which an oversight activity supervises up to three of.
+COMMUNE_ORGANIZATIONS = [
+    ("ubnd", "Ủy ban nhân dân {w} {p}", "UBND {w} {p}", "ubnd"),
+    ("mttq", "Ủy ban MTTQ Việt Nam {w} {p}", "UBMTTQ {w} {p}", "mttq"),
+    ("ca", "Công an {w} {p}", "Công an {w} {p}", "department"),
+    ("yt", "Trạm Y tế {w} {p}", "Trạm Y tế {w} {p}", "other"),
+    ("gd", "Trường Trung học cơ sở {w} {p}", "Trường THCS {w} {p}", "other"),
+]
+COMMUNE_COMMITTEES = [("phap_che", "Ban Pháp chế"), ("kinh_te_xa_hoi", "Ban Kinh tế - Xã hội")]
+# The province's Ban (petition templates name them) -> the commune's.
+COMMUNE_BAN_OF = {
+    code: ("phap_che" if code == "phap_che" else "kinh_te_xa_hoi") for code, _n in V.COMMITTEES
+}
+DELEGATES_PER_COMMUNE_TERM = 20
+
+
+def _commune_places(
+    council: Council, unit_type: str
+) -> tuple[list[AdministrativeUnit], list[tuple[int, AdministrativeUnit]], dict]:
+    """A commune council's own place (one administrative unit under its province's, from the
+    reform of 1 July 2025) and organisations, named with its province so that two provinces'
+    communes of one name stay apart."""
+    parent_place = council.parent.place_name if council.parent_id else council.place_name
+    unit, _ = AdministrativeUnit.objects.get_or_create(
+        name=council.place_name,
+        unit_type=unit_type,
+        parent=_province_unit(parent_place),
+        valid_from=None,
+        defaults={"level": "commune"},
+    )
+    word, place = council.level_word, council.place_name
+    suffix = f" ({parent_place})" if council.parent_id else ""
+    orgs = {}
+    for key, name, short, kind in COMMUNE_ORGANIZATIONS:
+        orgs[key], _ = Organization.objects.get_or_create(
+            name=name.format(w=word, p=place) + suffix,
+            defaults={
+                "short_name": short.format(w=word, p=place)[:60],
+                "kind": kind,
+                "level": "commune",
+                "admin_unit": unit,
+            },
+        )
+    return [unit], [(0, unit)], orgs
+
+
+def _committee(term: Term, code: str, name: str, order: int) -> Committee:
+    found = Committee.objects.filter(term=term).filter(Q(code=code) | Q(name=name)).first()
+    return found or Committee.objects.create(term=term, code=code, name=name, order=order)
+
+
+def _registry(
+    *,
+    council: Council,
+    place: str,
+    first: int,
+    last: int,
+    rng: random.Random,
+    taxonomies: tuple[list[ResolutionField], dict[str, PetitionField]] | None = None,
+    unit_type: str = "xa",
+) -> Registry:
+    commune = council.level == Council.Level.COMMUNE
+    if commune:
+        districts, communes, orgs = _commune_places(council, unit_type)
+        spec, per_term = COMMUNE_COMMITTEES, DELEGATES_PER_COMMUNE_TERM
+    else:
+        districts, communes, orgs = _province_places(place)
+        spec, per_term = V.COMMITTEES, DELEGATES_PER_TERM
+    resolution_fields, petition_fields = taxonomies or _taxonomies()
+    word = council.level_word if commune else "tỉnh"
+
+    # A council that has terms (only with allow_existing) keeps them; else terms every 5 years.
+    # A council's terms (with allow_existing it may have some), and one every 5 years for the
+    # years none covers.
+    terms: list[Term] = list(Term.objects.filter(council=council).order_by("start_date"))
+    for start_year in _term_start_years(first, last):
+        ordinal, day = max(1, 17 + (start_year - 2021) // 5), D(start_year, 6, 1)
+        if any(
+            t.ordinal == ordinal or t.start_date <= day <= (t.end_date or D(9999, 1, 1))
+            for t in terms
+        ):
+            continue
+        terms.append(
+            Term.objects.create(
+                council=council,
+                ordinal=ordinal,
+                roman=V.roman(ordinal),
+                start_date=day,
+                end_date=D(start_year + 5, 5, 31),
+            )
+        )
+    terms.sort(key=lambda t: t.start_date)
     committees: dict[int, dict[str, Committee]] = {}
     groups: dict[int, list[DelegateGroup]] = {}
     delegates: dict[int, list[Delegate]] = {}
     chair: dict[int, str] = {}
-    for start_year in _term_start_years(first, last):
-        ordinal = max(1, 17 + (start_year - 2021) // 5)
-        term, _ = Term.objects.get_or_create(
-            council=council,
-            ordinal=ordinal,
-            defaults={
-                "roman": V.roman(ordinal),
-                "start_date": D(start_year, 6, 1),
-                "end_date": D(start_year + 5, 5, 31),
-            },
+    full_time, on_committees = per_term * 12 // 55, per_term * 28 // 55
+    for term in terms:
+        own = [
+            _committee(term, code, name, order) for order, (code, name) in enumerate(spec, start=1)
+        ]
+        by_code = {c.code: c for c in own}
+        committees[term.pk] = (
+            {code: by_code[COMMUNE_BAN_OF[code]] for code, _n in V.COMMITTEES}
+            if commune
+            else by_code
         )
-        terms.append(term)
-        committees[term.pk] = {}
-        for order, (code, name) in enumerate(V.COMMITTEES, start=1):
-            committees[term.pk][code], _ = Committee.objects.get_or_create(
-                term=term, code=code, defaults={"name": name, "order": order}
-            )
         groups[term.pk] = [
             DelegateGroup.objects.get_or_create(
                 term=term,
@@ -291,8 +391,7 @@ def _registry(
         if not existing:
             seen: set[tuple[str, int]] = set()
             rows = []
-            term_committees = list(committees[term.pk].values())
-            while len(rows) < DELEGATES_PER_TERM:
+            while len(rows) < per_term:
                 name, gender = _person(rng)
                 born = rng.randint(1960, 1990)
                 if (name, born) in seen:
@@ -305,12 +404,12 @@ def _registry(
                         gender=gender,
                         birth_year=born,
                         ethnicity=rng.choice(V.ETHNICITIES),
-                        job_title="Đại biểu HĐND tỉnh",
+                        job_title=f"Đại biểu HĐND {word}",
                         term=term,
                         electoral_unit=f"Đơn vị bầu cử số {i % len(districts) + 1}",
                         delegate_group=groups[term.pk][i % len(districts)],
-                        committee=term_committees[i % len(term_committees)] if i < 28 else None,
-                        is_full_time=i < 12,
+                        committee=own[i % len(own)] if i < on_committees else None,
+                        is_full_time=i < full_time,
                     )
                 )
             existing = _bulk(Delegate, rows)
@@ -327,7 +426,7 @@ def _registry(
                     committee=ban,
                     start_date=term.start_date,
                 )
-                for i, ban in enumerate(term_committees)
+                for i, ban in enumerate(own)
             ]
             _bulk(Position, positions)
         delegates[term.pk] = existing
@@ -345,21 +444,31 @@ def _registry(
         orgs=orgs,
         resolution_fields=resolution_fields,
         petition_fields=petition_fields,
+        word=word,
     )
     # Continue numbering after what is there (only with allow_existing can there be any).
-    for term in terms:
-        registry.session_numbers[term.pk] = (
-            Session.objects.filter(term=term).aggregate(n=Max("number"))["n"] or 0
-        )
-    for row in (
-        Resolution.objects.filter(council=council)
-        .values("year", "series")
-        .annotate(n=Max("number"))
-        .order_by()
-    ):
-        registry.resolution_numbers[(row["year"], row["series"])] = row["n"]
-    registry.batch_counter = ForwardingBatch.objects.filter(term__council=council).count()
+    if not allow_numbering_shortcut(council):
+        for term in terms:
+            registry.session_numbers[term.pk] = (
+                Session.objects.filter(term=term).aggregate(n=Max("number"))["n"] or 0
+            )
+        for row in (
+            Resolution.objects.filter(council=council)
+            .values("year", "series")
+            .annotate(n=Max("number"))
+            .order_by()
+        ):
+            registry.resolution_numbers[(row["year"], row["series"])] = row["n"]
+        registry.batch_counter = ForwardingBatch.objects.filter(term__council=council).count()
+    else:
+        registry.session_numbers = {term.pk: 0 for term in terms}
     return registry
+
+
+def allow_numbering_shortcut(council: Council) -> bool:
+    """A council created by this run has nothing to number after: three statements saved per
+    council, which counts at 3,000 communes."""
+    return getattr(council, "_created_by_generator", False)
 
 
 # --- one year --------------------------------------------------------------------------------
@@ -456,7 +565,7 @@ def _sessions(ctx: YearContext) -> list[Session]:
                 regular_slot=slot,
                 start_date=start,
                 end_date=end,
-                venue="Hội trường HĐND tỉnh",
+                venue=f"Hội trường HĐND {ctx.reg.word}",
                 format=_weighted(rng, [("in_person", 8), ("hybrid", 2)]),
                 status="closed" if end < ctx.today else "planned",
             )
@@ -578,7 +687,7 @@ def _oversight(ctx: YearContext, sessions: list[Session]) -> None:
         term=programme_term,
         year=ctx.year,
         defaults={
-            "title": f"Chương trình giám sát năm {ctx.year} của HĐND tỉnh",
+            "title": f"Chương trình giám sát năm {ctx.year} của HĐND {reg.word}",
             "adopted_number": f"{rng.randint(1, 60)}/NQ-HĐND",
             "adopted_date": D(ctx.year - 1, 12, 10),
         },
@@ -719,7 +828,7 @@ def _oversight(ctx: YearContext, sessions: list[Session]) -> None:
             completed = min(ctx.today, deadline - dt.timedelta(days=rng.randint(0, 50)))
         recommendation = OversightRecommendation(
             activity=activity,
-            content="Đề nghị UBND tỉnh chỉ đạo "
+            content=f"Đề nghị UBND {reg.word} chỉ đạo "
             + _fill(rng, rng.choice(V.RECOMMENDATION_ACTIONS), ctx.year),
             addressee=addressee,
             deadline=deadline,
@@ -951,7 +1060,7 @@ def _voters(ctx: YearContext, sessions: list[Session]) -> None:
             petition.answer_number = answer_number
             petition.answer_date = answer_day
             petition.answer_summary = (
-                "UBND tỉnh đã chỉ đạo các cơ quan liên quan xem xét, giải quyết."
+                f"UBND {reg.word} đã chỉ đạo các cơ quan liên quan xem xét, giải quyết."
             )
             petition.status = (
                 PStatus.ANSWERED if step == PStatus.ANSWERED else _weighted(rng, OUTCOME_MIX)
@@ -1030,7 +1139,7 @@ def _voters(ctx: YearContext, sessions: list[Session]) -> None:
                 date=day,
                 host=reg.chair[reg.term_on(day).pk],
                 kind=_weighted(rng, [("regular", 8), ("ad_hoc", 1), ("thematic", 1)]),
-                location="Trụ sở tiếp công dân tỉnh",
+                location=f"Trụ sở tiếp công dân {reg.word}",
                 persons=cases + rng.randint(0, 20),
                 cases=cases,
                 group_cases=rng.randint(0, min(2, cases)),
@@ -1068,7 +1177,7 @@ def _standing(ctx: YearContext) -> None:
         appraisals.append(
             AppraisalRequest(
                 term=reg.term_on(day),
-                requester="Ban cán sự đảng UBND tỉnh",
+                requester=f"Ban cán sự đảng UBND {reg.word}",
                 requester_org=reg.orgs["ubnd"],
                 doc_kind=_weighted(rng, [("report", 5), ("submission", 3), ("project", 2)]),
                 subject=_fill(rng, rng.choice(V.APPRAISALS), ctx.year),
@@ -1083,6 +1192,149 @@ def _standing(ctx: YearContext) -> None:
 # --- entry point -----------------------------------------------------------------------------
 
 
+@dataclass
+class _Plan:
+    """One council to generate: its name and how it is made, the key of its random streams."""
+
+    name: str
+    place: str
+    key: str  # random streams "{key}/reg" and "{key}/{year}"
+    scale: float
+    level: str = Council.Level.PROVINCE
+    word: str = "tỉnh"  # level_name of a commune: "xã" or "phường"
+    parent: int | None = None  # index of the province's plan
+    existing: Council | None = None  # --council: an existing council
+
+
+# Communes' names: the vocabulary's 40, then with a direction (200 in all), then numbered.
+_COMMUNE_BASES = [
+    name.partition(" ")[2].removeprefix("trấn ") for _t, _d, names in V.DISTRICTS for name in names
+]
+_DIRECTIONS = ["", " Bắc", " Nam", " Đông", " Tây"]
+
+
+def commune_place(index: int) -> str:
+    """The place name of a province's `index`-th commune (0-based): the same in every province,
+    as there are many xã Hồng Phong in Viet Nam."""
+    base = _COMMUNE_BASES[index % len(_COMMUNE_BASES)]
+    turn = index // len(_COMMUNE_BASES)
+    suffix = _DIRECTIONS[turn % len(_DIRECTIONS)]
+    number = turn // len(_DIRECTIONS)
+    return f"{base}{suffix}" + (f" {number + 1}" if number else "")
+
+
+def commune_word(index: int) -> str:
+    return "phường" if index % 5 == 0 else "xã"  # one in five a ward
+
+
+def commune_council_name(province_place: str, index: int) -> str:
+    """A province's `index`-th commune council (0-based), named with its province: two
+    provinces' xã Hồng Phong are two councils."""
+    return f"Hội đồng nhân dân {commune_word(index)} {commune_place(index)} ({province_place})"
+
+
+def province_name(seed: int, index: int) -> str:
+    """The first province is the one council of a run without --provinces."""
+    return default_council_name(seed) if index == 0 else f"{default_council_name(seed)}-{index + 1}"
+
+
+def communes_of_provinces(provinces: int, per_province: int, total: int | None) -> list[int]:
+    """How many communes each province has: `per_province`, or `total` spread evenly (the first
+    provinces one more)."""
+    if total is None:
+        return [per_province] * provinces
+    share, extra = divmod(total, provinces)
+    return [share + (1 if i < extra else 0) for i in range(provinces)]
+
+
+def _plans(
+    *,
+    seed: int,
+    scale: float,
+    council_name: str | None,
+    council: Council | None,
+    provinces: int | None,
+    communes: list[int],
+    commune_scale: float,
+) -> list[_Plan]:
+    if council is not None:  # one existing council, at `scale`
+        return [
+            _Plan(
+                name=council.name,
+                place=council.place_name,
+                key=str(seed),
+                scale=scale,
+                level=council.level,
+                word=council.level_word,
+                existing=council,
+            )
+        ]
+    plans: list[_Plan] = []
+    for i in range(provinces or 1):
+        name = council_name if (i == 0 and council_name) else province_name(seed, i)
+        place = name.removeprefix("Hội đồng nhân dân tỉnh ").strip() or f"Tổng Hợp {seed}"
+        key = str(seed) if i == 0 else f"{seed}.p{i + 1}"
+        plans.append(_Plan(name=name, place=place, key=key, scale=scale))
+        parent = len(plans) - 1
+        for j in range(communes[i] if communes else 0):
+            word = commune_word(j)
+            plans.append(
+                _Plan(
+                    name=commune_council_name(place, j),
+                    place=commune_place(j),
+                    key=f"{key}.c{j + 1}",
+                    scale=commune_scale,
+                    level=Council.Level.COMMUNE,
+                    word=word,
+                    parent=parent,
+                )
+            )
+    return plans
+
+
+def _council_of(plan: _Plan, parent: Council | None, allow_existing: bool) -> Council:
+    council = plan.existing or Council.objects.filter(name=plan.name).first()
+    if council is not None and council.terms.exists() and not allow_existing:
+        raise GeneratorRefused(
+            f"«{plan.name}» đã có dữ liệu; dùng --allow-existing để thêm dữ liệu tổng hợp vào đó."
+        )
+    if council is not None:
+        return council
+    if plan.level == Council.Level.COMMUNE:
+        assert parent is not None
+        council = Council.objects.create(
+            name=plan.name,
+            short_name=f"HĐND {plan.word} {plan.place}"[:100],
+            level=plan.level,
+            level_name=plan.word,
+            parent=parent,
+            place_name=plan.place,
+            header_name=f"HỘI ĐỒNG NHÂN DÂN\n{plan.word.upper()} {plan.place.upper()}",
+            secretariat_name=f"Văn phòng HĐND và UBND {plan.word} {plan.place}",
+        )
+    else:
+        council = Council.objects.create(
+            name=plan.name,
+            short_name=f"HĐND tỉnh {plan.place}",
+            place_name=plan.place,
+            header_name=f"HỘI ĐỒNG NHÂN DÂN\nTỈNH {plan.place.upper()}",
+            secretariat_name=f"Văn phòng HĐND tỉnh {plan.place}",
+        )
+    council._created_by_generator = True
+    return council
+
+
+def _year(reg: Registry, *, year: int, scale: float, today: dt.date, key: str) -> None:
+    ctx = YearContext(
+        reg=reg, year=year, scale=scale, today=today, rng=random.Random(f"{key}/{year}")
+    )
+    sessions = _sessions(ctx)
+    _resolutions(ctx, sessions)
+    _oversight(ctx, sessions)
+    _voters(ctx, sessions)
+    _standing(ctx)
+
+
 def generate_data(
     *,
     years: int,
@@ -1090,59 +1342,111 @@ def generate_data(
     seed: int,
     start_year: int | None = None,
     council_name: str | None = None,
+    council: str | None = None,
     allow_existing: bool = False,
     today: dt.date | None = None,
     log: Callable[[str], None] | None = None,
+    provinces: int | None = None,
+    communes_per_province: int = 0,
+    communes: int | None = None,
+    commune_scale: float = 0.02,
 ) -> GenerationResult:
-    """Generate `years` synthetic years at `scale` into the council named `council_name`."""
+    """Generate `years` synthetic years at `scale` into the council named `council_name`.
+
+    With `provinces` (issue 19) it generates that many provincial councils, each with its
+    commune councils (`communes_per_province`, or `communes` in all spread evenly) at
+    `commune_scale` (a commune's volume against a province's: 0.02 is 1/50). The first province
+    is the council a run without `provinces` makes, and every council draws from random streams
+    of its own (seed, province, commune, year): a province and its communes hold the same texts
+    whatever the number of other provinces generated beside them. Years run in order, every
+    council's year before the next year, so a table's rows of many councils interleave as they
+    would in use. `council` (an id or a name, council.selectors.council_lookup) generates into
+    that existing council, a commune's as a commune's."""
     if years < 1:
         raise ValueError("years must be at least 1")
-    if scale <= 0:
+    if scale <= 0 or commune_scale <= 0:
         raise ValueError("scale must be positive")
+    if provinces is not None and provinces < 1:
+        raise ValueError("provinces must be at least 1")
     started = time.monotonic()
     today = today or timezone.localdate()
     first = start_year if start_year is not None else today.year - years + 1
     last = first + years - 1
-    name = council_name or default_council_name(seed)
-    place = name.removeprefix("Hội đồng nhân dân tỉnh ").strip() or f"Tổng Hợp {seed}"
     log = log or (lambda _message: None)
+    existing = None
+    if council is not None:
+        from council.selectors import council_lookup
 
-    with transaction.atomic():
-        council = Council.objects.filter(name=name).first()
-        if council is not None and council.terms.exists() and not allow_existing:
+        existing = council_lookup(key=str(council))
+        if existing is None:
+            raise ValueError(f"Không tìm thấy đúng một HĐND «{council}».")
+        if existing.terms.exists() and not allow_existing:
             raise GeneratorRefused(
-                f"«{name}» đã có dữ liệu; dùng --allow-existing để thêm dữ liệu tổng hợp vào đó."
+                f"«{existing.name}» đã có dữ liệu; dùng --allow-existing để thêm dữ liệu tổng hợp "
+                "vào đó."
             )
-        if council is None:
-            council = Council.objects.create(
-                name=name,
-                short_name=f"HĐND tỉnh {place}",
-                place_name=place,
-                header_name=f"HỘI ĐỒNG NHÂN DÂN\nTỈNH {place.upper()}",
-                secretariat_name=f"Văn phòng HĐND tỉnh {place}",
+    if communes is not None or communes_per_province:
+        provinces = provinces or 1
+    per_province = (
+        communes_of_provinces(provinces, communes_per_province, communes) if provinces else []
+    )
+    plans = _plans(
+        seed=seed,
+        scale=scale,
+        council_name=council_name,
+        council=existing,
+        provinces=provinces,
+        communes=per_province,
+        commune_scale=commune_scale,
+    )
+
+    registries: list[Registry] = []
+    with transaction.atomic():
+        taxonomies = _taxonomies()
+        councils: list[Council] = []
+        for plan in plans:
+            parent = councils[plan.parent] if plan.parent is not None else None
+            councils.append(_council_of(plan, parent, allow_existing))
+        for plan, own in zip(plans, councils, strict=True):
+            registries.append(
+                _registry(
+                    council=own,
+                    place=plan.place,
+                    first=first,
+                    last=last,
+                    rng=random.Random(f"{plan.key}/reg"),
+                    taxonomies=taxonomies,
+                    unit_type="phuong" if plan.word == "phường" else "xa",
+                )
             )
-        reg = _registry(
-            council=council, place=place, first=first, last=last, rng=random.Random(f"{seed}/reg")
-        )
+    if len(plans) > 1:
+        log(f"{len(plans)} councils: {time.monotonic() - started:.1f} s")
+    # A province with its communes in one transaction a year.
+    groups: list[list[int]] = []
+    for index, plan in enumerate(plans):
+        if plan.parent is None or not groups:
+            groups.append([index])
+        else:
+            groups[-1].append(index)
     for year in range(first, last + 1):
         tick = time.monotonic()
-        with transaction.atomic():
-            ctx = YearContext(
-                reg=reg, year=year, scale=scale, today=today, rng=random.Random(f"{seed}/{year}")
-            )
-            sessions = _sessions(ctx)
-            _resolutions(ctx, sessions)
-            _oversight(ctx, sessions)
-            _voters(ctx, sessions)
-            _standing(ctx)
+        for group in groups:
+            with transaction.atomic():
+                for index in group:
+                    plan = plans[index]
+                    _year(registries[index], year=year, scale=plan.scale, today=today, key=plan.key)
         log(f"{year}: {time.monotonic() - tick:.1f} s")
+    head = councils[0]
+    commune_ids = [c.pk for c, p in zip(councils, plans, strict=True) if p.parent is not None]
     return GenerationResult(
-        council_id=council.pk,
-        council_name=name,
+        council_id=head.pk,
+        council_name=head.name,
         first_year=first,
         last_year=last,
-        counts=council_counts(council),
+        counts=council_counts(head),
         seconds=time.monotonic() - started,
+        councils=len(councils),
+        commune_ids=commune_ids,
     )
 
 

@@ -10,6 +10,10 @@ on stdout:
     ["search", words]  -> the same for the petition list searched for `words`
     ["export", rows]   -> the same for the petition export of `rows` rows, and its peak memory
     ["report"]         -> the same for the annual report of the last year, and its gathering
+
+BENCH_COUNCIL (an id or a name) makes the login staff of that council (bench/councils.py,
+issue 19: a province's or a commune's login; BENCH_USERNAME names it) and the catalogue that
+council's; BENCH_PROVINCE_PAGES=1 adds the province's pages over its communes.
 """
 
 from __future__ import annotations
@@ -41,28 +45,43 @@ def _setup() -> None:
     gc.freeze()
 
 
-def _client() -> Any:
+def _login_council() -> Any:
+    """BENCH_COUNCIL (a council's id or name, issue 19): the council whose staff the login is
+    (its UserProfile.council), else None: the login of an installation's province."""
+    from council.selectors import council_lookup
+
+    key = os.environ.get("BENCH_COUNCIL")
+    if not key:
+        return None
+    council = council_lookup(key=key)
+    if council is None:
+        raise SystemExit(f"BENCH_COUNCIL: no one council «{key}»")
+    return council
+
+
+def _client(council: Any = None) -> Any:
     from django.contrib.auth import get_user_model
     from django.test import Client
 
     from accounts.services import user_create_with_role
     from core.roles import Role
 
-    user = get_user_model().objects.filter(username=USERNAME).first() or user_create_with_role(
-        username=USERNAME, password=PASSWORD, role=Role.STAFF
+    username = os.environ.get("BENCH_USERNAME", USERNAME)
+    user = get_user_model().objects.filter(username=username).first() or user_create_with_role(
+        username=username, password=PASSWORD, role=Role.STAFF, council=council
     )
     client = Client()
     client.force_login(user)
     return client
 
 
-def _council_and_year() -> tuple[Any, int]:
+def _council_and_year(council: Any = None) -> tuple[Any, int]:
     from django.db.models import Max
 
     from council.selectors import province_council
     from voters.models import VoterPetition
 
-    council = province_council()
+    council = council or province_council()
     last = VoterPetition.objects.filter(term__council=council).aggregate(d=Max("received_date"))
     return council, last["d"].year
 
@@ -186,11 +205,14 @@ def serve() -> None:
     _setup()
     from django.urls import reverse
 
-    from bench.pages import NEW_SEARCHES, catalogue
+    from bench.pages import NEW_SEARCHES, catalogue, province_pages
 
-    client = _client()
-    council, year = _council_and_year()
+    login_council = _login_council()
+    client = _client(login_council)
+    council, year = _council_and_year(login_council)
     pages = {page.name: page for page in catalogue(council=council, year=year)}
+    if os.environ.get("BENCH_PROVINCE_PAGES"):  # the communes' overview and review list
+        pages.update({page.name: page for page in province_pages(council=council, year=year)})
     search_url = reverse("voters:voterpetition_list")
     for line in sys.stdin:
         what, *args = json.loads(line)

@@ -191,3 +191,18 @@ def export_pages(*, council: Council, year: int) -> list[Page]:
         Page("export resolutions", "export", reverse("resolutions:resolution_export_xlsx")),
         Page("export letters", "export", f"{reverse('voters:letter_export')}?year={year}"),
     ]
+
+
+def province_pages(*, council: Council, year: int) -> list[Page]:
+    """A province's pages over its communes (issue 19): the communes' overview of `year` (five
+    statements whatever their number) and the review list of their normative resolutions,
+    first and last page."""
+    from resolutions.selectors import commune_normative_resolutions
+
+    review = reverse("resolutions:review_list")
+    last = _last_page(commune_normative_resolutions(province=council).count())
+    return [
+        Page("communes overview", "list", f"{reverse('reports:communes')}?year={year}"),
+        Page("review_list p1", "list", review),
+        Page("review_list last", "list", f"{review}?page={last}"),
+    ]

@@ -70,10 +70,11 @@ class Measurer:
     """A bench/measure.py process serving one database. Not under `nice`: only one of them
     works at any moment, and a lowered priority would time the other users of the machine."""
 
-    def __init__(self, db: str) -> None:
+    def __init__(self, db: str, extra_env: dict[str, str] | None = None) -> None:
         self.process = subprocess.Popen(
             [PYTHON, "-m", "bench.measure"],
-            cwd=ROOT, env=_env(db), stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+            cwd=ROOT, env={**_env(db), **(extra_env or {})},
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
         )  # fmt: skip
 
     def ask(self, *request: object) -> object:

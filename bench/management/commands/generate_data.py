@@ -1,5 +1,7 @@
 """manage.py generate_data --years N --scale K --seed S: synthetic years in a council of their
-own, for benchmarks (issue 8). A thin wrapper: the generator lives in bench/generator.py."""
+own, for benchmarks (issue 8); with --provinces N --communes-per-province M (or --communes T)
+--commune-scale F, many provinces with their commune councils in one database (issue 19);
+--council X fills an existing council. A thin wrapper: the generator is bench/generator.py."""
 
 from __future__ import annotations
 
@@ -27,6 +29,32 @@ class Command(BaseCommand):
             help="Tên HĐND (mặc định: «Hội đồng nhân dân tỉnh Tổng Hợp <seed>»).",
         )
         parser.add_argument(
+            "--council",
+            default=None,
+            help="Sinh vào một HĐND đã có (mã số hoặc tên); HĐND cấp xã được sinh như cấp xã.",
+        )
+        parser.add_argument(
+            "--provinces",
+            type=int,
+            default=None,
+            help="Số HĐND tỉnh (issue 19): tỉnh thứ nhất là HĐND của lần chạy không có tùy chọn này.",
+        )
+        parser.add_argument(
+            "--communes-per-province", type=int, default=0, help="Số HĐND cấp xã của mỗi tỉnh."
+        )
+        parser.add_argument(
+            "--communes",
+            type=int,
+            default=None,
+            help="Tổng số HĐND cấp xã, chia đều cho các tỉnh (ví dụ 3321).",
+        )
+        parser.add_argument(
+            "--commune-scale",
+            type=float,
+            default=0.02,
+            help="Quy mô một xã so với một tỉnh (mặc định 0.02 = 1/50).",
+        )
+        parser.add_argument(
             "--allow-existing",
             action="store_true",
             help="Cho phép thêm dữ liệu vào HĐND đã có dữ liệu.",
@@ -41,7 +69,12 @@ class Command(BaseCommand):
                 seed=options["seed"],
                 start_year=options["start_year"],
                 council_name=options["council_name"],
+                council=options["council"],
                 allow_existing=options["allow_existing"],
+                provinces=options["provinces"],
+                communes_per_province=options["communes_per_province"],
+                communes=options["communes"],
+                commune_scale=options["commune_scale"],
                 log=self.stdout.write if verbosity > 1 else None,
             )
         except (GeneratorRefused, ValueError) as exc:
@@ -49,6 +82,11 @@ class Command(BaseCommand):
         if verbosity:
             for name, count in result.counts.items():
                 self.stdout.write(f"  {name}: {count:,}".replace(",", "."))
+            if result.councils > 1:
+                self.stdout.write(
+                    f"  councils: {result.councils} ({len(result.commune_ids)} communes); "
+                    "counts above: the first province's"
+                )
             self.stdout.write(
                 self.style.SUCCESS(
                     f"Đã sinh {result.first_year}–{result.last_year} cho «{result.council_name}» "

@@ -1,0 +1,63 @@
+"""The statements of one page, each under EXPLAIN ANALYZE (issue 19: which of a council's
+statements grow with the other councils in the database).
+
+    DATABASE_URL=postgres://.../hdnd_nat_all DJANGO_SETTINGS_MODULE=bench.settings \\
+        .venv/bin/python -m bench.explain "<council id or name>" /bao-cao/cac-hdnd-xa/?year=2026
+
+Visits the page as staff of that council (bench/measure.py's login, BENCH_USERNAME), captures
+its statements, then runs each SELECT again under EXPLAIN (ANALYZE, BUFFERS) and prints them
+slowest first: execution time, planning time, the statement and, with --plans, the plan."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("council")
+    parser.add_argument("urls", nargs="+")
+    parser.add_argument("--plans", type=int, default=0, help="print the plans of the N slowest")
+    parser.add_argument("--width", type=int, default=400, help="characters of each statement")
+    args = parser.parse_args()
+    os.environ["BENCH_COUNCIL"] = args.council
+    os.environ.setdefault("BENCH_USERNAME", "nat-explain")
+    from bench.measure import _client, _login_council, _setup
+
+    _setup()
+    from django.core.cache import caches
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = _client(_login_council())
+    for url in args.urls:
+        for cache in caches.all():
+            cache.clear()
+        with CaptureQueriesContext(connection) as captured:
+            status = client.get(url).status_code
+        rows = []
+        with connection.cursor() as cursor:
+            for query in captured.captured_queries:
+                sql = query["sql"]
+                if not sql.lstrip().upper().startswith("SELECT"):
+                    continue
+                cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {sql}")
+                plan = "\n".join(row[0] for row in cursor.fetchall())
+                execution = float(re.search(r"Execution Time: ([\d.]+)", plan).group(1))
+                planning = float(re.search(r"Planning Time: ([\d.]+)", plan).group(1))
+                rows.append((execution, planning, sql, plan))
+        rows.sort(key=lambda r: -r[0])
+        total = sum(r[0] for r in rows)
+        print(f"== {url}: HTTP {status}, {len(captured)} statements, {total:.1f} ms executing")
+        for i, (execution, planning, sql, plan) in enumerate(rows):
+            print(f"{execution:8.2f} ms (+{planning:.2f} planning)  {sql[: args.width]}")
+            if i < args.plans:
+                print(plan)
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    main()
