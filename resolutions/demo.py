@@ -11,10 +11,11 @@ import datetime as dt
 from council import demo as council_demo
 from council.models import Council, Delegate, InterSessionMatter, Position
 from council.selectors import term_delegate_count
-from resolutions.models import Resolution, ResolutionField, ResolutionRelation
+from resolutions.models import Resolution, ResolutionField, ResolutionRelation, ResolutionReview
 from resolutions.services import (
     resolution_create,
     resolution_relation_create,
+    resolution_review_save,
     resolution_series,
     resolution_update,
 )
@@ -468,3 +469,24 @@ def load_commune(*, council: Council) -> None:
                 index=index,
                 present=seats - (index + number) % 3,
             )
+    _load_reviews(council)
+
+
+def _load_reviews(council: Council) -> None:
+    """The province's review of the commune's normative resolutions: the first received a week
+    after adoption and concluded three weeks later, the second received and still under
+    review. Keyed on the resolution."""
+    normative = Resolution.objects.filter(council=council, is_normative=True).order_by(
+        "adopted_date", "number"
+    )
+    for index, resolution in enumerate(normative[:2]):
+        received = resolution.adopted_date + dt.timedelta(days=7)
+        concluded = index == 0
+        review = ResolutionReview.objects.filter(resolution=resolution).first() or (
+            ResolutionReview(resolution=resolution)
+        )
+        review.received_date = received
+        review.reviewed_date = received + dt.timedelta(days=21) if concluded else None
+        review.conclusion = ResolutionReview.Conclusion.CONFORMING if concluded else ""
+        review.document_number = "15/TTHĐND-PC" if concluded else ""
+        resolution_review_save(review=review)

@@ -210,3 +210,17 @@ def test_a_ward_s_report_names_its_level_phuong():
     assert context["subject"] == "Kết quả hoạt động năm 2026 của Thường trực HĐND phường"
     assert context["recipients"][0] == "- Thường trực Đảng ủy phường (b/c);"
     assert "xã" not in " ".join(context["recipients"])
+
+
+def test_the_demo_shows_the_province_reviewing_its_communes_resolutions():
+    from resolutions.selectors import ReviewStatus, commune_normative_resolutions
+
+    call_command("load_demo", verbosity=0)
+    province = province_council()
+    concluded = commune_normative_resolutions(province=province, status=ReviewStatus.CONCLUDED)
+    pending = commune_normative_resolutions(province=province, status=ReviewStatus.PENDING)
+    communes = province.communes.count()
+    assert concluded.count() == communes and pending.count() == communes
+    assert {r.review.get_conclusion_display() for r in concluded} == {
+        "Phù hợp, không phát hiện nội dung trái pháp luật"
+    }
