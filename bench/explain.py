@@ -44,6 +44,8 @@ def main() -> None:
                 sql = query["sql"]
                 if not sql.lstrip().upper().startswith("SELECT"):
                     continue
+                # Raw SQL: these are the page's statements as captured, already SQL; the ORM's
+                # QuerySet.explain() needs the querysets, which the page built and dropped.
                 cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {sql}")
                 plan = "\n".join(row[0] for row in cursor.fetchall())
                 execution = float(re.search(r"Execution Time: ([\d.]+)", plan).group(1))

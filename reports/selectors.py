@@ -379,3 +379,11 @@ def commune_overview(*, province: Council, period: Period) -> list[CommuneRow]:
             )
         )
     return rows
+
+
+COMMUNE_SUMS = ("sessions", "resolutions", "normative", "awaiting_review", "petitions")
+
+
+def commune_totals(rows: Sequence[CommuneRow]) -> dict[str, int]:
+    """The overview's footer: each count summed over the communes (a rate is not summed)."""
+    return {name: sum(getattr(row, name) for row in rows) for name in COMMUNE_SUMS}

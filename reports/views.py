@@ -396,13 +396,7 @@ def communes(request: HttpRequest) -> HttpResponse:
             "year": year,
             "years": range(timezone.localdate().year, 2024, -1),
             "rows": rows,
-            "totals": {
-                "sessions": sum(r.sessions for r in rows),
-                "resolutions": sum(r.resolutions for r in rows),
-                "normative": sum(r.normative for r in rows),
-                "awaiting_review": sum(r.awaiting_review for r in rows),
-                "petitions": sum(r.petitions for r in rows),
-            },
+            "totals": selectors.commune_totals(rows),
             "section_title": _("Các HĐND cấp xã"),
         },
     )

@@ -7,14 +7,13 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from core.filters import FoldedSearchFilterSet, SelectorFilterSet, YearFilter
-from core.scoping import request_council
 from council.models import Council, Term
 from resolutions.models import Resolution, ResolutionField
 from resolutions.selectors import (
     ORDERINGS,
     ReviewStatus,
-    commune_normative_resolutions,
     resolution_filter,
+    review_status_q,
 )
 from sessions.filters import SessionOptionsMixin
 from sessions.models import Session
@@ -89,8 +88,4 @@ class ReviewFilter(django_filters.FilterSet):
         fields: list[str] = []
 
     def filter_status(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        return queryset.filter(
-            pk__in=commune_normative_resolutions(
-                province=request_council(self.request), status=value
-            ).values("pk")
-        )
+        return queryset.filter(review_status_q(value))

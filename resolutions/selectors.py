@@ -225,6 +225,15 @@ class ReviewStatus:
     ]
 
 
+def review_status_q(status: str | None) -> Q:
+    """Resolutions whose review stands at `status` (ReviewStatus; anything else: all)."""
+    return {
+        ReviewStatus.NOT_RECEIVED: Q(review__isnull=True),
+        ReviewStatus.PENDING: Q(review__isnull=False, review__reviewed_date__isnull=True),
+        ReviewStatus.CONCLUDED: Q(review__reviewed_date__isnull=False),
+    }.get(status, Q())
+
+
 def commune_normative_resolutions(
     *, province: Council | None, status: str | None = None
 ) -> QuerySet[Resolution]:
@@ -232,14 +241,12 @@ def commune_normative_resolutions(
     review (none until received)."""
     if province is None:
         return Resolution.objects.none()
-    qs = Resolution.objects.filter(council__parent=province, is_normative=True)
-    if status == ReviewStatus.NOT_RECEIVED:
-        qs = qs.filter(review__isnull=True)
-    elif status == ReviewStatus.PENDING:
-        qs = qs.filter(review__isnull=False, review__reviewed_date__isnull=True)
-    elif status == ReviewStatus.CONCLUDED:
-        qs = qs.filter(review__reviewed_date__isnull=False)
-    return qs.select_related("council", "review").order_by("-adopted_date", "-pk")
+    qs = Resolution.objects.filter(review_status_q(status), council__parent=province)
+    return (
+        qs.filter(is_normative=True)
+        .select_related("council", "review")
+        .order_by("-adopted_date", "-pk")
+    )
 
 
 @dataclass(frozen=True)

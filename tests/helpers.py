@@ -101,3 +101,19 @@ def xlsx_text(value: Any) -> Any:
     if not isinstance(value, str):
         return value
     return _XSTRING_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), value)
+
+
+def council_client(council: Any, username: str, role: Any = None) -> Any:
+    """A test client logged in as a new login of `council` (None: the province's), staff by
+    default (accounts.services.user_create_with_role)."""
+    from django.test import Client
+
+    from accounts.services import user_create_with_role
+    from core.roles import Role
+
+    user = user_create_with_role(
+        username=username, password="x-long-password-1", role=role or Role.STAFF, council=council
+    )
+    client = Client()
+    client.force_login(user)
+    return client

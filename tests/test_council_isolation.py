@@ -13,14 +13,12 @@ import io
 import pytest
 from django.apps import apps
 from django.core.management import call_command
-from django.test import Client
 from django.urls import reverse
 
-from accounts.services import user_create_with_role
-from core.roles import Role
 from council.models import Council
 from council.selectors import province_council
 from sessions.models import Session
+from tests.helpers import council_client
 from tests.test_permission_matrix import PUBLIC, _files_to_open, _url
 from tests.test_urls_access import _patterns
 
@@ -56,15 +54,6 @@ def two_councils(settings, tmp_path):
     return province, commune
 
 
-def _client_of(council: Council | None, username: str, role: Role = Role.STAFF) -> Client:
-    user = user_create_with_role(
-        username=username, password="x-long-password-1", role=role, council=council
-    )
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 def _pk_model(name: str, route: str) -> str | None:
     """The model prefix of the record a URL opens, or None for a URL without one (a year's
     report is the request's council's own)."""
@@ -85,7 +74,7 @@ def _export_rows(response) -> int:
 
 def test_a_commune_login_finds_nothing_of_the_province_at_any_url(two_councils):
     province, commune = two_councils
-    client = _client_of(commune, "xa-khanh-xuan")
+    client = council_client(commune, "xa-khanh-xuan")
     failures = []
     for name, route, _entry in _patterns():
         if name.startswith("admin:") or name in PUBLIC or name in OWN_PAGES:
@@ -124,7 +113,7 @@ def test_a_commune_login_finds_nothing_of_the_province_at_any_url(two_councils):
 
 def test_a_form_sent_with_the_province_s_records_is_refused(two_councils):
     province, commune = two_councils
-    client = _client_of(commune, "xa-khanh-xuan")
+    client = council_client(commune, "xa-khanh-xuan")
     form = client.get(reverse("sessions:session_create")).context["form"]
     assert list(form.fields["term"].queryset) == []  # the commune has no term yet
     province_term = province.terms.order_by("pk").first()
@@ -140,7 +129,7 @@ def test_a_form_sent_with_the_province_s_records_is_refused(two_councils):
 
 def test_the_province_looks_at_its_commune_and_back(two_councils):
     province, commune = two_councils
-    client = _client_of(None, "tinh-chuyen-vien")  # no council set: the province's
+    client = council_client(None, "tinh-chuyen-vien")  # no council set: the province's
     sessions = reverse("sessions:session_list")
     assert client.get(sessions).context["table"].paginator.count > 0
     choose = client.get(reverse("council_choose"))
@@ -163,7 +152,7 @@ def test_the_province_looks_at_its_commune_and_back(two_councils):
 
 def test_a_commune_login_may_not_choose_the_province(two_councils):
     province, commune = two_councils
-    client = _client_of(commune, "xa-khanh-xuan")
+    client = council_client(commune, "xa-khanh-xuan")
     assert [c.pk for c in client.get(reverse("council_choose")).context["councils"]] == [commune.pk]
     response = client.post(reverse("council_choose"), {"council": province.pk}, follow=True)
     assert "Không có HĐND này" in response.content.decode()
@@ -204,7 +193,7 @@ def test_the_province_adds_a_commune_council_and_a_commune_adds_none(two_council
     from tests.helpers import post_form
 
     province, commune = two_councils
-    staff = _client_of(None, "tinh-chuyen-vien")
+    staff = council_client(None, "tinh-chuyen-vien")
     form = staff.get(reverse("council:council_create")).context["form"]
     assert list(form.fields["parent"].queryset) == [province]
     data = {
@@ -228,7 +217,7 @@ def test_the_province_adds_a_commune_council_and_a_commune_adds_none(two_council
     assert {row.record for row in listed} == {province, *province.communes.all()}
     assert new in province.communes.all() and commune in province.communes.all()
 
-    other = _client_of(commune, "xa-khanh-xuan")
+    other = council_client(commune, "xa-khanh-xuan")
     form = other.get(reverse("council:council_create")).context["form"]
     assert list(form.fields["parent"].queryset) == []
     response = post_form(

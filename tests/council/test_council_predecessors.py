@@ -8,13 +8,11 @@ import datetime as dt
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.test import Client
 from django.urls import reverse
 
-from accounts.services import user_create_with_role
-from core.roles import Role
 from council.models import Council, Term
 from sessions.models import Session
+from tests.helpers import council_client
 
 pytestmark = pytest.mark.django_db
 
@@ -36,11 +34,7 @@ def test_the_merged_province_looks_at_both_histories_and_reports_from_its_first_
     old_a = _province("Hà Giang", dt.date(2021, 6, 1), dt.date(2024, 12, 10))
     old_b = _province("Tuyên Quang", dt.date(2021, 6, 1), dt.date(2024, 12, 12))
     merged = _province("Tuyên Quang mới", dt.date(2025, 7, 1), None)
-    user = user_create_with_role(
-        username="tq", password="x-long-password-1", role=Role.STAFF, council=merged
-    )
-    client = Client()
-    client.force_login(user)
+    client = council_client(merged, "tq")
     sessions = reverse("sessions:session_list")
     assert client.get(sessions).context["table"].paginator.count == 0  # from its first day
     response = client.post(reverse("council_choose"), {"council": old_a.pk}, follow=True)

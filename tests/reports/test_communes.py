@@ -6,10 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
-from accounts.services import user_create_with_role
 from core.periods import Period
 from core.roles import Role
 from core.services import record_save
@@ -18,6 +16,7 @@ from reports.selectors import commune_overview
 from resolutions.models import ResolutionReview
 from resolutions.services import resolution_create, resolution_review_save
 from sessions.models import Session
+from tests.helpers import council_client
 from voters.models import VoterPetition
 from voters.services import petition_save
 
@@ -96,10 +95,7 @@ def test_each_commune_s_year_in_one_row(council):
 
 
 def test_the_page_costs_the_same_for_one_commune_or_many(council, django_assert_num_queries):
-    client = Client()
-    client.force_login(
-        user_create_with_role(username="tinh", password="x-long-password-1", role=Role.LEADER)
-    )
+    client = council_client(None, "tinh", Role.LEADER)
     url = reverse("reports:communes") + "?year=2026"
     _year_of_work(_commune(council, "Lộc Bình"))
     client.get(url)
@@ -120,12 +116,7 @@ def test_the_page_costs_the_same_for_one_commune_or_many(council, django_assert_
 
 def test_a_commune_has_no_communes(council):
     commune = _commune(council, "Lộc Bình")
-    client = Client()
-    client.force_login(
-        user_create_with_role(
-            username="xa", password="x-long-password-1", role=Role.STAFF, council=commune
-        )
-    )
+    client = council_client(commune, "xa")
     page = client.get(reverse("reports:communes")).content.decode()
     assert "không có HĐND cấp xã nào" in page
     assert "Các HĐND cấp xã" not in client.get(reverse("reports:dashboard")).content.decode()

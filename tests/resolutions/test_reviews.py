@@ -7,10 +7,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
-from accounts.services import user_create_with_role
 from core.periods import Period
 from core.roles import Role
 from core.services import record_save
@@ -19,7 +17,7 @@ from resolutions.models import ResolutionReview
 from resolutions.selectors import review_counts
 from resolutions.services import resolution_create
 from sessions.models import Session
-from tests.helpers import post_form
+from tests.helpers import council_client, post_form
 
 pytestmark = pytest.mark.django_db
 
@@ -72,19 +70,10 @@ def commune_resolutions(commune):
     return list(made.values())
 
 
-def _client(council, username, role=Role.STAFF):
-    user = user_create_with_role(
-        username=username, password="x-long-password-1", role=role, council=council
-    )
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 def test_the_province_lists_its_communes_normative_resolutions_and_their_review(
     council, commune_resolutions
 ):
-    staff = _client(None, "tinh")
+    staff = council_client(None, "tinh")
     listed = staff.get(reverse("resolutions:review_list"))
     rows = {row.record.title: row.get_cell("review") for row in listed.context["table"].rows}
     assert rows == {
@@ -95,7 +84,7 @@ def test_the_province_lists_its_communes_normative_resolutions_and_their_review(
 
 
 def test_receive_then_conclude_and_the_figures_of_the_year(council, commune, commune_resolutions):
-    staff = _client(None, "tinh")
+    staff = council_client(None, "tinh")
     first, second, _individual = commune_resolutions
     page = staff.get(reverse("resolutions:review", args=[first.pk])).content.decode()
     assert "Tiếp nhận để rà soát" in page
@@ -136,7 +125,7 @@ def test_receive_then_conclude_and_the_figures_of_the_year(council, commune, com
     assert review_counts(council=commune, period=Period.year(2026)).received == 0
 
     # The commune reads the conclusion on its resolution's page; it reviews nothing.
-    own = _client(commune, "xa")
+    own = council_client(commune, "xa")
     page = own.get(first.get_absolute_url()).content.decode()
     assert "Rà soát của HĐND cấp tỉnh" in page and "Đề nghị sửa đổi, bổ sung" in page
     assert own.get(reverse("resolutions:review", args=[first.pk])).status_code == 404
@@ -145,7 +134,7 @@ def test_receive_then_conclude_and_the_figures_of_the_year(council, commune, com
 
 
 def test_a_review_says_what_is_wrong_and_saves_nothing(council, commune_resolutions):
-    staff = _client(None, "tinh")
+    staff = council_client(None, "tinh")
     first, _second, individual = commune_resolutions
     create = reverse("resolutions:resolutionreview_create", args=[first.pk])
     response = post_form(staff, create, {"received_date": "01/03/2026"})
@@ -166,7 +155,7 @@ def test_a_review_says_what_is_wrong_and_saves_nothing(council, commune_resoluti
 
 
 def test_a_leader_reads_the_reviews_and_writes_none(council, commune_resolutions):
-    leader = _client(None, "lanhdao-tinh", role=Role.LEADER)
+    leader = council_client(None, "lanhdao-tinh", role=Role.LEADER)
     first = commune_resolutions[0]
     assert leader.get(reverse("resolutions:review_list")).status_code == 200
     assert leader.get(reverse("resolutions:review", args=[first.pk])).status_code == 200
