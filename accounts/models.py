@@ -145,3 +145,35 @@ class SecurityEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%d/%m/%Y %H:%M} {self.get_kind_display()} {self.username}"
+
+
+class AccountLink(models.Model):
+    """A one-time link that lets a delegate set their own password (issue 20: accounts for a
+    whole term are made in one step, and no password is ever sent around). Only the token's
+    hash is kept; the link is shown once, to the staff who issued it."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Người dùng"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    token_hash = models.CharField(_("Mã băm"), max_length=64, unique=True)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Người cấp"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("Cấp lúc"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("Hết hạn lúc"))
+    used_at = models.DateTimeField(_("Đã dùng lúc"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Đường dẫn kích hoạt tài khoản")
+        verbose_name_plural = _("Đường dẫn kích hoạt tài khoản")
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.created_at:%d/%m/%Y %H:%M}"

@@ -8,7 +8,7 @@ from reports import views as report_views
 handler403 = "accounts.security.forbidden"
 
 urlpatterns = [
-    path("", report_views.dashboard, name="home"),
+    path("", report_views.home, name="home"),
     path("dang-nhap/", auth_views.LoginView.as_view(), name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("doi-mat-khau/", auth_views.PasswordChangeView.as_view(), name="password_change"),
@@ -26,5 +26,6 @@ urlpatterns = [
     path("giam-sat/", include("oversight.urls")),
     path("cu-tri/", include("voters.urls")),
     path("bao-cao/", include("reports.urls")),
+    path("dai-bieu/", include("delegates.urls")),
     path("quan-tri/", admin.site.urls),
 ]

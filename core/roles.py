@@ -1,5 +1,9 @@
-"""The four roles and every permission question the apps ask. Views call these; templates only
-hide buttons for convenience, the server decides."""
+"""The roles and every permission question the apps ask. Views call these; templates only hide
+buttons for convenience, the server decides.
+
+Four roles work in the secretariat's app; the fifth, the council's delegate (issue 20), works
+only in the delegates' room (/dai-bieu/): a delegate's login opens none of the secretariat's
+pages, so citizens' personal data stays out of its reach by construction."""
 
 from __future__ import annotations
 
@@ -12,6 +16,11 @@ class Role(StrEnum):
     STAFF = "Chuyên viên Văn phòng"
     LEADER = "Lãnh đạo"
     COMMITTEE_MEMBER = "Thành viên Ban"
+    DELEGATE = "Đại biểu HĐND"
+
+
+# The roles that work in the secretariat's app (every page outside /dai-bieu/).
+SECRETARIAT_ROLES = frozenset({Role.ADMIN, Role.STAFF, Role.LEADER, Role.COMMITTEE_MEMBER})
 
 
 ROLE_SLUGS: dict[str, Role] = {
@@ -19,6 +28,7 @@ ROLE_SLUGS: dict[str, Role] = {
     "staff": Role.STAFF,
     "leader": Role.LEADER,
     "committee": Role.COMMITTEE_MEMBER,
+    "delegate": Role.DELEGATE,
 }
 
 
@@ -42,8 +52,21 @@ def is_admin(user: Any) -> bool:
 
 
 def can_view_records(user: Any) -> bool:
-    """Every role reads everything (personal data of citizens aside, see can_view_personal_data)."""
-    return bool(user_roles(user))
+    """Every secretariat role reads everything (personal data of citizens aside, see
+    can_view_personal_data); a delegate reads only the delegates' room."""
+    return bool(user_roles(user) & SECRETARIAT_ROLES)
+
+
+def is_delegate(user: Any) -> bool:
+    """A delegate's login: the delegates' room, and only their own council's published
+    documents and their own registrations, notes and record."""
+    return Role.DELEGATE in user_roles(user) and user_delegate(user) is not None
+
+
+def user_delegate(user: Any) -> Any:
+    """The Delegate record a delegate's login belongs to (None for every other login)."""
+    profile = getattr(user, "profile", None) if getattr(user, "is_authenticated", False) else None
+    return profile.delegate if profile is not None else None
 
 
 def can_edit_records(user: Any) -> bool:

@@ -61,6 +61,13 @@ def _check_year(year: int) -> None:
         raise Http404
 
 
+def home(request: HttpRequest) -> HttpResponse:
+    """The leaders' dashboard; a delegate's login is at home in the delegates' room."""
+    if roles.is_delegate(request.user) and not roles.can_view_records(request.user):
+        return redirect("delegates:home")
+    return dashboard(request)
+
+
 def dashboard(request: HttpRequest) -> HttpResponse:
     require_viewer(request)
     council = request_council(request)

@@ -11,24 +11,33 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
-from accounts.services import user_create_with_role
+from accounts.services import delegate_account_create, user_create_with_role
 from core.roles import Role
 from tests.conftest import otp_verify_session
 from tests.test_urls_access import _patterns
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ("leader", "staff", "committee", "admin")
+ROLES = ("leader", "staff", "committee", "admin", "delegate")
 
-# Categories: who is refused (403). Everyone else must get a non-error answer.
-READ = frozenset()  # every role reads
-WRITE = frozenset({"leader", "committee"})  # staff and administrators write
-OWN_BAN = frozenset({"leader"})  # committee members may write their own Ban's oversight records
-GENERATE = frozenset({"committee"})  # staff, administrators and leaders request the reports
+# Categories: who is refused (403). Everyone else must get a non-error answer. A delegate's
+# login works only in the delegates' room: every secretariat page refuses it.
+READ = frozenset({"delegate"})  # every secretariat role reads
+WRITE = frozenset({"leader", "committee", "delegate"})  # staff and administrators write
+# Committee members may write their own Ban's oversight records.
+OWN_BAN = frozenset({"leader", "delegate"})
+# Staff, administrators and leaders request the reports.
+GENERATE = frozenset({"committee", "delegate"})
 SELF = frozenset()  # the user's own account pages
+DELEGATE = frozenset({"leader", "staff", "committee", "admin"})  # a delegate's own pages
 
 MATRIX: dict[str, frozenset[str]] = {
-    "home": READ,
+    "home": SELF,  # the dashboard; a delegate's login is sent on to the delegates' room
+    "delegates:home": DELEGATE,
+    "delegates:session": DELEGATE,
+    "delegates:accounts": WRITE,
+    "delegates:accounts_create": WRITE,
+    "delegates:account_link": WRITE,
     "password_change": SELF,
     "password_change_done": SELF,
     "otp_verify": SELF,
@@ -164,7 +173,7 @@ for _name in ("activity", "question", "recommendation", "followup"):
         MATRIX[f"oversight:{_name}_{_action}"] = OWN_BAN
 
 # URLs outside the matrix: reachable without logging in by design.
-PUBLIC = {"login", "logout"}
+PUBLIC = {"login", "logout", "delegates:activate"}
 
 # Which model an <int:pk> (or <int:x_pk>) of a URL refers to.
 PK_MODELS = {
@@ -352,6 +361,9 @@ def _clients() -> dict[str, Client]:
             username="m-admin", password="x-long-password-1", role=Role.ADMIN
         ),
     }
+    users["delegate"] = delegate_account_create(
+        delegate=apps.get_model("council.Delegate").objects.order_by("pk").first()
+    ).user
     clients = {}
     for role, user in users.items():
         client = Client()

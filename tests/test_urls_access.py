@@ -8,7 +8,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 pytestmark = pytest.mark.django_db
 
 # Pages that must stay reachable without logging in.
-PUBLIC = {"login", "logout"}
+PUBLIC = {"login", "logout", "delegates:activate"}  # the one-time link is its own key
 WRITE_SUFFIXES = ("_create", "_update", "_delete")
 
 

@@ -41,7 +41,7 @@ INSTALLED_APPS = [
     "csp",
     "simple_history",
     # Our apps, ground floor first: core <- council <- accounts <- sessions <- resolutions
-    # <- oversight, voters <- reports (docs/architecture.md)
+    # <- oversight, voters <- reports, delegates (docs/architecture.md)
     "core",
     "council",
     "accounts",
@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "oversight",
     "voters",
     "reports",
+    "delegates",
 ]
 
 MIDDLEWARE = [
@@ -158,6 +159,8 @@ OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", default="Văn phòng HĐND")
 # Registering an authenticator app needs a one-time code from `manage.py create_role_user` or
 # another administrator, valid this many hours (accounts.services.otp_enrolment_code_issue).
 OTP_ENROLMENT_CODE_HOURS = env.int("OTP_ENROLMENT_CODE_HOURS", default=24)
+# How long a delegate's one-time link to set their password stays valid (issue 20).
+ACCOUNT_LINK_DAYS = env.int("ACCOUNT_LINK_DAYS", default=14)
 # The security log keeps at most this many events of one kind by one person in the window;
 # more are counted on the latest row (accounts.security.security_event_record). 0: no limit.
 SECURITY_LOG_RATE_LIMIT = env.int("SECURITY_LOG_RATE_LIMIT", default=10)
