@@ -1,5 +1,9 @@
+"""The delegates' room under /dai-bieu/: one URL module per part, so each part's pages are
+found beside its views."""
+
 from django.urls import path
 
+from delegates import urls_documents, urls_record, urls_registrations
 from delegates.views import logins, portal
 
 app_name = "delegates"
@@ -15,4 +19,7 @@ urlpatterns = [
         name="account_link",
     ),
     path("kich-hoat/<str:token>/", logins.activate, name="activate"),
+    *urls_documents.urlpatterns,
+    *urls_registrations.urlpatterns,
+    *urls_record.urlpatterns,
 ]

@@ -1,0 +1,5 @@
+"""The delegates' room's URLs of its registrations part (delegates/urls.py joins the parts)."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []
