@@ -234,7 +234,7 @@ def _province_unit(place: str) -> AdministrativeUnit:
 
 
 def _province_places(
-    place: str,
+    council: Council, place: str
 ) -> tuple[list[AdministrativeUnit], list[tuple[int, AdministrativeUnit]], dict]:
     province = _province_unit(place)
     districts: list[AdministrativeUnit] = []
@@ -266,7 +266,12 @@ def _province_places(
     for key, name, short, kind, level in V.ORGANIZATIONS:
         orgs[key], _ = Organization.objects.get_or_create(
             name=name.format(p=place),
-            defaults={"short_name": short.format(p=place), "kind": kind, "level": level},
+            defaults={
+                "short_name": short.format(p=place),
+                "kind": kind,
+                "level": level,
+                "council": council,
+            },
         )
     return districts, communes, orgs
 
@@ -313,6 +318,7 @@ def _commune_places(
                 "kind": kind,
                 "level": "commune",
                 "admin_unit": unit,
+                "council": council,
             },
         )
     return [unit], [(0, unit)], orgs
@@ -338,7 +344,7 @@ def _registry(
         districts, communes, orgs = _commune_places(council, unit_type)
         spec, per_term = COMMUNE_COMMITTEES, DELEGATES_PER_COMMUNE_TERM
     else:
-        districts, communes, orgs = _province_places(place)
+        districts, communes, orgs = _province_places(council, place)
         spec, per_term = V.COMMITTEES, DELEGATES_PER_TERM
     resolution_fields, petition_fields = taxonomies or _taxonomies()
     word = council.level_word if commune else "tỉnh"

@@ -1,8 +1,10 @@
 """Which council's rows a request sees. Each model of a council's data says how its rows reach
 their council: `council_path = "term__council"`, a lookup path, or a tuple of alternatives.
-Models without one (administrative units, organisations, petition fields) are reference data
-shared by the councils of one installation. The request's council is request_council(request):
-the login's own, or one it may look at and chose (accounts.councils says which)."""
+Models without one (administrative units, petition fields) are reference data shared by the
+councils of one installation. A model whose rows are a council's or shared by all (organisations:
+central agencies have no council) says `council_shared = True` beside its path. The request's
+council is request_council(request): the login's own, or one it may look at and chose
+(accounts.councils says which)."""
 
 from __future__ import annotations
 
@@ -18,14 +20,28 @@ M = TypeVar("M", bound=Model)
 
 
 def of_council(qs: QuerySet[M], council: Any) -> QuerySet[M]:
-    """The rows of `council`: nothing without a council, every row of shared reference data."""
+    """The rows of `council`: nothing without a council, every row of shared reference data;
+    of a model with `council_shared`, also its province's rows and the shared ones (only those
+    without a council)."""
     path = getattr(qs.model, "council_path", None)
     if path is None:
         return qs
+    if getattr(qs.model, "council_shared", False):
+        return qs.filter(shared_with(council, path))
     if council is None:
         return qs.none()
     paths = (path,) if isinstance(path, str) else path
     return qs.filter(reduce(operator.or_, (Q(**{p: council.pk}) for p in paths)))
+
+
+def shared_with(council: Any, path: str) -> Q:
+    """Rows of `council`, of the council it belongs to (a commune's province) and of none (the
+    installation's shared ones), reached through `path`: what a commune works with."""
+    shared = Q(**{f"{path}__isnull": True})
+    if council is None:
+        return shared
+    own = [pk for pk in (council.pk, council.parent_id) if pk is not None]
+    return Q(**{f"{path}__in": own}) | shared
 
 
 # The session's key of a council chosen to look at (accounts.views.council_choose).

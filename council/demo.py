@@ -188,7 +188,7 @@ def load(*, council: Council | None = None) -> Council:
             defaults={"roman": roman, "start_date": start, "end_date": end},
         )
     _load_units()
-    _load_organizations()
+    _load_organizations(council)
     for term in terms.values():
         for order, (code, name) in enumerate(COMMITTEES, start=1):
             Committee.objects.update_or_create(
@@ -339,7 +339,7 @@ def load_communes(*, province: Council) -> list[Council]:
             Committee.objects.update_or_create(
                 term=term, code=code, defaults={"name": ban, "order": order}
             )
-        _load_commune_organizations(place, unit)
+        _load_commune_organizations(council, place, unit)
         # One Tổ đại biểu per former commune or township the new unit took in.
         sources = next(src for label, _kind, src in MERGERS if label == spec.unit)
         groups = []
@@ -366,7 +366,7 @@ def load_communes(*, province: Council) -> list[Council]:
     return councils
 
 
-def _load_commune_organizations(place: str, unit: AdministrativeUnit) -> None:
+def _load_commune_organizations(council: Council, place: str, unit: AdministrativeUnit) -> None:
     for prefix, short, kind in [
         ("Ủy ban nhân dân", "UBND", Organization.Kind.PEOPLES_COMMITTEE),
         ("Ủy ban MTTQ Việt Nam", "UBMTTQ", Organization.Kind.FATHERLAND_FRONT),
@@ -380,6 +380,7 @@ def _load_commune_organizations(place: str, unit: AdministrativeUnit) -> None:
                 "level": Organization.Level.COMMUNE,
                 "admin_unit": unit,
                 "valid_from": DISTRICTS_END + dt.timedelta(days=1),  # the new commune's first day
+                "council": council,
             },
         )
 
@@ -433,10 +434,14 @@ def _load_units() -> None:
             )
 
 
-def _load_organizations() -> None:
+def _load_organizations(council: Council) -> None:
+    """The province's organisations (and its former districts' UBND) are its own; the central
+    ones are shared by every council (no council)."""
     for name, short, kind, level in ORGANIZATIONS:
+        owner = None if level == Organization.Level.CENTRAL else council
         Organization.objects.update_or_create(
-            name=name, defaults={"short_name": short, "kind": kind, "level": level}
+            name=name,
+            defaults={"short_name": short, "kind": kind, "level": level, "council": owner},
         )
     for _type, name, _communes in DISTRICTS:
         prefix = "thành phố" if _type == "thanh_pho_thuoc_tinh" else "huyện"
@@ -448,6 +453,7 @@ def _load_organizations() -> None:
                 "level": "district",
                 "is_active": False,
                 "valid_to": DISTRICTS_END,
+                "council": council,
             },
         )
 

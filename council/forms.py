@@ -127,6 +127,42 @@ class TermForm(BaseModelForm):
         return roman
 
 
+ORGANIZATION_FIELDS = [
+    "name",
+    "short_name",
+    "kind",
+    "level",
+    "admin_unit",
+    "is_active",
+    "valid_from",
+    "valid_to",
+]
+
+
+class OrganizationForm(BaseModelForm):
+    """An organisation belongs to the council that adds it (core.forms.BaseModelForm's council).
+    A council edits its own organisations, and a province (a council of no other) also the
+    shared ones; a commune chooses from its province's and the shared ones but edits neither."""
+
+    class Meta:
+        model = m.Organization
+        fields = ORGANIZATION_FIELDS
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is None:
+            self.instance.council = self.council
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        own, owner = self.council, self.instance.council_id
+        if self.instance.pk is None or own is None or owner == own.pk:
+            return data
+        if owner is None and own.parent_id is None:  # a shared one, edited by a province
+            return data
+        raise forms.ValidationError(_("Cơ quan này do HĐND khác quản lý: HĐND này không sửa được."))
+
+
 NEW_UNIT_FIELDS = ["name", "unit_type", "level", "parent", "code"]
 
 

@@ -324,7 +324,14 @@ class UnitSuccession(TimeStampedModel):
 
 
 class Organization(TimeStampedModel):
-    """Whoever receives submissions, recommendations and petitions, or sends them."""
+    """Whoever receives submissions, recommendations and petitions, or sends them. A council's
+    own (its UBND, its departments), or shared by every council of the installation (no
+    council: central agencies)."""
+
+    # A council sees its own organisations, its province's and the shared ones
+    # (core.scoping.of_council): a commune's drop-downs offer tens, not the country's thousands.
+    council_path = "council"
+    council_shared = True
 
     class Kind(models.TextChoices):
         PEOPLES_COMMITTEE = "ubnd", _("Ủy ban nhân dân")
@@ -357,6 +364,15 @@ class Organization(TimeStampedModel):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
+    )
+    council = models.ForeignKey(
+        Council,
+        verbose_name=_("Thuộc HĐND"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="organizations",
+        help_text=_("Để trống: cơ quan dùng chung cho mọi HĐND, như các cơ quan Trung ương."),
     )
     is_active = models.BooleanField(_("Còn hoạt động"), default=True)
     valid_from = models.DateField(_("Hoạt động từ"), null=True, blank=True)

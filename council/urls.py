@@ -115,8 +115,7 @@ urlpatterns = [
         models.Organization, "co-quan", _("Cơ quan, tổ chức"),
         empty_text=_("Chưa có cơ quan, tổ chức nào."),
         columns=["name", "short_name", "kind", "level", "is_active", "valid_to"],
-        fields=["name", "short_name", "kind", "level", "admin_unit", "is_active", "valid_from",
-                "valid_to"],
+        fields=forms.ORGANIZATION_FIELDS, form_class=forms.OrganizationForm,
         search=("name", "short_name"), filter_by=("kind", "level", "is_active"),
     ),
     *registry_urls(

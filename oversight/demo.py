@@ -178,7 +178,7 @@ NOT_DONE_ITEMS = [
 
 def load(*, council: Council) -> None:
     term = Term.objects.get(council=council, roman="XVI")
-    orgs = _organizations()
+    orgs = _organizations(council)
     committees = {c.code: c for c in Committee.objects.filter(term=term)}
     delegates = list(Delegate.objects.filter(term=term).order_by("pk"))
     programme = _programme_2019(term)
@@ -397,10 +397,11 @@ def _upsert(model: type[Model], keys: dict[str, Any], *, save, **values: Any) ->
     return save(obj)
 
 
-def _organizations() -> dict[str, Organization]:
+def _organizations(council: Council) -> dict[str, Organization]:
     for name, short, kind in EXTRA_ORGANIZATIONS:
         Organization.objects.get_or_create(
-            name=name, defaults={"short_name": short, "kind": kind, "level": "province"}
+            name=name,
+            defaults={"short_name": short, "kind": kind, "level": "province", "council": council},
         )
     return {o.name: o for o in Organization.objects.all()}
 

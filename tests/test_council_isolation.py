@@ -166,7 +166,6 @@ def test_every_model_of_a_council_s_data_says_how_its_rows_reach_their_council()
     shared = {
         "council.administrativeunit",
         "council.unitsuccession",
-        "council.organization",
         "voters.petitionfield",
         "resolutions.resolutionfield",
     }

@@ -30,6 +30,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from core.scoping import of_council
 from core.text import fold
 from council.models import Committee, Organization, Term
 from voters.models import DISTRICT_LEVEL_END, PetitionField, VoterPetition
@@ -394,7 +395,8 @@ class _Lookups:
         for f in PetitionField.objects.all():
             self.fields.setdefault(fold(f.name), []).append(f)
         self.orgs: dict[str, Organization] = {}
-        for org in Organization.objects.all():
+        # The organisations the term's council may name: its own, its province's, shared ones.
+        for org in of_council(Organization.objects.all(), term.council):
             self.orgs.setdefault(fold(org.name), org)
             if org.short_name:
                 self.orgs.setdefault(fold(org.short_name), org)
