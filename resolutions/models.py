@@ -143,6 +143,53 @@ class Resolution(TimeStampedModel):
         return f"{self.number:02d}/{symbol}"
 
 
+class DelegateVote(TimeStampedModel):
+    """How one delegate voted on one resolution (from the voting system or entered by the
+    secretariat). When a resolution has these rows, its totals follow them
+    (resolutions.services.delegate_votes_save)."""
+
+    council_path = "resolution__council"
+
+    class Choice(models.TextChoices):
+        FOR = "for", _("Tán thành")
+        AGAINST = "against", _("Không tán thành")
+        ABSTAIN = "abstain", _("Không biểu quyết")
+        ABSENT = "absent", _("Vắng mặt")
+
+    resolution = models.ForeignKey(
+        Resolution,
+        verbose_name=_("Nghị quyết"),
+        on_delete=models.CASCADE,
+        related_name="delegate_votes",
+    )
+    delegate = models.ForeignKey(
+        "council.Delegate",
+        verbose_name=_("Đại biểu"),
+        on_delete=models.PROTECT,
+        related_name="votes",
+    )
+    choice = models.CharField(_("Biểu quyết"), max_length=10, choices=Choice.choices)
+
+    class Meta:
+        verbose_name = _("Biểu quyết của đại biểu")
+        verbose_name_plural = _("Biểu quyết của đại biểu")
+        ordering = ["resolution", "delegate__full_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["resolution", "delegate"],
+                name="delegate_vote_unique_per_resolution",
+                violation_error_message=_("Đại biểu này đã có biểu quyết cho nghị quyết."),
+            ),
+        ]
+        indexes = [models.Index(fields=["delegate", "choice"])]
+
+    def __str__(self) -> str:
+        return f"{self.delegate}: {self.get_choice_display()}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("resolutions:delegate_votes", args=[self.resolution_id])
+
+
 class ResolutionRelation(TimeStampedModel):
     """`source` amends, replaces or repeals `target`; recording one sets the target's status."""
 
