@@ -158,7 +158,9 @@ def annual_report_html(*, report: AnnualReport) -> tuple[str, AnnualFigures]:
     return html, figures
 
 
-def _pdf(html: str) -> bytes:
+def html_pdf(html: str) -> bytes:
+    """A document of the office rendered as the reports are: WeasyPrint, static files and the
+    bundled fonts read from disk."""
     from weasyprint import HTML
 
     base_url = _static_root().resolve().as_uri() + "/"
@@ -167,7 +169,7 @@ def _pdf(html: str) -> bytes:
 
 def annual_report_pdf(*, report: AnnualReport) -> tuple[bytes, AnnualFigures]:
     html, figures = annual_report_html(report=report)
-    return _pdf(html), figures
+    return html_pdf(html), figures
 
 
 def session_report_context(
@@ -200,4 +202,4 @@ def session_report_html(*, report: AnnualReport) -> tuple[str, SessionPetitionFi
 def session_report_pdf(*, report: AnnualReport) -> tuple[bytes, SessionPetitionFigures]:
     """The PDF of a session's petitions report, and the figures it printed."""
     html, figures = session_report_html(report=report)
-    return _pdf(html), figures
+    return html_pdf(html), figures

@@ -300,6 +300,7 @@ class CitizenReceptionForm(BaseModelForm):
             "term",
             "date",
             "host",
+            "host_delegate",
             "kind",
             "location",
             "persons",

@@ -583,6 +583,16 @@ class CitizenReception(TimeStampedModel):
     )
     date = models.DateField(_("Ngày tiếp"))
     host = models.CharField(_("Người chủ trì"), max_length=200)
+    # The host when a delegate of the term: the reception then counts on their record (issue 20).
+    host_delegate = models.ForeignKey(
+        "council.Delegate",
+        verbose_name=_("Đại biểu chủ trì"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="citizen_receptions_hosted",
+        help_text=_("Chọn khi người chủ trì là đại biểu HĐND của nhiệm kỳ."),
+    )
     kind = models.CharField(
         _("Hình thức"), max_length=20, choices=Kind.choices, default=Kind.REGULAR
     )
@@ -614,6 +624,13 @@ class CitizenReception(TimeStampedModel):
 
     def __str__(self) -> str:
         return _("Tiếp công dân ngày %(day)s") % {"day": self.date.strftime("%d/%m/%Y")}
+
+    def clean(self) -> None:
+        super().clean()
+        if self.host_delegate_id and self.term_id and self.host_delegate.term_id != self.term_id:
+            raise ValidationError(
+                {"host_delegate": _("Đại biểu chủ trì phải là đại biểu của nhiệm kỳ đã chọn.")}
+            )
 
     def get_absolute_url(self) -> str:
         return reverse("voters:citizenreception_detail", args=[self.pk])

@@ -53,6 +53,7 @@ class CitizenReceptionDetailView(
         "term",
         "date",
         "host",
+        "host_delegate",
         "kind",
         "location",
         "persons",
