@@ -15,7 +15,7 @@ from core.paginators import TailFirstPaginator
 from core.scoping import council_object_or_404, of_council, request_council
 from council.models import Delegate, Term
 from council.selectors import term_for_date
-from delegates import selectors
+from delegates import record_selectors as selectors
 from delegates.access import require_delegate
 from delegates.tables import DelegateActivityTable
 from reports.fonts import report_font

@@ -11,10 +11,13 @@ from django.urls import reverse
 
 from core.services import record_save
 from council.models import AdministrativeUnit, Delegate
+from delegates.models import Registration
 from oversight.models import OversightActivity, Question
 from oversight.services import activity_save, question_save
-from sessions.models import Attendance
-from sessions.services import session_attendance_save
+from resolutions.models import DelegateVote
+from resolutions.services import resolution_create
+from sessions.models import AgendaItem, Attendance
+from sessions.services import agenda_item_save, session_attendance_save
 from voters.models import CitizenReception, VoterMeeting, VoterPetition
 from voters.services import petition_save
 
@@ -78,6 +81,24 @@ def record_data(term, delegate, council_session, staff_user):
             persons=4, cases=2,
         )
     )  # fmt: skip
+    # From the delegates' room: a speech the secretariat recorded as given, a vote.
+    item = agenda_item_save(
+        item=AgendaItem(session=council_session, order=1, title="Dự thảo nghị quyết về đường tỉnh")
+    )
+    Registration.objects.create(
+        session=council_session, delegate=delegate, kind=Registration.Kind.SPEECH,
+        agenda_item=item, status=Registration.Status.SPOKE, summary="Đề nghị tăng vốn cho ĐT 226",
+    )  # fmt: skip
+    Registration.objects.create(
+        session=council_session, delegate=colleague, kind=Registration.Kind.SPEECH,
+        agenda_item=item, status=Registration.Status.WITHDRAWN,
+    )  # fmt: skip
+    resolution = resolution_create(
+        council=term.council, title="Về đường tỉnh 226", session=council_session,
+        adopted_date=council_session.end_date,
+    )  # fmt: skip
+    DelegateVote.objects.create(resolution=resolution, delegate=delegate, choice="for")
+    DelegateVote.objects.create(resolution=resolution, delegate=colleague, choice="absent")
     # Another year: outside a 2020 record, inside the term's.
     record_save(
         instance=CitizenReception(
@@ -94,6 +115,8 @@ def test_a_delegate_reads_their_own_record_of_a_year(delegate_client, record_dat
     assert "Giám đốc Sở Giao thông vận tải" in page
     assert "1 cuộc tiếp xúc cử tri; 2 kiến nghị cử tri (4 lượt)" in page
     assert "Giám sát đầu tư công" in page
+    assert "Đề nghị tăng vốn cho ĐT 226" in page
+    assert "Tán thành: 1; Không tán thành: 0; Không biểu quyết: 0; Vắng mặt: 0." in page
     assert "15/03/2020" in page and "15/03/2019" not in page
     whole_term = delegate_client.get(reverse("delegates:my_record")).content.decode()
     assert "15/03/2019" in whole_term
@@ -122,8 +145,10 @@ def test_leaders_sort_the_councils_table_and_open_a_record(
     first = {c.name: v for c, (_a, v) in zip(page.context["table"].columns, rows[0].cells)}
     assert (first["n_present"], first["n_questions"], first["n_voter_meetings"]) == ("1", "1", "1")
     assert (first["n_petitions"], first["n_delegations"], first["n_receptions"]) == ("2", "1", "1")
+    assert (first["n_speeches"], first["n_votes"]) == ("1", "1")
     second = {c.name: v for c, (_a, v) in zip(page.context["table"].columns, rows[1].cells)}
     assert (second["n_excused"], second["n_questions"], second["n_petitions"]) == ("1", "0", "2")
+    assert (second["n_speeches"], second["n_votes"]) == ("0", "0")
     # The name links to the record, which shows the figure the table did.
     record_url = reverse("delegates:record", args=[delegate.pk])
     assert record_url in page.content.decode()
