@@ -1,153 +1,57 @@
-"""A delegate's record (hoạt động của đại biểu), derived from what the secretariat already
-enters: the roll-call of sessions, the questioning records, the voter meetings and oversight
-delegations they joined, the citizen receptions they hosted, the petitions of their voter
-meetings, and — from the delegates' room — their speeches and votes. Nothing is entered twice.
-
-One delegate's record is a handful of small queries; the council's table is one statement,
-each figure a correlated count, so a term of 80 delegates costs the same as one."""
+"""Reads of the delegates' room: a delegate's registrations, a session's queue."""
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value
-from django.db.models.functions import Coalesce
+from core.concurrency import rows_version
+from council.models import Delegate
+from delegates.models import Registration
+from sessions.models import Session
 
-from council.models import Delegate, Term
-from oversight.models import OversightActivity, Question
-from sessions.models import Attendance
-from voters.models import CitizenReception, VoterMeeting, VoterPetition
-
-
-@dataclass(frozen=True)
-class Span:
-    """The days a record covers: a year of the term, or the whole term."""
-
-    start: dt.date
-    end: dt.date
-    year: int | None
+_RELATED = (
+    "delegate",
+    "agenda_item",
+    "respondent_organization",
+    "session__term",
+    "question",
+    "commitment",
+)
 
 
-def record_span(*, term: Term, year: int | None) -> Span:
-    term_end = term.end_date or dt.date(term.start_date.year + 5, 12, 31)
-    if year is None:
-        return Span(term.start_date, term_end, None)
-    return Span(
-        max(term.start_date, dt.date(year, 1, 1)), min(term_end, dt.date(year, 12, 31)), year
-    )
+def delegate_registrations(*, delegate: Delegate, session: Session | None = None) -> Any:
+    """A delegate's own registrations, newest session first, in queue order."""
+    qs = Registration.objects.filter(delegate=delegate).select_related(*_RELATED)
+    if session is not None:
+        qs = qs.filter(session=session)
+    return qs.order_by("-session__start_date", "session_id", "position", "pk")
 
 
-def record_years(*, term: Term, today: dt.date) -> list[int]:
-    """The years a record may be asked for: those of the term up to this one."""
-    last = min((term.end_date or today).year, today.year)
-    return list(range(term.start_date.year, max(last, term.start_date.year) + 1))
-
-
-@dataclass(frozen=True)
-class DelegateRecord:
-    delegate: Delegate
-    span: Span
-    attendances: list[Attendance]
-    present: int
-    excused: int
-    absent: int
-    questions: list[Question]
-    voter_meetings: list[VoterMeeting]
-    petitions: int
-    petition_instances: int
-    delegations: list[OversightActivity]
-    receptions: list[CitizenReception]
-
-    @property
-    def sessions(self) -> int:
-        return len(self.attendances)
-
-
-def _in_span(field: str, span: Span) -> Q:
-    return Q(**{f"{field}__gte": span.start, f"{field}__lte": span.end})
-
-
-def delegate_record(*, delegate: Delegate, year: int | None = None) -> DelegateRecord:
-    span = record_span(term=delegate.term, year=year)
-    attendances = list(
-        Attendance.objects.filter(_in_span("session__start_date", span), delegate=delegate)
-        .select_related("session__term")
-        .order_by("session__start_date", "session__pk")
-    )
-    by_status = {s: sum(1 for a in attendances if a.status == s) for s in Attendance.Status}
-    meetings = list(
-        VoterMeeting.objects.filter(_in_span("date", span), delegates=delegate)
-        .select_related("location_unit")
-        .annotate(petition_count=Count("petitions"))
-        .order_by("date", "pk")
-    )
-    petitions = VoterPetition.objects.filter(meeting__in=[m.pk for m in meetings]).aggregate(
-        rows=Count("pk"), instances=Coalesce(Sum("instances"), 0)
-    )
-    return DelegateRecord(
-        delegate=delegate,
-        span=span,
-        attendances=attendances,
-        present=by_status[Attendance.Status.PRESENT],
-        excused=by_status[Attendance.Status.EXCUSED],
-        absent=by_status[Attendance.Status.ABSENT],
-        questions=list(
-            Question.objects.filter(_in_span("activity__start_date", span), asker=delegate)
-            .select_related("activity__session", "respondent_organization")
-            .order_by("activity__start_date", "order", "pk")
-        ),
-        voter_meetings=meetings,
-        petitions=petitions["rows"],
-        petition_instances=petitions["instances"],
-        delegations=list(
-            OversightActivity.objects.filter(
-                _in_span("start_date", span), members=delegate
-            ).order_by("start_date", "pk")
-        ),
-        receptions=list(
-            CitizenReception.objects.filter(
-                _in_span("date", span), host_delegate=delegate
-            ).order_by("date", "pk")
-        ),
-    )
-
-
-def delegates_activity(*, term: Term, year: int | None = None) -> QuerySet[Delegate]:
-    """The term's delegates, each with the figures of their record over the year (or the
-    term) as columns a table sorts by."""
-    span = record_span(term=term, year=year)
-    me = OuterRef("pk")
-
-    def count(qs: QuerySet) -> Coalesce:
-        """A correlated COUNT(*) of `qs` (rows of this delegate) as a column."""
-        grouped = qs.order_by().annotate(_one=Value(1)).values("_one")
-        return Coalesce(
-            Subquery(grouped.annotate(n=Count("pk")).values("n")[:1], output_field=IntegerField()),
-            Value(0),
-        )
-
-    attendance = Attendance.objects.filter(_in_span("session__start_date", span), delegate=me)
-    meetings = VoterMeeting.objects.filter(_in_span("date", span), delegates=me)
+def session_registrations(*, session: Session) -> Any:
+    """Every registration of the session, the open queue first (in its order), then the
+    heard, skipped and withdrawn ones."""
     return (
-        Delegate.objects.filter(term=term)
-        .select_related("delegate_group", "term")
-        .annotate(
-            n_present=count(attendance.filter(status=Attendance.Status.PRESENT)),
-            n_excused=count(attendance.filter(status=Attendance.Status.EXCUSED)),
-            n_absent=count(attendance.filter(status=Attendance.Status.ABSENT)),
-            n_questions=count(
-                Question.objects.filter(_in_span("activity__start_date", span), asker=me)
-            ),
-            n_voter_meetings=count(meetings),
-            n_petitions=count(
-                VoterPetition.objects.filter(_in_span("meeting__date", span), meeting__delegates=me)
-            ),
-            n_delegations=count(
-                OversightActivity.objects.filter(_in_span("start_date", span), members=me)
-            ),
-            n_receptions=count(
-                CitizenReception.objects.filter(_in_span("date", span), host_delegate=me)
-            ),
-        )
+        Registration.objects.filter(session=session)
+        .select_related(*_RELATED)
+        .order_by("position", "pk")
+    )
+
+
+def chair_queue(*, session: Session) -> list[Registration]:
+    """What the chair's screen shows: the registration being heard, then those waiting, in
+    order. One query."""
+    rows = list(
+        Registration.objects.filter(session=session, status__in=Registration.OPEN_STATUSES)
+        .select_related("delegate", "agenda_item", "respondent_organization")
+        .order_by("position", "pk")
+    )
+    return sorted(rows, key=lambda r: r.status != Registration.Status.CALLED)
+
+
+def queue_version(*, session_id: int) -> str:
+    """The version of the session's open queue (core.concurrency.rows_version)."""
+    return rows_version(
+        Registration.objects.filter(session_id=session_id, status__in=Registration.OPEN_STATUSES)
+        .order_by("pk")
+        .values_list("pk", "updated_at", "position", "status")
     )

@@ -9,14 +9,15 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import Count, Max
 from django.utils.translation import gettext as _
 
 from core.text import fold
 from core.uploads import validate_document
-from council.models import Council, InterSessionMatter
+from council.models import Council, Delegate, InterSessionMatter
 from council.selectors import term_delegate_count, term_for_date
 from resolutions.models import (
+    DelegateVote,
     Resolution,
     ResolutionAttachment,
     ResolutionField,
@@ -151,10 +152,35 @@ def _prepare(resolution: Resolution) -> None:
     resolution.search_text = fold(f"{resolution.symbol} {resolution.title}")
 
 
+def _derive_vote_totals(resolution: Resolution) -> bool:
+    """When the resolution has per-delegate votes, its totals are theirs (whatever a form
+    typed): for, against, abstain, and present = all but the absent. Returns whether it had
+    rows. The register, its exports and the annual report read these stored totals."""
+    if resolution.pk is None:
+        return False
+    counts = dict(
+        DelegateVote.objects.filter(resolution=resolution)
+        .values_list("choice")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    if not counts:
+        return False
+    choice = DelegateVote.Choice
+    resolution.votes_for = counts.get(choice.FOR, 0)
+    resolution.votes_against = counts.get(choice.AGAINST, 0)
+    resolution.votes_abstain = counts.get(choice.ABSTAIN, 0)
+    resolution.delegates_present = (
+        resolution.votes_for + resolution.votes_against + resolution.votes_abstain
+    )
+    return True
+
+
 def _save(
     resolution: Resolution, *, ratified_matters: Iterable[InterSessionMatter] | None
 ) -> Resolution:
     _prepare(resolution)
+    _derive_vote_totals(resolution)
     duplicate = _duplicate_error(resolution)
     if duplicate is not None:
         raise duplicate
@@ -354,3 +380,59 @@ def resolution_review_save(*, review: ResolutionReview) -> ResolutionReview:
     review.full_clean()
     review.save()
     return review
+
+
+@transaction.atomic
+def delegate_votes_save(
+    *, resolution: Resolution, votes: dict[int, str], user: Any = None
+) -> list[DelegateVote]:
+    """Record how each delegate of the resolution's term voted ({delegate id: choice}), in
+    place of what was recorded before (a delegate left out has no row), and set the
+    resolution's totals from the rows. All or nothing: a vote that breaks the resolution's
+    rules (fewer than half the term's delegates in favour) saves none of it."""
+    valid = set(DelegateVote.Choice.values)
+    bad = sorted({c for c in votes.values() if c not in valid})
+    if bad:
+        raise ValidationError(_("Biểu quyết không hợp lệ: %(v)s.") % {"v": ", ".join(bad)})
+    term_delegates = set(
+        Delegate.objects.filter(term_id=resolution.term_id).values_list("pk", flat=True)
+    )
+    strangers = set(votes) - term_delegates
+    if strangers:
+        raise ValidationError(_("Có đại biểu không thuộc nhiệm kỳ của nghị quyết."))
+    # Lock the resolution: two saves of its votes at once would mix their rows.
+    resolution = (
+        Resolution.objects.select_for_update()
+        .select_related("council", "term")
+        .get(pk=resolution.pk)
+    )
+    existing = {v.delegate_id: v for v in DelegateVote.objects.filter(resolution=resolution)}
+    for delegate_id, vote in existing.items():
+        if delegate_id not in votes:
+            vote.delete()
+    saved = []
+    for delegate_id, choice in votes.items():
+        vote = existing.get(delegate_id)
+        if vote is None:
+            vote = DelegateVote(resolution=resolution, delegate_id=delegate_id, choice=choice)
+            if user is not None and getattr(user, "is_authenticated", False):
+                vote.created_by = user
+            vote.save()
+        elif vote.choice != choice:
+            vote.choice = choice
+            vote.save(update_fields=["choice", "updated_at"])
+        saved.append(vote)
+    if not _derive_vote_totals(resolution):
+        # Every row removed: the totals typed before stay as they were.
+        return saved
+    _validate_votes(resolution)
+    resolution.save(
+        update_fields=[
+            "votes_for",
+            "votes_against",
+            "votes_abstain",
+            "delegates_present",
+            "updated_at",
+        ]
+    )
+    return saved

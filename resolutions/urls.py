@@ -2,7 +2,7 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from core.views import crud_urls
-from resolutions import filters, forms, models, tables, views
+from resolutions import filters, forms, models, tables, views, vote_views
 
 app_name = "resolutions"
 
@@ -33,6 +33,17 @@ urlpatterns = [
     ),
     path(
         "tep/<int:pk>/xoa/", views.resolutionattachment_delete, name="resolutionattachment_delete"
+    ),
+    path("<int:pk>/bieu-quyet/", vote_views.delegate_votes, name="delegate_votes"),
+    path(
+        "<int:pk>/bieu-quyet/nhap/",
+        vote_views.delegate_votes_import,
+        name="delegate_votes_import",
+    ),
+    path(
+        "<int:pk>/bieu-quyet/nhap/xac-nhan/",
+        vote_views.delegate_votes_import_confirm,
+        name="delegate_votes_import_confirm",
     ),
     path("ra-soat/", views.ReviewListView.as_view(), name="review_list"),
     path("ra-soat/<int:pk>/", views.resolution_review, name="review"),
