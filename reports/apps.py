@@ -9,3 +9,4 @@ class ReportsConfig(AppConfig):
         from sessions import fragments
 
         fragments.register(template="reports/_session_petitions_report.html", order=20)
+        fragments.register(template="reports/_session_invitations.html", order=30)

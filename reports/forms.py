@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import BaseModelForm, SafeModelChoiceField, VnDateInput
 from core.periods import Period
-from council.models import Council, Term
-from reports.models import AnnualReport
+from council.models import Council, Delegate, Term
+from reports.models import INVITATION_SYMBOL, AnnualReport, Invitation
 from sessions.models import Session
 
 
@@ -60,6 +60,58 @@ class AnnualReportForm(BaseModelForm):
         if number and not number.isdigit():
             raise forms.ValidationError(_("Số báo cáo chỉ gồm chữ số, ví dụ: 125."))
         return number
+
+
+class InvitationForm(BaseModelForm):
+    """An invitation to a session: its number, when and where, who is invited, the signer."""
+
+    class Meta:
+        model = Invitation
+        fields = [
+            "number",
+            "date",
+            "meeting_date",
+            "meeting_time",
+            "meeting_place",
+            "notes",
+            "all_delegates",
+            "delegates",
+            "guests",
+            "signing_authority",
+            "signer_title",
+            "signer_name",
+            "recipients",
+        ]
+        widgets = {
+            "meeting_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "notes": forms.Textarea(attrs={"rows": 3}),
+            "delegates": forms.CheckboxSelectMultiple,
+            "guests": forms.Textarea(attrs={"rows": 5}),
+            "recipients": forms.Textarea(attrs={"rows": 4}),
+        }
+        error_messages = {
+            "meeting_time": {"invalid": _("Nhập giờ theo dạng hh:mm, ví dụ: 07:30.")},
+            "number": {"min_value": _("Số giấy mời bắt đầu từ 1.")},
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        invitation: Invitation = self.instance
+        # Only the serving delegates of the session's term can be chosen.
+        self.fields["delegates"].queryset = Delegate.objects.filter(
+            term_id=invitation.session.term_id, status=Delegate.Status.ACTIVE
+        ).order_by("full_name", "pk")
+        self.fields["number"].help_text = _("Chỉ ghi số; ký hiệu: …/%(symbol)s") % {
+            "symbol": INVITATION_SYMBOL
+        }
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if not data.get("all_delegates") and not data.get("delegates") and not data.get("guests"):
+            raise forms.ValidationError(
+                _("Giấy mời cần ít nhất một nơi được mời: đại biểu hoặc khách mời.")
+            )
+        return data
 
 
 DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"]

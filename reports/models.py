@@ -279,3 +279,99 @@ class ReportRequest(models.Model):
     @property
     def duration_seconds(self) -> float | None:
         return self.duration.total_seconds() if isinstance(self.duration, dt.timedelta) else None
+
+
+# The symbol of the council's invitations (NĐ 30/2020, Phụ lục III: "GM" for giấy mời).
+INVITATION_SYMBOL = "GM-HĐND"
+
+
+class Invitation(TimeStampedModel):
+    """A giấy mời to a session, numbered in the council's register of invitations of its year,
+    sent to the term's serving delegates (all of them, or those chosen) and to guests, each
+    addressee getting a page of their own in the PDF."""
+
+    council_path = "council"
+
+    Authority = AnnualReport.Authority
+    SignerTitle = AnnualReport.SignerTitle
+
+    # Set from the session (Invitation.session.term.council) by the service: the numbering's
+    # uniqueness needs the council on the row, a constraint cannot reach through a join.
+    council = models.ForeignKey(
+        Council, verbose_name=_("HĐND"), on_delete=models.PROTECT, related_name="invitations"
+    )
+    session = models.ForeignKey(
+        "council_sessions.Session",
+        verbose_name=_("Kỳ họp"),
+        on_delete=models.PROTECT,
+        related_name="invitations",
+    )
+    number = models.PositiveIntegerField(_("Số giấy mời"), help_text=_("Chỉ ghi số, ví dụ: 35"))
+    # The year of `date`: numbers start again from 1 every year.
+    year = models.PositiveSmallIntegerField(_("Năm"), editable=False)
+    date = models.DateField(_("Ngày giấy mời"))
+    meeting_date = models.DateField(_("Ngày khai mạc"))
+    meeting_time = models.TimeField(_("Giờ khai mạc"))
+    meeting_place = models.CharField(_("Địa điểm"), max_length=300)
+    notes = models.TextField(
+        _("Đề nghị, lưu ý"),
+        blank=True,
+        help_text=_("Mang theo tài liệu, trang phục, … Mỗi dòng là một đoạn văn."),
+    )
+    all_delegates = models.BooleanField(
+        _("Mời tất cả đại biểu đang hoạt động của nhiệm kỳ"), default=True
+    )
+    delegates = models.ManyToManyField(
+        "council.Delegate",
+        verbose_name=_("Đại biểu được mời"),
+        blank=True,
+        related_name="+",
+        help_text=_("Chỉ dùng khi không mời tất cả đại biểu."),
+    )
+    guests = models.TextField(
+        _("Khách mời"),
+        blank=True,
+        help_text=_("Mỗi dòng một nơi được mời, ví dụ: Đồng chí Bí thư Tỉnh ủy."),
+    )
+    signing_authority = models.CharField(
+        _("Thẩm quyền ký"), max_length=40, choices=Authority.choices, default=Authority.ON_BEHALF
+    )
+    signer_title = models.CharField(
+        _("Chức vụ người ký"), max_length=40, choices=SignerTitle.choices, default=SignerTitle.CHAIR
+    )
+    signer_name = models.CharField(_("Họ và tên người ký"), max_length=120, blank=True)
+    recipients = models.TextField(
+        _("Nơi nhận"), blank=True, help_text=_("Mỗi dòng một nơi nhận; dòng cuối: Lưu: VT.")
+    )
+
+    class Meta:
+        verbose_name = _("Giấy mời")
+        verbose_name_plural = _("Giấy mời")
+        ordering = ["-date", "-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["council", "year", "number"],
+                name="invitation_unique_number_per_year",
+                violation_error_message=_("Số giấy mời này đã được dùng trong năm."),
+            ),
+            models.CheckConstraint(condition=Q(number__gte=1), name="invitation_number_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Giấy mời số {self.symbol}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("reports:invitation_detail", args=[self.pk])
+
+    @property
+    def symbol(self) -> str:
+        """ "35/GM-HĐND"."""
+        return f"{self.number}/{INVITATION_SYMBOL}"
+
+    @property
+    def guest_lines(self) -> list[str]:
+        return [line.strip() for line in self.guests.splitlines() if line.strip()]
+
+    @property
+    def recipient_lines(self) -> list[str]:
+        return [line.strip() for line in self.recipients.splitlines() if line.strip()]

@@ -18,7 +18,8 @@ from council.selectors import term_for_date
 from reports.charts import figure_charts
 from reports.document import appendix_tables, paragraphs, results_sections
 from reports.fonts import ReportFont, report_font
-from reports.models import AnnualReport
+from reports.invitations import invitation_addressees
+from reports.models import AnnualReport, Invitation
 from reports.selectors import (
     AnnualFigures,
     SessionPetitionFigures,
@@ -31,7 +32,7 @@ from reports.session_document import (
     session_report_sections,
     session_report_tables,
 )
-from reports.wording import level_word, next_period_label, place_date_line
+from reports.wording import level_word, next_period_label, place_date_line, vn_date_words
 
 
 def _static_root() -> Path:
@@ -103,17 +104,46 @@ def _document_context(
     typed = report.place_date_override.strip()
     cited_day = "…/…/…" if typed and report.report_date is None else day.strftime("%d/%m/%Y")
     return {
+        **document_frame_context(
+            council=council,
+            doc_type="BÁO CÁO",
+            number_line=f"Số: {number or BLANK_NUMBER}/{council.report_symbol}",
+            place_date=typed or place_date_line(council.place_name, day),
+            recipient_lines=report.recipient_lines,
+            signer=report,
+            font=font,
+        ),
         "report": report,
-        "council": council,
-        "level": level_word(council),
-        "header_lines": council.header_lines,
-        "number_line": f"Số: {number or BLANK_NUMBER}/{council.report_symbol}",
-        "place_date": typed or place_date_line(council.place_name, day),
-        "recipients": recipient_items(report.recipient_lines),
         "appendix_note": (
             f"Kèm theo Báo cáo số {symbol} ngày {cited_day} của Thường trực HĐND "
             f"{level_word(council)}"
         ),
+    }
+
+
+def document_frame_context(
+    *,
+    council: Council,
+    doc_type: str,
+    number_line: str,
+    place_date: str,
+    recipient_lines: list[str],
+    signer: Any,
+    font: ReportFont,
+) -> dict[str, Any]:
+    """The frame of any of the council's documents (NĐ 30/2020), as the templates
+    reports/pdf/_document_header.html and _signature.html print it: issuing body and national
+    name, number, place and date, type of document; recipients and the signature of `signer`
+    (anything with signing_authority, signer_title and signer_name)."""
+    return {
+        "council": council,
+        "level": level_word(council),
+        "header_lines": council.header_lines,
+        "doc_type": doc_type,
+        "number_line": number_line,
+        "place_date": place_date,
+        "recipients": recipient_items(recipient_lines),
+        "signer": signer,
         "font": font,
     }
 
@@ -203,3 +233,60 @@ def session_report_pdf(*, report: AnnualReport) -> tuple[bytes, SessionPetitionF
     """The PDF of a session's petitions report, and the figures it printed."""
     html, figures = session_report_html(report=report)
     return html_pdf(html), figures
+
+
+# --- invitations (giấy mời) ------------------------------------------------------------------
+
+WEEKDAYS = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
+
+
+def invitation_context(*, invitation: Invitation) -> dict[str, Any]:
+    """An invitation's document: the frame of the council's documents, the session it invites
+    to, when and where, and one addressee a page."""
+    council = invitation.council
+    session = invitation.session
+    term = session.term
+    lw = level_word(council)
+    years = f", nhiệm kỳ {term.start_date.year} - {term.end_date.year}" if term.end_date else ""
+    session_label = f"kỳ họp thứ {session.number}, HĐND {lw} khóa {term.roman}{years}"
+    opening = invitation.meeting_date
+    when = (
+        f"{invitation.meeting_time:%H} giờ {invitation.meeting_time:%M} phút, "
+        f"{WEEKDAYS[opening.weekday()]}, {vn_date_words(opening)}"
+    )
+    if session.end_date > opening:
+        when += (
+            f" (kỳ họp diễn ra từ ngày {opening:%d/%m/%Y} đến hết ngày {session.end_date:%d/%m/%Y})"
+        )
+    return {
+        **document_frame_context(
+            council=council,
+            doc_type="GIẤY MỜI",
+            number_line=f"Số: {invitation.symbol}",
+            place_date=place_date_line(council.place_name, invitation.date),
+            recipient_lines=invitation.recipient_lines,
+            signer=invitation,
+            font=report_font(),
+        ),
+        "invitation": invitation,
+        "subject": f"Dự {session_label}",
+        "session_label": session_label,
+        "inviter": f"Thường trực HĐND {lw}",
+        "when": when,
+        "notes": paragraphs(invitation.notes),
+        "addressees": invitation_addressees(invitation=invitation),
+    }
+
+
+def invitation_pdf(*, invitation: Invitation) -> bytes:
+    """The invitation's PDF, one page an addressee, rendered in the request, not by the worker:
+    ReportRequest is tied to an AnnualReport (its FK, file name and figures snapshot), so a
+    second kind of document there would make the report nullable and every step of render,
+    download and sweep ask which kind it holds; and an invitation reads no figures and keeps no
+    version. Measured: 61 addressees' pages in 47 s on a 2-CPU machine under a load of 12 (other
+    test runs); that is too long for a request once a term has its 50+ delegates, so a
+    worker-rendered request of its own is the next step (issue 20)."""
+    html = render_to_string(
+        "reports/pdf/invitation.html", invitation_context(invitation=invitation)
+    )
+    return html_pdf(html)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reports import views
+from reports import invitation_views, views
 
 app_name = "reports"
 
@@ -19,6 +19,18 @@ urlpatterns = [
         "ky-hop/<int:session_pk>/kien-nghi-cu-tri/tao/",
         views.session_report_generate,
         name="session_report_generate",
+    ),
+    path(
+        "ky-hop/<int:session_pk>/giay-moi/tao/",
+        invitation_views.invitation_create,
+        name="invitation_create",
+    ),
+    path("giay-moi/<int:pk>/", invitation_views.invitation_detail, name="invitation_detail"),
+    path("giay-moi/<int:pk>/sua/", invitation_views.invitation_update, name="invitation_update"),
+    path(
+        "giay-moi/<int:pk>/tai-ve/",
+        invitation_views.invitation_download,
+        name="invitation_download",
     ),
     path("yeu-cau/<int:pk>/", views.report_request_status, name="reportrequest_status"),
     path("yeu-cau/<int:pk>/tai-ve/", views.report_request_download, name="reportrequest_download"),

@@ -171,6 +171,10 @@ MATRIX.update(
         "reports:report_update": WRITE,
         "reports:report_generate": GENERATE,
         "reports:session_report_generate": GENERATE,
+        "reports:invitation_create": WRITE,
+        "reports:invitation_detail": READ,
+        "reports:invitation_update": WRITE,
+        "reports:invitation_download": READ,
     }
 )
 for _name in ("activity", "question", "recommendation", "followup"):
@@ -214,6 +218,7 @@ PK_MODELS = {
     "petitionfield": "voters.PetitionField",
     "reportrequest": "reports.ReportRequest",
     "report": "reports.AnnualReport",
+    "invitation": "reports.Invitation",
 }
 
 
@@ -258,6 +263,7 @@ def _files_to_open() -> None:
     request = ReportRequest(annual_report=report, status=ReportRequest.Status.DONE)
     request.file.save("bao-cao.pdf", ContentFile(pdf), save=True)
     reviewed, review = _commune_review(resolution)
+    _invitation_to_open()
     URL_OBJECTS.update(
         {
             "resolutions:review": reviewed.pk,
@@ -270,6 +276,17 @@ def _files_to_open() -> None:
             "reports:reportrequest_status": request.pk,
         }
     )
+
+
+def _invitation_to_open() -> None:
+    """An invitation of the demo's first session, to one guest: its PDF renders in a blink."""
+    from reports.invitations import invitation_new, invitation_save
+    from sessions.models import Session
+
+    invitation = invitation_new(session=Session.objects.order_by("pk").first())
+    invitation.meeting_place = invitation.meeting_place or "Hội trường"
+    invitation.all_delegates, invitation.guests = False, "Đồng chí Bí thư Tỉnh ủy"
+    invitation_save(invitation=invitation)
 
 
 def _commune_review(province_resolution):

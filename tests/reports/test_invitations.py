@@ -1,0 +1,277 @@
+"""Invitations (giấy mời) to a session (issue 20): numbered in the council's register of the
+year, made from the session's page by the secretariat, read by leaders, never reached from
+another council, and rendered as the NĐ 30/2020 PDF with one page an addressee."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils import timezone
+
+from core.services import record_save
+from council.models import Council, Delegate, Term
+from reports.invitations import (
+    invitation_addressees,
+    invitation_new,
+    invitation_next_number,
+    invitation_save,
+)
+from reports.models import Invitation
+from reports.pdf import invitation_pdf
+from sessions.models import Session
+from tests.helpers import council_client, form_values, post_form
+from tests.reports.conftest import pdf_pages, pdf_text
+
+pytestmark = pytest.mark.django_db
+
+D = dt.date
+DAY = D(2019, 12, 2)
+
+
+@pytest.fixture
+def session(term) -> Session:
+    return record_save(
+        instance=Session(
+            term=term,
+            number=9,
+            kind=Session.Kind.REGULAR,
+            start_date=D(2019, 12, 10),
+            end_date=D(2019, 12, 12),
+            venue="Hội trường Tỉnh ủy",
+        )
+    )
+
+
+@pytest.fixture
+def delegates(term) -> list[Delegate]:
+    made = [
+        Delegate.objects.create(term=term, full_name=name, birth_year=1970)
+        for name in ("Nguyễn Văn An", "Lý Thị Bình", "Hoàng Văn Cường")
+    ]
+    made[2].status = Delegate.Status.RESIGNED
+    made[2].save(update_fields=["status"])
+    return made
+
+
+def _invitation(session, *, number=None, day=DAY, **fields) -> Invitation:
+    invitation = invitation_new(session=session, today=day)
+    if number is not None:
+        invitation.number = number
+    invitation.signer_name = "Hoàng Văn Nghiệm"
+    for name, value in fields.items():
+        setattr(invitation, name, value)
+    return invitation_save(invitation=invitation)
+
+
+@pytest.fixture
+def other_invitation(db) -> Invitation:
+    other = Council.objects.create(
+        name="Hội đồng nhân dân tỉnh Bên Cạnh",
+        short_name="HĐND tỉnh Bên Cạnh",
+        place_name="Bên Cạnh",
+        header_name="HỘI ĐỒNG NHÂN DÂN\nTỈNH BÊN CẠNH",
+        secretariat_name="Văn phòng HĐND tỉnh Bên Cạnh",
+    )
+    term = Term.objects.create(council=other, ordinal=1, roman="I", start_date=D(2016, 6, 1))
+    session = record_save(
+        instance=Session(
+            term=term,
+            number=1,
+            kind="regular",
+            start_date=D(2019, 7, 1),
+            end_date=D(2019, 7, 1),
+            venue="Hội trường",
+        )
+    )
+    return _invitation(session, guests="Đồng chí Bí thư Tỉnh ủy")
+
+
+# --- numbering -------------------------------------------------------------------------------
+
+
+def test_a_new_invitation_takes_the_next_number_of_its_year(session):
+    assert invitation_new(session=session, today=D(2019, 12, 2)).number == 1
+    _invitation(session, number=1)
+    _invitation(session, number=7)
+    assert invitation_next_number(council=session.term.council, year=2019) == 8
+    assert invitation_new(session=session, today=D(2019, 12, 3)).number == 8
+    # Numbers start again in January.
+    assert invitation_next_number(council=session.term.council, year=2020) == 1
+
+
+def test_a_new_invitation_takes_its_place_and_day_from_the_session(session):
+    invitation = invitation_new(session=session, today=D(2019, 12, 2))
+    assert invitation.meeting_date == D(2019, 12, 10)
+    assert invitation.meeting_place == "Hội trường Tỉnh ủy"
+    assert invitation.all_delegates is True
+
+
+def test_a_number_already_given_that_year_is_refused_in_vietnamese(session):
+    _invitation(session, number=5)
+    with pytest.raises(ValidationError) as excinfo:
+        _invitation(session, number=5, day=D(2019, 12, 4))
+    message = " ".join(excinfo.value.message_dict["number"])
+    assert "5/GM-HĐND năm 2019 đã cấp cho giấy mời khác" in message
+    assert "tiếp theo là 6" in message
+    # The same number in another year is free.
+    assert _invitation(session, number=5, day=D(2020, 1, 3)).year == 2020
+
+
+def test_the_same_number_in_another_council_is_free(session, other_invitation):
+    assert other_invitation.number == 1
+    assert _invitation(session, number=1).number == 1
+
+
+def test_an_invitation_goes_to_serving_delegates_and_guests(session, delegates):
+    invitation = _invitation(session, guests="Đồng chí Bí thư Tỉnh ủy\n\nBan Tuyên giáo Tỉnh ủy")
+    assert invitation_addressees(invitation=invitation) == [
+        "Đồng chí Bí thư Tỉnh ủy",
+        "Ban Tuyên giáo Tỉnh ủy",
+        "Đại biểu Lý Thị Bình",
+        "Đại biểu Nguyễn Văn An",
+    ]
+    invitation.all_delegates = False
+    invitation_save(invitation=invitation, delegates=[delegates[0]])
+    assert invitation_addressees(invitation=invitation)[2:] == ["Đại biểu Nguyễn Văn An"]
+
+
+# --- pages and permissions -------------------------------------------------------------------
+
+
+def test_staff_create_an_invitation_from_the_session_page(staff_client, session, delegates):
+    page = staff_client.get(session.get_absolute_url())
+    create = reverse("reports:invitation_create", args=[session.pk])
+    assert create in page.content.decode()
+    form_page = staff_client.get(create).content.decode()
+    assert 'value="1"' in form_page  # the next free number, suggested
+    response = post_form(
+        staff_client,
+        create,
+        {
+            "number": "12",
+            "date": "02/12/2019",
+            "meeting_date": "10/12/2019",
+            "meeting_time": "08:00",
+            "meeting_place": "Hội trường Tỉnh ủy",
+            "all_delegates": "on",
+            "guests": "Đồng chí Bí thư Tỉnh ủy",
+            "signing_authority": Invitation.Authority.ON_BEHALF,
+            "signer_title": Invitation.SignerTitle.CHAIR,
+            "signer_name": "Hoàng Văn Nghiệm",
+            "recipients": "Như trên;\nLưu: VT.",
+        },
+    )
+    invitation = Invitation.objects.get()
+    assert response.status_code == 302
+    assert response.url == invitation.get_absolute_url()
+    assert (invitation.symbol, invitation.year, invitation.council) == (
+        "12/GM-HĐND",
+        2019,
+        session.term.council,
+    )
+    assert invitation.meeting_time == dt.time(8, 0)
+    assert "12/GM-HĐND" in staff_client.get(session.get_absolute_url()).content.decode()
+
+
+def test_a_taken_number_is_shown_on_the_form(staff_client, session):
+    _invitation(session, number=3, day=timezone.localdate())
+    url = reverse("reports:invitation_create", args=[session.pk])
+    page = staff_client.get(url).content.decode()
+    assert 'value="4"' in page
+    data = {**form_values(page), "number": "3", "guests": "Đồng chí Bí thư Tỉnh ủy"}
+    response = staff_client.post(url, data)
+    assert response.status_code == 200
+    assert "đã cấp cho giấy mời khác" in response.content.decode()
+    assert Invitation.objects.count() == 1
+
+
+def test_staff_edit_an_invitation(staff_client, session):
+    invitation = _invitation(session, guests="Đồng chí Bí thư Tỉnh ủy")
+    url = reverse("reports:invitation_update", args=[invitation.pk])
+    page = staff_client.get(url).content.decode()
+    data = {**form_values(page), "meeting_place": "Nhà khách Tỉnh ủy"}
+    response = staff_client.post(url, data)
+    assert response.status_code == 302
+    invitation.refresh_from_db()
+    assert invitation.meeting_place == "Nhà khách Tỉnh ủy"
+
+
+def test_leader_reads_but_cannot_make_or_edit_an_invitation(leader_client, session):
+    invitation = _invitation(session, guests="Đồng chí Bí thư Tỉnh ủy")
+    assert leader_client.get(invitation.get_absolute_url()).status_code == 200
+    download = leader_client.get(reverse("reports:invitation_download", args=[invitation.pk]))
+    assert download.status_code == 200
+    assert download["Content-Type"] == "application/pdf"
+    create = reverse("reports:invitation_create", args=[session.pk])
+    assert leader_client.get(create).status_code == 403
+    assert leader_client.post(create, {"number": "9"}).status_code == 403
+    update = reverse("reports:invitation_update", args=[invitation.pk])
+    assert leader_client.get(update).status_code == 403
+    assert Invitation.objects.count() == 1
+
+
+def test_another_councils_invitation_is_not_found_by_guessing_its_url(
+    staff_client, session, other_invitation
+):
+    for name in ("invitation_detail", "invitation_update", "invitation_download"):
+        url = reverse(f"reports:{name}", args=[other_invitation.pk])
+        assert staff_client.get(url).status_code == 404, name
+    create = reverse("reports:invitation_create", args=[other_invitation.session_id])
+    assert staff_client.get(create).status_code == 404
+    # ... and its own council's staff open it.
+    other_staff = council_client(other_invitation.council, "benc-staff")
+    assert other_staff.get(other_invitation.get_absolute_url()).status_code == 200
+
+
+# --- the PDF -----------------------------------------------------------------------------------
+
+
+def test_the_pdf_has_a_page_for_each_addressee_in_the_nd30_layout(session, delegates):
+    invitation = _invitation(
+        session,
+        number=35,
+        guests="Đồng chí Bí thư Tỉnh ủy",
+        notes="Đề nghị đại biểu nghiên cứu tài liệu kỳ họp trước khi đến dự.",
+    )
+    pages = pdf_pages(invitation_pdf(invitation=invitation))
+    assert len(pages) == 3
+    first = " ".join(pages[0].split())
+    for text in (
+        "HỘI ĐỒNG NHÂN DÂN",
+        "TỈNH THỬ NGHIỆM",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Số: 35/GM-HĐND",
+        "Thử Nghiệm, ngày 02 tháng 12 năm 2019",
+        "GIẤY MỜI",
+        "Kính gửi: Đồng chí Bí thư Tỉnh ủy",
+        "kỳ họp thứ 9, HĐND tỉnh khóa IX, nhiệm kỳ 2016 - 2021",
+        "07 giờ 30 phút, thứ Ba, ngày 10 tháng 12 năm 2019",
+        "đến hết ngày 12/12/2019",
+        "Hội trường Tỉnh ủy",
+        "nghiên cứu tài liệu kỳ họp",
+        "TM. THƯỜNG TRỰC HĐND",
+        "Hoàng Văn Nghiệm",
+        "Nơi nhận:",
+        "- Như trên;",
+        "- Lưu: VT.",
+    ):
+        assert text in first, text
+    text = pdf_text(invitation_pdf(invitation=invitation))
+    assert "Kính gửi: Đại biểu Lý Thị Bình" in " ".join(pages[1].split())
+    assert "Kính gửi: Đại biểu Nguyễn Văn An" in " ".join(pages[2].split())
+    assert "Hoàng Văn Cường" not in text  # no longer a delegate
+
+
+def test_the_downloaded_pdf_is_the_invitation(staff_client, session, delegates):
+    invitation = _invitation(session, number=41)
+    response = staff_client.get(reverse("reports:invitation_download", args=[invitation.pk]))
+    assert response.status_code == 200
+    assert "giay-moi-41-2019" in response["Content-Disposition"]
+    text = pdf_text(response.content)
+    assert "GIẤY MỜI" in text
+    assert "Số: 41/GM-HĐND" in text
+    assert "Kính gửi: Đại biểu Nguyễn Văn An" in text
