@@ -199,14 +199,17 @@ class DelegateAccount:
 
 
 @transaction.atomic
-def delegate_account_create(*, delegate: Delegate, issued_by: Any = None) -> DelegateAccount:
+def delegate_account_create(
+    *, delegate: Delegate, issued_by: Any = None, username: str = ""
+) -> DelegateAccount:
     """The delegate's login (made if missing: the delegate role, their council, no usable
-    password) and a fresh one-time link to set its password."""
+    password; named `username`, else after the delegate) and a fresh one-time link to set its
+    password."""
     profile = UserProfile.objects.filter(delegate=delegate).select_related("user").first()
     if profile is not None:
         user = profile.user
     else:
-        user = get_user_model()(username=_free_username(delegate.full_name))
+        user = get_user_model()(username=username or _free_username(delegate.full_name))
         first, _sep, last = delegate.full_name.rpartition(" ")
         user.first_name, user.last_name = (first, last) if first else ("", delegate.full_name)
         user.set_unusable_password()

@@ -13,9 +13,15 @@ from django.db import transaction
 from django.utils.module_loading import module_has_submodule
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from accounts.services import otp_enrolment_code_issue, user_create_with_role
+from accounts.services import (
+    account_link_redeem,
+    delegate_account_create,
+    otp_enrolment_code_issue,
+    user_create_with_role,
+)
 from core.roles import Role
 from council import demo as council_demo
+from council.models import Council, Delegate, Position
 
 DEMO_PASSWORD = "demo-hdnd-2019"
 DEMO_USERS = [
@@ -26,6 +32,9 @@ DEMO_USERS = [
 ]
 # A commune's staff: a login of the first demo commune's council.
 COMMUNE_USER = ("canbo_locbinh", Role.STAFF, "Vi Thị Cán Bộ")
+# Delegates' logins (issue 20): one of the province's latest term with delegates, one of the
+# first commune's. A real term's logins are made on the page "Tài khoản đại biểu".
+DELEGATE_USERS = ("daibieu", "daibieu_locbinh")
 
 
 class Command(BaseCommand):
@@ -82,12 +91,33 @@ class Command(BaseCommand):
                 full_name=full_name,
                 council=communes[0],
             )
+            delegates = [_demo_delegate(council), _demo_delegate(communes[0])]
+            for username, delegate in zip(DELEGATE_USERS, delegates, strict=True):
+                account = delegate_account_create(delegate=delegate, username=username)
+                # Through the one-time link, as a delegate would set it.
+                account_link_redeem(token=account.token, password=DEMO_PASSWORD)
             self.stdout.write(f"Tài khoản mẫu (mật khẩu: {DEMO_PASSWORD}):")
             for username, role, _ in DEMO_USERS:
                 code = enrolment_codes.get(username)
                 extra = f"  mã đăng ký xác thực hai bước: {code}" if code else ""
-                self.stdout.write(f"  {username:<14} {role.value}{extra}")
+                self.stdout.write(f"  {username:<16} {role.value}{extra}")
             username, role, _ = COMMUNE_USER
-            self.stdout.write(f"  {username:<14} {role.value}  ({communes[0]})")
+            self.stdout.write(f"  {username:<16} {role.value}  ({communes[0]})")
+            for username, delegate in zip(DELEGATE_USERS, delegates, strict=True):
+                council_name = delegate.term.council.short_name
+                self.stdout.write(
+                    f"  {username:<16} {Role.DELEGATE.value}  ({delegate.full_name}, {council_name})"
+                )
         names = ", ".join(c.short_name for c in communes)
         self.stdout.write(self.style.SUCCESS(f"Đã nạp dữ liệu mẫu: {council}; {names}"))
+
+
+def _demo_delegate(council: Council) -> Delegate:
+    """A serving delegate of the council's latest term that has delegates, not its chair."""
+    return (
+        Delegate.objects.filter(term__council=council, status=Delegate.Status.ACTIVE)
+        .exclude(positions__role=Position.Role.CHAIR)
+        .select_related("term__council")
+        .order_by("-term__start_date", "full_name", "pk")
+        .first()
+    )
