@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from crispy_forms.helper import FormHelper
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -9,7 +10,7 @@ from core.concurrency import VERSION_FIELD, StaleRowsError
 from core.forms import BaseModelForm
 from core.uploads import validate_document
 from council.models import Delegate
-from sessions.models import AgendaItem, Attendance, Session
+from sessions.models import AgendaItem, Attendance, Session, SessionDocument
 
 
 class SessionForm(BaseModelForm):
@@ -136,3 +137,67 @@ class AttendanceForm(forms.Form):
 
     def statuses(self) -> dict[int, str]:
         return {delegate.pk: self.cleaned_data[name] for delegate, name in self.rows}
+
+
+def _publish_field() -> forms.DateTimeField:
+    return forms.DateTimeField(
+        label=_("Công bố cho đại biểu lúc"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%d/%m/%Y %H:%M"],
+        help_text=_("Để trống: chưa công bố. Một thời điểm sau này: hẹn giờ công bố."),
+    )
+
+
+class SessionDocumentForm(BaseModelForm):
+    """A document of an agenda item: a new one carries its PDF, an edit changes the rest
+    (a new file is a new version: SessionDocumentReplaceForm)."""
+
+    upload = forms.FileField(
+        label=_("Tệp PDF"), help_text=_("Chỉ nhận tệp PDF; loại tệp được kiểm tra theo nội dung.")
+    )
+    published_at = _publish_field()
+
+    class Meta:
+        model = SessionDocument
+        fields = ["kind", "title", "order", "published_at"]
+
+    def __init__(self, *args: Any, agenda_item: AgendaItem | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if agenda_item is not None:
+            self.instance.agenda_item = agenda_item
+            self.instance.session_id = agenda_item.session_id
+        if self.instance.pk is not None:
+            del self.fields["upload"]
+
+
+class SessionDocumentReplaceForm(forms.Form):
+    upload = forms.FileField(
+        label=_("Tệp PDF của phiên bản mới"),
+        help_text=_("Phiên bản cũ được giữ lại và đánh dấu là đã bị thay thế."),
+    )
+    title = forms.CharField(
+        label=_("Tên tài liệu"),
+        max_length=500,
+        required=False,
+        help_text=_("Để trống: giữ tên cũ."),
+    )
+    published_at = _publish_field()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+
+
+class DelegateNoteForm(forms.Form):
+    """A delegate's private note; an empty text removes it."""
+
+    text = forms.CharField(
+        label=_("Ghi chú riêng của tôi"),
+        required=False,
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Chỉ mình anh/chị xem được ghi chú này."),
+    )

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.models import TimeStampedModel
@@ -212,3 +216,249 @@ class Attendance(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.delegate}: {self.get_status_display()}"
+
+
+# --- Session documents (tài liệu kỳ họp) for the delegates (issue 20) -------------------------
+
+
+def _document_upload_to(instance: SessionDocument, filename: str) -> str:
+    # Generated, like the agenda's attachments: the uploader's file name never reaches the disk.
+    from core.uploads import generated_name
+
+    return generated_name(prefix="sessions/documents", filename=filename, mime="application/pdf")
+
+
+class SessionDocument(TimeStampedModel):
+    """One version of a document the delegates read before and during a session.
+
+    Replacing a document adds a row with the next `version` of the same `series`: the old row is
+    kept (the secretariat can still open it, its read receipts stay), and delegates see the
+    latest version already published. Nothing is shown to delegates before `published_at`; a
+    time in the future schedules the publication."""
+
+    council_path = "session__term__council"
+
+    class Kind(models.TextChoices):
+        SUBMISSION = "submission", _("Tờ trình")
+        DRAFT_RESOLUTION = "draft_resolution", _("Dự thảo nghị quyết")
+        REVIEW_REPORT = "review_report", _("Báo cáo thẩm tra")
+        REPORT = "report", _("Báo cáo")
+        OTHER = "other", _("Tài liệu khác")
+
+    # Kept beside agenda_item so that a session's documents (the delegates' list, the zip) and
+    # the council scoping are one join shorter; clean() keeps the two in agreement.
+    session = models.ForeignKey(
+        Session, verbose_name=_("Kỳ họp"), on_delete=models.CASCADE, related_name="documents"
+    )
+    agenda_item = models.ForeignKey(
+        AgendaItem,
+        verbose_name=_("Nội dung kỳ họp"),
+        on_delete=models.CASCADE,
+        related_name="documents",
+    )
+    kind = models.CharField(
+        _("Loại tài liệu"), max_length=30, choices=Kind.choices, default=Kind.SUBMISSION
+    )
+    title = models.CharField(_("Tên tài liệu"), max_length=500)
+    order = models.PositiveSmallIntegerField(_("Thứ tự trong nội dung"), default=1)
+    file = models.FileField(_("Tệp PDF"), upload_to=_document_upload_to, max_length=255)
+    file_name = models.CharField(_("Tên tệp gốc"), max_length=255, blank=True, editable=False)
+    file_size = models.PositiveIntegerField(_("Dung lượng (byte)"), default=0, editable=False)
+    # Every version of one document shares its series; the number counts from 1.
+    series = models.UUIDField(_("Chuỗi phiên bản"), default=uuid.uuid4, editable=False)
+    version = models.PositiveSmallIntegerField(_("Phiên bản"), default=1, editable=False)
+    replaced_at = models.DateTimeField(_("Bị thay thế lúc"), null=True, blank=True, editable=False)
+    published_at = models.DateTimeField(
+        _("Công bố cho đại biểu lúc"),
+        null=True,
+        blank=True,
+        help_text=_("Để trống: chưa công bố. Một thời điểm sau này: hẹn giờ công bố."),
+    )
+
+    class Meta:
+        verbose_name = _("Tài liệu kỳ họp")
+        verbose_name_plural = _("Tài liệu kỳ họp")
+        ordering = ["agenda_item__order", "agenda_item_id", "order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["series", "version"], name="sessiondocument_unique_version"
+            ),
+            models.CheckConstraint(
+                condition=Q(version__gte=1), name="sessiondocument_version_from_one"
+            ),
+        ]
+        indexes = [models.Index(fields=["session", "published_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.title} (phiên bản {self.version})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("sessions:session_documents", args=[self.session_id]) + f"#tl-{self.pk}"
+
+    def clean(self) -> None:
+        super().clean()
+        if (
+            self.agenda_item_id
+            and self.session_id
+            and self.agenda_item.session_id != self.session_id
+        ):
+            raise ValidationError({"agenda_item": _("Nội dung này thuộc một kỳ họp khác.")})
+
+    @property
+    def is_replaced(self) -> bool:
+        return self.replaced_at is not None
+
+    def is_published(self, now: dt.datetime | None = None) -> bool:
+        return self.published_at is not None and self.published_at <= (now or timezone.now())
+
+    @property
+    def publication_state(self) -> str:
+        """ "draft" (no time set), "scheduled" (a time to come) or "published"."""
+        if self.published_at is None:
+            return "draft"
+        return "published" if self.is_published() else "scheduled"
+
+
+class DocumentRead(models.Model):
+    """A delegate's read receipt of one document version: first and last opening, how often.
+    No audit trail: it is itself the record."""
+
+    council_path = "document__session__term__council"
+
+    document = models.ForeignKey(
+        SessionDocument, verbose_name=_("Tài liệu"), on_delete=models.CASCADE, related_name="reads"
+    )
+    delegate = models.ForeignKey(
+        "council.Delegate",
+        verbose_name=_("Đại biểu"),
+        on_delete=models.CASCADE,
+        related_name="document_reads",
+    )
+    first_opened_at = models.DateTimeField(_("Mở lần đầu"), default=timezone.now)
+    last_opened_at = models.DateTimeField(_("Mở lần cuối"), default=timezone.now)
+    open_count = models.PositiveIntegerField(_("Số lần mở"), default=1)
+
+    class Meta:
+        verbose_name = _("Lượt đọc tài liệu")
+        verbose_name_plural = _("Lượt đọc tài liệu")
+        ordering = ["document", "first_opened_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["document", "delegate"], name="documentread_unique_delegate"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.delegate_id} → {self.document_id}"
+
+
+class DelegateNote(models.Model):
+    """A delegate's private note on a document or an agenda item. Only its author reads it:
+    no admin registration, no staff page, and no audit trail (the history tables are readable
+    by administrators), so nobody else sees the text through the interface."""
+
+    delegate = models.ForeignKey(
+        "council.Delegate",
+        verbose_name=_("Đại biểu"),
+        on_delete=models.CASCADE,
+        related_name="notes",
+    )
+    document = models.ForeignKey(
+        SessionDocument,
+        verbose_name=_("Tài liệu"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="notes",
+    )
+    agenda_item = models.ForeignKey(
+        AgendaItem,
+        verbose_name=_("Nội dung kỳ họp"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="notes",
+    )
+    text = models.TextField(_("Ghi chú"), max_length=10000)
+    created_at = models.DateTimeField(_("Tạo lúc"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("Cập nhật lúc"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("Ghi chú riêng của đại biểu")
+        verbose_name_plural = _("Ghi chú riêng của đại biểu")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(document__isnull=True, agenda_item__isnull=False)
+                | Q(document__isnull=False, agenda_item__isnull=True),
+                name="delegatenote_one_target",
+                violation_error_message=_("Ghi chú gắn với một tài liệu hoặc một nội dung."),
+            ),
+            models.UniqueConstraint(
+                fields=["delegate", "document"],
+                condition=Q(document__isnull=False),
+                name="delegatenote_unique_document",
+            ),
+            models.UniqueConstraint(
+                fields=["delegate", "agenda_item"],
+                condition=Q(agenda_item__isnull=False),
+                name="delegatenote_unique_agenda_item",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Ghi chú #{self.pk}"
+
+
+def _zip_upload_to(instance: SessionDocumentsZip, filename: str) -> str:
+    return f"sessions/zips/{uuid.uuid4().hex}.zip"
+
+
+class SessionDocumentsZip(models.Model):
+    """One request for a zip of a session's published documents, built by the worker. The row
+    is the task's state (the task carries only its id), as reports.ReportRequest."""
+
+    council_path = "session__term__council"
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Đang chờ")
+        RUNNING = "running", _("Đang nén")
+        DONE = "done", _("Hoàn thành")
+        FAILED = "failed", _("Lỗi")
+
+    session = models.ForeignKey(
+        Session, verbose_name=_("Kỳ họp"), on_delete=models.CASCADE, related_name="document_zips"
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Người yêu cầu"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    requested_at = models.DateTimeField(_("Yêu cầu lúc"), default=timezone.now)
+    status = models.CharField(
+        _("Trạng thái"), max_length=20, choices=Status.choices, default=Status.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(_("Số lần gửi vào hàng đợi"), default=0)
+    queue_error = models.TextField(_("Lỗi hàng đợi"), blank=True)
+    # The Celery task id that claimed the row: only a redelivery of that very task (its worker
+    # died) may take a running row over (see sessions.services._zip_claim).
+    claimed_by = models.CharField(_("Tác vụ đang xử lý"), max_length=255, blank=True)
+    started_at = models.DateTimeField(_("Bắt đầu"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("Kết thúc"), null=True, blank=True)
+    error = models.TextField(_("Lỗi"), blank=True)
+    document_count = models.PositiveSmallIntegerField(_("Số tài liệu"), default=0)
+    file = models.FileField(_("Tệp nén"), upload_to=_zip_upload_to, blank=True, max_length=255)
+
+    class Meta:
+        verbose_name = _("Yêu cầu nén tài liệu kỳ họp")
+        verbose_name_plural = _("Yêu cầu nén tài liệu kỳ họp")
+        ordering = ["-requested_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.session_id} ({self.requested_at:%d/%m/%Y %H:%M})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in (self.Status.PENDING, self.Status.RUNNING)

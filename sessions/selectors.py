@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import Count, Max, Min, Q, QuerySet
+from django.db.models import Count, Exists, F, Max, Min, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
@@ -19,7 +20,11 @@ from sessions.models import (
     THEMATIC_RENAMING_DATE,
     AgendaItem,
     Attendance,
+    DelegateNote,
+    DocumentRead,
     Session,
+    SessionDocument,
+    SessionDocumentsZip,
     session_kind_label,
 )
 
@@ -294,3 +299,131 @@ def session_counts_by_council(*, councils: Sequence[int], period: Period) -> dic
         .annotate(n=Count("pk"))
     )
     return {row["term__council"]: row["n"] for row in rows}
+
+
+# --- Session documents (issue 20) -------------------------------------------------------------
+
+
+def _newer_version_published(now: dt.datetime) -> Exists:
+    return Exists(
+        SessionDocument.objects.filter(
+            series=OuterRef("series"), version__gt=OuterRef("version"), published_at__lte=now
+        )
+    )
+
+
+def published_documents(
+    *, session: Session | None = None, now: dt.datetime | None = None
+) -> QuerySet[SessionDocument]:
+    """What delegates see: documents published by now, each in the latest version published
+    (a newer version still scheduled leaves the older one in place until its time)."""
+    now = now or timezone.now()
+    qs = SessionDocument.objects.filter(published_at__lte=now).exclude(
+        _newer_version_published(now)
+    )
+    if session is not None:
+        qs = qs.filter(session=session)
+    return qs
+
+
+def published_document_current(
+    *, document: SessionDocument, now: dt.datetime | None = None
+) -> SessionDocument | None:
+    """The version delegates see in place of `document` (itself if still current), or None
+    when no version of it is published."""
+    return (
+        published_documents(now=now)
+        .filter(series=document.series)
+        .select_related("session", "agenda_item")
+        .first()
+    )
+
+
+@dataclass(frozen=True)
+class AgendaDocuments:
+    item: AgendaItem
+    documents: list[SessionDocument]
+
+
+def _group_by_item(
+    items: Sequence[AgendaItem], documents: Sequence[SessionDocument], *, keep_empty: bool
+) -> list[AgendaDocuments]:
+    by_item: dict[int, list[SessionDocument]] = {}
+    for document in documents:
+        by_item.setdefault(document.agenda_item_id, []).append(document)
+    return [
+        AgendaDocuments(item=item, documents=by_item.get(item.pk, []))
+        for item in items
+        if keep_empty or item.pk in by_item
+    ]
+
+
+def delegate_session_documents(*, session: Session, delegate: Delegate) -> list[AgendaDocuments]:
+    """The published documents of a session per agenda item, in order, each marked with the
+    delegate's own first reading (read_at) and whether they keep a note on it: two queries."""
+    items = list(session.agenda_items.order_by("order", "pk"))
+    documents = list(
+        published_documents(session=session)
+        .annotate(
+            read_at=Subquery(
+                DocumentRead.objects.filter(document=OuterRef("pk"), delegate=delegate).values(
+                    "first_opened_at"
+                )[:1]
+            ),
+            has_note=Exists(
+                DelegateNote.objects.filter(document=OuterRef("pk"), delegate=delegate)
+            ),
+        )
+        .order_by("order", "pk")
+    )
+    return _group_by_item(items, documents, keep_empty=False)
+
+
+def staff_session_documents(*, session: Session) -> list[AgendaDocuments]:
+    """Every document of a session per agenda item, every version (the newest first within a
+    series), with how many delegates opened each: two queries."""
+    items = list(session.agenda_items.order_by("order", "pk"))
+    documents = list(
+        SessionDocument.objects.filter(session=session)
+        .annotate(read_count=Count("reads"))
+        .order_by("order", "series", "-version")
+    )
+    return _group_by_item(items, documents, keep_empty=True)
+
+
+def document_versions(*, document: SessionDocument) -> QuerySet[SessionDocument]:
+    return SessionDocument.objects.filter(series=document.series).order_by("-version")
+
+
+def document_receipts(*, document: SessionDocument) -> QuerySet[Delegate]:
+    """Every delegate of the session's term with their reading of this version (first_opened,
+    last_opened, open_count; None when not opened), those who opened it first: one query."""
+    reads = DocumentRead.objects.filter(document=document, delegate=OuterRef("pk"))
+    return (
+        Delegate.objects.filter(term_id=document.session.term_id)
+        .annotate(
+            first_opened=Subquery(reads.values("first_opened_at")[:1]),
+            last_opened=Subquery(reads.values("last_opened_at")[:1]),
+            open_count=Subquery(reads.values("open_count")[:1]),
+        )
+        .order_by(F("first_opened").asc(nulls_last=True), "full_name", "pk")
+    )
+
+
+def delegate_note(
+    *,
+    delegate: Delegate,
+    document: SessionDocument | None = None,
+    agenda_item: AgendaItem | None = None,
+) -> DelegateNote | None:
+    """The delegate's own note on a document or an agenda item: always filtered by its author."""
+    if (document is None) == (agenda_item is None):
+        raise ValueError("Give exactly one of document or agenda_item.")
+    return DelegateNote.objects.filter(
+        delegate=delegate, document=document, agenda_item=agenda_item
+    ).first()
+
+
+def document_zip_latest(*, session: Session, user: Any) -> SessionDocumentsZip | None:
+    """The user's latest zip request of the session."""
+    return SessionDocumentsZip.objects.filter(session=session, requested_by=user).first()

@@ -1,19 +1,42 @@
-"""Writes of the sessions app: sessions, their agenda documents and the attendance roll."""
+"""Writes of the sessions app: sessions, their agenda documents, the attendance roll, and the
+documents published to delegates with their read receipts, notes and zips (issue 20)."""
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
+import re
+import tempfile
+import zipfile
+from functools import partial
 from typing import Any
 
+from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from kombu.exceptions import OperationalError as KombuOperationalError
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from core.concurrency import check_rows_version
 from core.services import record_save
-from core.uploads import validate_document
-from sessions.models import AgendaItem, Attendance, Session
-from sessions.selectors import session_attendance_version
+from core.uploads import validate_document, validate_upload
+from council.models import Delegate
+from sessions.models import (
+    AgendaItem,
+    Attendance,
+    DelegateNote,
+    DocumentRead,
+    Session,
+    SessionDocument,
+    SessionDocumentsZip,
+)
+from sessions.selectors import published_documents, session_attendance_version
+
+logger = logging.getLogger(__name__)
 
 
 @transaction.atomic
@@ -70,3 +93,260 @@ def session_attendance_save(
         to_update, Attendance, ["status", "updated_at"], default_user=history_user
     )
     return len(to_create) + len(to_update)
+
+
+# --- Session documents (issue 20) -------------------------------------------------------------
+
+PDF_KINDS = {"application/pdf"}
+
+
+def _attach_pdf(document: SessionDocument, upload: UploadedFile) -> None:
+    """Delegates read documents in the browser's PDF viewer, so only PDFs are accepted, checked
+    by content (core.uploads), with the size limit of every upload."""
+    try:
+        validate_upload(upload, kinds=PDF_KINDS)
+    except ValidationError as exc:
+        raise ValidationError({"upload": exc.messages}) from exc
+    document.file = upload
+    document.file_name = (upload.name or "")[:255]
+    document.file_size = upload.size or 0
+
+
+@transaction.atomic
+def session_document_create(
+    *, document: SessionDocument, upload: UploadedFile, user: Any = None
+) -> SessionDocument:
+    """A new document (version 1) of an agenda item; `document` carries kind, title, order,
+    published_at and its agenda item."""
+    document.session_id = document.agenda_item.session_id
+    _attach_pdf(document, upload)
+    return record_save(instance=document, user=user)
+
+
+@transaction.atomic
+def session_document_update(*, document: SessionDocument, user: Any = None) -> SessionDocument:
+    """Kind, title, order and publication time of one version (the file changes only through
+    session_document_replace, which keeps the old version)."""
+    return record_save(instance=document, user=user)
+
+
+@transaction.atomic
+def session_document_replace(
+    *,
+    document: SessionDocument,
+    upload: UploadedFile,
+    title: str = "",
+    published_at: dt.datetime | None = None,
+    user: Any = None,
+) -> SessionDocument:
+    """A new version of `document`: same agenda item, kind and place, the next version number.
+    The old row stays, marked replaced; delegates keep seeing it until the new one is
+    published. Only the latest version may be replaced."""
+    # The series' rows locked: two replacements at once would both take the same number.
+    versions = list(
+        SessionDocument.objects.select_for_update()
+        .filter(series=document.series)
+        .order_by("-version")
+    )
+    latest = versions[0]
+    if latest.pk != document.pk:
+        raise ValidationError(
+            _("Tài liệu này đã được thay bằng phiên bản %(n)s; hãy thay phiên bản mới nhất.")
+            % {"n": latest.version}
+        )
+    new = SessionDocument(
+        session_id=document.session_id,
+        agenda_item_id=document.agenda_item_id,
+        kind=document.kind,
+        title=title or document.title,
+        order=document.order,
+        series=document.series,
+        version=latest.version + 1,
+        published_at=published_at,
+    )
+    _attach_pdf(new, upload)
+    record_save(instance=new, user=user)
+    document.replaced_at = timezone.now()
+    document.save(update_fields=["replaced_at", "updated_at"])
+    return new
+
+
+@transaction.atomic
+def session_document_publish(
+    *, document: SessionDocument, at: dt.datetime | None = None, user: Any = None
+) -> SessionDocument:
+    """Publish now (or at `at`, a scheduled publication)."""
+    document.published_at = at or timezone.now()
+    document.full_clean()
+    document.save(update_fields=["published_at", "updated_at"])
+    return document
+
+
+def document_read_record(
+    *, document: SessionDocument, delegate: Delegate, now: dt.datetime | None = None
+) -> None:
+    """Count one opening of `document` by `delegate` (the receipt the secretariat reads).
+    One UPDATE when the delegate opened it before; else an INSERT, and should a second request
+    of the same delegate have inserted first, that one's row is counted instead."""
+    now = now or timezone.now()
+    mine = DocumentRead.objects.filter(document=document, delegate=delegate)
+    if mine.update(last_opened_at=now, open_count=F("open_count") + 1):
+        return
+    try:
+        with transaction.atomic():
+            DocumentRead.objects.create(
+                document=document, delegate=delegate, first_opened_at=now, last_opened_at=now
+            )
+    except IntegrityError:
+        mine.update(last_opened_at=now, open_count=F("open_count") + 1)
+
+
+@transaction.atomic
+def delegate_note_save(
+    *,
+    delegate: Delegate,
+    text: str,
+    document: SessionDocument | None = None,
+    agenda_item: AgendaItem | None = None,
+) -> DelegateNote | None:
+    """The delegate's own note on a document or an agenda item; an empty text deletes it."""
+    if (document is None) == (agenda_item is None):
+        raise ValueError("Give exactly one of document or agenda_item.")
+    text = text.strip()
+    existing = (
+        DelegateNote.objects.select_for_update()
+        .filter(delegate=delegate, document=document, agenda_item=agenda_item)
+        .first()
+    )
+    if not text:
+        if existing is not None:
+            existing.delete()
+        return None
+    note = existing or DelegateNote(delegate=delegate, document=document, agenda_item=agenda_item)
+    note.text = text
+    note.full_clean()
+    note.save()
+    return note
+
+
+# A zip is built from what is published at the time it runs; at most this many requests by one
+# login within ZIP_WINDOW (each reads every file of the session).
+ZIPS_PER_USER = 10
+ZIP_WINDOW = dt.timedelta(minutes=10)
+
+
+def _zip_enqueue(zip_id: int) -> bool:
+    """Send the build to the broker; with the broker down the row says so (as reports do) and
+    the delegate may ask again, instead of a server error."""
+    from sessions.tasks import build_session_documents_zip
+
+    try:
+        build_session_documents_zip.apply_async(
+            args=[zip_id],
+            retry=True,
+            retry_policy={"max_retries": 2, "interval_start": 0, "interval_step": 0.5},
+        )
+    except (KombuOperationalError, OSError) as exc:
+        logger.warning("Documents zip %s not enqueued, broker unreachable: %s", zip_id, exc)
+        SessionDocumentsZip.objects.filter(pk=zip_id, status="pending").update(
+            status=SessionDocumentsZip.Status.FAILED,
+            queue_error=f"Không kết nối được hàng đợi xử lý nền ({type(exc).__name__}).",
+            error=_("Hệ thống xử lý nền tạm thời không hoạt động. Vui lòng thử lại sau."),
+            finished_at=timezone.now(),
+        )
+        return False
+    return True
+
+
+@transaction.atomic
+def documents_zip_request(*, session: Session, user: Any) -> SessionDocumentsZip:
+    """Record a request for the zip of the session's published documents and, once committed,
+    queue its build (with no broker configured it is built in-process, at once)."""
+    since = timezone.now() - ZIP_WINDOW
+    if (
+        SessionDocumentsZip.objects.filter(requested_by=user, requested_at__gte=since).count()
+        >= ZIPS_PER_USER
+    ):
+        raise ValidationError(
+            _("Anh/chị đã yêu cầu nhiều tệp nén trong ít phút qua. Vui lòng chờ rồi thử lại.")
+        )
+    request = SessionDocumentsZip(session=session, requested_by=user, attempts=1)
+    request.full_clean()
+    request.save()
+    transaction.on_commit(partial(_zip_enqueue, request.pk))
+    return request
+
+
+def _zip_claim(zip_id: int, task_id: str = "") -> bool:
+    """pending -> running as one conditional UPDATE, so that of two deliveries of the same
+    request exactly one builds; a redelivery of the task that claimed it (its worker died)
+    takes it over."""
+    claimable = Q(status=SessionDocumentsZip.Status.PENDING)
+    if task_id:
+        claimable |= Q(status=SessionDocumentsZip.Status.RUNNING, claimed_by=task_id)
+    return bool(
+        SessionDocumentsZip.objects.filter(claimable, pk=zip_id).update(
+            status=SessionDocumentsZip.Status.RUNNING,
+            started_at=timezone.now(),
+            error="",
+            claimed_by=task_id,
+        )
+    )
+
+
+def _zip_part(text: str, limit: int = 80) -> str:
+    """A file or folder name inside the zip: the title without path separators or control
+    characters, cut short (Vietnamese letters kept: zipfile marks such names UTF-8)."""
+    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", text)
+    return re.sub(r"\s+", " ", cleaned).strip()[:limit].rstrip(" .") or "tai-lieu"
+
+
+def documents_zip_build(*, zip_id: int, task_id: str = "") -> bool:
+    """Build one requested zip if nobody has yet. Returns True when this call built it.
+
+    Not atomic as a whole, as reports.services.annual_report_render: the claim must show at
+    once, and a failure must leave the row failed with its reason."""
+    if not _zip_claim(zip_id, task_id):
+        logger.info("Documents zip %s already claimed; nothing to do.", zip_id)
+        return False
+    request = SessionDocumentsZip.objects.select_related("session").get(pk=zip_id)
+    try:
+        documents = list(
+            published_documents(session=request.session)
+            .select_related("agenda_item")
+            .order_by("agenda_item__order", "agenda_item_id", "order", "pk")
+        )
+        with tempfile.TemporaryFile() as spool:
+            with zipfile.ZipFile(spool, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+                for n, document in enumerate(documents, start=1):
+                    item = document.agenda_item
+                    folder = _zip_part(f"{item.order:02d} - {item.title}")
+                    name = _zip_part(f"{n:02d} - {document.get_kind_display()} - {document.title}")
+                    with (
+                        document.file.open("rb") as source,
+                        archive.open(f"{folder}/{name}.pdf", "w") as target,
+                    ):
+                        for chunk in iter(partial(source.read, 1 << 20), b""):
+                            target.write(chunk)
+            spool.seek(0)
+            request.file.save("tai-lieu.zip", File(spool), save=False)
+    except Exception as exc:
+        # The boundary of a background job: whatever went wrong is written on the row so the
+        # delegate sees it, instead of a task that silently vanished.
+        logger.exception("Documents zip %s failed", zip_id)
+        SessionDocumentsZip.objects.filter(
+            pk=zip_id, status=SessionDocumentsZip.Status.RUNNING
+        ).update(
+            status=SessionDocumentsZip.Status.FAILED,
+            error=_("Lỗi khi nén tài liệu (%(error)s). Vui lòng thử lại.")
+            % {"error": f"{type(exc).__name__}: {exc}"[:1000]},
+            finished_at=timezone.now(),
+        )
+        return False
+    SessionDocumentsZip.objects.filter(pk=zip_id, status=SessionDocumentsZip.Status.RUNNING).update(
+        status=SessionDocumentsZip.Status.DONE,
+        file=request.file.name,
+        document_count=len(documents),
+        finished_at=timezone.now(),
+    )
+    return True

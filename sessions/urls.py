@@ -1,6 +1,6 @@
 from django.urls import path
 
-from sessions import views
+from sessions import views, views_documents
 
 app_name = "sessions"
 
@@ -19,4 +19,34 @@ urlpatterns = [
     path("noi-dung/<int:pk>/sua/", views.AgendaItemUpdateView.as_view(), name="agendaitem_update"),
     path("noi-dung/<int:pk>/xoa/", views.AgendaItemDeleteView.as_view(), name="agendaitem_delete"),
     path("noi-dung/<int:pk>/tep/", views.agenda_item_attachment, name="agendaitem_attachment"),
+    # The documents published to delegates (issue 20).
+    path("<int:pk>/tai-lieu/", views_documents.session_documents, name="session_documents"),
+    path(
+        "noi-dung/<int:agendaitem_pk>/tai-lieu/them/",
+        views_documents.SessionDocumentCreateView.as_view(),
+        name="sessiondocument_create",
+    ),
+    path(
+        "tai-lieu/<int:pk>/sua/",
+        views_documents.SessionDocumentUpdateView.as_view(),
+        name="sessiondocument_update",
+    ),
+    path(
+        "tai-lieu/<int:pk>/thay-the/",
+        views_documents.session_document_replace,
+        name="sessiondocument_replace",
+    ),
+    path(
+        "tai-lieu/<int:pk>/cong-bo/",
+        views_documents.session_document_publish,
+        name="sessiondocument_publish",
+    ),
+    path(
+        "tai-lieu/<int:pk>/tep/", views_documents.session_document_file, name="sessiondocument_file"
+    ),
+    path(
+        "tai-lieu/<int:pk>/da-doc/",
+        views_documents.session_document_receipts,
+        name="sessiondocument_receipts",
+    ),
 ]
