@@ -38,14 +38,6 @@ MATRIX: dict[str, frozenset[str]] = {
     "delegates:accounts": WRITE,
     "delegates:accounts_create": WRITE,
     "delegates:account_link": WRITE,
-    "delegates:session_documents": DELEGATE,
-    "delegates:session_zip": DELEGATE,
-    "delegates:document": DELEGATE,
-    "delegates:document_file": DELEGATE,
-    "delegates:document_note": DELEGATE,
-    "delegates:agendaitem_note": DELEGATE,
-    "delegates:documentszip_status": DELEGATE,
-    "delegates:documentszip_download": DELEGATE,
     "delegates:my_record": DELEGATE,
     "delegates:my_record_pdf": DELEGATE,
     "delegates:record_table": READ,
@@ -95,13 +87,6 @@ MATRIX.update(
         "sessions:agendaitem_create": WRITE,
         "sessions:agendaitem_update": WRITE,
         "sessions:agendaitem_delete": WRITE,
-        "sessions:session_documents": READ,
-        "sessions:sessiondocument_file": READ,
-        "sessions:sessiondocument_receipts": READ,
-        "sessions:sessiondocument_create": WRITE,
-        "sessions:sessiondocument_update": WRITE,
-        "sessions:sessiondocument_replace": WRITE,
-        "sessions:sessiondocument_publish": WRITE,
         "resolutions:resolution_list": READ,
         "resolutions:resolution_detail": READ,
         "resolutions:resolution_export_xlsx": READ,
@@ -227,9 +212,6 @@ PK_MODELS = {
     "session": "council_sessions.Session",
     "attendance": "council_sessions.Session",
     "agendaitem": "council_sessions.AgendaItem",
-    "sessiondocument": "council_sessions.SessionDocument",
-    "document": "council_sessions.SessionDocument",
-    "documentszip": "council_sessions.SessionDocumentsZip",
     "resolution": "resolutions.Resolution",
     "resolutionrelation": "resolutions.ResolutionRelation",
     "resolutionattachment": "resolutions.ResolutionAttachment",
@@ -301,9 +283,8 @@ def _files_to_open() -> None:
     request = ReportRequest(annual_report=report, status=ReportRequest.Status.DONE)
     request.file.save("bao-cao.pdf", ContentFile(pdf), save=True)
     reviewed, review = _commune_review(resolution)
-    _invitation_to_open()
-    _session_documents(item, pdf)
     _registration_to_open()
+    _invitation_to_open()
     URL_OBJECTS.update(
         {
             "resolutions:review": reviewed.pk,
@@ -316,6 +297,17 @@ def _files_to_open() -> None:
             "reports:reportrequest_status": request.pk,
         }
     )
+
+
+def _invitation_to_open() -> None:
+    """An invitation of the demo's first session, to one guest: its PDF renders in a blink."""
+    from reports.invitations import invitation_new, invitation_save
+    from sessions.models import Session
+
+    invitation = invitation_new(session=Session.objects.order_by("pk").first())
+    invitation.meeting_place = invitation.meeting_place or "Hội trường"
+    invitation.all_delegates, invitation.guests = False, "Đồng chí Bí thư Tỉnh ủy"
+    invitation_save(invitation=invitation)
 
 
 def _registration_to_open() -> None:
@@ -332,37 +324,6 @@ def _registration_to_open() -> None:
         respondent_position="Giám đốc Sở",
         content="Câu hỏi",
     )
-
-
-def _session_documents(item, pdf: bytes) -> None:
-    """A published document of the first agenda item and a built zip of its session, so the
-    delegates' document pages answer the delegate (the demo's first delegate, same council)."""
-    from django.core.files.base import ContentFile
-    from django.core.files.uploadedfile import SimpleUploadedFile
-    from django.utils import timezone
-
-    from sessions.models import SessionDocument, SessionDocumentsZip
-    from sessions.services import session_document_create
-
-    session_document_create(
-        document=SessionDocument(
-            agenda_item=item, title="Tờ trình ma trận", published_at=timezone.now()
-        ),
-        upload=SimpleUploadedFile("to-trinh.pdf", pdf, content_type="application/pdf"),
-    )
-    bundle = SessionDocumentsZip(session=item.session, status=SessionDocumentsZip.Status.DONE)
-    bundle.file.save("tai-lieu.zip", ContentFile(b"PK\x05\x06" + b"\x00" * 18), save=True)
-
-
-def _invitation_to_open() -> None:
-    """An invitation of the demo's first session, to one guest: its PDF renders in a blink."""
-    from reports.invitations import invitation_new, invitation_save
-    from sessions.models import Session
-
-    invitation = invitation_new(session=Session.objects.order_by("pk").first())
-    invitation.meeting_place = invitation.meeting_place or "Hội trường"
-    invitation.all_delegates, invitation.guests = False, "Đồng chí Bí thư Tỉnh ủy"
-    invitation_save(invitation=invitation)
 
 
 def _commune_review(province_resolution):
