@@ -38,11 +38,28 @@ MATRIX: dict[str, frozenset[str]] = {
     "delegates:accounts": WRITE,
     "delegates:accounts_create": WRITE,
     "delegates:account_link": WRITE,
+    "delegates:session_documents": DELEGATE,
+    "delegates:session_zip": DELEGATE,
+    "delegates:document": DELEGATE,
+    "delegates:document_file": DELEGATE,
+    "delegates:document_note": DELEGATE,
+    "delegates:agendaitem_note": DELEGATE,
+    "delegates:documentszip_status": DELEGATE,
+    "delegates:documentszip_download": DELEGATE,
     "delegates:my_record": DELEGATE,
     "delegates:my_record_pdf": DELEGATE,
     "delegates:record_table": READ,
     "delegates:record": READ,
     "delegates:record_pdf": READ,
+    "delegates:registration_create": DELEGATE,
+    "delegates:my_registrations": DELEGATE,
+    "delegates:registration_withdraw": DELEGATE,
+    "delegates:registration_queue": WRITE,
+    "delegates:registration_move": WRITE,
+    "delegates:registration_call": WRITE,
+    "delegates:registration_record": WRITE,
+    "delegates:chair_screen": READ,
+    "delegates:chair_queue": READ,
     "delegates:registration_create": DELEGATE,
     "delegates:my_registrations": DELEGATE,
     "delegates:registration_withdraw": DELEGATE,
@@ -87,6 +104,13 @@ MATRIX.update(
         "sessions:agendaitem_create": WRITE,
         "sessions:agendaitem_update": WRITE,
         "sessions:agendaitem_delete": WRITE,
+        "sessions:session_documents": READ,
+        "sessions:sessiondocument_file": READ,
+        "sessions:sessiondocument_receipts": READ,
+        "sessions:sessiondocument_create": WRITE,
+        "sessions:sessiondocument_update": WRITE,
+        "sessions:sessiondocument_replace": WRITE,
+        "sessions:sessiondocument_publish": WRITE,
         "resolutions:resolution_list": READ,
         "resolutions:resolution_detail": READ,
         "resolutions:resolution_export_xlsx": READ,
@@ -109,6 +133,9 @@ MATRIX.update(
         "resolutions:resolutionfield_create": WRITE,
         "resolutions:resolutionfield_update": WRITE,
         "resolutions:resolutionfield_delete": WRITE,
+        "resolutions:delegate_votes": WRITE,
+        "resolutions:delegate_votes_import": WRITE,
+        "resolutions:delegate_votes_import_confirm": WRITE,
         "resolutions:delegate_votes": WRITE,
         "resolutions:delegate_votes_import": WRITE,
         "resolutions:delegate_votes_import_confirm": WRITE,
@@ -212,6 +239,9 @@ PK_MODELS = {
     "session": "council_sessions.Session",
     "attendance": "council_sessions.Session",
     "agendaitem": "council_sessions.AgendaItem",
+    "sessiondocument": "council_sessions.SessionDocument",
+    "document": "council_sessions.SessionDocument",
+    "documentszip": "council_sessions.SessionDocumentsZip",
     "resolution": "resolutions.Resolution",
     "resolutionrelation": "resolutions.ResolutionRelation",
     "resolutionattachment": "resolutions.ResolutionAttachment",
@@ -231,6 +261,7 @@ PK_MODELS = {
     "reportrequest": "reports.ReportRequest",
     "report": "reports.AnnualReport",
     "registration": "delegates.Registration",
+    "registration": "delegates.Registration",
     "invitation": "reports.Invitation",
 }
 
@@ -238,6 +269,13 @@ PK_MODELS = {
 # URLs whose <int:pk> names another model than their prefix says.
 URL_PK_MODELS = {
     "resolutionattachment_create": "resolutions.Resolution",
+    "registration_create": "council_sessions.Session",
+    "registration_queue": "council_sessions.Session",
+    "chair_screen": "council_sessions.Session",
+    "chair_queue": "council_sessions.Session",
+    "delegate_votes": "resolutions.Resolution",
+    "delegate_votes_import": "resolutions.Resolution",
+    "delegate_votes_import_confirm": "resolutions.Resolution",
     "registration_create": "council_sessions.Session",
     "registration_queue": "council_sessions.Session",
     "chair_screen": "council_sessions.Session",
@@ -283,8 +321,10 @@ def _files_to_open() -> None:
     request = ReportRequest(annual_report=report, status=ReportRequest.Status.DONE)
     request.file.save("bao-cao.pdf", ContentFile(pdf), save=True)
     reviewed, review = _commune_review(resolution)
-    _registration_to_open()
     _invitation_to_open()
+    _session_documents(item, pdf)
+    _registration_to_open()
+    _registration_to_open()
     URL_OBJECTS.update(
         {
             "resolutions:review": reviewed.pk,
@@ -297,17 +337,6 @@ def _files_to_open() -> None:
             "reports:reportrequest_status": request.pk,
         }
     )
-
-
-def _invitation_to_open() -> None:
-    """An invitation of the demo's first session, to one guest: its PDF renders in a blink."""
-    from reports.invitations import invitation_new, invitation_save
-    from sessions.models import Session
-
-    invitation = invitation_new(session=Session.objects.order_by("pk").first())
-    invitation.meeting_place = invitation.meeting_place or "Hội trường"
-    invitation.all_delegates, invitation.guests = False, "Đồng chí Bí thư Tỉnh ủy"
-    invitation_save(invitation=invitation)
 
 
 def _registration_to_open() -> None:
@@ -324,6 +353,53 @@ def _registration_to_open() -> None:
         respondent_position="Giám đốc Sở",
         content="Câu hỏi",
     )
+
+
+def _registration_to_open() -> None:
+    """A question of the matrix's delegate (the first) at a session of their term, so the
+    registration URLs answer the delegate's own."""
+    from delegates.models import Registration
+
+    delegate = apps.get_model("council.Delegate").objects.order_by("pk").first()
+    session = apps.get_model("council_sessions.Session").objects.filter(term=delegate.term).first()
+    Registration.objects.create(
+        session=session,
+        delegate=delegate,
+        kind=Registration.Kind.QUESTION,
+        respondent_position="Giám đốc Sở",
+        content="Câu hỏi",
+    )
+
+
+def _session_documents(item, pdf: bytes) -> None:
+    """A published document of the first agenda item and a built zip of its session, so the
+    delegates' document pages answer the delegate (the demo's first delegate, same council)."""
+    from django.core.files.base import ContentFile
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.utils import timezone
+
+    from sessions.models import SessionDocument, SessionDocumentsZip
+    from sessions.services import session_document_create
+
+    session_document_create(
+        document=SessionDocument(
+            agenda_item=item, title="Tờ trình ma trận", published_at=timezone.now()
+        ),
+        upload=SimpleUploadedFile("to-trinh.pdf", pdf, content_type="application/pdf"),
+    )
+    bundle = SessionDocumentsZip(session=item.session, status=SessionDocumentsZip.Status.DONE)
+    bundle.file.save("tai-lieu.zip", ContentFile(b"PK\x05\x06" + b"\x00" * 18), save=True)
+
+
+def _invitation_to_open() -> None:
+    """An invitation of the demo's first session, to one guest: its PDF renders in a blink."""
+    from reports.invitations import invitation_new, invitation_save
+    from sessions.models import Session
+
+    invitation = invitation_new(session=Session.objects.order_by("pk").first())
+    invitation.meeting_place = invitation.meeting_place or "Hội trường"
+    invitation.all_delegates, invitation.guests = False, "Đồng chí Bí thư Tỉnh ủy"
+    invitation_save(invitation=invitation)
 
 
 def _commune_review(province_resolution):
