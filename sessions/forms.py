@@ -198,6 +198,6 @@ class DelegateNoteForm(forms.Form):
         label=_("Ghi chú riêng của tôi"),
         required=False,
         max_length=10000,
-        widget=forms.Textarea(attrs={"rows": 4}),
+        widget=forms.Textarea(attrs={"rows": 4, "class": "form-control"}),
         help_text=_("Chỉ mình anh/chị xem được ghi chú này."),
     )
