@@ -60,15 +60,6 @@ MATRIX: dict[str, frozenset[str]] = {
     "delegates:registration_record": WRITE,
     "delegates:chair_screen": READ,
     "delegates:chair_queue": READ,
-    "delegates:registration_create": DELEGATE,
-    "delegates:my_registrations": DELEGATE,
-    "delegates:registration_withdraw": DELEGATE,
-    "delegates:registration_queue": WRITE,
-    "delegates:registration_move": WRITE,
-    "delegates:registration_call": WRITE,
-    "delegates:registration_record": WRITE,
-    "delegates:chair_screen": READ,
-    "delegates:chair_queue": READ,
     "password_change": SELF,
     "password_change_done": SELF,
     "otp_verify": SELF,
@@ -133,9 +124,6 @@ MATRIX.update(
         "resolutions:resolutionfield_create": WRITE,
         "resolutions:resolutionfield_update": WRITE,
         "resolutions:resolutionfield_delete": WRITE,
-        "resolutions:delegate_votes": WRITE,
-        "resolutions:delegate_votes_import": WRITE,
-        "resolutions:delegate_votes_import_confirm": WRITE,
         "resolutions:delegate_votes": WRITE,
         "resolutions:delegate_votes_import": WRITE,
         "resolutions:delegate_votes_import_confirm": WRITE,
@@ -261,7 +249,7 @@ PK_MODELS = {
     "reportrequest": "reports.ReportRequest",
     "report": "reports.AnnualReport",
     "registration": "delegates.Registration",
-    "registration": "delegates.Registration",
+    "record": "council.Delegate",
     "invitation": "reports.Invitation",
 }
 
@@ -269,13 +257,6 @@ PK_MODELS = {
 # URLs whose <int:pk> names another model than their prefix says.
 URL_PK_MODELS = {
     "resolutionattachment_create": "resolutions.Resolution",
-    "registration_create": "council_sessions.Session",
-    "registration_queue": "council_sessions.Session",
-    "chair_screen": "council_sessions.Session",
-    "chair_queue": "council_sessions.Session",
-    "delegate_votes": "resolutions.Resolution",
-    "delegate_votes_import": "resolutions.Resolution",
-    "delegate_votes_import_confirm": "resolutions.Resolution",
     "registration_create": "council_sessions.Session",
     "registration_queue": "council_sessions.Session",
     "chair_screen": "council_sessions.Session",
@@ -324,7 +305,6 @@ def _files_to_open() -> None:
     _invitation_to_open()
     _session_documents(item, pdf)
     _registration_to_open()
-    _registration_to_open()
     URL_OBJECTS.update(
         {
             "resolutions:review": reviewed.pk,
@@ -336,22 +316,6 @@ def _files_to_open() -> None:
             "reports:reportrequest_download": request.pk,
             "reports:reportrequest_status": request.pk,
         }
-    )
-
-
-def _registration_to_open() -> None:
-    """A question of the matrix's delegate (the first) at a session of their term, so the
-    registration URLs answer the delegate's own."""
-    from delegates.models import Registration
-
-    delegate = apps.get_model("council.Delegate").objects.order_by("pk").first()
-    session = apps.get_model("council_sessions.Session").objects.filter(term=delegate.term).first()
-    Registration.objects.create(
-        session=session,
-        delegate=delegate,
-        kind=Registration.Kind.QUESTION,
-        respondent_position="Giám đốc Sở",
-        content="Câu hỏi",
     )
 
 

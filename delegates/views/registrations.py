@@ -8,7 +8,13 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseRedirect,
+)
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -129,8 +135,8 @@ def registration_queue(request: HttpRequest, pk: int) -> HttpResponse:
 def registration_move(request: HttpRequest, pk: int) -> HttpResponse:
     registration = _staff_registration(request, pk)
     direction = request.POST.get("direction", "")
-    if direction not in ("up", "down"):
-        raise Http404
+    if direction not in ("up", "down"):  # only a forged request: the page's buttons send one
+        return HttpResponseBadRequest()
     try:
         services.registration_move(
             registration=registration, direction=direction, version=request.POST.get("version")
