@@ -53,10 +53,10 @@ class UserProfile(models.Model):
         return str(self.user)
 
 
-class OTPEnrolmentCode(models.Model):
-    """A one-time code that lets its user register an authenticator app. Someone who has only
-    the password cannot enrol: the code comes from `manage.py create_role_user` or from another
-    administrator (accounts.services.otp_enrolment_code_issue). Only its hash is kept."""
+class OneTimeSecret(models.Model):
+    """What a one-time secret handed to one user keeps: whose it is, who issued it, when it
+    expires and when it was used. The secret itself is never stored, only its hash (in the
+    subclass's own column)."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -64,7 +64,6 @@ class OTPEnrolmentCode(models.Model):
         on_delete=models.CASCADE,
         related_name="+",
     )
-    code_hash = models.CharField(_("Mã băm"), max_length=64, unique=True)
     issued_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("Người cấp"),
@@ -78,12 +77,23 @@ class OTPEnrolmentCode(models.Model):
     used_at = models.DateTimeField(_("Đã dùng lúc"), null=True, blank=True)
 
     class Meta:
-        db_table = "council_otpenrolmentcode"  # its table from before it moved out of council
-        verbose_name = _("Mã đăng ký xác thực hai bước")
-        verbose_name_plural = _("Mã đăng ký xác thực hai bước")
+        abstract = True
 
     def __str__(self) -> str:
         return f"{self.user} {self.created_at:%d/%m/%Y %H:%M}"
+
+
+class OTPEnrolmentCode(OneTimeSecret):
+    """A one-time code that lets its user register an authenticator app. Someone who has only
+    the password cannot enrol: the code comes from `manage.py create_role_user` or from another
+    administrator (accounts.services.otp_enrolment_code_issue)."""
+
+    code_hash = models.CharField(_("Mã băm"), max_length=64, unique=True)
+
+    class Meta:
+        db_table = "council_otpenrolmentcode"  # its table from before it moved out of council
+        verbose_name = _("Mã đăng ký xác thực hai bước")
+        verbose_name_plural = _("Mã đăng ký xác thực hai bước")
 
 
 class AuthenticatorDevice(TOTPDevice):
@@ -147,33 +157,13 @@ class SecurityEvent(models.Model):
         return f"{self.at:%d/%m/%Y %H:%M} {self.get_kind_display()} {self.username}"
 
 
-class AccountLink(models.Model):
+class AccountLink(OneTimeSecret):
     """A one-time link that lets a delegate set their own password (issue 20: accounts for a
-    whole term are made in one step, and no password is ever sent around). Only the token's
-    hash is kept; the link is shown once, to the staff who issued it."""
+    whole term are made in one step, and no password is ever sent around). The link is shown
+    once, to the staff who issued it."""
 
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("Người dùng"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
     token_hash = models.CharField(_("Mã băm"), max_length=64, unique=True)
-    issued_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("Người cấp"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("Cấp lúc"), auto_now_add=True)
-    expires_at = models.DateTimeField(_("Hết hạn lúc"))
-    used_at = models.DateTimeField(_("Đã dùng lúc"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("Đường dẫn kích hoạt tài khoản")
         verbose_name_plural = _("Đường dẫn kích hoạt tài khoản")
-
-    def __str__(self) -> str:
-        return f"{self.user} {self.created_at:%d/%m/%Y %H:%M}"

@@ -11,3 +11,9 @@ class DelegatesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "delegates"
     verbose_name = _("Đại biểu")
+
+    def ready(self) -> None:
+        from sessions import fragments
+
+        # The session page links to the queue and the chair's screen without naming them.
+        fragments.register(template="delegates/_session_registrations_card.html", order=25)

@@ -82,10 +82,12 @@ def test_load_demo_adds_commune_councils_with_a_year_of_work_and_loads_idempoten
             f"Chủ tịch HĐND {place.split()[0]}"
         )
         # A year of work, all of it the commune's own and in 2026.
-        sessions = Session.objects.filter(term=term)
+        sessions = Session.objects.filter(term=term, start_date__year=YEAR)
         assert sessions.count() == 3
         assert set(sessions.values_list("kind", flat=True)) == {"regular", "thematic"}
-        assert {s.start_date.year for s in sessions} == {YEAR}
+        # And the next one, in January, planned: the delegates' room's demo (delegates/demo.py).
+        upcoming = Session.objects.get(term=term, start_date__year=YEAR + 1)
+        assert upcoming.status == Session.Status.PLANNED
         assert Resolution.objects.filter(council=commune, year=YEAR).count() == 8
         assert not Resolution.objects.filter(council=commune).exclude(term=term).exists()
         assert OversightActivity.objects.filter(term=term).count() >= 2
@@ -118,7 +120,7 @@ def test_commune_staff_login_sees_its_communes_rows_only():
     response = client.get(reverse("sessions:session_list"))
     assert response.status_code == 200
     sessions = Session.objects.filter(term__council=commune)
-    assert response.context["table"].paginator.count == sessions.count() == 3
+    assert response.context["table"].paginator.count == sessions.count() == 4  # 3 held, 1 planned
     shown = {row.pk for row in response.context["table"].page.object_list}
     assert shown == set(sessions.values_list("pk", flat=True))
 

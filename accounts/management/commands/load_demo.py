@@ -1,5 +1,5 @@
 """Load the demo councils: the province's, then a few communes' after the reform (issue 19).
-Each app may ship a `demo` module with `load(council=...)` for the province and
+Each app may ship a `demo` module with `load(council=...)` for the province and/or
 `load_commune(council=...)` for a commune; they run in INSTALLED_APPS order (council first), so
 the council never imports the apps built on it."""
 
@@ -56,7 +56,8 @@ class Command(BaseCommand):
             if config.name == "council" or not module_has_submodule(config.module, "demo"):
                 continue
             demo = import_module(f"{config.name}.demo")
-            demo.load(council=council)
+            if hasattr(demo, "load"):  # a room may have demo data of communes only
+                demo.load(council=council)
             demos.append(demo)
             self.stdout.write(f"  + {config.verbose_name}")
         communes = council_demo.load_communes(province=council)
