@@ -541,7 +541,7 @@ def petition_summary_by_session(*, council: Council, term: Any = None) -> list[S
     """The "by session" page: one row a session, workflow figures in instances."""
     qs = _scoped_petitions(council=council, term=term)
     rows = (
-        qs.values("session_id", "session__number", "session__start_date")
+        qs.values("session_id")
         .annotate(
             rows=Count("pk"),
             total=Sum("instances"),
@@ -556,13 +556,23 @@ def petition_summary_by_session(*, council: Council, term: Any = None) -> list[S
             ),
             resolved=Coalesce(Sum("instances", filter=Q(status=Status.RESOLVED)), 0),
         )
-        .order_by("-session__start_date", "session__number")
+        .order_by()
     )
+    # The few sessions read after grouping: joined before it, the planner hashes every session
+    # of the database to label a term's thousands of petitions (issue 19).
+    sessions = Session.objects.in_bulk([row["session_id"] for row in rows if row["session_id"]])
+
+    def latest_first(row: dict[str, Any]) -> tuple:
+        found = sessions.get(row["session_id"])
+        if found is None:  # petitions outside a session first, as PostgreSQL sorts no day
+            return (0, 0, 0)
+        return (1, -found.start_date.toordinal(), found.number)
+
     mode = council.rate_rounding
     return [
         SessionPetitionRow(
             session_id=row["session_id"],
-            label=_session_label(row["session__number"]),
+            label=_session_label(sessions[row["session_id"]].number if row["session_id"] else None),
             petitions=row["rows"],
             instances=row["total"],
             awaiting=row["awaiting"],
@@ -572,7 +582,7 @@ def petition_summary_by_session(*, council: Council, term: Any = None) -> list[S
             answered_rate=rate_text(row["answered"], row["forwarded"], mode=mode),
             resolved_rate=rate_text(row["resolved"], row["total"], mode=mode),
         )
-        for row in rows
+        for row in sorted(rows, key=latest_first)
     ]
 
 
