@@ -6,8 +6,8 @@ The file has two columns, with headers: "Họ và tên" and "Biểu quyết" (T�
 thành, Không biểu quyết, Vắng mặt; the English words of the voting systems are taken too). A
 delegate of the term missing from the file is recorded absent.
 
-The machinery of voters.imports is reused: its row errors, the stash between preview and
-confirmation, and the archive check run on a workbook before openpyxl opens it."""
+The machinery of every import is core.spreadsheets': its row errors, the stash between preview
+and confirmation, and the archive check run on a workbook before openpyxl opens it."""
 
 from __future__ import annotations
 
@@ -21,12 +21,10 @@ from typing import Any
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
+from core.spreadsheets import RowError, archive_refusal, cell_text
 from core.text import fold
 from council.models import Delegate, Term
 from resolutions.models import DelegateVote
-from voters.imports import RowError, _archive_refusal, _text, stash_upload, stashed_path
-
-__all__ = ["VoteImport", "parse_votes", "stash_upload", "stashed_path"]
 
 MAX_BYTES = 2 * 1024 * 1024  # a council's vote: a few hundred rows at most
 MAX_ROWS = 1000
@@ -73,7 +71,7 @@ class VoteImport:
 def _read_rows(path: Path) -> list[tuple[Any, ...]] | None:
     """The file's rows (the header first), or None if it cannot be read."""
     if zipfile.is_zipfile(path):
-        if _archive_refusal(path):
+        if archive_refusal(path):
             return None
         try:
             wb = load_workbook(path, read_only=True, data_only=True)
@@ -111,7 +109,7 @@ def parse_votes(*, path: Path, term: Term) -> VoteImport:
     if rows is None:
         result.refusal = _("Không đọc được tệp (chỉ nhận tệp CSV hoặc Excel .xlsx).")
         return result
-    header = [fold(_text(v)) for v in (rows[0] if rows else ())] + ["", ""]
+    header = [fold(cell_text(v)) for v in (rows[0] if rows else ())] + ["", ""]
     if header[0] != fold(COL_NAME) or header[1] != fold(COL_CHOICE):
         result.errors.append(
             RowError(
@@ -134,7 +132,7 @@ def parse_votes(*, path: Path, term: Term) -> VoteImport:
             )
             break
         values = (*values, None, None)
-        name, word = _text(values[0]), _text(values[1])
+        name, word = cell_text(values[0]), cell_text(values[1])
         if not name and not word:
             continue
         matches = by_name.get(fold(name), [])

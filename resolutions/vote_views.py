@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from core.permissions import require_editor
 from core.scoping import council_object_or_404
+from core.spreadsheets import stash_upload, stashed_path
 from council.models import Delegate
 from resolutions import services, vote_imports
 from resolutions.models import DelegateVote, Resolution
@@ -117,8 +118,8 @@ def delegate_votes_import(request: HttpRequest, pk: int) -> HttpResponse:
     form = VoteImportForm(request.POST or None, request.FILES or None)
     heading = _("Nhập biểu quyết từ hệ thống biểu quyết")
     if request.method == "POST" and form.is_valid():
-        token = vote_imports.stash_upload(form.cleaned_data["file"])
-        path = vote_imports.stashed_path(token)
+        token = stash_upload(form.cleaned_data["file"])
+        path = stashed_path(token)
         result = vote_imports.parse_votes(path=path, term=resolution.term)
         if result.refusal or result.errors:
             path.unlink(missing_ok=True)
@@ -146,7 +147,7 @@ def delegate_votes_import_confirm(request: HttpRequest, pk: int) -> HttpResponse
     """Check the stashed file again (the browser sends back only its uuid) and save every row
     in one transaction, or none."""
     resolution = _resolution(request, pk)
-    path = vote_imports.stashed_path(request.POST.get("token", ""))
+    path = stashed_path(request.POST.get("token", ""))
     again = reverse("resolutions:delegate_votes_import", args=[resolution.pk])
     if path is None:
         messages.error(request, _("Tệp tải lên không còn; hãy tải lên lại."))

@@ -4,26 +4,19 @@ an uploaded file. Nothing here writes; services.petitions_import does, all or no
 Each row gets a fingerprint (term, session, received date and folded content). It is stored
 on the petition with a unique constraint, so importing the same file again creates nothing.
 
-An uploaded file is checked against the limits below before openpyxl parses any of it
-(_archive_refusal), and uploads kept for a preview are deleted by a scheduled task
-(import_stash_purge, run by voters.tasks.purge_import_stash)."""
+An uploaded file is checked against core.spreadsheets' limits before openpyxl parses any of it
+(archive_refusal); the upload is kept there between the preview and its confirmation."""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import pyexpat
-import time
-import uuid
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from io import BytesIO
 from pathlib import Path
 from typing import Any
 
-from django.conf import settings
-from django.template.defaultfilters import filesizeformat
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
@@ -31,6 +24,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from core.scoping import of_council
+from core.spreadsheets import RowError, archive_refusal, cell_text
 from core.text import fold
 from council.models import Committee, Organization, Term
 from voters.models import DISTRICT_LEVEL_END, PetitionField, VoterPetition
@@ -40,17 +34,6 @@ SHEET_NAME = "Kiến nghị"
 # VoterPetition.instances is an integer column: PostgreSQL refuses more than this when the row
 # is written (SQLite takes up to 2**63 - 1; the same file must pass or fail on both).
 MAX_INSTANCES = 2_147_483_647
-
-# Limits on an uploaded workbook, checked before openpyxl reads it. An .xlsx is a zip of XML
-# parts; a full petition file (MAX_ROWS rows) unpacks to a few MB and about 250,000 XML
-# elements even with rich text. Unchecked, a 1.5 MB upload holding one 1.5 GB string ended in
-# MemoryError after 26 s, and 338 KB holding 3 million cells took 77 s and 2.8 GB.
-MAX_PART_BYTES = 20 * 1024 * 1024  # one part (zip member), unpacked
-MAX_UNPACKED_BYTES = 50 * 1024 * 1024  # all parts together, so many parts under the cap add up
-MAX_CELLS = 200_000  # cells in all the sheets together
-# Elements of any kind in any part. openpyxl spends about 40 µs on each style record and 18 µs
-# on each shared string: 20 MB of "<xf/>" alone would keep a worker busy for 160 s.
-MAX_XML_ELEMENTS = 500_000
 
 # (header, required, width, explanation for the instructions sheet)
 COLUMNS: list[tuple[str, bool, int, str]] = [
@@ -94,20 +77,6 @@ LEVEL_WORDS = {
     "xa": VoterPetition.Level.COMMUNE,
     "cap xa": VoterPetition.Level.COMMUNE,
 }
-
-
-@dataclass(frozen=True)
-class RowError:
-    row: int
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        return _("Dòng %(row)s, cột «%(col)s»: %(msg)s") % {
-            "row": self.row,
-            "col": self.column,
-            "msg": self.message,
-        }
 
 
 @dataclass
@@ -211,159 +180,12 @@ def template_workbook() -> bytes:
     return buffer.getvalue()
 
 
-def imports_dir() -> Path:
-    path = Path(settings.MEDIA_ROOT) / "imports"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
-def stash_upload(upload: Any) -> str:
-    """Keep the uploaded file between preview and confirmation under a random name; the
-    browser only ever sends back that uuid."""
-    token = uuid.uuid4().hex
-    with (imports_dir() / f"{token}.xlsx").open("wb") as out:
-        for chunk in upload.chunks():
-            out.write(chunk)
-    return token
-
-
-def stashed_path(token: str) -> Path | None:
-    """The stashed file for a token, or None for anything that is not one of ours."""
-    try:
-        token = uuid.UUID(hex=token).hex
-    except (ValueError, TypeError, AttributeError):
-        return None
-    path = imports_dir() / f"{token}.xlsx"
-    return path if path.is_file() else None
-
-
-def import_stash_purge(*, older_than: dt.timedelta | None = None) -> int:
-    """Delete stashed uploads older than `older_than` (default IMPORT_STASH_MAX_AGE_HOURS):
-    previews nobody confirmed, and uploads whose request died before deleting them. Returns how
-    many were deleted."""
-    if older_than is None:
-        older_than = dt.timedelta(hours=settings.IMPORT_STASH_MAX_AGE_HOURS)
-    cutoff = time.time() - older_than.total_seconds()
-    purged = 0
-    for path in imports_dir().glob("*.xlsx"):
-        try:
-            if path.stat().st_mtime < cutoff:
-                path.unlink()
-                purged += 1
-        except FileNotFoundError:
-            continue  # confirmed or refused meanwhile: its own request deleted it
-    return purged
-
-
-class _Refused(Exception):
-    """Raised inside the archive scan to stop reading at the first limit crossed."""
-
-
-_CELL_ELEMENT = "http://schemas.openxmlformats.org/spreadsheetml/2006/main c"
-_SCAN_CHUNK = 64 * 1024
-
-
-class _ArchiveScan:
-    """Counts what a workbook holds while its parts are decompressed and tokenised, a chunk at a
-    time, keeping nothing: memory stays at one chunk whatever the file unpacks to."""
-
-    def __init__(self) -> None:
-        self.unpacked = 0
-        self.cells = 0
-        self.elements = 0
-
-    def read_part(self, archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
-        # expat, which openpyxl parses with too (through xml.etree, lxml not being installed),
-        # here without building a tree; names arrive as "<namespace> <local name>".
-        parser = pyexpat.ParserCreate(namespace_separator=" ")
-        parser.StartElementHandler = self._element
-        is_xml = True
-        part_bytes = 0
-        with archive.open(member) as stream:
-            while chunk := stream.read(_SCAN_CHUNK):
-                # The zip directory's sizes were checked already, but they are only a claim: the
-                # bytes are counted as they come out of the decompressor.
-                part_bytes += len(chunk)
-                self.unpacked += len(chunk)
-                if part_bytes > MAX_PART_BYTES:
-                    raise _Refused(_too_big(MAX_PART_BYTES))
-                if self.unpacked > MAX_UNPACKED_BYTES:
-                    raise _Refused(_too_big(MAX_UNPACKED_BYTES))
-                if is_xml:
-                    try:
-                        parser.Parse(chunk, False)
-                    except pyexpat.ExpatError:
-                        # Not XML (an image, a printer setting): openpyxl cannot parse it either.
-                        # It is still read to the end, for its size and checksum.
-                        is_xml = False
-
-    def _element(self, name: str, attributes: Any) -> None:
-        self.elements += 1
-        # Counted here, not per row read by openpyxl: one row of 5 million "<c/>" fits in the
-        # part limit, and openpyxl builds all of a row's cells before returning it (1 million
-        # cells in one row: 345 MB).
-        if name == _CELL_ELEMENT:
-            self.cells += 1
-            if self.cells > MAX_CELLS:
-                raise _Refused(
-                    _(
-                        "Tệp bị từ chối: có hơn %(n)s ô dữ liệu (tính cả các trang khác trong "
-                        "tệp), quá nhiều đối với một tệp kiến nghị. Hãy chia nhỏ tệp, hoặc xoá "
-                        "các trang và cột không dùng."
-                    )
-                    % {"n": number_format(MAX_CELLS, force_grouping=True)}
-                )
-        if self.elements > MAX_XML_ELEMENTS:
-            raise _Refused(
-                _(
-                    "Tệp bị từ chối: cấu trúc bên trong quá phức tạp đối với một tệp kiến nghị. "
-                    "Hãy chép các dòng kiến nghị sang tệp mẫu rồi tải lên lại."
-                )
-            )
-
-
-def _too_big(limit: int) -> str:
-    return _(
-        "Tệp bị từ chối: dữ liệu trong tệp khi giải nén ra lớn hơn %(size)s, quá lớn đối với "
-        "một tệp kiến nghị. Hãy chép các dòng kiến nghị sang tệp mẫu rồi tải lên lại."
-    ) % {"size": filesizeformat(limit)}
-
-
-def _archive_refusal(path: Path) -> str:
-    """Why the workbook at `path` must not be parsed, or "" if it may be."""
-    try:
-        with zipfile.ZipFile(path) as archive:
-            members = archive.infolist()
-            if any(m.file_size > MAX_PART_BYTES for m in members):
-                return _too_big(MAX_PART_BYTES)
-            if sum(m.file_size for m in members) > MAX_UNPACKED_BYTES:
-                return _too_big(MAX_UNPACKED_BYTES)
-            scan = _ArchiveScan()
-            for member in members:
-                scan.read_part(archive, member)
-    except _Refused as refused:
-        return str(refused)
-    except Exception:
-        # Whatever stops the zip module (not a zip, a checksum that does not match because a
-        # header understated a size, encryption, an unknown compression) stops the import too.
-        return _("Không đọc được tệp Excel (.xlsx).")
-    return ""
-
-
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return " ".join(str(value).split())
-
-
 def _parse_date(value: Any) -> dt.date | None:
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
-    text = _text(value)
+    text = cell_text(value)
     for fmt in ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"):
         try:
             return dt.datetime.strptime(text, fmt).date()
@@ -379,7 +201,7 @@ def _parse_int(value: Any) -> int | None:
         return value
     if isinstance(value, float) and value.is_integer():
         return int(value)
-    text = _text(value)
+    text = cell_text(value)
     # isdigit() alone lets "²" through, which int() refuses.
     return int(text) if text.isascii() and text.isdigit() else None
 
@@ -428,7 +250,7 @@ def _sheet_rows(ws: Any) -> Iterator[tuple]:
 def parse_workbook(*, path: Path, term: Term) -> ImportResult:
     """Validate every row; collect every problem (row, column, message) rather than stopping at
     the first, so the user fixes the file in one go."""
-    result = ImportResult(refusal=_archive_refusal(path))
+    result = ImportResult(refusal=archive_refusal(path))
     if result.refusal:
         return result
     try:
@@ -444,7 +266,7 @@ def parse_workbook(*, path: Path, term: Term) -> ImportResult:
         rows = _sheet_rows(ws)
         header = next(rows, None) or ()
         for i, expected in enumerate(HEADERS):
-            got = _text(header[i]) if i < len(header) else ""
+            got = cell_text(header[i]) if i < len(header) else ""
             if fold(got) != fold(expected):
                 result.errors.append(
                     RowError(
@@ -465,7 +287,7 @@ def parse_workbook(*, path: Path, term: Term) -> ImportResult:
                 )
                 break
             values = tuple(values) + (None,) * (len(HEADERS) - len(values))
-            if not any(_text(v) for v in values[: len(HEADERS)]):
+            if not any(cell_text(v) for v in values[: len(HEADERS)]):
                 continue
             parsed = _parse_row(number, values, term=term, lookups=lookups, errors=result.errors)
             if parsed is None:
@@ -499,11 +321,11 @@ def _parse_row(
     def err(col: int, message: str) -> None:
         errors.append(RowError(number, HEADERS[col], message))
 
-    content = _text(values[COL_CONTENT])
+    content = cell_text(values[COL_CONTENT])
     if not content:
         err(COL_CONTENT, _("chưa có nội dung kiến nghị."))
     instances = 1
-    if _text(values[COL_INSTANCES]):
+    if cell_text(values[COL_INSTANCES]):
         parsed = _parse_int(values[COL_INSTANCES])
         if parsed is None or parsed < 1:
             err(COL_INSTANCES, _("phải là số nguyên từ 1 trở lên."))
@@ -521,48 +343,48 @@ def _parse_row(
     elif not term.contains(received):
         err(COL_DATE, _("ngày nằm ngoài nhiệm kỳ đã chọn."))
     session = None
-    if _text(values[COL_SESSION]):
+    if cell_text(values[COL_SESSION]):
         n = _parse_int(values[COL_SESSION])
         session = lookups.sessions.get(n) if n is not None else None
         if session is None:
             err(
                 COL_SESSION,
                 _("không có kỳ họp thứ «%(v)s» trong nhiệm kỳ đã chọn.")
-                % {"v": _text(values[COL_SESSION])},
+                % {"v": cell_text(values[COL_SESSION])},
             )
     pfield = None
-    if _text(values[COL_FIELD]):
-        candidates = lookups.fields.get(fold(_text(values[COL_FIELD])), [])
+    if cell_text(values[COL_FIELD]):
+        candidates = lookups.fields.get(fold(cell_text(values[COL_FIELD])), [])
         if received is not None:
             candidates = [f for f in candidates if f.is_valid_on(received)]
         if not candidates:
             err(
                 COL_FIELD,
                 _("không có lĩnh vực «%(v)s» (áp dụng vào ngày tiếp nhận).")
-                % {"v": _text(values[COL_FIELD])},
+                % {"v": cell_text(values[COL_FIELD])},
             )
         else:
             pfield = candidates[0]
-    level = LEVEL_WORDS.get(fold(_text(values[COL_LEVEL])))
+    level = LEVEL_WORDS.get(fold(cell_text(values[COL_LEVEL])))
     if level is None:
         err(COL_LEVEL, _("phải là Trung ương, Tỉnh, Huyện hoặc Xã."))
     elif level == VoterPetition.Level.DISTRICT and received and received > DISTRICT_LEVEL_END:
         err(COL_LEVEL, _("cấp huyện chỉ áp dụng cho kiến nghị trước ngày 01/07/2025."))
     org = None
-    if _text(values[COL_ORG]):
-        org = lookups.orgs.get(fold(_text(values[COL_ORG])))
+    if cell_text(values[COL_ORG]):
+        org = lookups.orgs.get(fold(cell_text(values[COL_ORG])))
         if org is None:
             err(
                 COL_ORG,
-                _("không có cơ quan «%(v)s» trong danh mục.") % {"v": _text(values[COL_ORG])},
+                _("không có cơ quan «%(v)s» trong danh mục.") % {"v": cell_text(values[COL_ORG])},
             )
     committee = None
-    if _text(values[COL_BAN]):
-        committee = lookups.committees.get(fold(_text(values[COL_BAN])))
+    if cell_text(values[COL_BAN]):
+        committee = lookups.committees.get(fold(cell_text(values[COL_BAN])))
         if committee is None:
             err(
                 COL_BAN,
-                _("không có «%(v)s» trong nhiệm kỳ đã chọn.") % {"v": _text(values[COL_BAN])},
+                _("không có «%(v)s» trong nhiệm kỳ đã chọn.") % {"v": cell_text(values[COL_BAN])},
             )
     if len(errors) > before or received is None or level is None:
         return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from celery import shared_task
 
-from voters.imports import import_stash_purge
+from core.spreadsheets import import_stash_purge
 
 
 @shared_task(ignore_result=True)

@@ -214,7 +214,7 @@ MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(VAR_DIR / "media")))
 MEDIA_URL = "/media/"
 UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=20 * 1024 * 1024)
 # An Excel import's upload is kept under MEDIA_ROOT/imports/ between preview and confirmation;
-# one nobody confirmed is deleted after this many hours (voters.imports.import_stash_purge).
+# one nobody confirmed is deleted after this many hours (core.spreadsheets.import_stash_purge).
 IMPORT_STASH_MAX_AGE_HOURS = env.int("IMPORT_STASH_MAX_AGE_HOURS", default=24)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"

@@ -17,6 +17,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook
 
+from core import spreadsheets
 from voters import imports
 from voters.models import VoterPetition
 
@@ -98,7 +99,7 @@ def _assert_refused(response, media, words: str) -> None:
 
 
 def test_a_part_that_unpacks_past_the_limit_is_refused(staff_client, term, media, monkeypatch):
-    monkeypatch.setattr(imports, "MAX_PART_BYTES", 1024 * 1024)
+    monkeypatch.setattr(spreadsheets, "MAX_PART_BYTES", 1024 * 1024)
     # openpyxl cuts a cell at 32,767 characters: the string is put into the XML afterwards, at
     # the end of the first petition's text (B2), however the writer escapes the text before it
     # (lxml writes "liên" as "li&#234;n").
@@ -134,7 +135,7 @@ def test_a_part_whose_zip_header_understates_its_size_is_refused(staff_client, t
 def test_a_sheet_with_more_cells_than_the_limit_is_refused(
     staff_client, term, media, monkeypatch, lie
 ):
-    monkeypatch.setattr(imports, "MAX_CELLS", 100)
+    monkeypatch.setattr(spreadsheets, "MAX_CELLS", 100)
     data = _workbook(_rows(30))  # 31 rows of at least 5 cells
     if lie:
         data = _lying_dimension(data)
@@ -147,7 +148,7 @@ def test_a_sheet_with_more_cells_than_the_limit_is_refused(
 def test_cells_are_counted_before_openpyxl_builds_a_row(staff_client, term, media, monkeypatch):
     # openpyxl builds every cell of a row before handing the row over: the count cannot wait
     # for the row (one row of 5 million "<c/>" fits in 20 MB).
-    monkeypatch.setattr(imports, "MAX_CELLS", 100)
+    monkeypatch.setattr(spreadsheets, "MAX_CELLS", 100)
     data = _edit_part(
         _workbook(_rows(1)),
         SHEET_PART,
@@ -165,7 +166,7 @@ def test_a_flood_of_xml_elements_outside_the_sheet_is_refused(
     staff_client, term, media, monkeypatch
 ):
     # openpyxl builds an object for each style record: ~40 µs each, 160 s for 20 MB of them.
-    monkeypatch.setattr(imports, "MAX_XML_ELEMENTS", 2000)
+    monkeypatch.setattr(spreadsheets, "MAX_XML_ELEMENTS", 2000)
     data = _edit_part(
         _workbook(_rows(2)),
         "xl/styles.xml",
@@ -209,7 +210,7 @@ def test_confirming_a_stash_that_no_longer_passes_the_limits_saves_nothing(
     staff_client, term, media, monkeypatch
 ):
     preview = _upload(staff_client, term, _workbook(_rows(30)))
-    monkeypatch.setattr(imports, "MAX_CELLS", 100)
+    monkeypatch.setattr(spreadsheets, "MAX_CELLS", 100)
 
     response = staff_client.post(
         reverse("voters:petition_import_confirm"),
@@ -224,7 +225,7 @@ def test_confirming_a_stash_that_no_longer_passes_the_limits_saves_nothing(
 
 
 def _stash(name: str, *, hours_old: float):
-    path = imports.imports_dir() / f"{name}.xlsx"
+    path = spreadsheets.imports_dir() / f"{name}.xlsx"
     path.write_bytes(b"PK")
     then = time.time() - hours_old * 3600
     os.utime(path, (then, then))
@@ -236,7 +237,7 @@ def test_purge_deletes_stashed_uploads_older_than_the_max_age_and_keeps_fresh_on
     old = _stash("a" * 32, hours_old=25)
     fresh = _stash("b" * 32, hours_old=23)
 
-    assert imports.import_stash_purge() == 1
+    assert spreadsheets.import_stash_purge() == 1
 
     assert not old.exists()
     assert fresh.exists()
@@ -246,7 +247,7 @@ def test_purge_reads_its_max_age_from_settings(media, settings):
     settings.IMPORT_STASH_MAX_AGE_HOURS = 1
     two_hours_old = _stash("c" * 32, hours_old=2)
 
-    imports.import_stash_purge()
+    spreadsheets.import_stash_purge()
 
     assert not two_hours_old.exists()
 

@@ -20,6 +20,7 @@ from openpyxl import Workbook
 
 from accounts.services import user_create_with_role
 from core.roles import Role
+from core.spreadsheets import archive_refusal
 from voters import imports, services
 from voters.models import ForwardingBatch, PetitionStatusChange, VoterPetition
 
@@ -355,7 +356,7 @@ def test_a_sheet_openpyxl_cannot_read_is_refused_and_its_upload_deleted(
     data = _break_sheet(_workbook(rows), pattern, replacement)
     checked = tmp_path / "checked.xlsx"
     checked.write_bytes(data)
-    assert imports._archive_refusal(checked) == ""  # within every limit
+    assert archive_refusal(checked) == ""  # within every limit
 
     response = _upload(staff_client, term, data)
 

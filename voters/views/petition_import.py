@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from core.exports import XLSX_TYPE
 from core.filters import scope_choices
 from core.permissions import require_editor, require_viewer
+from core.spreadsheets import stash_upload, stashed_path
 from voters import forms, imports, services
 
 logger = logging.getLogger(__name__)
@@ -49,8 +50,8 @@ def petition_import(request: HttpRequest) -> HttpResponse:
     scope_choices(form, request)
     if request.method == "POST" and form.is_valid():
         term = form.cleaned_data["term"]
-        token = imports.stash_upload(form.cleaned_data["file"])
-        path = imports.stashed_path(token)
+        token = stash_upload(form.cleaned_data["file"])
+        path = stashed_path(token)
         result = imports.parse_workbook(path=path, term=term)
         if result.refusal or result.errors:
             path.unlink(missing_ok=True)
@@ -90,7 +91,7 @@ def petition_import_confirm(request: HttpRequest) -> HttpResponse:
     create every new row in one transaction. If the write fails part-way, nothing of the file
     is saved and the preview comes back, checked again, to confirm again."""
     require_editor(request)
-    path = imports.stashed_path(request.POST.get("token", ""))
+    path = stashed_path(request.POST.get("token", ""))
     form = forms.PetitionImportForm(request.POST)
     scope_choices(form, request)
     term_field = form.fields["term"]
