@@ -23,13 +23,13 @@ class Role(StrEnum):
 SECRETARIAT_ROLES = frozenset({Role.ADMIN, Role.STAFF, Role.LEADER, Role.COMMITTEE_MEMBER})
 
 
+# The roles `manage.py create_role_user --role` makes.
 ROLE_SLUGS: dict[str, Role] = {
     "admin": Role.ADMIN,
     "staff": Role.STAFF,
     "leader": Role.LEADER,
     "committee": Role.COMMITTEE_MEMBER,
-    "delegate": Role.DELEGATE,
-}
+}  # not the delegate: a delegate's login is tied to their Delegate record (delegates' room)
 
 
 def user_roles(user: Any) -> frozenset[Role]:
