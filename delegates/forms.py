@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import VnDateField
 from core.scoping import of_council
 from council.models import Organization
 from delegates.models import Registration
@@ -77,11 +78,7 @@ class RecordForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         required=False,
     )
-    promise_deadline = forms.DateField(
-        label=_("Hạn thực hiện lời hứa"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
+    promise_deadline = VnDateField(label=_("Hạn thực hiện lời hứa"), required=False)
 
     def __init__(self, *args: Any, registration: Registration, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
