@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from reports.models import AnnualReport, ReportRequest
+from reports.models import AnnualReport, InvitationRequest, ReportRequest
 
 
 @admin.register(AnnualReport)
@@ -21,3 +21,9 @@ class ReportRequestAdmin(admin.ModelAdmin):
     ]
     list_filter = ["status"]
     readonly_fields = ["figures"]
+
+
+@admin.register(InvitationRequest)
+class InvitationRequestAdmin(admin.ModelAdmin):
+    list_display = ["invitation", "requested_by", "requested_at", "status", "attempts", "duration"]
+    list_filter = ["status"]

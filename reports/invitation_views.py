@@ -1,17 +1,19 @@
 """The pages of a session's invitations (giấy mời): made and edited by the secretariat's staff,
-read and downloaded as PDF by every secretariat role. Another council's invitation is not
-found (core.scoping), whatever its number in the URL."""
+read by every secretariat role. Its PDF (a page an addressee) is rendered by the worker on a
+press of "Tạo PDF" (reports.invitations.invitation_pdf_request, core.jobs): the page polls the
+render's row and offers the file when done. Another council's invitation is not found
+(core.scoping), whatever its number in the URL."""
 
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from core import roles
 from core.concurrency import (
@@ -25,10 +27,9 @@ from core.forms import apply_validation_error
 from core.idempotency import add_form_token, create_once
 from core.permissions import require_editor, require_viewer
 from core.scoping import council_object_or_404
-from core.text import fold
-from reports import invitations, pdf
+from reports import invitations
 from reports.forms import InvitationForm
-from reports.models import Invitation
+from reports.models import Invitation, InvitationRequest
 from sessions.models import Session
 
 
@@ -101,9 +102,14 @@ def invitation_update(request: HttpRequest, pk: int) -> HttpResponse:
     return _form_page(request, form, invitation, title=str(invitation))
 
 
+# The renders listed on the invitation's page: the newest few, the older ones stay on disk.
+REQUESTS_SHOWN = 5
+
+
 def invitation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     require_viewer(request)
     invitation = _invitation_or_404(request, pk)
+    pdf_requests = list(invitations.invitation_request_list(invitation=invitation)[:REQUESTS_SHOWN])
     return render(
         request,
         "reports/invitation_detail.html",
@@ -111,20 +117,77 @@ def invitation_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "invitation": invitation,
             "session": invitation.session,
             "addressees": invitations.invitation_addressees(invitation=invitation),
+            "requests": pdf_requests,
+            "latest_done": next((r for r in pdf_requests if r.status == r.Status.DONE), None),
             "can_edit": roles.can_edit_records(request.user),
+            "can_generate": roles.can_generate_reports(request.user),
             "section_title": str(invitation),
         },
     )
 
 
-def invitation_download(request: HttpRequest, pk: int) -> HttpResponse:
-    """The PDF, one page an addressee, rendered now (reports.pdf.invitation_pdf says why not
-    by the worker)."""
-    require_viewer(request)
+@require_POST
+def invitation_generate(request: HttpRequest, pk: int) -> HttpResponse:
+    """ "Tạo PDF": record a render for the worker (in-process without a broker), then say on the
+    invitation's page what became of it; the row there polls itself until done."""
+    if not roles.can_generate_reports(request.user):
+        raise PermissionDenied
     invitation = _invitation_or_404(request, pk)
-    data = pdf.invitation_pdf(invitation=invitation)
-    stamp = timezone.localtime()
-    name = slugify(fold(f"giay moi {invitation.number} {invitation.year}"))
-    response = HttpResponse(data, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{name}-{stamp:%Y%m%d-%H%M}.pdf"'
-    return response
+    back = f"{invitation.get_absolute_url()}#pdf"
+    try:
+        pdf_request = invitations.invitation_pdf_request(invitation=invitation, user=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect(back)
+    pdf_request.refresh_from_db()
+    if pdf_request.status == InvitationRequest.Status.DONE:
+        messages.success(request, _("Đã tạo xong tệp PDF của %(obj)s.") % {"obj": invitation})
+    elif pdf_request.status == InvitationRequest.Status.FAILED:
+        messages.error(
+            request, _("Không tạo được tệp PDF: %(error)s") % {"error": pdf_request.error}
+        )
+    elif pdf_request.queue_error:
+        messages.warning(
+            request,
+            _(
+                "Hệ thống xử lý nền tạm thời không kết nối được. Yêu cầu tạo giấy mời đã được "
+                "ghi nhận và sẽ được xử lý tự động khi hệ thống hoạt động trở lại; "
+                "anh/chị không cần bấm lại."
+            ),
+        )
+    else:
+        messages.info(
+            request,
+            _("Đã gửi yêu cầu tạo tệp PDF. Trang sẽ tự cập nhật khi tệp được tạo xong."),
+        )
+    return redirect(back)
+
+
+def _invitation_request_or_404(request: HttpRequest, pk: int) -> InvitationRequest:
+    return council_object_or_404(
+        request,
+        InvitationRequest.objects.select_related("invitation", "requested_by"),
+        pk=pk,
+    )
+
+
+def invitation_request_status(request: HttpRequest, pk: int) -> HttpResponse:
+    """The HTMX fragment of one render's row; it polls itself while pending or running."""
+    require_viewer(request)
+    pdf_request = _invitation_request_or_404(request, pk)
+    return render(request, "reports/_request_row.html", {"r": pdf_request})
+
+
+def invitation_request_download(request: HttpRequest, pk: int) -> FileResponse:
+    require_viewer(request)
+    pdf_request = _invitation_request_or_404(request, pk)
+    if pdf_request.status != InvitationRequest.Status.DONE or not pdf_request.file:
+        raise Http404(_("Giấy mời chưa được tạo xong."))
+    invitation = pdf_request.invitation
+    stamp = timezone.localtime(pdf_request.finished_at or pdf_request.requested_at)
+    return FileResponse(
+        pdf_request.file.open("rb"),
+        as_attachment=True,
+        filename=f"giay-moi-{invitation.number}-{invitation.year}-{stamp:%Y%m%d-%H%M}.pdf",
+        content_type="application/pdf",
+    )

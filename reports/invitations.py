@@ -1,6 +1,7 @@
 """Invitations (giấy mời) to a session: the writes (a new invitation with its defaults, saving
-one under a free number of its year) and the reads (the next free number, a session's
-invitations, who an invitation is addressed to)."""
+one under a free number of its year, a request to render its PDF and the rendering itself, run
+by the worker through core.jobs) and the reads (the next free number, a session's invitations,
+who an invitation is addressed to, its renders)."""
 
 from __future__ import annotations
 
@@ -8,13 +9,15 @@ import datetime as dt
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import Max, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core import jobs
 from council.models import Council, Delegate
-from reports.models import INVITATION_SYMBOL, Invitation
+from reports.models import INVITATION_SYMBOL, Invitation, InvitationRequest
 from sessions.models import Session
 
 # What the session's opening time is when nobody has said otherwise: councils open at half
@@ -22,6 +25,10 @@ from sessions.models import Session
 DEFAULT_MEETING_TIME = dt.time(7, 30)
 # Every addressee is named under "Kính gửi"; the file keeps one copy.
 DEFAULT_RECIPIENTS = "Như trên;\nLưu: VT."
+# Each render takes up to a minute of a worker for a whole term's delegates and keeps its PDF:
+# enough presses for corrections, too few to fill the queue or the disk.
+PDF_REQUESTS_PER_USER = 5
+PDF_REQUEST_WINDOW = dt.timedelta(minutes=10)
 
 
 def invitation_next_number(*, council: Council, year: int) -> int:
@@ -127,3 +134,87 @@ def invitation_addressees(*, invitation: Invitation) -> list[str]:
     each delegate."""
     names = invitation_delegates(invitation=invitation).values_list("full_name", flat=True)
     return [*invitation.guest_lines, *(f"Đại biểu {name}" for name in names)]
+
+
+# --- the PDF, rendered by the worker -------------------------------------------------------------
+
+
+def invitation_request_list(*, invitation: Invitation) -> QuerySet[InvitationRequest]:
+    """The invitation's renders, newest first."""
+    return InvitationRequest.objects.filter(invitation=invitation).select_related("requested_by")
+
+
+@transaction.atomic
+def invitation_pdf_request(
+    *, invitation: Invitation, user: Any, enqueue: bool = True
+) -> InvitationRequest:
+    """Record a request to render the invitation's PDF and, once committed, queue it (without a
+    broker it is rendered in-process, at once). The caller re-reads the row to say what
+    happened. One request too many in the window raises ValidationError."""
+    from reports.tasks import render_invitation
+
+    if getattr(user, "is_authenticated", False):
+        since = timezone.now() - PDF_REQUEST_WINDOW
+        recent = InvitationRequest.objects.filter(
+            requested_by=user, requested_at__gte=since
+        ).count()
+        if recent >= PDF_REQUESTS_PER_USER:
+            raise ValidationError(
+                _(
+                    "Anh/chị đã yêu cầu tạo %(count)s tệp giấy mời trong %(minutes)s phút qua. "
+                    "Vui lòng chờ ít phút rồi thử lại."
+                )
+                % {"count": recent, "minutes": int(PDF_REQUEST_WINDOW.total_seconds() // 60)}
+            )
+    request = InvitationRequest(
+        invitation=invitation,
+        requested_by=user if getattr(user, "is_authenticated", False) else None,
+    )
+    request.full_clean()
+    request.save()
+    if enqueue:
+        jobs.job_enqueue_on_commit(job=request, task=render_invitation)
+    return request
+
+
+def invitation_pdf_render(*, request_id: int, task_id: str = "") -> bool:
+    """Render the PDF of one request if nobody has yet (core.jobs.job_run). Returns True when
+    this call rendered."""
+
+    def render(request: InvitationRequest) -> dict[str, Any]:
+        from reports import pdf
+
+        invitation = request.invitation
+        addressees = invitation_addressees(invitation=invitation)
+        data = pdf.invitation_pdf(invitation=invitation, addressees=addressees)
+        request.file.save("giay-moi.pdf", ContentFile(data), save=False)
+        return {"file": request.file.name, "addressee_count": len(addressees)}
+
+    return jobs.job_run(
+        model=InvitationRequest,
+        job_id=request_id,
+        task_id=task_id,
+        work=render,
+        failure=lambda exc: (
+            f"Lỗi khi tạo tệp PDF ({type(exc).__name__}: {exc})"[:3900]
+            + ". Hãy thử lại hoặc báo quản trị hệ thống."
+        ),
+        queryset=InvitationRequest.objects.select_related(
+            "invitation__council", "invitation__session__term"
+        ),
+    )
+
+
+def invitation_requests_requeue_stale(*, now: dt.datetime | None = None) -> jobs.RequeueResult:
+    """Send again the invitation renders the queue lost (core.jobs.jobs_requeue_stale)."""
+    from reports.tasks import render_invitation
+
+    return jobs.jobs_requeue_stale(
+        model=InvitationRequest,
+        task=render_invitation,
+        given_up_error=lambda request: (
+            f"Đã gửi {request.attempts} lần mà không tạo được giấy mời; ngừng thử lại."
+            + (f" Lỗi hàng đợi: {request.queue_error}" if request.queue_error else "")
+        ),
+        now=now,
+    )

@@ -240,7 +240,9 @@ def session_report_pdf(*, report: AnnualReport) -> tuple[bytes, SessionPetitionF
 WEEKDAYS = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
 
 
-def invitation_context(*, invitation: Invitation) -> dict[str, Any]:
+def invitation_context(
+    *, invitation: Invitation, addressees: list[str] | None = None
+) -> dict[str, Any]:
     """An invitation's document: the frame of the council's documents, the session it invites
     to, when and where, and one addressee a page."""
     council = invitation.council
@@ -274,19 +276,18 @@ def invitation_context(*, invitation: Invitation) -> dict[str, Any]:
         "inviter": f"Thường trực HĐND {lw}",
         "when": when,
         "notes": paragraphs(invitation.notes),
-        "addressees": invitation_addressees(invitation=invitation),
+        "addressees": (
+            addressees if addressees is not None else invitation_addressees(invitation=invitation)
+        ),
     }
 
 
-def invitation_pdf(*, invitation: Invitation) -> bytes:
-    """The invitation's PDF, one page an addressee, rendered in the request, not by the worker:
-    ReportRequest is tied to an AnnualReport (its FK, file name and figures snapshot), so a
-    second kind of document there would make the report nullable and every step of render,
-    download and sweep ask which kind it holds; and an invitation reads no figures and keeps no
-    version. Measured: 61 addressees' pages in 47 s on a 2-CPU machine under a load of 12 (other
-    test runs); that is too long for a request once a term has its 50+ delegates, so a
-    worker-rendered request of its own is the next step (issue 20)."""
+def invitation_pdf(*, invitation: Invitation, addressees: list[str] | None = None) -> bytes:
+    """The invitation's PDF, one page an addressee (those given, else the invitation's). Called
+    by the worker (reports.invitations.invitation_pdf_render), never in a web request: 61
+    addressees' pages took 47 s on a 2-CPU machine under load."""
     html = render_to_string(
-        "reports/pdf/invitation.html", invitation_context(invitation=invitation)
+        "reports/pdf/invitation.html",
+        invitation_context(invitation=invitation, addressees=addressees),
     )
     return html_pdf(html)

@@ -6,34 +6,22 @@ never delivered. Both kinds of report go through the same request, task and rend
 from __future__ import annotations
 
 import datetime as dt
-import logging
-import time
-from dataclasses import dataclass
-from functools import partial
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from kombu.exceptions import OperationalError as KombuOperationalError
 
+from core import jobs
+from core.jobs import MAX_ATTEMPTS, PENDING_RESEND_AFTER, RUNNING_STALE_AFTER, RequeueResult
 from core.periods import Period, PeriodKind
 from council.models import Council, Term
 from reports.models import AnnualReport, ReportRequest
 from sessions.models import Session
 from voters.models import DISTRICT_LEVEL_END
 
-logger = logging.getLogger(__name__)
-
-# A request sent to the queue but not started after this long is sent again (duplicates are
-# harmless: rendering claims the row first). A render running longer than the task's hard time
-# limit has died with its worker.
-PENDING_RESEND_AFTER = dt.timedelta(minutes=10)
-RUNNING_STALE_AFTER = dt.timedelta(minutes=15)
-MAX_ATTEMPTS = 5
 # Each request renders a PDF (about a second of a worker) and keeps it: a user may ask this
 # many times in this window, enough for corrections, too few to fill the disk or the queue.
 REQUESTS_PER_USER = 5
@@ -142,35 +130,10 @@ def session_report_get_or_create(*, session: Session, user: Any = None) -> Annua
     )
 
 
-def _enqueue(request_id: int) -> bool:
-    """Send the render task to the broker. With the broker down the row stays pending, with
-    the reason, and the sweeper sends it again later: the request is never lost."""
+def _enqueue_on_commit(request: ReportRequest) -> None:
     from reports.tasks import render_annual_report
 
-    now = timezone.now()
-    ReportRequest.objects.filter(pk=request_id).update(last_enqueued_at=now)
-    try:
-        render_annual_report.apply_async(
-            args=[request_id],
-            retry=True,
-            retry_policy={"max_retries": 2, "interval_start": 0, "interval_step": 0.5},
-        )
-    except (KombuOperationalError, OSError) as exc:
-        logger.warning("Report request %s not enqueued, broker unreachable: %s", request_id, exc)
-        ReportRequest.objects.filter(pk=request_id).update(
-            # Shown to users: Vietnamese, with the technical class for the administrator; the
-            # full text is in the log above.
-            queue_error=f"Không kết nối được hàng đợi xử lý nền ({type(exc).__name__})."
-        )
-        return False
-    ReportRequest.objects.filter(pk=request_id, queue_error__gt="").update(queue_error="")
-    return True
-
-
-def _enqueue_on_commit(request: ReportRequest) -> None:
-    # Counted before sending: an eager run renders inside apply_async itself.
-    ReportRequest.objects.filter(pk=request.pk).update(attempts=request.attempts + 1)
-    transaction.on_commit(partial(_enqueue, request.pk))
+    jobs.job_enqueue_on_commit(job=request, task=render_annual_report)
 
 
 def _term_spans(council: Council) -> list[tuple[dt.date, dt.date]]:
@@ -306,74 +269,40 @@ def report_request(*, report: AnnualReport, user: Any, enqueue: bool = True) -> 
     return period_report_request(council=report.council, period=period, user=user, enqueue=enqueue)
 
 
-def _claim(request_id: int, task_id: str = "") -> bool:
-    """pending -> running as one conditional UPDATE: of two deliveries of the same request (a
-    duplicate from the sweeper, a user's second click) exactly one renders. A redelivery of the
-    very task that claimed the row means its worker died mid-render: it takes the row over."""
-    claimable = Q(status=ReportRequest.Status.PENDING)
-    if task_id:
-        claimable |= Q(status=ReportRequest.Status.RUNNING, claimed_by=task_id)
-    return bool(
-        ReportRequest.objects.filter(claimable, pk=request_id).update(
-            status=ReportRequest.Status.RUNNING,
-            started_at=timezone.now(),
-            error="",
-            claimed_by=task_id,
-        )
-    )
-
-
 def annual_report_render(*, request_id: int, task_id: str = "") -> bool:
-    """Render the PDF of one request if nobody has yet. Returns True when this call rendered.
+    """Render the PDF of one request if nobody has yet (core.jobs.job_run: claimed by one
+    conditional UPDATE, failures written on the row). Returns True when this call rendered."""
 
-    Not atomic as a whole on purpose: the claim must be visible to other workers at once, and a
-    failure must leave the row marked failed with its reason rather than roll back to pending."""
-    if not _claim(request_id, task_id):
-        logger.info("Report request %s already claimed; nothing to do.", request_id)
-        return False
-    request = ReportRequest.objects.select_related(
-        "annual_report__council", "annual_report__session__term__council"
-    ).get(pk=request_id)
-    started = time.monotonic()
-    try:
+    def render(request: ReportRequest) -> dict[str, Any]:
         from reports import pdf as renderers
 
         report = request.annual_report
-        render = (
+        renderer = (
             renderers.session_report_pdf
             if report.is_session_report
             else renderers.annual_report_pdf
         )
-        pdf, figures = render(report=report)
+        pdf, figures = renderer(report=report)
         request.file.save("bao-cao.pdf", ContentFile(pdf), save=False)
-    except Exception as exc:
-        # The boundary of a background job: whatever went wrong is written on the row so the
-        # user sees it, instead of a task that silently vanished.
-        logger.exception("Report request %s failed", request_id)
-        ReportRequest.objects.filter(pk=request_id, status=ReportRequest.Status.RUNNING).update(
-            status=ReportRequest.Status.FAILED,
-            error=(
-                f"Lỗi khi tạo tệp PDF ({type(exc).__name__}: {exc})"[:3900]
-                + ". Hãy thử lại hoặc báo quản trị hệ thống."
-            ),
-            finished_at=timezone.now(),
-            duration=dt.timedelta(seconds=time.monotonic() - started),
-        )
-        return False
-    ReportRequest.objects.filter(pk=request_id, status=ReportRequest.Status.RUNNING).update(
-        status=ReportRequest.Status.DONE,
-        file=request.file.name,
-        figures=figures.as_json(),
-        finished_at=timezone.now(),
-        duration=dt.timedelta(seconds=time.monotonic() - started),
+        return {"file": request.file.name, "figures": figures.as_json()}
+
+    return jobs.job_run(
+        model=ReportRequest,
+        job_id=request_id,
+        task_id=task_id,
+        work=render,
+        failure=_render_failure,
+        queryset=ReportRequest.objects.select_related(
+            "annual_report__council", "annual_report__session__term__council"
+        ),
     )
-    return True
 
 
-@dataclass(frozen=True)
-class RequeueResult:
-    requeued: tuple[int, ...]
-    given_up: tuple[int, ...]
+def _render_failure(exc: Exception) -> str:
+    return (
+        f"Lỗi khi tạo tệp PDF ({type(exc).__name__}: {exc})"[:3900]
+        + ". Hãy thử lại hoặc báo quản trị hệ thống."
+    )
 
 
 def report_requests_requeue_stale(
@@ -383,37 +312,21 @@ def report_requests_requeue_stale(
     running_after: dt.timedelta = RUNNING_STALE_AFTER,
     max_attempts: int = MAX_ATTEMPTS,
 ) -> RequeueResult:
-    """Send again what the queue lost: pending requests never (or long ago) sent, and running
-    ones whose worker died. After `max_attempts` sends, mark the request failed with a reason."""
-    now = now or timezone.now()
-    stale = ReportRequest.objects.filter(
-        Q(status=ReportRequest.Status.PENDING)
-        & (Q(last_enqueued_at__isnull=True) | Q(last_enqueued_at__lt=now - pending_after))
-        | Q(status=ReportRequest.Status.RUNNING, started_at__lt=now - running_after)
-    ).order_by("pk")
-    requeued: list[int] = []
-    given_up: list[int] = []
-    for request in stale:
-        if request.attempts >= max_attempts:
-            updated = ReportRequest.objects.filter(pk=request.pk, status=request.status).update(
-                status=ReportRequest.Status.FAILED,
-                finished_at=now,
-                error=(
-                    f"Đã gửi {request.attempts} lần mà không tạo được báo cáo; ngừng thử lại."
-                    + (f" Lỗi hàng đợi: {request.queue_error}" if request.queue_error else "")
-                ),
-            )
-            if updated:
-                given_up.append(request.pk)
-            continue
-        with transaction.atomic():
-            # A running row goes back to pending so that the next delivery may claim it.
-            updated = ReportRequest.objects.filter(pk=request.pk, status=request.status).update(
-                status=ReportRequest.Status.PENDING, started_at=None
-            )
-            if updated:
-                _enqueue_on_commit(request)
-                requeued.append(request.pk)
-    if requeued or given_up:
-        logger.info("Report requests requeued %s, given up %s", requeued, given_up)
-    return RequeueResult(requeued=tuple(requeued), given_up=tuple(given_up))
+    """Send again the report requests the queue lost (core.jobs.jobs_requeue_stale)."""
+    from reports.tasks import render_annual_report
+
+    return jobs.jobs_requeue_stale(
+        model=ReportRequest,
+        task=render_annual_report,
+        given_up_error=_given_up_error,
+        now=now,
+        pending_after=pending_after,
+        running_after=running_after,
+        max_attempts=max_attempts,
+    )
+
+
+def _given_up_error(request: ReportRequest) -> str:
+    return f"Đã gửi {request.attempts} lần mà không tạo được báo cáo; ngừng thử lại." + (
+        f" Lỗi hàng đợi: {request.queue_error}" if request.queue_error else ""
+    )

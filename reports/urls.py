@@ -28,9 +28,19 @@ urlpatterns = [
     path("giay-moi/<int:pk>/", invitation_views.invitation_detail, name="invitation_detail"),
     path("giay-moi/<int:pk>/sua/", invitation_views.invitation_update, name="invitation_update"),
     path(
-        "giay-moi/<int:pk>/tai-ve/",
-        invitation_views.invitation_download,
-        name="invitation_download",
+        "giay-moi/<int:pk>/tao-pdf/",
+        invitation_views.invitation_generate,
+        name="invitation_generate",
+    ),
+    path(
+        "giay-moi/yeu-cau/<int:pk>/",
+        invitation_views.invitation_request_status,
+        name="invitationrequest_status",
+    ),
+    path(
+        "giay-moi/yeu-cau/<int:pk>/tai-ve/",
+        invitation_views.invitation_request_download,
+        name="invitationrequest_download",
     ),
     path("yeu-cau/<int:pk>/", views.report_request_status, name="reportrequest_status"),
     path("yeu-cau/<int:pk>/tai-ve/", views.report_request_download, name="reportrequest_download"),

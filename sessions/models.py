@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -13,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.jobs import BackgroundJob
 from core.models import TimeStampedModel
 
 # Luật 47/2019/QH14 renamed "kỳ họp bất thường" to "kỳ họp chuyên đề ..." from this day.
@@ -413,52 +413,23 @@ def _zip_upload_to(instance: SessionDocumentsZip, filename: str) -> str:
     return f"sessions/zips/{uuid.uuid4().hex}.zip"
 
 
-class SessionDocumentsZip(models.Model):
+class SessionDocumentsZip(BackgroundJob):
     """One request for a zip of a session's published documents, built by the worker. The row
-    is the task's state (the task carries only its id), as reports.ReportRequest."""
+    is the task's state (the task carries only its id), as reports.ReportRequest (core.jobs).
+    Not resent by a sweeper: the delegate is waiting for it, so a broker outage fails it at once
+    with a message to ask again."""
 
     council_path = "session__term__council"
-
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Đang chờ")
-        RUNNING = "running", _("Đang nén")
-        DONE = "done", _("Hoàn thành")
-        FAILED = "failed", _("Lỗi")
 
     session = models.ForeignKey(
         Session, verbose_name=_("Kỳ họp"), on_delete=models.CASCADE, related_name="document_zips"
     )
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("Người yêu cầu"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    requested_at = models.DateTimeField(_("Yêu cầu lúc"), default=timezone.now)
-    status = models.CharField(
-        _("Trạng thái"), max_length=20, choices=Status.choices, default=Status.PENDING
-    )
-    attempts = models.PositiveSmallIntegerField(_("Số lần gửi vào hàng đợi"), default=0)
-    queue_error = models.TextField(_("Lỗi hàng đợi"), blank=True)
-    # The Celery task id that claimed the row: only a redelivery of that very task (its worker
-    # died) may take a running row over (see sessions.services._zip_claim).
-    claimed_by = models.CharField(_("Tác vụ đang xử lý"), max_length=255, blank=True)
-    started_at = models.DateTimeField(_("Bắt đầu"), null=True, blank=True)
-    finished_at = models.DateTimeField(_("Kết thúc"), null=True, blank=True)
-    error = models.TextField(_("Lỗi"), blank=True)
     document_count = models.PositiveSmallIntegerField(_("Số tài liệu"), default=0)
     file = models.FileField(_("Tệp nén"), upload_to=_zip_upload_to, blank=True, max_length=255)
 
-    class Meta:
+    class Meta(BackgroundJob.Meta):
         verbose_name = _("Yêu cầu nén tài liệu kỳ họp")
         verbose_name_plural = _("Yêu cầu nén tài liệu kỳ họp")
-        ordering = ["-requested_at", "-pk"]
 
     def __str__(self) -> str:
         return f"{self.session_id} ({self.requested_at:%d/%m/%Y %H:%M})"
-
-    @property
-    def is_active(self) -> bool:
-        return self.status in (self.Status.PENDING, self.Status.RUNNING)

@@ -15,12 +15,12 @@ from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from kombu.exceptions import OperationalError as KombuOperationalError
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from core import jobs
 from core.concurrency import check_rows_version
 from core.services import record_save
 from core.uploads import validate_document, validate_upload
@@ -235,29 +235,6 @@ ZIPS_PER_USER = 10
 ZIP_WINDOW = dt.timedelta(minutes=10)
 
 
-def _zip_enqueue(zip_id: int) -> bool:
-    """Send the build to the broker; with the broker down the row says so (as reports do) and
-    the delegate may ask again, instead of a server error."""
-    from sessions.tasks import build_session_documents_zip
-
-    try:
-        build_session_documents_zip.apply_async(
-            args=[zip_id],
-            retry=True,
-            retry_policy={"max_retries": 2, "interval_start": 0, "interval_step": 0.5},
-        )
-    except (KombuOperationalError, OSError) as exc:
-        logger.warning("Documents zip %s not enqueued, broker unreachable: %s", zip_id, exc)
-        SessionDocumentsZip.objects.filter(pk=zip_id, status="pending").update(
-            status=SessionDocumentsZip.Status.FAILED,
-            queue_error=f"Không kết nối được hàng đợi xử lý nền ({type(exc).__name__}).",
-            error=_("Hệ thống xử lý nền tạm thời không hoạt động. Vui lòng thử lại sau."),
-            finished_at=timezone.now(),
-        )
-        return False
-    return True
-
-
 @transaction.atomic
 def documents_zip_request(*, session: Session, user: Any) -> SessionDocumentsZip:
     """Record a request for the zip of the session's published documents and, once committed,
@@ -270,28 +247,13 @@ def documents_zip_request(*, session: Session, user: Any) -> SessionDocumentsZip
         raise ValidationError(
             _("Anh/chị đã yêu cầu nhiều tệp nén trong ít phút qua. Vui lòng chờ rồi thử lại.")
         )
-    request = SessionDocumentsZip(session=session, requested_by=user, attempts=1)
+    from sessions.tasks import build_session_documents_zip
+
+    request = SessionDocumentsZip(session=session, requested_by=user)
     request.full_clean()
     request.save()
-    transaction.on_commit(partial(_zip_enqueue, request.pk))
+    jobs.job_enqueue_on_commit(job=request, task=build_session_documents_zip)
     return request
-
-
-def _zip_claim(zip_id: int, task_id: str = "") -> bool:
-    """pending -> running as one conditional UPDATE, so that of two deliveries of the same
-    request exactly one builds; a redelivery of the task that claimed it (its worker died)
-    takes it over."""
-    claimable = Q(status=SessionDocumentsZip.Status.PENDING)
-    if task_id:
-        claimable |= Q(status=SessionDocumentsZip.Status.RUNNING, claimed_by=task_id)
-    return bool(
-        SessionDocumentsZip.objects.filter(claimable, pk=zip_id).update(
-            status=SessionDocumentsZip.Status.RUNNING,
-            started_at=timezone.now(),
-            error="",
-            claimed_by=task_id,
-        )
-    )
 
 
 def _zip_part(text: str, limit: int = 80) -> str:
@@ -302,15 +264,10 @@ def _zip_part(text: str, limit: int = 80) -> str:
 
 
 def documents_zip_build(*, zip_id: int, task_id: str = "") -> bool:
-    """Build one requested zip if nobody has yet. Returns True when this call built it.
+    """Build one requested zip if nobody has yet (core.jobs.job_run: claimed by one
+    conditional UPDATE, failures written on the row). Returns True when this call built it."""
 
-    Not atomic as a whole, as reports.services.annual_report_render: the claim must show at
-    once, and a failure must leave the row failed with its reason."""
-    if not _zip_claim(zip_id, task_id):
-        logger.info("Documents zip %s already claimed; nothing to do.", zip_id)
-        return False
-    request = SessionDocumentsZip.objects.select_related("session").get(pk=zip_id)
-    try:
+    def build(request: SessionDocumentsZip) -> dict[str, Any]:
         documents = list(
             published_documents(session=request.session)
             .select_related("agenda_item")
@@ -330,23 +287,19 @@ def documents_zip_build(*, zip_id: int, task_id: str = "") -> bool:
                             target.write(chunk)
             spool.seek(0)
             request.file.save("tai-lieu.zip", File(spool), save=False)
-    except Exception as exc:
-        # The boundary of a background job: whatever went wrong is written on the row so the
-        # delegate sees it, instead of a task that silently vanished.
-        logger.exception("Documents zip %s failed", zip_id)
-        SessionDocumentsZip.objects.filter(
-            pk=zip_id, status=SessionDocumentsZip.Status.RUNNING
-        ).update(
-            status=SessionDocumentsZip.Status.FAILED,
-            error=_("Lỗi khi nén tài liệu (%(error)s). Vui lòng thử lại.")
-            % {"error": f"{type(exc).__name__}: {exc}"[:1000]},
-            finished_at=timezone.now(),
-        )
-        return False
-    SessionDocumentsZip.objects.filter(pk=zip_id, status=SessionDocumentsZip.Status.RUNNING).update(
-        status=SessionDocumentsZip.Status.DONE,
-        file=request.file.name,
-        document_count=len(documents),
-        finished_at=timezone.now(),
+        return {"file": request.file.name, "document_count": len(documents)}
+
+    return jobs.job_run(
+        model=SessionDocumentsZip,
+        job_id=zip_id,
+        task_id=task_id,
+        work=build,
+        failure=_zip_failure,
+        queryset=SessionDocumentsZip.objects.select_related("session"),
     )
-    return True
+
+
+def _zip_failure(exc: Exception) -> str:
+    return _("Lỗi khi nén tài liệu (%(error)s). Vui lòng thử lại.") % {
+        "error": f"{type(exc).__name__}: {exc}"[:1000]
+    }

@@ -201,7 +201,9 @@ MATRIX.update(
         "reports:invitation_create": WRITE,
         "reports:invitation_detail": READ,
         "reports:invitation_update": WRITE,
-        "reports:invitation_download": READ,
+        "reports:invitation_generate": GENERATE,
+        "reports:invitationrequest_status": READ,
+        "reports:invitationrequest_download": READ,
     }
 )
 for _name in ("activity", "question", "recommendation", "followup"):
@@ -251,6 +253,7 @@ PK_MODELS = {
     "registration": "delegates.Registration",
     "record": "council.Delegate",
     "invitation": "reports.Invitation",
+    "invitationrequest": "reports.InvitationRequest",
 }
 
 
@@ -364,6 +367,13 @@ def _invitation_to_open() -> None:
     invitation.meeting_place = invitation.meeting_place or "Hội trường"
     invitation.all_delegates, invitation.guests = False, "Đồng chí Bí thư Tỉnh ủy"
     invitation_save(invitation=invitation)
+    # ... and its PDF, rendered, for the render's status and download URLs.
+    from django.core.files.base import ContentFile
+
+    from reports.models import InvitationRequest
+
+    rendered = InvitationRequest(invitation=invitation, status=InvitationRequest.Status.DONE)
+    rendered.file.save("giay-moi.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=True)
 
 
 def _commune_review(province_resolution):

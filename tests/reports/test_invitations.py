@@ -1,6 +1,7 @@
 """Invitations (giấy mời) to a session (issue 20): numbered in the council's register of the
 year, made from the session's page by the secretariat, read by leaders, never reached from
-another council, and rendered as the NĐ 30/2020 PDF with one page an addressee."""
+another council, and rendered by the worker (core.jobs; in-process without a broker) as the
+NĐ 30/2020 PDF with one page an addressee."""
 
 from __future__ import annotations
 
@@ -17,13 +18,17 @@ from reports.invitations import (
     invitation_addressees,
     invitation_new,
     invitation_next_number,
+    invitation_pdf_request,
+    invitation_requests_requeue_stale,
     invitation_save,
 )
-from reports.models import Invitation
+from reports.models import Invitation, InvitationRequest
 from reports.pdf import invitation_pdf
 from sessions.models import Session
 from tests.helpers import council_client, form_values, post_form
-from tests.reports.conftest import pdf_pages, pdf_text
+from tests.reports.conftest import celery_broker, pdf_pages, pdf_text
+
+CLOSED_PORT_BROKER = "redis://127.0.0.1:1/0"
 
 pytestmark = pytest.mark.django_db
 
@@ -199,10 +204,16 @@ def test_staff_edit_an_invitation(staff_client, session):
     assert invitation.meeting_place == "Nhà khách Tỉnh ủy"
 
 
-def test_leader_reads_but_cannot_make_or_edit_an_invitation(leader_client, session):
+def test_leader_reads_but_cannot_make_or_edit_an_invitation(
+    leader_client, session, django_capture_on_commit_callbacks
+):
     invitation = _invitation(session, guests="Đồng chí Bí thư Tỉnh ủy")
     assert leader_client.get(invitation.get_absolute_url()).status_code == 200
-    download = leader_client.get(reverse("reports:invitation_download", args=[invitation.pk]))
+    # Rendering its PDF is not making it: leaders ask for reports' PDFs as well.
+    with django_capture_on_commit_callbacks(execute=True):
+        leader_client.post(reverse("reports:invitation_generate", args=[invitation.pk]))
+    pdf_request = InvitationRequest.objects.get()
+    download = leader_client.get(pdf_request.get_download_url())
     assert download.status_code == 200
     assert download["Content-Type"] == "application/pdf"
     create = reverse("reports:invitation_create", args=[session.pk])
@@ -216,9 +227,17 @@ def test_leader_reads_but_cannot_make_or_edit_an_invitation(leader_client, sessi
 def test_another_councils_invitation_is_not_found_by_guessing_its_url(
     staff_client, session, other_invitation
 ):
-    for name in ("invitation_detail", "invitation_update", "invitation_download"):
+    for name in ("invitation_detail", "invitation_update"):
         url = reverse(f"reports:{name}", args=[other_invitation.pk])
         assert staff_client.get(url).status_code == 404, name
+    generate = reverse("reports:invitation_generate", args=[other_invitation.pk])
+    assert staff_client.post(generate).status_code == 404
+    other_request = InvitationRequest.objects.create(
+        invitation=other_invitation, status=InvitationRequest.Status.DONE
+    )
+    for url in (other_request.get_status_url(), other_request.get_download_url()):
+        assert staff_client.get(url).status_code == 404, url
+    assert InvitationRequest.objects.count() == 1
     create = reverse("reports:invitation_create", args=[other_invitation.session_id])
     assert staff_client.get(create).status_code == 404
     # ... and its own council's staff open it.
@@ -266,12 +285,74 @@ def test_the_pdf_has_a_page_for_each_addressee_in_the_nd30_layout(session, deleg
     assert "Hoàng Văn Cường" not in text  # no longer a delegate
 
 
-def test_the_downloaded_pdf_is_the_invitation(staff_client, session, delegates):
+def test_tao_pdf_renders_through_the_task_and_the_page_offers_the_file(
+    staff_client, session, delegates, django_capture_on_commit_callbacks
+):
+    """Without a broker the render runs in-process through the very task the worker runs; the
+    page then shows the finished render and its download."""
     invitation = _invitation(session, number=41)
-    response = staff_client.get(reverse("reports:invitation_download", args=[invitation.pk]))
-    assert response.status_code == 200
-    assert "giay-moi-41-2019" in response["Content-Disposition"]
-    text = pdf_text(response.content)
-    assert "GIẤY MỜI" in text
-    assert "Số: 41/GM-HĐND" in text
-    assert "Kính gửi: Đại biểu Nguyễn Văn An" in text
+    generate = reverse("reports:invitation_generate", args=[invitation.pk])
+    assert staff_client.get(generate).status_code == 405
+    with django_capture_on_commit_callbacks(execute=True):
+        response = staff_client.post(generate)
+    assert response.url == f"{invitation.get_absolute_url()}#pdf"
+    pdf_request = InvitationRequest.objects.get()
+    assert pdf_request.status == InvitationRequest.Status.DONE, pdf_request.error
+    assert pdf_request.attempts == 1 and pdf_request.duration is not None
+    assert pdf_request.addressee_count == 2
+    assert pdf_request.file.name.startswith("invitations/2019/giay-moi-41-2019-")
+    page = staff_client.get(invitation.get_absolute_url()).content.decode()
+    assert pdf_request.get_download_url() in page
+    fragment = staff_client.get(pdf_request.get_status_url(), HTTP_HX_REQUEST="true")
+    assert 'data-status="done"' in fragment.content.decode()
+    assert "hx-trigger" not in fragment.content.decode()
+
+    download = staff_client.get(pdf_request.get_download_url())
+    assert download.status_code == 200
+    assert "giay-moi-41-2019" in download["Content-Disposition"]
+    text = " ".join(pdf_text(b"".join(download.streaming_content)).split())
+    for expected in (
+        "HỘI ĐỒNG NHÂN DÂN TỈNH THỬ NGHIỆM",
+        "GIẤY MỜI",
+        "Số: 41/GM-HĐND",
+        "kỳ họp thứ 9, HĐND tỉnh khóa IX",
+        "Kính gửi: Đại biểu Nguyễn Văn An",
+    ):
+        assert expected in text, expected
+
+
+def test_a_pending_render_polls_and_offers_no_file(staff_client, session):
+    invitation = _invitation(session, guests="Đồng chí Bí thư Tỉnh ủy")
+    pdf_request = invitation_pdf_request(invitation=invitation, user=None, enqueue=False)
+    fragment = staff_client.get(pdf_request.get_status_url()).content.decode()
+    assert 'data-status="pending"' in fragment and "every 2s" in fragment
+    assert staff_client.get(pdf_request.get_download_url()).status_code == 404
+    assert (
+        pdf_request.get_status_url()
+        in staff_client.get(invitation.get_absolute_url()).content.decode()
+    )
+
+
+def test_with_the_broker_down_the_render_waits_and_the_sweeper_sends_it_later(
+    staff_user, session, django_capture_on_commit_callbacks
+):
+    invitation = _invitation(session, guests="Đồng chí Bí thư Tỉnh ủy")
+    with celery_broker(CLOSED_PORT_BROKER), django_capture_on_commit_callbacks(execute=True):
+        pdf_request = invitation_pdf_request(invitation=invitation, user=staff_user)
+    pdf_request.refresh_from_db()
+    assert pdf_request.status == InvitationRequest.Status.PENDING
+    assert "OperationalError" in pdf_request.queue_error
+    with django_capture_on_commit_callbacks(execute=True):
+        result = invitation_requests_requeue_stale(now=timezone.now() + dt.timedelta(hours=1))
+    assert result.requeued == (pdf_request.pk,)
+    pdf_request.refresh_from_db()
+    assert pdf_request.status == InvitationRequest.Status.DONE
+    assert (pdf_request.attempts, pdf_request.queue_error) == (2, "")
+
+
+def test_too_many_renders_by_one_user_are_refused_in_vietnamese(staff_user, session):
+    invitation = _invitation(session, guests="Đồng chí Bí thư Tỉnh ủy")
+    for _n in range(5):
+        invitation_pdf_request(invitation=invitation, user=staff_user, enqueue=False)
+    with pytest.raises(ValidationError, match="Vui lòng chờ ít phút"):
+        invitation_pdf_request(invitation=invitation, user=staff_user, enqueue=False)

@@ -3,8 +3,8 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
+from core import jobs
 from reports import pdf as report_pdf
-from reports import services as report_services
 from reports.models import AnnualReport, ReportRequest
 from reports.services import (
     MAX_ATTEMPTS,
@@ -42,7 +42,7 @@ def test_nothing_is_enqueued_before_the_transaction_commits(
 ):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         request = annual_report_request(council=council, year=2019, user=staff_user)
-    enqueues = [c for c in callbacks if getattr(c, "func", None) is report_services._enqueue]
+    enqueues = [c for c in callbacks if getattr(c, "func", None) is jobs.job_enqueue]
     assert len(enqueues) == 1
     assert len(callbacks) == 1
     request.refresh_from_db()
