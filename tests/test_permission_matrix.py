@@ -329,13 +329,21 @@ def _registration_to_open() -> None:
 
     delegate = apps.get_model("council.Delegate").objects.order_by("pk").first()
     session = apps.get_model("council_sessions.Session").objects.filter(term=delegate.term).first()
-    Registration.objects.create(
+    registration = Registration.objects.create(
         session=session,
         delegate=delegate,
         kind=Registration.Kind.QUESTION,
         respondent_position="Giám đốc Sở",
         content="Câu hỏi",
     )
+    # The demo's communes have registrations of their own (delegates/demo.py).
+    for name in (
+        "delegates:registration_withdraw",
+        "delegates:registration_move",
+        "delegates:registration_call",
+        "delegates:registration_record",
+    ):
+        URL_OBJECTS[name] = registration.pk
 
 
 def _session_documents(item, pdf: bytes) -> None:
@@ -348,7 +356,7 @@ def _session_documents(item, pdf: bytes) -> None:
     from sessions.models import SessionDocument, SessionDocumentsZip
     from sessions.services import session_document_create
 
-    session_document_create(
+    document = session_document_create(
         document=SessionDocument(
             agenda_item=item, title="Tờ trình ma trận", published_at=timezone.now()
         ),
@@ -356,6 +364,21 @@ def _session_documents(item, pdf: bytes) -> None:
     )
     bundle = SessionDocumentsZip(session=item.session, status=SessionDocumentsZip.Status.DONE)
     bundle.file.save("tai-lieu.zip", ContentFile(b"PK\x05\x06" + b"\x00" * 18), save=True)
+    # The demo's communes have documents of their own (delegates/demo.py): the first of the
+    # table is not the province's, whose logins the matrix uses.
+    for name in (
+        "sessions:sessiondocument_file",
+        "sessions:sessiondocument_receipts",
+        "sessions:sessiondocument_update",
+        "sessions:sessiondocument_replace",
+        "sessions:sessiondocument_publish",
+        "delegates:document",
+        "delegates:document_file",
+        "delegates:document_note",
+    ):
+        URL_OBJECTS[name] = document.pk
+    URL_OBJECTS["delegates:documentszip_status"] = bundle.pk
+    URL_OBJECTS["delegates:documentszip_download"] = bundle.pk
 
 
 def _invitation_to_open() -> None:
