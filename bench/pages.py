@@ -31,6 +31,10 @@ from voters.models import (
 # other lists. Every page shows the rows of the login's council (issue 19): a page that did not
 # read the council before (a session's page) reads it once, 11 -> 12 for details.
 BUDGETS = {"dashboard": 20, "list": 11, "search": 13, "detail": 12, "form": 11, "export": 10}
+# Pages over their kind's budget by design. The session's page carries a card of each floor
+# above it (sessions.fragments: what it adopted, its questioning, its petitions report, its
+# invitations, issue 20), a query each.
+PAGE_BUDGETS = {"session_detail": 13}
 PAGE_SIZE = 25
 
 
@@ -42,7 +46,7 @@ class Page:
 
     @property
     def budget(self) -> int:
-        return BUDGETS[self.kind]
+        return PAGE_BUDGETS.get(self.name, BUDGETS[self.kind])
 
 
 def _last_page(count: int) -> int:

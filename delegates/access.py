@@ -42,3 +42,10 @@ def require_secretariat(request: HttpRequest) -> None:
     """The staff pages of the room (logins, documents, queues): staff and administrators."""
     if not roles.can_edit_records(request.user):
         raise PermissionDenied
+
+
+def query_id(value: str) -> int:
+    """An id from the query string (?term=); anything else is a page that does not exist."""
+    if not value.isdigit():
+        raise Http404
+    return int(value)

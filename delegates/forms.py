@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import VnDateField
+from core.forms import VnDateField, vn_formfield
 from core.scoping import of_council
 from council.models import Organization
 from delegates.models import Registration
@@ -17,6 +17,8 @@ from sessions.models import AgendaItem, Session
 
 class RegistrationForm(forms.ModelForm):
     class Meta:
+        # The house's fields: Vietnamese blank choices, dd/mm/yyyy dates, ids checked.
+        formfield_callback = vn_formfield
         model = Registration
         fields = [
             "kind",

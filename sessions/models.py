@@ -357,6 +357,8 @@ class DelegateNote(models.Model):
     no admin registration, no staff page, and no audit trail (the history tables are readable
     by administrators), so nobody else sees the text through the interface."""
 
+    council_path = "delegate__term__council"
+
     delegate = models.ForeignKey(
         "council.Delegate",
         verbose_name=_("Đại biểu"),

@@ -1,8 +1,8 @@
 """Two councils in one installation never see each other's rows (issue 19).
 
 The demo's province council holds a year of work; a commune council of that province holds
-nothing. A staff login of the commune opens every URL of the project with the province's real
-ids: every record page, form and delete is "not found", every list is empty, no export has a
+nothing. A staff login of the commune (and, in the delegates' room, a delegate of the commune)
+opens every URL of the project with the province's real ids: every record page, form and delete is "not found", every list is empty, no export has a
 row, no page names the province's council; drop-downs offer none of its records and a form
 sent with one of them is refused. The province's staff may look at the commune (and back)."""
 
@@ -18,8 +18,9 @@ from django.urls import reverse
 from council.models import Council
 from council.selectors import province_council
 from sessions.models import Session
+from tests.delegates.conftest import delegate_login
 from tests.helpers import council_client
-from tests.test_permission_matrix import PUBLIC, _files_to_open, _url
+from tests.test_permission_matrix import DELEGATE, MATRIX, PUBLIC, _files_to_open, _url
 from tests.test_urls_access import _patterns
 
 pytestmark = pytest.mark.django_db
@@ -34,6 +35,8 @@ SHARED = {
 }
 # Pages that are the login's own, not a council's.
 OWN_PAGES = {"password_change", "password_change_done", "otp_verify", "otp_setup", "council_choose"}
+# The delegates' room's own pages: a delegate's login only (a staff login is refused them).
+DELEGATE_PAGES = {name for name, refused in MATRIX.items() if refused is DELEGATE}
 
 
 @pytest.fixture
@@ -84,6 +87,10 @@ def test_a_commune_login_finds_nothing_of_the_province_at_any_url(two_councils):
         if response.status_code == 405:  # POST-only actions
             response = client.post(url, {})
         code = response.status_code
+        if name in DELEGATE_PAGES:  # walked by the commune's delegate below
+            if code != 403:
+                failures.append(f"{name} {url}: {code}, not 403")
+            continue
         model = _pk_model(name, route)
         if model is not None and model not in SHARED and not name.endswith("_create"):
             if code != 404:
@@ -108,6 +115,40 @@ def test_a_commune_login_finds_nothing_of_the_province_at_any_url(two_councils):
             listed = name.split(":")[-1].removesuffix("_list")
             if listed not in SHARED:
                 failures.append(f"{name} {url}: lists {table.paginator.count} rows")
+    assert not failures, "\n".join(failures)
+
+
+def test_a_commune_delegate_finds_nothing_of_the_province_in_the_delegates_room(two_councils):
+    """The delegates' room walked by a delegate of the commune with the province's real ids:
+    every session, document, note, zip and registration of the province is "not found"."""
+    import datetime as dt
+
+    from council.models import Delegate, Term
+
+    province, commune = two_councils
+    term = Term.objects.create(
+        council=commune, ordinal=1, roman="I", start_date=dt.date(2026, 3, 27)
+    )
+    delegate = Delegate.objects.create(term=term, full_name="Nông Văn Xã", birth_year=1980)
+    _user, client = delegate_login(delegate)
+    failures = []
+    for name, route, _entry in _patterns():
+        if name not in DELEGATE_PAGES:
+            continue
+        url = _url(name, route)
+        response = client.get(url)
+        if response.status_code == 405:
+            response = client.post(url, {})
+        code = response.status_code
+        if _pk_model(name, route) is not None:
+            if code != 404:
+                failures.append(f"{name} {url}: {code}, not 404")
+        elif code != 200:
+            failures.append(f"{name} {url}: {code}")
+        elif response["Content-Type"].startswith("text/html") and (
+            province.name in response.content.decode()
+        ):
+            failures.append(f"{name} {url}: names {province.name}")
     assert not failures, "\n".join(failures)
 
 

@@ -165,6 +165,8 @@ def test_every_page_is_in_vietnamese_for_every_role(settings, tmp_path):
     for role, client in _clients().items():
         for url in urls:
             _check(failures, role, url, client.get(url))
+        if role == "delegate":  # the secretariat's lists refuse a delegate's login
+            continue
         # A second page of the longest lists: pagination shows.
         for name in ("voters:voterpetition_list", "council:delegate_list"):
             url = reverse(name) + "?page=2"

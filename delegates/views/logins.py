@@ -27,7 +27,7 @@ from accounts.services import (
 from core.scoping import council_object_or_404, of_council, request_council
 from council.models import Delegate, Term
 from council.selectors import term_for_date
-from delegates.access import require_secretariat
+from delegates.access import query_id, require_secretariat
 
 
 def _term(request: HttpRequest) -> Term | None:
@@ -35,7 +35,7 @@ def _term(request: HttpRequest) -> Term | None:
     if council is None:
         return None
     if request.GET.get("term"):
-        return council_object_or_404(request, Term, pk=request.GET["term"])
+        return council_object_or_404(request, Term, pk=query_id(request.GET["term"]))
     return term_for_date(council=council, day=timezone.localdate()) or (
         of_council(Term.objects.all(), council).order_by("-start_date").first()
     )

@@ -16,7 +16,7 @@ from core.scoping import council_object_or_404, of_council, request_council
 from council.models import Delegate, Term
 from council.selectors import term_for_date
 from delegates import record_selectors as selectors
-from delegates.access import require_delegate
+from delegates.access import query_id, require_delegate
 from delegates.tables import DelegateActivityTable
 from reports.fonts import report_font
 from reports.pdf import html_pdf
@@ -94,18 +94,23 @@ def council_table(request: HttpRequest) -> HttpResponse:
     terms = list(of_council(Term.objects.all(), council).order_by("-start_date")) if council else []
     today = timezone.localdate()
     if request.GET.get("term"):
-        term = council_object_or_404(request, Term, pk=request.GET["term"])
+        term = council_object_or_404(request, Term, pk=query_id(request.GET["term"]))
     else:
         term = (term_for_date(council=council, day=today) if council else None) or (
             terms[0] if terms else None
         )
     year = _year(request, term) if term is not None else None
     table = DelegateActivityTable(sort=request.GET.get("sort") or "full_name")
-    if term is not None:
-        rows = table.sort(selectors.delegates_activity(term=term, year=year))
-        table.show(
-            TailFirstPaginator(rows, request.GET.get("per_page")).get_page(request.GET.get("page"))
+    rows = (
+        selectors.delegates_activity(term=term, year=year)
+        if term is not None
+        else Delegate.objects.none()
+    )
+    table.show(
+        TailFirstPaginator(table.sort(rows), request.GET.get("per_page")).get_page(
+            request.GET.get("page")
         )
+    )
     return render(
         request,
         "delegates/record_table.html",
