@@ -265,6 +265,11 @@ class RecordWriteMixin:
     def get_object(self, queryset: QuerySet | None = None) -> Model:
         obj = super().get_object(queryset)  # type: ignore[misc]
         self.check_committee(obj)
+        # Rows a council sees but another council keeps (a commune's view of its province's
+        # organisations) say who may change them.
+        managed_by = getattr(obj, "is_managed_by", None)
+        if managed_by is not None and not managed_by(request_council(self.request)):
+            raise PermissionDenied
         return obj
 
 

@@ -140,9 +140,8 @@ ORGANIZATION_FIELDS = [
 
 
 class OrganizationForm(BaseModelForm):
-    """An organisation belongs to the council that adds it (core.forms.BaseModelForm's council).
-    A council edits its own organisations, and a province (a council of no other) also the
-    shared ones; a commune chooses from its province's and the shared ones but edits neither."""
+    """An organisation belongs to the council that adds it (core.forms.BaseModelForm's council);
+    who may change one afterwards is Organization.is_managed_by."""
 
     class Meta:
         model = m.Organization
@@ -152,15 +151,6 @@ class OrganizationForm(BaseModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk is None:
             self.instance.council = self.council
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean()
-        own, owner = self.council, self.instance.council_id
-        if self.instance.pk is None or own is None or owner == own.pk:
-            return data
-        if owner is None and own.parent_id is None:  # a shared one, edited by a province
-            return data
-        raise forms.ValidationError(_("Cơ quan này do HĐND khác quản lý: HĐND này không sửa được."))
 
 
 NEW_UNIT_FIELDS = ["name", "unit_type", "level", "parent", "code"]

@@ -415,6 +415,14 @@ class Organization(TimeStampedModel):
             self.valid_to is None or day <= self.valid_to
         )
 
+    def is_managed_by(self, council: Council | None) -> bool:
+        """Whether `council` may edit or delete it: its own, and a province (a council of no
+        other) also the shared ones. A commune chooses its province's and the shared ones but
+        changes neither (core.views.RecordWriteMixin asks this before any write)."""
+        if council is None or self.council_id == council.pk:
+            return True
+        return self.council_id is None and council.parent_id is None
+
     def __str__(self) -> str:
         return self.short_name or self.name
 
