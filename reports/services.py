@@ -17,10 +17,9 @@ from django.utils.translation import gettext as _
 from core import jobs
 from core.jobs import MAX_ATTEMPTS, PENDING_RESEND_AFTER, RUNNING_STALE_AFTER, RequeueResult
 from core.periods import Period, PeriodKind
-from council.models import Council, Term
+from council.models import DISTRICT_LEVEL_END, Council, Term
 from reports.models import AnnualReport, ReportRequest
 from sessions.models import Session
-from voters.models import DISTRICT_LEVEL_END
 
 # Each request renders a PDF (about a second of a worker) and keeps it: a user may ask this
 # many times in this window, enough for corrections, too few to fill the disk or the queue.

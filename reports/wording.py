@@ -8,8 +8,8 @@ import datetime as dt
 from core.periods import Period, PeriodKind
 from core.rates import rate_text
 from core.text import pad2
-from council.models import Council
-from voters.models import DISTRICT_LEVEL_END, VoterPetition
+from council.models import DISTRICT_LEVEL_END, Council
+from voters.models import VoterPetition
 
 
 def vn_date_words(day: dt.date) -> str:

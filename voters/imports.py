@@ -26,8 +26,8 @@ from openpyxl.utils import get_column_letter
 from core.scoping import of_council
 from core.spreadsheets import RowError, archive_refusal, cell_text
 from core.text import fold
-from council.models import Committee, Organization, Term
-from voters.models import DISTRICT_LEVEL_END, PetitionField, VoterPetition
+from council.models import DISTRICT_LEVEL_END, Committee, Organization, Term
+from voters.models import PetitionField, VoterPetition
 
 MAX_ROWS = 5000
 SHEET_NAME = "Kiến nghị"
