@@ -36,6 +36,7 @@ from django.utils import timezone
 from bench import vocabulary as V
 from core.text import fold
 from council.models import (
+    DISTRICT_LEVEL_END,
     AdministrativeUnit,
     AppraisalRequest,
     Committee,
@@ -62,7 +63,6 @@ from resolutions.models import Resolution, ResolutionField, ResolutionRelation
 from resolutions.services import resolution_series
 from sessions.models import AgendaItem, Attendance, Session
 from voters.models import (
-    DISTRICT_LEVEL_END,
     CitizenReception,
     ForwardingBatch,
     Letter,
