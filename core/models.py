@@ -12,6 +12,13 @@ class ChangeOnlyHistoricalRecords(HistoricalRecords):
 
     IGNORED = frozenset({"updated_at"})
 
+    def fields_included(self, model):
+        """Without the model's HISTORY_EXCLUDED_FIELDS: a secret (a denunciator's identity, Luật
+        Tố cáo 2018 Điều 47) must not be copied into an audit trail read by more people than
+        may read the secret. Declared on the model because the history is inherited."""
+        secret = frozenset(getattr(model, "HISTORY_EXCLUDED_FIELDS", ()))
+        return [field for field in super().fields_included(model) if field.name not in secret]
+
     def post_save(self, instance, created, using=None, **kwargs):
         if not created and not kwargs.get("raw", False) and self._unchanged(instance, using):
             return

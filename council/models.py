@@ -351,9 +351,8 @@ class Organization(TimeStampedModel):
         DISTRICT = "district", _("Huyện")
         COMMUNE = "commune", _("Xã")
 
-    name = models.CharField(
-        _("Tên cơ quan, tổ chức"), max_length=200, unique=True, db_collation=COLLATION
-    )
+    # Unique within its council (Meta.constraints): two communes each have their "Công an xã".
+    name = models.CharField(_("Tên cơ quan, tổ chức"), max_length=200, db_collation=COLLATION)
     short_name = models.CharField(_("Tên viết tắt"), max_length=60, blank=True)
     kind = models.CharField(_("Loại"), max_length=20, choices=Kind.choices, default=Kind.DEPARTMENT)
     level = models.CharField(_("Cấp"), max_length=20, choices=Level.choices, default=Level.PROVINCE)
@@ -394,6 +393,21 @@ class Organization(TimeStampedModel):
                 | Q(valid_to__gte=F("valid_from")),
                 name="organization_valid_to_after_from",
                 violation_error_message=_("Ngày hết hoạt động không được trước ngày bắt đầu."),
+            ),
+            # A council's names are its own: its organisations may be named like another
+            # council's. The index leads with the council, as the drop-downs' lookups do.
+            models.UniqueConstraint(
+                fields=["council", "name"],
+                name="organization_unique_name_in_council",
+                violation_error_message=_("HĐND này đã có cơ quan, tổ chức mang tên này."),
+            ),
+            # The shared ones (no council) among themselves: NULLs are never equal, so the
+            # constraint above does not see them.
+            models.UniqueConstraint(
+                fields=["name"],
+                condition=Q(council__isnull=True),
+                name="organization_unique_shared_name",
+                violation_error_message=_("Đã có cơ quan, tổ chức dùng chung mang tên này."),
             ),
         ]
 
@@ -692,3 +706,36 @@ class AppraisalRequest(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("council:appraisalrequest_detail", args=[self.pk])
+
+
+class Holiday(TimeStampedModel):
+    """A day of the national working calendar that differs from the week: a public holiday or a
+    day off in lieu (nghỉ bù), or a weekend day worked instead (làm bù). Entered each year: the
+    law fixes the holidays (BLLĐ 2019 Điều 112(1)) but the Prime Minister fixes the days of Tết
+    and Quốc khánh every year (Điều 112(3)), so they cannot be computed from the lunar calendar.
+    Installation-wide: the calendar is national. Read by council.workdays."""
+
+    class Kind(models.TextChoices):
+        DAY_OFF = "day_off", _("Ngày nghỉ (lễ, tết, nghỉ bù)")
+        WORKING_DAY = "working_day", _("Ngày làm việc bù (thứ Bảy, Chủ nhật đi làm)")
+
+    date = models.DateField(_("Ngày"), unique=True)
+    kind = models.CharField(_("Loại"), max_length=20, choices=Kind.choices, default=Kind.DAY_OFF)
+    name = models.CharField(_("Tên ngày nghỉ"), max_length=150)
+    basis = models.CharField(
+        _("Căn cứ"),
+        max_length=300,
+        blank=True,
+        help_text=_("Ví dụ: Bộ luật Lao động 2019, Điều 112; Công văn số …/VPCP-KGVX."),
+    )
+
+    class Meta:
+        verbose_name = _("Ngày nghỉ lễ, làm bù")
+        verbose_name_plural = _("Lịch nghỉ lễ")
+        ordering = ["date"]
+
+    def __str__(self) -> str:
+        return f"{self.date.strftime('%d/%m/%Y')}: {self.name}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("council:holiday_list") + f"?nam={self.date.year}"

@@ -42,6 +42,7 @@ KINDS = {
             "term": ctx["term"].pk,
             "received_date": "05/03/2019",
             "kind": "complaint",
+            "channel": "post",
             "summary": "Khiếu nại về bồi thường đất",
             "eligible": "on",
             "handling": "forwarded",

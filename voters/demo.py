@@ -490,6 +490,7 @@ def _load_letters(*, term, orgs: dict) -> None:
             summary=summary,
             classification="Đất đai" if "đất" in summary else "Khác",
             eligible=eligible,
+            ineligible_reason="" if eligible else Letter.IneligibleReason.DUPLICATE,
             handling=Letter.Handling.FORWARDED
             if forwarded
             else (Letter.Handling.GUIDED if eligible else Letter.Handling.FILED),

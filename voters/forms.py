@@ -270,11 +270,14 @@ class LetterForm(BaseModelForm):
         fields = [
             "term",
             "received_date",
+            "channel",
             "kind",
             "summary",
             "classification",
             "eligible",
+            "ineligible_reason",
             "handling",
+            "processed_date",
             "forwarded_to",
             "forwarded_date",
             "result",
@@ -282,6 +285,7 @@ class LetterForm(BaseModelForm):
             "sender_address",
             "sender_phone",
             "sender_id_number",
+            "consent_note",
         ]
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 3}),

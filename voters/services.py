@@ -21,7 +21,9 @@ from django.utils.translation import gettext as _
 from core.services import record_save
 from core.text import fold
 from council.models import Organization, Term
+from voters.casework.numbering import case_next_seq
 from voters.models import (
+    Case,
     ForwardingBatch,
     Letter,
     PetitionStatusChange,
@@ -274,14 +276,39 @@ def petition_consolidate(
 
 @transaction.atomic
 def letter_save(*, letter: Letter, user: Any = None) -> Letter:
+    """Save a letter; one without a case opens a case of its own (every letter belongs to a
+    case, so the figures count both). voters.casework.services.letter_intake attaches a letter
+    to an existing case instead."""
     if letter._state.adding and _user_or_none(user):
         letter.created_by = user
     # Personal data stays out of the search column: a search must not reveal a sender to
     # someone who may not see the sender.
     letter.search_text = fold(" ".join([letter.summary, letter.classification, letter.result]))
-    letter.full_clean()
+    letter.full_clean(exclude=["case"])
+    if letter.case_id is None:
+        letter.case = case_open(letter=letter, user=user)
     letter.save()
     return letter
+
+
+def case_open(*, letter: Letter, user: Any = None) -> Case:
+    """A new case whose first letter is `letter` (not yet saved): numbered in its council's
+    year, its kind and title those of the letter."""
+    council_id = Term.objects.values_list("council_id", flat=True).get(pk=letter.term_id)
+    year = letter.received_date.year
+    case = Case(
+        council_id=council_id,
+        year=year,
+        seq=case_next_seq(council_id=council_id, year=year),
+        title=letter.summary[:300],
+        kind=letter.kind,
+        search_text=fold(letter.summary),
+    )
+    if _user_or_none(user):
+        case.created_by = user
+    case.full_clean()
+    case.save()
+    return case
 
 
 @transaction.atomic

@@ -286,6 +286,7 @@ def letters(term, organization, staff_user) -> dict[str, Letter]:
             kind=Letter.Kind.DENUNCIATION,
             summary="Tố cáo cán bộ địa chính",
             eligible=False,
+            ineligible_reason=Letter.IneligibleReason.ANONYMOUS,
             handling=Letter.Handling.FILED,
             sender_name="Lê Thị Người Gửi",
         ),

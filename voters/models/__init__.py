@@ -1,7 +1,15 @@
 """Voters: contact meetings (tiếp xúc cử tri), voter petitions from intake to answer (kiến nghị
 cử tri), citizens' letters (đơn thư) and citizen reception (tiếp công dân), one module each."""
 
-from voters.models.letters import Letter
+from voters.models.letters import (
+    Case,
+    CaseDocument,
+    CaseFollowUp,
+    DeadlineRule,
+    IdentityAccess,
+    Letter,
+    RetentionRule,
+)
 from voters.models.petitions import (
     ForwardingBatch,
     PetitionField,
@@ -10,14 +18,22 @@ from voters.models.petitions import (
     VoterPetition,
     minutes_upload_to,
 )
-from voters.models.receptions import CitizenReception
+from voters.models.receptions import CitizenReception, ReceptionSchedule, ReceptionVisit
 
 __all__ = [
+    "Case",
+    "CaseDocument",
+    "CaseFollowUp",
     "CitizenReception",
+    "DeadlineRule",
     "ForwardingBatch",
+    "IdentityAccess",
     "Letter",
     "PetitionField",
     "PetitionStatusChange",
+    "ReceptionSchedule",
+    "ReceptionVisit",
+    "RetentionRule",
     "VoterMeeting",
     "VoterPetition",
     "minutes_upload_to",

@@ -1,0 +1,7 @@
+"""Casework on citizens' letters (issue 21): cases and their letters, the legal deadlines, the
+handling workflow, the outgoing documents, the protection of denunciators, the reception
+schedule and register, retention of personal data, figures and the register's import.
+
+One module per concern: numbering (case and document numbers), deadlines, identity (who may
+read a denunciator's identity: the one place that decides), services (writes), selectors
+(reads)."""
