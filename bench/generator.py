@@ -265,13 +265,9 @@ def _province_places(
     orgs = {}
     for key, name, short, kind, level in V.ORGANIZATIONS:
         orgs[key], _ = Organization.objects.get_or_create(
+            council=council,  # names are unique within a council, not across councils
             name=name.format(p=place),
-            defaults={
-                "short_name": short.format(p=place),
-                "kind": kind,
-                "level": level,
-                "council": council,
-            },
+            defaults={"short_name": short.format(p=place), "kind": kind, "level": level},
         )
     return districts, communes, orgs
 
@@ -312,13 +308,13 @@ def _commune_places(
     orgs = {}
     for key, name, short, kind in COMMUNE_ORGANIZATIONS:
         orgs[key], _ = Organization.objects.get_or_create(
+            council=council,
             name=name.format(w=word, p=place) + suffix,
             defaults={
                 "short_name": short.format(w=word, p=place)[:60],
                 "kind": kind,
                 "level": "commune",
                 "admin_unit": unit,
-                "council": council,
             },
         )
     return [unit], [(0, unit)], orgs

@@ -17,6 +17,7 @@ from typing import Any
 
 from django.db.models import Model
 
+from core.scoping import of_council
 from council import demo as council_demo
 from council.models import Committee, Council, Delegate, Organization, Term
 from oversight.models import (
@@ -398,12 +399,17 @@ def _upsert(model: type[Model], keys: dict[str, Any], *, save, **values: Any) ->
 
 
 def _organizations(council: Council) -> dict[str, Organization]:
+    """The organisations the council deals with, by name: its own, the shared ones (names are
+    unique within each; another council may have one of the same name)."""
     for name, short, kind in EXTRA_ORGANIZATIONS:
         Organization.objects.get_or_create(
+            council=council,
             name=name,
-            defaults={"short_name": short, "kind": kind, "level": "province", "council": council},
+            defaults={"short_name": short, "kind": kind, "level": "province"},
         )
-    return {o.name: o for o in Organization.objects.all()}
+    visible = of_council(Organization.objects.all(), council)
+    # The council's own last, so that its organisation wins over a shared one of its name.
+    return {o.name: o for o in sorted(visible, key=lambda o: o.council_id == council.pk)}
 
 
 def _ban_symbol(code: str) -> str:

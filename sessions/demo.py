@@ -179,10 +179,12 @@ def load(*, council: Council) -> None:
 
 
 def _load_agenda(term, sessions) -> None:
-    provincial_ubnd = Organization.objects.filter(kind="ubnd", level="province").first()
+    # The council's own organisations: another council may have one of the same name.
+    own = Organization.objects.filter(council=term.council_id)
+    provincial_ubnd = own.filter(kind="ubnd", level="province").first()
     committees = {c.code: c for c in Committee.objects.filter(term=term)}
     for number, order, doc_type, symbol, day, issuer, ban, title in AGENDA:
-        issuer_org = (Organization.objects.filter(name=issuer).first() if issuer else None) or (
+        issuer_org = (own.filter(name=issuer).first() if issuer else None) or (
             provincial_ubnd if doc_type == "submission" else None
         )
         AgendaItem.objects.update_or_create(

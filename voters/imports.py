@@ -218,7 +218,12 @@ class _Lookups:
             self.fields.setdefault(fold(f.name), []).append(f)
         self.orgs: dict[str, Organization] = {}
         # The organisations the term's council may name: its own, its province's, shared ones.
-        for org in of_council(Organization.objects.all(), term.council):
+        # A name is unique within each of them, not across them: a commune's own "Công an xã"
+        # comes before anything of its province's of that name, and both before a shared one.
+        council = term.council
+        nearness = {council.pk: 0, council.parent_id: 1, None: 2}
+        visible = of_council(Organization.objects.all(), council)
+        for org in sorted(visible, key=lambda o: nearness.get(o.council_id, 3)):
             self.orgs.setdefault(fold(org.name), org)
             if org.short_name:
                 self.orgs.setdefault(fold(org.short_name), org)
