@@ -9,6 +9,7 @@ Every write is keyed on a natural key, so loading twice changes nothing."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from core.services import record_save
@@ -163,11 +164,15 @@ APPRAISAL_SUBJECTS = [
 ]
 
 
+PROVINCE_NAME = "Hội đồng nhân dân tỉnh Lạng Sơn"
+PROVINCE_SHORT_NAME = "HĐND tỉnh Lạng Sơn"
+
+
 def load(*, council: Council | None = None) -> Council:
     council, _ = Council.objects.update_or_create(
-        name="Hội đồng nhân dân tỉnh Lạng Sơn",
+        name=PROVINCE_NAME,
         defaults={
-            "short_name": "HĐND tỉnh Lạng Sơn",
+            "short_name": PROVINCE_SHORT_NAME,
             "level": Council.Level.PROVINCE,
             "place_name": "Lạng Sơn",
             "header_name": "HỘI ĐỒNG NHÂN DÂN\nTỈNH LẠNG SƠN",
@@ -268,6 +273,12 @@ def _place(spec: CommuneSpec) -> str:
     return spec.unit[:1].lower() + spec.unit[1:]
 
 
+def commune_names(spec: CommuneSpec) -> tuple[str, str]:
+    """(full name, short name) of the council the demo makes of this commune."""
+    place = _place(spec)
+    return f"Hội đồng nhân dân {place}", f"HĐND {place}"
+
+
 def _unit(spec: CommuneSpec) -> AdministrativeUnit | None:
     _kind, _sep, name = spec.unit.partition(" ")
     return AdministrativeUnit.objects.filter(
@@ -277,7 +288,7 @@ def _unit(spec: CommuneSpec) -> AdministrativeUnit | None:
 
 def commune_spec(council: Council) -> CommuneSpec | None:
     """The demo's description of a commune council it created, None for any other council."""
-    return next((c for c in COMMUNES if council.name == f"Hội đồng nhân dân {_place(c)}"), None)
+    return next((c for c in COMMUNES if council.name == commune_names(c)[0]), None)
 
 
 def commune_shift(council: Council) -> int:
@@ -294,30 +305,34 @@ def commune_unit(council: Council) -> AdministrativeUnit | None:
 
 
 def commune_organization(council: Council, prefix: str) -> Organization | None:
-    """ "Ủy ban nhân dân", "Ủy ban MTTQ Việt Nam", "Công an" of the commune, by name."""
-    return Organization.objects.filter(name=f"{prefix} {locality(council)}").first()
+    """ "Ủy ban nhân dân", "Ủy ban MTTQ Việt Nam", "Công an" of the commune, by name among its
+    own (another council may have one of that name)."""
+    return Organization.objects.filter(
+        council=council, name=f"{prefix} {locality(council)}"
+    ).first()
 
 
 def current_term(council: Council) -> Term | None:
     return council.terms.order_by("-start_date").first()
 
 
-def load_communes(*, province: Council) -> list[Council]:
-    """A few commune councils of `province` after the reform, each with its 2026 - 2031 term,
-    its two Ban and its delegates. Idempotent: keyed on the council's name and the term's
-    ordinal."""
+def load_communes(
+    *, province: Council, specs: Sequence[CommuneSpec] = tuple(COMMUNES)
+) -> list[Council]:
+    """A few commune councils of `province` after the reform (`specs`: those of COMMUNES to
+    load, all by default), each with its 2026 - 2031 term, its two Ban and its delegates.
+    Idempotent: keyed on the council's name and the term's ordinal."""
     councils = []
-    for spec in COMMUNES:
+    for spec in specs:
         unit = _unit(spec)
         if unit is None:  # the units come with load(); on their own, load them first
             _load_units()
             unit = _unit(spec)
         place = _place(spec)
-        council = Council.objects.filter(name=f"Hội đồng nhân dân {place}").first() or Council(
-            name=f"Hội đồng nhân dân {place}"
-        )
+        name, short_name = commune_names(spec)
+        council = Council.objects.filter(name=name).first() or Council(name=name)
         for field, value in {
-            "short_name": f"HĐND {place}",
+            "short_name": short_name,
             "level": Council.Level.COMMUNE,
             "level_name": unit.get_unit_type_display().lower(),  # xã, phường
             "parent": province,
@@ -373,6 +388,7 @@ def _load_commune_organizations(council: Council, place: str, unit: Administrati
         ("Công an", "Công an", Organization.Kind.DEPARTMENT),
     ]:
         Organization.objects.update_or_create(
+            council=council,
             name=f"{prefix} {place}",
             defaults={
                 "short_name": f"{short} {place}",
@@ -380,7 +396,6 @@ def _load_commune_organizations(council: Council, place: str, unit: Administrati
                 "level": Organization.Level.COMMUNE,
                 "admin_unit": unit,
                 "valid_from": DISTRICTS_END + dt.timedelta(days=1),  # the new commune's first day
-                "council": council,
             },
         )
 
@@ -438,14 +453,17 @@ def _load_organizations(council: Council) -> None:
     """The province's organisations (and its former districts' UBND) are its own; the central
     ones are shared by every council (no council)."""
     for name, short, kind, level in ORGANIZATIONS:
+        # Names are unique within a council (or among the shared ones): keyed on both.
         owner = None if level == Organization.Level.CENTRAL else council
         Organization.objects.update_or_create(
+            council=owner,
             name=name,
-            defaults={"short_name": short, "kind": kind, "level": level, "council": owner},
+            defaults={"short_name": short, "kind": kind, "level": level},
         )
     for _type, name, _communes in DISTRICTS:
         prefix = "thành phố" if _type == "thanh_pho_thuoc_tinh" else "huyện"
         Organization.objects.update_or_create(
+            council=council,
             name=f"Ủy ban nhân dân {prefix} {name}",
             defaults={
                 "short_name": f"UBND {prefix} {name}",
@@ -453,7 +471,6 @@ def _load_organizations(council: Council) -> None:
                 "level": "district",
                 "is_active": False,
                 "valid_to": DISTRICTS_END,
-                "council": council,
             },
         )
 
@@ -560,8 +577,9 @@ def _load_delegates(
 
 
 def _load_standing_work_2019(term: Term) -> None:
-    ubnd = Organization.objects.get(name="Ủy ban nhân dân tỉnh Lạng Sơn")
-    party = Organization.objects.get(name="Ban cán sự đảng UBND tỉnh Lạng Sơn")
+    own = Organization.objects.filter(council=term.council_id)
+    ubnd = own.get(name="Ủy ban nhân dân tỉnh Lạng Sơn")
+    party = own.get(name="Ban cán sự đảng UBND tỉnh Lạng Sơn")
     for i, (received, subject) in enumerate(INTERSESSION_2019, start=1):
         InterSessionMatter.objects.update_or_create(
             term=term,
