@@ -421,8 +421,23 @@ class IdentityAccess(models.Model):
         EXPORT = "export", _("Xuất dữ liệu cá nhân theo yêu cầu")
         DENIED = "denied", _("Bị từ chối")
 
+    # A letter's sender, or a reception visit's citizen (a denunciation made in person is as
+    # secret as one on paper): exactly one of the two.
     letter = models.ForeignKey(
-        Letter, verbose_name=_("Đơn"), on_delete=models.CASCADE, related_name="identity_accesses"
+        Letter,
+        verbose_name=_("Đơn"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="identity_accesses",
+    )
+    visit = models.ForeignKey(
+        "voters.ReceptionVisit",
+        verbose_name=_("Lượt tiếp công dân"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="identity_accesses",
     )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -438,6 +453,14 @@ class IdentityAccess(models.Model):
         verbose_name = _("Lượt xem thông tin người tố cáo")
         verbose_name_plural = _("Nhật ký xem thông tin người tố cáo")
         ordering = ["-at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(letter__isnull=False, visit__isnull=True)
+                | Q(letter__isnull=True, visit__isnull=False),
+                name="identityaccess_letter_or_visit",
+                violation_error_message=_("Ghi nhật ký cho một đơn hoặc một lượt tiếp công dân."),
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_action_display()} {self.at:%d/%m/%Y %H:%M}"
