@@ -2,6 +2,7 @@
 cử tri), citizens' letters (đơn thư) and citizen reception (tiếp công dân), one module each."""
 
 from voters.models.letters import (
+    AnonymisationRun,
     Case,
     CaseDocument,
     CaseFollowUp,
@@ -21,6 +22,7 @@ from voters.models.petitions import (
 from voters.models.receptions import CitizenReception, ReceptionSchedule, ReceptionVisit
 
 __all__ = [
+    "AnonymisationRun",
     "Case",
     "CaseDocument",
     "CaseFollowUp",

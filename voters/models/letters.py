@@ -545,3 +545,40 @@ class RetentionRule(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.get_category_display()}: {self.years} năm"
+
+
+class AnonymisationRun(models.Model):
+    """One run of the anonymisation of personal data past retention (voters.casework.retention),
+    dry or not, by the scheduler or a person: what it found, as counts and ids, never a name.
+    The office can show when and how each citizen's data left the register."""
+
+    at = models.DateTimeField(_("Thời điểm"), auto_now_add=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Người chạy"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # None: every council of the installation (the weekly task).
+    council = models.ForeignKey(
+        "council.Council",
+        verbose_name=_("HĐND"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    today = models.DateField(_("Tính thời hạn lưu đến ngày"))
+    dry_run = models.BooleanField(_("Chạy thử (không thay đổi dữ liệu)"), default=False)
+    counts = models.JSONField(_("Số lượng theo loại dữ liệu"), default=dict)
+    ids = models.JSONField(_("Mã số các bản ghi"), default=dict)
+
+    class Meta:
+        verbose_name = _("Lượt ẩn danh dữ liệu cá nhân")
+        verbose_name_plural = _("Nhật ký ẩn danh dữ liệu cá nhân")
+        ordering = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return _("Ẩn danh dữ liệu ngày %(day)s") % {"day": self.today.strftime("%d/%m/%Y")}
