@@ -106,6 +106,9 @@ class Letter(TimeStampedModel):
         blank=True,
     )
     processed_date = models.DateField(_("Ngày xử lý xong"), null=True, blank=True)
+    # Why the letter was handled so (voters.casework.services.letter_process); the old
+    # `result` column keeps the competent body's result as before.
+    processing_note = models.TextField(_("Ghi chú xử lý đơn"), blank=True)
     # Stored when the letter is saved (voters.casework.deadlines): the calendar of holidays may
     # change later, the deadline a letter was given does not.
     processing_due = models.DateField(_("Hạn xử lý đơn"), null=True, blank=True)
@@ -239,6 +242,7 @@ class Case(TimeStampedModel):
     answered_date = models.DateField(_("Ngày có kết quả"), null=True, blank=True)
     answer_summary = models.TextField(_("Kết quả giải quyết của cơ quan có thẩm quyền"), blank=True)
     closed_date = models.DateField(_("Ngày kết thúc theo dõi"), null=True, blank=True)
+    closing_note = models.TextField(_("Kết quả, lý do kết thúc theo dõi"), blank=True)
     anonymised_at = models.DateTimeField(_("Đã ẩn danh lúc"), null=True, blank=True)
     search_text = models.TextField(editable=False, default="")
 
