@@ -4,6 +4,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
@@ -254,6 +255,13 @@ CELERY_BEAT_SCHEDULE = {
     "voters-purge-import-stash": {
         "task": "voters.tasks.purge_import_stash",
         "schedule": 3600.0,  # hourly: a stash outlives IMPORT_STASH_MAX_AGE_HOURS by at most 1 h
+    },
+    # Personal data past retention (voters.RetentionRule) anonymised; a week late is within
+    # any retention period counted in years, and the run is idempotent.
+    "voters-anonymise-personal-data": {
+        "task": "voters.tasks.anonymise_personal_data",
+        # Sunday 02:00 (TIME_ZONE), out of office hours: one pass over every council's cases.
+        "schedule": crontab(minute=0, hour=2, day_of_week=0),
     },
 }
 
