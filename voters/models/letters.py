@@ -496,6 +496,10 @@ class DeadlineRule(TimeStampedModel):
     extension_days = models.PositiveSmallIntegerField(
         _("Mỗi lần gia hạn thêm"), null=True, blank=True
     )
+    # Luật Tố cáo 2018 Điều 30(1): twice at most; empty when the law sets no cap.
+    max_extensions = models.PositiveSmallIntegerField(
+        _("Số lần gia hạn tối đa"), null=True, blank=True
+    )
     unit = models.CharField(_("Đơn vị"), max_length=10, choices=Unit.choices)
     basis = models.CharField(_("Căn cứ pháp lý"), max_length=300)
     valid_from = models.DateField(_("Áp dụng từ"))
