@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import tables
 from core.tables import SUMMARY_ATTRS
+from voters.casework.identity import public_value
 from voters.models import (
     CitizenReception,
     ForwardingBatch,
@@ -89,6 +90,10 @@ class ForwardingBatchTable(tables.Table):
 class LetterTable(tables.Table):
     received_date = tables.Column(linkify=True)
     summary = tables.Column(attrs=SUMMARY_ATTRS)
+    # A denunciator's name is masked in every list (voters.casework.identity.public_value),
+    # and not sortable: a masked row's place in a list sorted by name would hint at the name.
+    sender_name = tables.Column(orderable=False)
+    sender_phone = tables.Column(orderable=False)
 
     class Meta:
         model = Letter
@@ -107,6 +112,12 @@ class LetterTable(tables.Table):
 
     def render_summary(self, value: str, record: Letter) -> str:
         return value if len(value) <= 120 else f"{value[:119]}…"
+
+    def render_sender_name(self, value: str, record: Letter) -> str:
+        return public_value(record, "sender_name")
+
+    def render_sender_phone(self, value: str, record: Letter) -> str:
+        return public_value(record, "sender_phone")
 
 
 class CitizenReceptionTable(tables.Table):
