@@ -123,6 +123,9 @@ class Letter(TimeStampedModel):
     )
     anonymised_at = models.DateTimeField(_("Đã ẩn danh lúc"), null=True, blank=True)
     search_text = models.TextField(editable=False, default="")
+    # A letter imported from an office's register (voters.casework.imports): the fingerprint of
+    # its row, so importing the same file again creates nothing.
+    import_key = models.CharField(max_length=64, blank=True, default="", editable=False)
 
     class Meta:
         verbose_name = _("Đơn thư")
@@ -145,6 +148,12 @@ class Letter(TimeStampedModel):
                 condition=Q(eligible=False) | Q(ineligible_reason=""),
                 name="letter_reason_only_when_ineligible",
                 violation_error_message=_("Đơn đủ điều kiện xử lý thì không ghi lý do không đủ."),
+            ),
+            models.UniqueConstraint(
+                fields=["import_key"],
+                condition=~Q(import_key=""),
+                name="letter_unique_import_key",
+                violation_error_message=_("Đơn này đã được nhập từ sổ theo dõi đơn."),
             ),
         ]
         # The list's order, as for petitions.
