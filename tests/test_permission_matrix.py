@@ -204,6 +204,20 @@ MATRIX.update(
         "reports:invitation_generate": GENERATE,
         "reports:invitationrequest_status": READ,
         "reports:invitationrequest_download": READ,
+        "documents:outgoingdocument_list": READ,
+        "documents:outgoingdocument_export": READ,
+        "documents:outgoingdocument_detail": READ,
+        "documents:outgoingdocument_file": READ,
+        "documents:outgoingdocument_signed": READ,
+        "documents:outgoingdocument_create": WRITE,
+        "documents:outgoingdocument_update": WRITE,
+        "documents:outgoingdocument_cancel": WRITE,
+        "documents:outgoingdocument_sign": WRITE,
+        "documents:documentseries_list": READ,
+        "documents:documentseries_detail": READ,
+        "documents:documentseries_create": WRITE,
+        "documents:documentseries_update": WRITE,
+        "documents:documentseries_defaults": WRITE,
     }
 )
 for _name in ("activity", "question", "recommendation", "followup"):
@@ -254,6 +268,8 @@ PK_MODELS = {
     "record": "council.Delegate",
     "invitation": "reports.Invitation",
     "invitationrequest": "reports.InvitationRequest",
+    "outgoingdocument": "documents.OutgoingDocument",
+    "documentseries": "documents.DocumentSeries",
 }
 
 
@@ -308,6 +324,7 @@ def _files_to_open() -> None:
     _invitation_to_open()
     _session_documents(item, pdf)
     _registration_to_open()
+    _outgoing_document_to_open(pdf)
     URL_OBJECTS.update(
         {
             "resolutions:review": reviewed.pk,
@@ -320,6 +337,31 @@ def _files_to_open() -> None:
             "reports:reportrequest_status": request.pk,
         }
     )
+
+
+def _outgoing_document_to_open(pdf: bytes) -> None:
+    """A register entry of the province with a drafted file and a signed copy, so the download
+    URLs answer 200 or 403, never 404."""
+    from django.core.files.base import ContentFile
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from documents.models import OutgoingDocument
+    from documents.services import document_attach_signed_copy
+
+    document = OutgoingDocument.objects.filter(status="issued").order_by("pk").first()
+    document.file.save("du-thao.pdf", ContentFile(pdf), save=True)
+    document_attach_signed_copy(
+        document=document, upload=SimpleUploadedFile("ban-ky.pdf", pdf, "application/pdf")
+    )
+    for name in (
+        "documents:outgoingdocument_detail",
+        "documents:outgoingdocument_file",
+        "documents:outgoingdocument_signed",
+        "documents:outgoingdocument_update",
+        "documents:outgoingdocument_cancel",
+        "documents:outgoingdocument_sign",
+    ):
+        URL_OBJECTS[name] = document.pk
 
 
 def _registration_to_open() -> None:

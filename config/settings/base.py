@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "core",
     "council",
     "accounts",
+    "documents",  # the outgoing register: stands on council; every app above may number here
     "sessions.apps.SessionsConfig",
     "resolutions",
     "oversight",
