@@ -185,6 +185,13 @@ MATRIX.update(
         "voters:petitionfield_create": WRITE,
         "voters:petitionfield_update": WRITE,
         "voters:petitionfield_delete": WRITE,
+        # A person's data on request and the register import: staff and administrators only.
+        "voters:person_data": WRITE,
+        "voters:person_data_json": WRITE,
+        "voters:person_data_xlsx": WRITE,
+        "voters:case_import": WRITE,
+        "voters:case_import_confirm": WRITE,
+        "voters:case_import_template": WRITE,
         "reports:dashboard": READ,
         "reports:communes": READ,
         "reports:annualreport_latest": READ,

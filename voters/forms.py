@@ -345,3 +345,32 @@ class TermChoiceForm(forms.Form):
         required=False,
         empty_label=_("Tất cả các nhiệm kỳ"),
     )
+
+
+class PersonDataSearchForm(forms.Form):
+    """A person's data on request (voters.casework.personal_data): a name, an ID number or
+    both."""
+
+    name = forms.CharField(label=_("Họ tên"), max_length=150, required=False)
+    id_number = forms.CharField(label=_("Số CCCD/CMND"), max_length=20, required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if not (data.get("name", "").strip() or data.get("id_number", "").strip()):
+            raise ValidationError(_("Nhập họ tên hoặc số CCCD/CMND của người yêu cầu."))
+        return data
+
+
+class CaseImportForm(forms.Form):
+    """The register of letters from Excel (voters.casework.imports): rows go to the terms of
+    the uploading login's council by their dates, so there is no term to choose."""
+
+    file = forms.FileField(
+        label=_("Tệp Excel (.xlsx) theo mẫu"),
+        error_messages={"required": _("Chọn tệp Excel cần nhập.")},
+    )
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        files.validate_upload(upload, kinds=files.XLSX_KINDS)
+        return upload

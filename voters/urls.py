@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from core.views import crud_urls
@@ -17,6 +17,7 @@ app_name = "voters"
 
 urlpatterns = [
     path("", overview.index, name="index"),
+    path("", include("voters.urls_personal")),  # personal data on request, register import
     # Voter contact meetings
     path("tiep-xuc/", meetings.VoterMeetingListView.as_view(), name="votermeeting_list"),
     path("tiep-xuc/xuat-excel/", meetings.meeting_export, name="votermeeting_export"),
