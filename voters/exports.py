@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.exports import Columns, choice_label
 from voters.casework.identity import public_value
-from voters.models import CitizenReception, Letter, VoterMeeting, VoterPetition
+from voters.models import CitizenReception, Letter, ReceptionVisit, VoterMeeting, VoterPetition
 
 
 def _number_of(session: Any) -> Any:
@@ -103,3 +103,19 @@ RECEPTION_COLUMNS: Columns = (
     (_("Nội dung chủ yếu"), lambda r: r.summary),
 )
 RECEPTION_PERSONAL_COLUMNS: Columns = ((_("Họ tên, địa chỉ công dân"), lambda r: r.visitors),)
+
+# The register of reception (sổ tiếp công dân): one row a visit, a denunciator masked for everyone.
+REGISTER_COLUMNS: Columns = (
+    (_("Ngày tiếp"), lambda v: v.reception.date),
+    (_("Người chủ trì"), lambda v: v.reception.host),
+    (_("Số người"), lambda v: v.persons),
+    (_("Loại vụ việc"), choice_label(ReceptionVisit, "kind")),
+    (_("Nội dung trình bày"), lambda v: v.content),
+    (_("Ý kiến trả lời, hướng dẫn"), lambda v: v.response),
+    (_("Vụ việc số"), lambda v: v.case.number if v.case_id else ""),
+)
+REGISTER_PERSONAL_COLUMNS: Columns = (  # ReceptionVisit.PERSONAL_FIELDS
+    (_("Họ tên công dân"), lambda v: public_value(v, "citizen_name")),
+    (_("Địa chỉ"), lambda v: public_value(v, "citizen_address")),
+    (_("Số CCCD/CMND"), lambda v: public_value(v, "citizen_id_number")),
+)

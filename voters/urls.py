@@ -18,6 +18,7 @@ app_name = "voters"
 urlpatterns = [
     path("", overview.index, name="index"),
     path("", include("voters.urls_personal")),  # personal data on request, register import
+    path("", include("voters.urls_reception")),  # reception schedule, visits, register (issue 21)
     # Voter contact meetings
     path("tiep-xuc/", meetings.VoterMeetingListView.as_view(), name="votermeeting_list"),
     path("tiep-xuc/xuat-excel/", meetings.meeting_export, name="votermeeting_export"),
