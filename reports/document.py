@@ -14,6 +14,7 @@ from reports.wording import (
     LEVEL_WORDS_OF_PETITIONS,
     OUTCOME_WORDS,
     after_district_level,
+    casework_sentences,
     level_word,
     outcome_words,
     period_phrase,
@@ -23,6 +24,7 @@ from reports.wording import count_text as n
 from resolutions.selectors import ResolutionCounts
 from sessions.models import thematic_kind_labels
 from sessions.selectors import SessionCounts
+from voters.casework.figures import CaseFigures
 from voters.models import VoterPetition
 from voters.selectors import PetitionStats
 
@@ -358,7 +360,11 @@ def results_sections(*, figures: AnnualFigures, council: Council, other_work: st
 
     lt = figures.letters
     text = []
-    if lt is not None:
+    if figures.cases is not None:
+        text = casework_sentences(figures.cases, hdnd=hdnd)
+        if not text:
+            text.append(f"{in_period}, chưa ghi nhận đơn thư, lượt tiếp công dân.")
+    elif lt is not None:
         if lt.receptions:
             text.append(
                 f"Thường trực {hdnd} đã tổ chức {n(lt.receptions)} buổi tiếp công dân"
@@ -513,8 +519,11 @@ def appendix_tables(*, figures: AnnualFigures, council: Council) -> list[Table]:
     p = figures.petitions
     if p is not None and p.instances:
         tables.append(_petitions_table(p, council=council, period=figures.period))
+    c = figures.cases
+    if c is not None and (c.letters or c.receptions):
+        tables.append(_casework_table(c))
     lt = figures.letters
-    if lt is not None and (lt.letters or lt.receptions):
+    if c is None and lt is not None and (lt.letters or lt.receptions):
         rows = [[label, _num(count)] for _c, label, count in lt.by_kind]
         rows += [
             ["Tổng số đơn thư", _num(lt.letters)],
@@ -524,6 +533,34 @@ def appendix_tables(*, figures: AnnualFigures, council: Council) -> list[Table]:
         ]
         tables.append(Table("Tiếp công dân, đơn thư", ["Nội dung", "Số lượng"], rows))
     return tables
+
+
+def _casework_table(c: CaseFigures) -> Table:
+    """Biểu 5: letters by kind and their total, the cases they make (of which group letters),
+    eligibility, forwarding and results, processing within time; receptions and their
+    register. What is overdue is in the prose: it is counted on the day the report is made."""
+    rows = [[label, _num(count)] for _c, label, count in c.letters_by_kind]
+    kinds = [""] * len(rows)
+
+    def add(label: str, value: int, kind: str = "") -> None:
+        rows.append([label, _num(value)])
+        kinds.append(kind)
+
+    add("Tổng số đơn thư", c.letters)
+    add("Số vụ việc", c.cases)
+    add("Trong đó: vụ việc đông người", c.group_cases, "sub")
+    add("Đơn đủ điều kiện xử lý", c.eligible)
+    add("Đơn không đủ điều kiện xử lý", c.ineligible)
+    add("Vụ việc thuộc thẩm quyền của HĐND", c.within_competence)
+    add("Đã chuyển cơ quan có thẩm quyền", c.forwarded)
+    add("Vụ việc đã có kết quả giải quyết", c.answered)
+    add("Đơn xử lý đúng thời hạn", c.processed_in_time)
+    add("Đơn xử lý quá hạn", c.processed_late)
+    add("Lượt đôn đốc", c.follow_ups)
+    add("Buổi tiếp công dân", c.receptions)
+    add("Lượt công dân được tiếp", c.citizens_received)
+    add("Vụ việc tiếp nhận qua tiếp công dân", c.visit_cases)
+    return Table("Tiếp công dân, đơn thư", ["Nội dung", "Số lượng"], rows, tuple(kinds))
 
 
 def _petitions_table(p: PetitionStats, *, council: Council, period: Period | None) -> Table:

@@ -56,6 +56,7 @@ from sessions.selectors import (
     session_counts_by_year_rows,
     session_counts_of_years,
 )
+from voters.casework.figures import CaseFigures, case_figures, case_figures_of_years
 from voters.selectors import (
     LetterStats,
     PetitionStats,
@@ -88,6 +89,9 @@ class AnnualFigures:
     period: Period | None = None
     # The province's review of its communes' normative resolutions (a period's report only).
     reviews: ReviewCounts | None = None
+    # The casework of a period (issue 21): letters, cases, receptions' register. None for a
+    # term's records (the dashboard's term view): the case list has no term to link to.
+    cases: CaseFigures | None = None
 
     def as_json(self) -> dict[str, Any]:
         """A snapshot for ReportRequest.figures: what the PDF said, even if data change later."""
@@ -130,6 +134,9 @@ def annual_figures(
         letters=letter_stats(council=council, **scope),
         period=period,
         reviews=review_counts(council=council, period=period) if period is not None else None,
+        cases=case_figures(council=council, period=period, today=today)
+        if period is not None
+        else None,
     )
 
 
@@ -137,11 +144,12 @@ def annual_figures_of_years(
     *, council: Council, years: Sequence[int], today: dt.date | None = None
 ) -> dict[int, AnnualFigures]:
     """annual_figures of each of `years` (the dashboard's year and the year before) from the
-    same statements, each grouped by year: nine statements whatever the number of years,
-    where one call a year takes ten. The same figures as annual_figures(year=...), except the
+    same statements, each grouped by year: eleven statements whatever the number of years,
+    where one call a year takes seventeen. The same figures as annual_figures(year=...), except the
     thematic supervisions per Ban (OversightCounts.committee_by_name, empty here) and the
     review of the communes' resolutions (reviews, None here): the dashboard does not show
-    them, the report reads annual_figures."""
+    them, the report reads annual_figures; and the casework's breakdowns (fields, localities,
+    follow-ups, the receptions' register: CaseFigures.without_breakdowns), two statements more."""
     today = today or timezone.localdate()
     scope: dict[str, Any] = {"council": council, "years": years}
     recommendations = recommendation_counts_of_years(**scope, today=today)
@@ -151,6 +159,7 @@ def annual_figures_of_years(
     standing = standing_work_counts_of_years(**scope)
     petitions = petition_stats_of_years(**scope, today=today)
     letters = letter_stats_of_years(**scope)
+    cases = case_figures_of_years(**scope, today=today)
     return {
         y: AnnualFigures(
             council_id=council.pk,
@@ -164,6 +173,7 @@ def annual_figures_of_years(
             petitions=petitions[y],
             letters=letters[y],
             period=Period.year(y),
+            cases=cases[y],
         )
         for y in years
     }

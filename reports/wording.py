@@ -9,6 +9,7 @@ from core.periods import Period, PeriodKind
 from core.rates import rate_text
 from core.text import pad2
 from council.models import DISTRICT_LEVEL_END, Council
+from voters.casework.figures import CaseFigures
 from voters.models import VoterPetition
 
 
@@ -101,3 +102,87 @@ def outcome_words(*, start: dt.date) -> dict[str, str]:
 def share_text(part: int, whole: int, council: Council) -> str:
     """A count's share of the total, rounded or truncated as the council chooses."""
     return rate_text(part, whole, mode=council.rate_rounding)
+
+
+# --- complaints, denunciations, petitions and citizen reception (issue 21) --------------------
+
+
+def _first_upper(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def casework_sentences(c: CaseFigures, *, hdnd: str) -> list[str]:
+    """The paragraphs of the report's section on citizen reception and letters, from the
+    casework's figures (voters.casework.figures): receptions and their register; letters and
+    cases received by kind, eligibility, competence, forwarding and results; processing within
+    time, follow-ups and overdue answers. A paragraph with nothing to say is left out."""
+    n = count_text
+    text = []
+    if c.receptions:
+        text.append(
+            f"Thường trực {hdnd} đã tổ chức {n(c.receptions)} buổi tiếp công dân"
+            + (f", tiếp {n(c.citizens_received)} lượt công dân" if c.citizens_received else "")
+            + (f" với {n(c.reception_cases)} vụ việc" if c.reception_cases else "")
+            + "."
+            + (
+                f" Sổ tiếp công dân ghi {n(c.visits)} lượt tiếp"
+                + (
+                    f", tiếp nhận {n(c.visit_cases)} vụ việc để xử lý, theo dõi"
+                    if c.visit_cases
+                    else ""
+                )
+                + "."
+                if c.visits
+                else ""
+            )
+        )
+    if c.letters:
+        kinds = ", ".join(
+            f"{n(count)} đơn {label.lower()}" for _code, label, count in c.letters_by_kind if count
+        )
+        parts = [f"Tiếp nhận {n(c.letters)} đơn ({n(c.cases)} vụ việc), trong đó {kinds}"]
+        if c.group_cases:
+            parts.append(f"{n(c.group_cases)} vụ việc đông người")
+        reasons = "; ".join(
+            f"{n(count)} {label[:1].lower()}{label[1:]}"
+            for _code, label, count in c.ineligible_by_reason
+        )
+        if c.eligible:
+            parts.append(
+                f"đủ điều kiện xử lý {n(c.eligible)} đơn"
+                + (
+                    f", không đủ điều kiện {n(c.ineligible)} đơn ({reasons})"
+                    if c.ineligible
+                    else ""
+                )
+            )
+        else:
+            parts.append(f"không đủ điều kiện xử lý {n(c.ineligible)} đơn ({reasons})")
+        if c.within_competence:
+            parts.append(
+                f"{n(c.within_competence)} vụ việc thuộc thẩm quyền của {hdnd}, Thường trực {hdnd}"
+            )
+        if c.forwarded:
+            parts.append(
+                f"đã chuyển {n(c.forwarded)} đơn đến cơ quan có thẩm quyền giải quyết"
+                + (f", đã có kết quả giải quyết {n(c.answered)} vụ việc" if c.answered else "")
+            )
+        else:
+            parts.append("chưa chuyển đơn nào đến cơ quan có thẩm quyền giải quyết")
+        text.append("; ".join(parts) + ".")
+    follow = []
+    if c.processed:
+        follow.append(
+            f"xử lý đúng thời hạn {n(c.processed_in_time)}/{n(c.processed)} đơn "
+            f"(đạt {c.in_time_rate})"
+            + (f", quá hạn {n(c.processed_late)} đơn" if c.processed_late else "")
+        )
+    if c.processing_overdue:
+        follow.append(f"còn {n(c.processing_overdue)} đơn quá hạn chưa xử lý")
+    if c.follow_ups:
+        follow.append(f"đã đôn đốc {n(c.follow_ups)} lượt việc giải quyết đơn")
+    if c.answer_overdue:
+        follow.append(f"{n(c.answer_overdue)} vụ việc quá hạn chưa có kết quả giải quyết")
+    if follow:
+        text.append(_first_upper("; ".join(follow)) + ".")
+    return text

@@ -1,11 +1,13 @@
 """List filters of the voters app. Dashboard links use the same parameters:
 petitions ?year=2019&term=<id>&status=<code>&answered=1&unanswered_overdue=1&recipient=<id>,
-meetings and receptions ?year=2019&term=<id>, letters ?year=2019&kind=<code>&forwarded=1."""
+meetings and receptions ?year=2019&term=<id>, letters ?year=2019&kind=<code>&forwarded=1
+&processing=in_time|late|overdue."""
 
 from __future__ import annotations
 
 import django_filters
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.filters import FlagInput, FoldedSearchFilterSet, YearFilter
@@ -13,6 +15,7 @@ from core.search import filter_words
 from council.models import Committee, Organization
 from sessions.filters import SessionOptionsMixin
 from voters import selectors
+from voters.casework.figures import processing_q
 from voters.models import (
     CitizenReception,
     ForwardingBatch,
@@ -109,10 +112,23 @@ class LetterFilter(django_filters.FilterSet):
     forwarded = django_filters.BooleanFilter(
         label=_("Đã chuyển"), method="filter_forwarded", widget=FlagInput
     )
+    # The dashboard's "xử lý đúng hạn" links here (voters.casework.figures.processing_q).
+    processing = django_filters.ChoiceFilter(
+        label=_("Thời hạn xử lý"),
+        method="filter_processing",
+        choices=[
+            ("in_time", _("Xử lý đúng hạn")),
+            ("late", _("Xử lý quá hạn")),
+            ("overdue", _("Quá hạn chưa xử lý")),
+        ],
+    )
 
     class Meta:
         model = Letter
         fields = ["q", "year", "term", "kind", "handling", "eligible"]
+
+    def filter_processing(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(processing_q(value, today=timezone.localdate()))
 
     def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return filter_words(queryset, "search_text", value)

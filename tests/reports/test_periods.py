@@ -268,9 +268,10 @@ def test_a_whole_year_as_a_period_gives_the_figures_of_the_year_shortcut(
     council, around_midyear, django_assert_num_queries
 ):
     by_year = annual_figures(council=council, year=2019)
-    # Ten statements of the council's own figures and one of its communes' resolutions'
-    # review (resolutions.selectors.review_counts).
-    with django_assert_num_queries(11):
+    # Ten statements of the council's own figures, one of its communes' resolutions' review
+    # (resolutions.selectors.review_counts) and seven of its casework
+    # (voters.casework.figures.case_figures with its breakdowns).
+    with django_assert_num_queries(18):
         by_period = annual_figures(council=council, period=Period.year(2019))
     assert by_year == by_period
     assert by_year.year == 2019
@@ -346,7 +347,7 @@ def test_a_half_year_report_prints_the_half_years_figures(council, around_midyea
         "01 kỳ họp bất thường); ban hành 02 nghị quyết"
     ) in text
     assert "Thường trực HĐND tỉnh đã tổng hợp 05 lượt ý kiến, kiến nghị của cử tri" in text
-    assert "Thường trực HĐND tỉnh đã tổ chức 01 buổi tiếp công dân với 09 lượt công dân." in text
+    assert "Thường trực HĐND tỉnh đã tổ chức 01 buổi tiếp công dân, tiếp 09 lượt công dân." in text
     # The snapshot says which period the figures are of.
     assert request.figures["period"] == {
         "start": "2019-01-01",

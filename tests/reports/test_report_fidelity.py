@@ -363,8 +363,8 @@ def test_zero_figures_read_as_reports_write_them(report_2020):
         "còn 01 kiến nghị quá hạn chưa được trả lời"
     ) in text
     assert (
-        "Tiếp nhận 01 đơn thư (01 khiếu nại); chưa chuyển đơn nào đến cơ quan có thẩm quyền "
-        "giải quyết."
+        "Tiếp nhận 01 đơn (01 vụ việc), trong đó 01 đơn khiếu nại; đủ điều kiện xử lý 01 đơn; "
+        "chưa chuyển đơn nào đến cơ quan có thẩm quyền giải quyết."
     ) in text
     assert not re.search(r"\b00 ", text), re.findall(r".{40}\b00 .{40}", text)
 

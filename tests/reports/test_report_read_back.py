@@ -391,12 +391,14 @@ def test_letters_and_receptions_section_prints_the_hand_counted_figures(report):
     text = _prose(report)
     assert "5. Tiếp công dân, xử lý đơn thư khiếu nại, tố cáo, kiến nghị, phản ánh" in text
     # 5 days of 2019: 9 + 14 + 6 + 8 + 5 citizens (the 2018 day of 20 left out).
-    assert "Thường trực HĐND tỉnh đã tổ chức 05 buổi tiếp công dân với 42 lượt công dân." in text
-    # Letters received in 2019: 4 complaints, 2 denunciations, 7 petitions and feedback;
-    # forwarded 2 + 1 + 3 (one of them in January 2020; the 2018 complaint left out).
+    assert "Thường trực HĐND tỉnh đã tổ chức 05 buổi tiếp công dân, tiếp 42 lượt công dân." in text
+    # Letters received in 2019: 4 complaints, 2 denunciations, 7 petitions and feedback, each
+    # a case of its own, all eligible; forwarded 2 + 1 + 3 (one of them in January 2020; the
+    # 2018 complaint left out).
     assert (
-        "Tiếp nhận 13 đơn thư (04 khiếu nại, 02 tố cáo, 07 kiến nghị, phản ánh); đã chuyển 06 đơn "
-        "đến cơ quan có thẩm quyền giải quyết"
+        "Tiếp nhận 13 đơn (13 vụ việc), trong đó 04 đơn khiếu nại, 02 đơn tố cáo, 07 đơn kiến "
+        "nghị, phản ánh; đủ điều kiện xử lý 13 đơn; đã chuyển 06 đơn đến cơ quan có thẩm quyền "
+        "giải quyết."
     ) in text
 
 
@@ -499,9 +501,19 @@ EXPECTED_TABLES = {
         ("Tố cáo", "2"),
         ("Kiến nghị, phản ánh", "7"),
         ("Tổng số đơn thư", "13"),
+        ("Số vụ việc", "13"),
+        ("Trong đó: vụ việc đông người", "0"),
+        ("Đơn đủ điều kiện xử lý", "13"),
+        ("Đơn không đủ điều kiện xử lý", "0"),
+        ("Vụ việc thuộc thẩm quyền của HĐND", "0"),
         ("Đã chuyển cơ quan có thẩm quyền", "6"),
+        ("Vụ việc đã có kết quả giải quyết", "0"),
+        ("Đơn xử lý đúng thời hạn", "0"),
+        ("Đơn xử lý quá hạn", "0"),
+        ("Lượt đôn đốc", "0"),
         ("Buổi tiếp công dân", "5"),
         ("Lượt công dân được tiếp", "42"),
+        ("Vụ việc tiếp nhận qua tiếp công dân", "0"),
     ],
 }
 

@@ -10,8 +10,8 @@ Counting rules (the annual report's section on complaints and denunciations says
   (Letter.processing_due), late when after; a letter not processed whose deadline has passed
   by `today` is overdue (a letter without a deadline is none of the three);
 - a case is answered when the competent body's result is recorded (Case.answered_date); its
-  answer is overdue when it is not answered, not closed, and one of its letters' answer
-  deadline (Letter.answer_due) has passed by `today`;
+  answer is overdue when it is still open (Case.Status.OPEN) and one of its forwarded letters'
+  answer deadline (Letter.answer_due) has passed by `today`, as the case list's queue says;
 - forwarded letters are those with a body or a day of forwarding (as letter_stats counts them);
 - a group letter is a case of 5 petitioners or more (Luật Tiếp công dân 2013, Điều 30);
 - a follow-up counts on its day, a reception on its day, a reception's visits with it.
@@ -119,23 +119,30 @@ class CaseFigures:
 # --- the two main statements: letters, cases ------------------------------------------------
 
 
+PROCESSING = ("in_time", "late", "overdue")
+
+
+def processing_q(state: str, *, today: dt.date) -> Q:
+    """Letters processed within their time limit ("in_time"), after it ("late"), or not yet
+    processed with the limit passed by `today` ("overdue"): the figures and the letter list's
+    filter (voters.filters.LetterFilter) read the same rule."""
+    if state == "overdue":
+        return Q(processed_date__isnull=True, processing_due__lt=today)
+    processed = Q(processed_date__isnull=False, processing_due__isnull=False)
+    if state == "in_time":
+        return processed & Q(processed_date__lte=F("processing_due"))
+    if state == "late":
+        return processed & Q(processed_date__gt=F("processing_due"))
+    raise ValueError(f"Unknown processing state {state!r}.")
+
+
 def _letter_counts(today: dt.date) -> dict[str, Any]:
     forwarded = Q(forwarded_to__isnull=False) | Q(forwarded_date__isnull=False)
     counts: dict[str, Any] = {
         "n": Count("pk"),
         "eligible": Count("pk", filter=Q(eligible=True)),
         "forwarded": Count("pk", filter=forwarded),
-        "in_time": Count(
-            "pk",
-            filter=Q(processed_date__isnull=False, processing_due__isnull=False)
-            & Q(processed_date__lte=F("processing_due")),
-        ),
-        "late": Count(
-            "pk",
-            filter=Q(processed_date__isnull=False, processing_due__isnull=False)
-            & Q(processed_date__gt=F("processing_due")),
-        ),
-        "overdue": Count("pk", filter=Q(processed_date__isnull=True, processing_due__lt=today)),
+        **{state: Count("pk", filter=processing_q(state, today=today)) for state in PROCESSING},
     }
     for code in Letter.Kind.values:
         counts[f"kind_{code}"] = Count("pk", filter=Q(kind=code))
@@ -152,7 +159,11 @@ def _first_letter(field: str) -> Subquery:
 
 
 def _case_counts(today: dt.date) -> dict[str, Any]:
-    overdue_letters = Letter.objects.filter(case=OuterRef("pk"), answer_due__lt=today)
+    # The rule of the case list's overdue queue (voters.casework.selectors): a forwarded letter
+    # whose answer was due before today, in a case still open (answered or closed owes nothing).
+    overdue_letters = Letter.objects.filter(
+        case=OuterRef("pk"), forwarded_date__isnull=False, answer_due__lt=today
+    )
     counts: dict[str, Any] = {
         "n": Count("pk"),
         "within": Count("pk", filter=Q(within_competence=True)),
@@ -160,10 +171,7 @@ def _case_counts(today: dt.date) -> dict[str, Any]:
         "answered": Count("pk", filter=Q(answered_date__isnull=False)),
         "closed": Count("pk", filter=Q(status=Case.Status.CLOSED)),
         "answer_overdue": Count(
-            "pk",
-            filter=Q(answered_date__isnull=True)
-            & ~Q(status=Case.Status.CLOSED)
-            & Q(Exists(overdue_letters)),
+            "pk", filter=Q(status=Case.Status.OPEN) & Q(Exists(overdue_letters))
         ),
     }
     for code in Letter.Kind.values:

@@ -98,7 +98,9 @@ def year(council, term, staff_user, organization, commune, other_council_rows):
             "answer_due": D(2019, 3, 1),
         },
     )
-    c1 = _case(l1, field=land, locality=commune, answered_date=D(2019, 2, 20))
+    c1 = _case(
+        l1, field=land, locality=commune, status=Case.Status.ANSWERED, answered_date=D(2019, 2, 20)
+    )
     l2 = _letter(
         term,
         D(2019, 2, 1),
@@ -109,12 +111,14 @@ def year(council, term, staff_user, organization, commune, other_council_rows):
     )
     assert l2.case_id == c1.pk
     # C2: a group's denunciation within the council's competence, never processed (overdue
-    # since 19/03/2019) and never answered (due 01/06/2019).
+    # since 19/03/2019), forwarded and never answered (due 01/06/2019).
     l3 = _letter(
         term,
         D(2019, 3, 5),
         K.DENUNCIATION,
         user=staff_user,
+        forwarded_to=organization,
+        forwarded_date=D(2019, 3, 20),
         deadlines={"processing_due": D(2019, 3, 19), "answer_due": D(2019, 6, 1)},
     )
     c2 = _case(l3, field=land, within_competence=True, group_size=6)
@@ -179,7 +183,7 @@ def test_letters_of_the_year_are_counted_by_kind_eligibility_and_processing(coun
         ("anonymous", "Đơn nặc danh, mạo danh, không rõ địa chỉ", 1),
         ("duplicate", "Đơn trùng, đã xử lý", 1),
     )
-    assert f.forwarded == 1
+    assert f.forwarded == 2  # L1, L3
     # L1 by 15/01 of 24/01; L2 on 20/02 of 15/02; L3 due 19/03 and never processed.
     assert (f.processed_in_time, f.processed_late, f.processing_overdue) == (1, 1, 1)
     assert f.in_time_rate == "50%"
@@ -197,7 +201,7 @@ def test_cases_count_in_the_year_of_their_first_letter(council, year):
     assert (f.within_competence, f.outside_competence) == (1, 3)
     assert f.group_cases == 1
     assert (f.answered, f.closed) == (1, 1)
-    # C2 only: C1 is answered, C4 closed.
+    # C2 only: C1 is answered, C4 closed (and its letter was never forwarded).
     assert f.answer_overdue == 1
     assert f.by_field == (
         (year["land"].pk, "Đất đai", 2),
