@@ -15,7 +15,7 @@ from core import tables
 from core.filters import FoldedSearchFilterSet
 from core.forms import BaseModelForm
 from core.views import crud_urls
-from council import filters, forms, models, views
+from council import filters, forms, holidays, models, views
 
 app_name = "council"
 
@@ -64,6 +64,11 @@ def registry_urls(
 urlpatterns = [
     path("", views.registry, name="registry"),
     path("don-vi-hanh-chinh/sap-xep/", views.unit_merge, name="unit_merge"),
+    # The national holiday calendar (issue 21): administrators write it, council.holidays.
+    path("lich-nghi-le/", holidays.HolidayListView.as_view(), name="holiday_list"),
+    path("lich-nghi-le/them/", holidays.HolidayCreateView.as_view(), name="holiday_create"),
+    path("lich-nghi-le/<int:pk>/sua/", holidays.HolidayUpdateView.as_view(), name="holiday_update"),
+    path("lich-nghi-le/<int:pk>/xoa/", holidays.HolidayDeleteView.as_view(), name="holiday_delete"),
     *registry_urls(
         models.Council, "hdnd", _("Hội đồng nhân dân"), empty_text=_("Chưa khai báo HĐND."),
         columns=["name", "level", "parent", "place_name", "resolution_sequence"],

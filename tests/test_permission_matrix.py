@@ -30,6 +30,8 @@ OWN_BAN = frozenset({"leader", "delegate"})
 GENERATE = frozenset({"committee", "delegate"})
 SELF = frozenset()  # the user's own account pages
 DELEGATE = frozenset({"leader", "staff", "committee", "admin"})  # a delegate's own pages
+# Installation-wide reference data (the holiday calendar, the legal time limits): administrators.
+ADMIN_ONLY = frozenset({"leader", "staff", "committee", "delegate"})
 
 MATRIX: dict[str, frozenset[str]] = {
     "home": SELF,  # the dashboard; a delegate's login is sent on to the delegates' room
@@ -67,6 +69,14 @@ MATRIX: dict[str, frozenset[str]] = {
     "council_choose": SELF,
     "council:registry": READ,
     "council:unit_merge": WRITE,
+    "council:holiday_list": READ,
+    "council:holiday_create": ADMIN_ONLY,
+    "council:holiday_update": ADMIN_ONLY,
+    "council:holiday_delete": ADMIN_ONLY,
+    "voters:deadlinerule_list": READ,
+    "voters:deadlinerule_create": ADMIN_ONLY,
+    "voters:deadlinerule_update": ADMIN_ONLY,
+    "voters:retentionrule_update": ADMIN_ONLY,
 }
 for _model in (
     "council",
@@ -269,6 +279,9 @@ PK_MODELS = {
     "letter": "voters.Letter",
     "citizenreception": "voters.CitizenReception",
     "petitionfield": "voters.PetitionField",
+    "holiday": "council.Holiday",
+    "deadlinerule": "voters.DeadlineRule",
+    "retentionrule": "voters.RetentionRule",
     "reportrequest": "reports.ReportRequest",
     "report": "reports.AnnualReport",
     "registration": "delegates.Registration",

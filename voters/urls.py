@@ -17,6 +17,7 @@ app_name = "voters"
 
 urlpatterns = [
     path("", overview.index, name="index"),
+    path("", include("voters.urls_rules")),  # legal time limits, retention (issue 21)
     path("", include("voters.urls_personal")),  # personal data on request, register import
     path("", include("voters.urls_reception")),  # reception schedule, visits, register (issue 21)
     # Voter contact meetings
