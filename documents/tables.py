@@ -8,7 +8,10 @@ from documents.models import DocumentSeries, OutgoingDocument
 
 class OutgoingDocumentTable(tables.Table):
     reference = tables.Column(
-        verbose_name=_("Số, ký hiệu"), linkify=True, order_by=("year", "series__code", "number")
+        verbose_name=_("Số, ký hiệu"),
+        linkify=True,
+        order_by=("year", "series__code", "number"),
+        attrs={"td": {"class": "text-nowrap"}},
     )
     series = tables.Column(verbose_name=_("Loại"), order_by=("series__order", "series__code"))
     subject = tables.Column(attrs=SUMMARY_ATTRS)
