@@ -102,7 +102,7 @@ def retention_due(*, today: dt.date, council: Any = None) -> RetentionDue:
     cases = Case.objects.filter(status=Case.Status.CLOSED, anonymised_at__isnull=True)
     if council is not None:
         cases = cases.filter(council=council)
-    due: dict[str, list[int]] = {c: [] for c in CASE_CATEGORIES}
+    due: dict[str, list[int]] = {c.value: [] for c in CASE_CATEGORIES}
     dated = Q(pk__in=[])
     for category in CASE_CATEGORIES:
         if category in cutoffs:

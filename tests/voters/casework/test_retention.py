@@ -12,6 +12,7 @@ from django.core.management.base import CommandError
 
 from council.models import Council, Term
 from voters import services, tasks
+from voters.casework.figures import case_figures
 from voters.casework.retention import personal_data_anonymise, retention_due, years_before
 from voters.models import (
     AnonymisationRun,
@@ -175,6 +176,7 @@ def test_dry_run_changes_nothing_and_reports_what_a_run_would_anonymise(world):
 
 def test_a_run_blanks_identities_past_retention_only_and_keeps_every_figure(world, council):
     figures_before = letter_stats_of_years(council=council, years=[2017, 2018, 2020, 2021])
+    casework_before = [case_figures(council=council, year=y, today=TODAY) for y in (2017, 2018)]
     summaries_before = sorted(Letter.objects.values_list("pk", "summary", "kind", "case_id"))
 
     report = personal_data_anonymise(today=TODAY, dry_run=False)
@@ -202,6 +204,9 @@ def test_a_run_blanks_identities_past_retention_only_and_keeps_every_figure(worl
     assert not report.dry_run and report.counts["letters"] == 3
     assert letter_stats_of_years(council=council, years=[2017, 2018, 2020, 2021]) == (
         figures_before
+    )
+    assert [case_figures(council=council, year=y, today=TODAY) for y in (2017, 2018)] == (
+        casework_before
     )
     assert sorted(Letter.objects.values_list("pk", "summary", "kind", "case_id")) == (
         summaries_before
