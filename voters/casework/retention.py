@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Exists, Max, OuterRef, Q
+from django.db.models import Exists, Max, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from voters.models import (
@@ -215,3 +215,10 @@ def personal_data_anonymise(
         missing_rules=due.missing_rules,
         run_id=run.pk,
     )
+
+
+def anonymisation_runs(*, council: Any, limit: int = 5) -> QuerySet[AnonymisationRun]:
+    """The latest runs that covered `council`: its own and the installation-wide ones."""
+    return AnonymisationRun.objects.filter(Q(council=council) | Q(council__isnull=True)).order_by(
+        "-at", "-pk"
+    )[:limit]

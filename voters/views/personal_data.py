@@ -15,6 +15,7 @@ from core import roles
 from core.exports import xlsx_response
 from core.scoping import request_council
 from voters.casework import personal_data
+from voters.casework.retention import anonymisation_runs
 from voters.forms import PersonDataSearchForm
 
 SECTION = gettext_lazy("Dữ liệu cá nhân theo yêu cầu")
@@ -49,6 +50,7 @@ def person_data_search(request: HttpRequest) -> HttpResponse:
             "form": form,
             "data": data,
             "query_string": request.GET.urlencode(),
+            "runs": anonymisation_runs(council=request_council(request)),
         },
     )
     return personal_data_response(request, response, shown=data.count > 0)

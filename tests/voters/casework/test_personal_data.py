@@ -243,3 +243,12 @@ def test_a_leader_and_a_ban_member_are_refused(person, leader_client, committee_
     member = Client()
     member.force_login(committee_user)
     assert member.get(url).status_code == 403
+
+
+def test_the_page_shows_the_latest_anonymisation_runs_of_the_council(staff_client):
+    from voters.casework.retention import personal_data_anonymise
+
+    personal_data_anonymise(today=D(2030, 1, 1), dry_run=True)
+
+    text = staff_client.get(reverse("voters:person_data")).content.decode()
+    assert "chạy thử" in text and "0 đơn, 0 lượt tiếp, 0 buổi tiếp" in text
