@@ -202,6 +202,18 @@ MATRIX.update(
         "voters:case_import": WRITE,
         "voters:case_import_confirm": WRITE,
         "voters:case_import_template": WRITE,
+        # Citizen reception: the schedule (no personal data) and the register every secretariat
+        # role reads; staff write the schedule and the visits.
+        "voters:receptionschedule_list": READ,
+        "voters:receptionschedule_create": WRITE,
+        "voters:receptionschedule_update": WRITE,
+        "voters:receptionschedule_delete": WRITE,
+        "voters:receptionvisit_create": WRITE,
+        "voters:receptionvisit_update": WRITE,
+        "voters:receptionvisit_delete": WRITE,
+        "voters:receptionvisit_letter": WRITE,
+        "voters:reception_register": READ,
+        "voters:reception_register_export": READ,
         "reports:dashboard": READ,
         "reports:communes": READ,
         "reports:annualreport_latest": READ,
@@ -278,6 +290,9 @@ PK_MODELS = {
     "forwardingbatch": "voters.ForwardingBatch",
     "letter": "voters.Letter",
     "citizenreception": "voters.CitizenReception",
+    "reception": "voters.CitizenReception",
+    "receptionschedule": "voters.ReceptionSchedule",
+    "receptionvisit": "voters.ReceptionVisit",
     "petitionfield": "voters.PetitionField",
     "holiday": "council.Holiday",
     "deadlinerule": "voters.DeadlineRule",
@@ -345,6 +360,7 @@ def _files_to_open() -> None:
     _session_documents(item, pdf)
     _registration_to_open()
     _outgoing_document_to_open(pdf)
+    _reception_visit_to_open()
     URL_OBJECTS.update(
         {
             "resolutions:review": reviewed.pk,
@@ -357,6 +373,38 @@ def _files_to_open() -> None:
             "reports:reportrequest_status": request.pk,
         }
     )
+
+
+def _reception_visit_to_open() -> None:
+    """A slot of the schedule and a visit at the demo's first reception (the province's), for
+    the schedule's and the visits' URLs."""
+    import datetime as dt
+
+    from core.services import record_save
+    from voters.casework.reception import visit_save
+    from voters.models import CitizenReception, ReceptionSchedule, ReceptionVisit
+
+    reception = CitizenReception.objects.select_related("term").order_by("pk").first()
+    slot = record_save(
+        instance=ReceptionSchedule(
+            council=reception.term.council,
+            date=reception.date,
+            start_time=dt.time(8, 0),
+            host_kind=ReceptionSchedule.HostKind.CHAIR,
+            host="Chủ tịch HĐND",
+            location="Trụ sở tiếp công dân",
+        )
+    )
+    visit = visit_save(
+        visit=ReceptionVisit(
+            reception=reception, kind="complaint", content="Khiếu nại", citizen_name="Công dân"
+        ),
+        user=None,
+    )
+    for name in ("update", "delete"):
+        URL_OBJECTS[f"voters:receptionschedule_{name}"] = slot.pk
+    for name in ("update", "delete", "letter"):
+        URL_OBJECTS[f"voters:receptionvisit_{name}"] = visit.pk
 
 
 def _outgoing_document_to_open(pdf: bytes) -> None:
