@@ -17,6 +17,7 @@ from core.text import fold
 from council import demo as council_demo
 from council.models import AdministrativeUnit, Council, Delegate, DelegateGroup, Organization
 from voters import services
+from voters.casework import demo as casework_demo
 from voters.models import (
     CitizenReception,
     ForwardingBatch,
@@ -307,6 +308,11 @@ def load(*, council: Council) -> None:
     _run_workflow(term=term, ubnd=ubnd, sessions=sessions, orgs=orgs, new_by_round=new_by_round)
     _load_letters(term=term, orgs=orgs)
     _load_receptions(term=term)
+    casework_demo.load(council=council)  # issue 21: the year's cases, schedule and register
+
+
+# load_demo calls it once the demo's logins exist: the staff member keeps a denunciation.
+users_loaded = casework_demo.handlers_assign
 
 
 def _group_for(

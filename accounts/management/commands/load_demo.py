@@ -108,6 +108,10 @@ class Command(BaseCommand):
         for council in loaded:
             if council.name == council_demo.PROVINCE_NAME:
                 lines += self._province_users(council)
+                # The logins are made after the data: a room's demo may give them their records.
+                for _config, demo in _app_demos():
+                    if hasattr(demo, "users_loaded"):
+                        demo.users_loaded(council=council)
                 delegate_username = DELEGATE_USERS[0]
             elif council.name == council_demo.commune_names(council_demo.COMMUNES[0])[0]:
                 username, role, full_name = COMMUNE_USER
