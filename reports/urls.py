@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reports import invitation_views, views
+from reports import case_document_views, invitation_views, views
 
 app_name = "reports"
 
@@ -41,6 +41,11 @@ urlpatterns = [
         "giay-moi/yeu-cau/<int:pk>/tai-ve/",
         invitation_views.invitation_request_download,
         name="invitationrequest_download",
+    ),
+    path(
+        "van-ban-xu-ly-don/<int:pk>/pdf/",
+        case_document_views.casedocument_pdf,
+        name="casedocument_pdf",
     ),
     path("yeu-cau/<int:pk>/", views.report_request_status, name="reportrequest_status"),
     path("yeu-cau/<int:pk>/tai-ve/", views.report_request_download, name="reportrequest_download"),

@@ -233,6 +233,22 @@ MATRIX.update(
         "reports:invitation_generate": GENERATE,
         "reports:invitationrequest_status": READ,
         "reports:invitationrequest_download": READ,
+        # The case workflow (issue 21): every role reads; staff act; the documents' PDF names
+        # complainants (personal data), so staff and administrators only.
+        "voters:case_list": READ,
+        "voters:case_overdue": READ,
+        "voters:case_detail": READ,
+        "voters:case_intake": WRITE,
+        "voters:case_candidates": WRITE,
+        "voters:case_update": WRITE,
+        "voters:case_follow_up": WRITE,
+        "voters:case_answer": WRITE,
+        "voters:case_close": WRITE,
+        "voters:case_reopen": WRITE,
+        "voters:case_document_create": WRITE,
+        "voters:letter_process": WRITE,
+        "voters:letter_attach": WRITE,
+        "reports:casedocument_pdf": WRITE,
         "documents:outgoingdocument_list": READ,
         "documents:outgoingdocument_export": READ,
         "documents:outgoingdocument_detail": READ,
@@ -303,6 +319,8 @@ PK_MODELS = {
     "record": "council.Delegate",
     "invitation": "reports.Invitation",
     "invitationrequest": "reports.InvitationRequest",
+    "case": "voters.Case",
+    "casedocument": "voters.CaseDocument",
     "outgoingdocument": "documents.OutgoingDocument",
     "documentseries": "documents.DocumentSeries",
 }
@@ -319,6 +337,8 @@ URL_PK_MODELS = {
     "delegate_votes_import": "resolutions.Resolution",
     "delegate_votes_import_confirm": "resolutions.Resolution",
     "resolutionrelation_create": "resolutions.Resolution",
+    "case_follow_up": "voters.Case",
+    "case_document_create": "voters.Case",
 }
 # The object each URL opens, where the first of its model would not do (a file to download).
 URL_OBJECTS: dict[str, int] = {}

@@ -18,8 +18,9 @@ app_name = "voters"
 urlpatterns = [
     path("", overview.index, name="index"),
     path("", include("voters.urls_rules")),  # legal time limits, retention (issue 21)
-    path("", include("voters.urls_personal")),  # personal data on request, register import
+    path("", include("voters.urls_cases")),  # the case workflow (issue 21)
     path("", include("voters.urls_reception")),  # reception schedule, visits, register (issue 21)
+    path("", include("voters.urls_personal")),  # personal data on request, register import
     # Voter contact meetings
     path("tiep-xuc/", meetings.VoterMeetingListView.as_view(), name="votermeeting_list"),
     path("tiep-xuc/xuat-excel/", meetings.meeting_export, name="votermeeting_export"),

@@ -76,6 +76,7 @@ class IdentityDetailMixin:
 
 
 class LetterDetailView(PersonalDataPageMixin, IdentityDetailMixin, _Section, RecordDetailView):
+    template_name = "voters/letter_detail.html"  # its case's link, its processing
     edit_url_name = "voters:letter_update"
     delete_url_name = "voters:letter_delete"
     personal_fields = Letter.PERSONAL_FIELDS
