@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from core.services import record_save
 from core.text import fold
 from council.models import Organization, Term
+from voters.casework import deadlines
 from voters.casework.numbering import case_next_seq
 from voters.models import (
     Case,
@@ -287,8 +288,53 @@ def letter_save(*, letter: Letter, user: Any = None) -> Letter:
     letter.full_clean(exclude=["case"])
     if letter.case_id is None:
         letter.case = case_open(letter=letter, user=user)
+    letter_deadlines_fill(letter=letter)
     letter.save()
     return letter
+
+
+def letter_deadlines_fill(*, letter: Letter) -> None:
+    """The letter's deadlines, however it is saved (intake, edit form, import): the time to
+    process it from its receipt, and the competent body's time to answer from its forwarding.
+    A deadline once given is kept (DeadlineRule and holidays may change later, the date the
+    letter was given does not); it is computed again only when the date it counts from, the
+    letter's kind or a missing rule has changed it."""
+    before = (
+        None
+        if letter._state.adding
+        else Letter.objects.filter(pk=letter.pk)
+        .values("received_date", "forwarded_date", "kind")
+        .first()
+    )
+    if (
+        before is None
+        or letter.processing_due is None
+        or (before["received_date"] != letter.received_date)
+    ):
+        letter.processing_due = deadlines.letter_processing_due(received=letter.received_date)
+    if letter.forwarded_date is None:
+        letter.answer_due = None
+    elif (
+        before is None
+        or letter.answer_due is None
+        or before["forwarded_date"] != letter.forwarded_date
+        or before["kind"] != letter.kind
+    ):
+        letter.answer_due = letter_answer_due_for(letter=letter)
+
+
+def letter_answer_due_for(*, letter: Letter) -> dt.date | None:
+    """The competent body's deadline for a forwarded letter, by the letter's own kind (TT
+    05/2021/TT-TTCP Điều 6: classified by its content) and its case's complexity; extensions
+    exist only for a denunciation (Luật Tố cáo 2018 Điều 30(1)), a complaint has none."""
+    case = letter.case
+    denunciation = letter.kind == Letter.Kind.DENUNCIATION
+    return deadlines.letter_answer_due(
+        kind=letter.kind,
+        forwarded=letter.forwarded_date,
+        complex=bool(case and case.complex),
+        extensions=case.extensions if case is not None and denunciation else 0,
+    )
 
 
 def case_open(*, letter: Letter, user: Any = None) -> Case:
