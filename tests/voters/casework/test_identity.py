@@ -316,3 +316,29 @@ def test_identity_of_logs_a_print_and_refuses_a_leader(denunciation, handler, le
     assert list(IdentityAccess.objects.values_list("user", "action")) == [
         (handler.pk, IdentityAccess.Action.PRINT)
     ]
+
+
+def test_no_case_document_pdf_names_the_denunciator(denunciation, complaint, organization, handler):
+    """Engineer B's documents (reports.case_documents): the forwarding slip and the guidance
+    letter of a denunciation never name or place its denunciator, a complaint's names its
+    complainant (so the text read back is the document's)."""
+    pdfs = pytest.importorskip("reports.case_documents")
+    from tests.reports.conftest import pdf_text
+    from voters.casework.services import case_document_issue
+
+    def text_of(letter: Letter, kind: str) -> str:
+        document = case_document_issue(
+            case=letter.case,
+            kind=kind,
+            letter=letter,
+            date=dt.date(2019, 5, 10),
+            recipient=organization,
+            user=handler,
+        )
+        return pdf_text(pdfs.case_document_pdf(document=document))
+
+    for kind in ("forwarding", "guidance"):
+        text = text_of(denunciation, kind)
+        assert "nhận tiền khi cấp giấy chứng nhận" in text
+        assert _secrets_in(text) == [] and "Giác" not in text
+    assert COMPLAINANT in text_of(complaint, "forwarding")
