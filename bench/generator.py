@@ -63,6 +63,7 @@ from resolutions.models import Resolution, ResolutionField, ResolutionRelation
 from resolutions.services import resolution_series
 from sessions.models import AgendaItem, Attendance, Session
 from voters.models import (
+    Case,
     CitizenReception,
     ForwardingBatch,
     Letter,
@@ -1094,6 +1095,7 @@ def _voters(ctx: YearContext, sessions: list[Session]) -> None:
 
     # Citizens' letters (sender data are synthetic) and reception days.
     letters = []
+    localities = []  # each letter's commune, its case's locality
     org_list = [o for k, o in reg.orgs.items() if k not in ("mttq", "dl")]
     for _i in range(_count(rng, BASE_PER_YEAR["letters"], ctx.scale)):
         kind, pattern, classification = rng.choice(V.LETTER_SUMMARIES)
@@ -1130,6 +1132,8 @@ def _voters(ctx: YearContext, sessions: list[Session]) -> None:
         # As voters.services.letter_save folds it (no personal data in the search column).
         letter.search_text = _fold(" ".join([letter.summary, letter.classification, letter.result]))
         letters.append(letter)
+        localities.append(commune)
+    _letter_cases(ctx, letters, localities)
     _bulk(Letter, letters)
     receptions = []
     for _i in range(_count(rng, BASE_PER_YEAR["receptions"], ctx.scale)):
@@ -1149,6 +1153,78 @@ def _voters(ctx: YearContext, sessions: list[Session]) -> None:
             )
         )
     _bulk(CitizenReception, receptions)
+
+
+def _letter_cases(
+    ctx: YearContext, letters: list[Letter], localities: list[AdministrativeUnit]
+) -> None:
+    """Every letter in a case, as voters.services.letter_save files it (issue 21): most open
+    a case of their own, about one in ten is the same matter sent again on a case of the year
+    (2 or 3 letters a case); numbered per council and year in the order received, in bulk.
+    The letters get their deadlines and processing days as the office records them, so the
+    casework's figures have something to count. A random stream of its own: the letters' and
+    every later record's draws stay those of a database generated before cases existed."""
+    rng = random.Random(f"cases-{ctx.reg.council.pk}-{ctx.year}")
+    fields = list(ctx.reg.petition_fields.values())
+    council = ctx.reg.council
+    last = Case.objects.filter(council=council, year=ctx.year).aggregate(m=Max("seq"))["m"] or 0
+    cases: list[Case] = []
+    case_of: list[int] = [0] * len(letters)  # each letter's index in `cases`
+    sizes: list[int] = []
+    for i in sorted(range(len(letters)), key=lambda i: (letters[i].received_date, i)):
+        letter = letters[i]
+        open_ = [c for c in range(max(0, len(cases) - 30), len(cases)) if sizes[c] < 3]
+        if open_ and rng.random() < 0.1:
+            case_of[i] = rng.choice(open_)
+            sizes[case_of[i]] += 1
+            continue
+        day = letter.received_date
+        answered = (
+            letter.forwarded_date + dt.timedelta(days=rng.randint(10, 60))
+            if letter.result and letter.forwarded_date
+            else None
+        )
+        answered = answered if answered and answered <= ctx.today else None
+        closed = (
+            day + dt.timedelta(days=rng.randint(3, 15))
+            if letter.handling in ("guided", "filed")
+            else None
+        )
+        closed = closed if closed and closed <= ctx.today else None
+        cases.append(
+            Case(
+                council=council,
+                year=ctx.year,
+                seq=last + len(cases) + 1,
+                title=letter.summary[:300],
+                kind=letter.kind,
+                field=rng.choice(fields) if fields and rng.random() < 0.8 else None,
+                locality=localities[i],
+                within_competence=rng.random() < 0.05,
+                group_size=rng.randint(5, 30) if rng.random() < 0.05 else 1,
+                status=(
+                    Case.Status.CLOSED
+                    if closed
+                    else (Case.Status.ANSWERED if answered else Case.Status.OPEN)
+                ),
+                answered_date=answered,
+                closed_date=closed,
+                search_text=_fold(letter.summary),
+            )
+        )
+        case_of[i] = len(cases) - 1
+        sizes.append(1)
+    _bulk(Case, cases)
+    for i, letter in enumerate(letters):
+        letter.case_id = cases[case_of[i]].pk
+        day = letter.received_date
+        # About ten working days (voters.casework.deadlines counts them over the holidays: a
+        # query a letter, too slow here); the body's answer within 45 days of forwarding.
+        letter.processing_due = day + dt.timedelta(days=14)
+        processed = day + dt.timedelta(days=rng.randint(1, 20))
+        letter.processed_date = processed if processed <= ctx.today else None
+        if letter.forwarded_date:
+            letter.answer_due = letter.forwarded_date + dt.timedelta(days=45)
 
 
 def _standing(ctx: YearContext) -> None:
