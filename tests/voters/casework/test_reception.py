@@ -383,3 +383,44 @@ def test_the_register_page_masks_the_denunciator(denunciation_visit, held, staff
     _visit(held, staff_user, name=CITIZEN)
     page = _client(staff_user).get(reverse("voters:reception_register")).content.decode()
     assert CITIZEN in page and DENUNCIATOR not in page and str(identity.MASKED) in page
+
+
+def test_visits_of_another_councils_reception_are_not_found(
+    other_council_slot, staff_client, staff_user, leader_user
+):
+    other_term = Term.objects.get(council=other_council_slot.council)
+    foreign = record_save(
+        instance=CitizenReception(term=other_term, date=DAY, host="Chủ tịch tỉnh khác"),
+        user=staff_user,
+    )
+    visit = _visit(foreign, staff_user, name=CITIZEN)
+    assert (
+        staff_client.get(reverse("voters:receptionvisit_create", args=[foreign.pk])).status_code
+        == 404
+    )
+    for name in ("receptionvisit_update", "receptionvisit_delete", "receptionvisit_letter"):
+        assert staff_client.get(reverse(f"voters:{name}", args=[visit.pk])).status_code == 404
+    assert CITIZEN not in staff_client.get(reverse("voters:reception_register")).content.decode()
+    # A leader is refused before anything is looked up.
+    url = reverse("voters:receptionvisit_create", args=[foreign.pk])
+    assert _client(leader_user).get(url).status_code == 403
+
+
+def test_a_denunciation_visit_linked_to_a_case_is_read_by_its_handler_only(
+    denunciation_visit, staff_user, term
+):
+    from voters import services
+
+    handler = user_create_with_role(username="canbo_xuly", password=PASSWORD, role=Role.STAFF)
+    letter = services.letter_save(
+        letter=Letter(term=term, received_date=DAY, kind="denunciation", summary="Tố cáo"),
+        user=staff_user,
+    )
+    case = letter.case
+    case.handler = handler
+    record_save(instance=case, user=staff_user)
+    denunciation_visit.case = case
+    service.visit_save(visit=denunciation_visit, user=staff_user)
+    url = reverse("voters:receptionvisit_update", args=[denunciation_visit.pk])
+    assert DENUNCIATOR in _client(handler).get(url).content.decode()
+    assert DENUNCIATOR not in _client(staff_user).get(url).content.decode()
