@@ -59,7 +59,10 @@ def is_secret(record: Record) -> bool:
 
 def keeper_id(record: Record) -> int | None:
     """The one user who may read a secret identity: the case's handler, else whoever entered
-    the record (a letter or visit whose case has no handler yet is with its receiver)."""
+    the record (a letter or visit whose case has no handler yet is with its receiver). A
+    reception visit linked to no case stays with the officer who recorded it: they heard the
+    denunciator in person and know the identity already, so no one new learns it; linking the
+    visit to a case hands it to that case's handler, like the case's letters."""
     if record.case_id is not None and record.case.handler_id is not None:
         return record.case.handler_id
     return record.created_by_id

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 
 from accounts.security import PersonalDataPageMixin, personal_data_response
 from core import roles
+from core.forms import pk_or_none
 from core.permissions import require_editor, require_viewer
 from core.scoping import council_object_or_404, request_council
 from core.views import (
@@ -125,10 +126,10 @@ class CitizenReceptionCreateView(_ReceptionWrite, RecordCreateView):
 
     def slot(self) -> ReceptionSchedule | None:
         if "_slot" not in self.__dict__:
-            pk = self.request.GET.get("lich", "")
+            pk = pk_or_none(self.request.GET.get("lich"))
             self._slot = (
                 council_object_or_404(self.request, ReceptionSchedule, pk=pk)
-                if pk.isdigit()
+                if pk is not None
                 else None
             )
         return self._slot
