@@ -4,14 +4,18 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import django_filters
+from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from core.filters import FlagInput, YearFilter
+from core.scoping import request_council
 from core.search import filter_words
 from council.models import AdministrativeUnit
+from voters.casework.forms import handler_choices, user_label
 from voters.models import Case, Letter, PetitionField
 
 # "05/2026" or "5/2026": a case's number as printed (Case.number).
@@ -33,7 +37,9 @@ class CaseFilter(django_filters.FilterSet):
     locality = django_filters.ModelChoiceFilter(
         label=_("Địa bàn"), queryset=AdministrativeUnit.objects.order_by("name")
     )
-    handler = django_filters.NumberFilter(label=_("Chuyên viên xử lý"), field_name="handler_id")
+    handler = django_filters.ModelChoiceFilter(
+        label=_("Chuyên viên xử lý"), queryset=get_user_model().objects.none()
+    )
     overdue = django_filters.BooleanFilter(
         label=_("Quá hạn trả lời"), method="filter_overdue", widget=FlagInput
     )
@@ -41,6 +47,12 @@ class CaseFilter(django_filters.FilterSet):
     class Meta:
         model = Case
         fields = ["q", "year", "kind", "status", "field", "locality", "handler", "overdue"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.form.fields["handler"]
+        field.queryset = handler_choices(request_council(self.request))
+        field.label_from_instance = user_label
 
     def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         number = _NUMBER.match(value or "")

@@ -10,6 +10,7 @@ from crispy_forms.layout import Column, Div, Layout, Row
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import BaseModelForm, SafeModelChoiceField, VnDateField
@@ -54,6 +55,8 @@ class LetterIntakeForm(BaseModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         current_term_initial(self)
+        if not self.is_bound:
+            self.initial.setdefault("received_date", timezone.localdate())
         # The form's one-time token (core.idempotency) is added after the layout is made.
         self.helper.render_unmentioned_fields = True
         self.fields["sender_name"].help_text = _(
@@ -172,6 +175,10 @@ class AttachForm(_PlainForm):
         self.fields["case"].queryset = cases
 
 
+def user_label(user: Any) -> str:
+    return user.get_full_name() or user.username
+
+
 def handler_choices(council: Any) -> Any:
     """The council's staff who may handle a case (secretariat staff and administrators)."""
     own = Q(profile__council=council)
@@ -207,7 +214,7 @@ class CaseForm(BaseModelForm):
         self.fields["field"].queryset = PetitionField.objects.all()
         self.fields["locality"].queryset = AdministrativeUnit.objects.order_by("name")
         self.fields["handler"].queryset = handler_choices(self.council)
-        self.fields["handler"].label_from_instance = lambda u: u.get_full_name() or u.username
+        self.fields["handler"].label_from_instance = user_label
         self.helper.layout = Layout(
             "title",
             Row(Column("kind", css_class="col-md-6"), Column("field", css_class="col-md-6")),

@@ -82,8 +82,11 @@ def case_detail(*, case: Case, today: dt.date) -> CaseDetail:
     rows = [
         LetterRow(
             letter=letter,
+            # A letter never processed stops counting when its case was closed.
             processing_late=deadlines.days_late(
-                due=letter.processing_due, done=letter.processed_date, today=today
+                due=letter.processing_due,
+                done=letter.processed_date or case.closed_date,
+                today=today,
             ),
             answer_late=(
                 deadlines.days_late(due=letter.answer_due, done=None, today=today)

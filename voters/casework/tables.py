@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -18,7 +20,7 @@ class CaseTable(tables.Table):
     title = tables.Column(attrs=SUMMARY_ATTRS)
     letters_count = tables.Column(verbose_name=_("Số đơn"))
     last_received = tables.Column(verbose_name=_("Nhận đơn gần nhất"))
-    handler = tables.Column(verbose_name=_("Chuyên viên xử lý"), accessor="handler__username")
+    handler = tables.Column(verbose_name=_("Chuyên viên xử lý"), order_by="handler__username")
 
     # The records its columns read: the list selects these and no more.
     related = ("field", "locality", "handler")
@@ -48,6 +50,9 @@ class CaseTable(tables.Table):
                 '{} <span class="badge text-bg-danger">{}</span>', label, _("quá hạn")
             )
         return label
+
+    def render_handler(self, value: Any, record: Case) -> str:
+        return value.get_full_name() or value.username
 
     def render_title(self, value: str, record: Case) -> str:
         return value if len(value) <= 120 else f"{value[:119]}…"
