@@ -428,4 +428,45 @@ def _cards(figures: AnnualFigures, link: Callable[..., str] = list_url) -> list[
             ],
         )
     )
+
+    c = figures.cases
+    # A year's only: the case list is filtered by year, it has no term (AnnualFigures.cases).
+    if c is not None and figures.year is not None:
+        cases = lambda **q: link("voters:case_list", year=figures.year, **q)  # noqa: E731
+        cards.append(
+            Card(
+                "cases",
+                _("Khiếu nại, tố cáo"),
+                "bi-folder2-open",
+                Figure("total", _("vụ việc"), c.cases, cases()),
+                [
+                    Figure(f"kind:{code}", label, count, cases(kind=code))
+                    for code, label, count in c.cases_by_kind
+                ]
+                + [
+                    Figure("letters", _("đơn tiếp nhận"), c.letters, letters()),
+                    Figure(
+                        "in_time_rate",
+                        _("đơn xử lý đúng hạn"),
+                        c.in_time_rate,
+                        letters(processing="in_time"),
+                        linked_count=c.processed_in_time,
+                    ),
+                    Figure(
+                        "processing_overdue",
+                        _("đơn quá hạn chưa xử lý"),
+                        c.processing_overdue,
+                        letters(processing="overdue"),
+                        warn=bool(c.processing_overdue),
+                    ),
+                    Figure(
+                        "answer_overdue",
+                        _("vụ việc quá hạn trả lời"),
+                        c.answer_overdue,
+                        cases(overdue=1),
+                        warn=bool(c.answer_overdue),
+                    ),
+                ],
+            )
+        )
     return cards
