@@ -176,7 +176,9 @@ def document_cancel(*, document: OutgoingDocument, reason: str, user: Any) -> Ou
     locked.cancelled_at = timezone.now()
     locked.cancelled_by = user if getattr(user, "is_authenticated", False) else None
     locked.full_clean()
-    locked.save(update_fields=["status", "cancel_reason", "cancelled_at", "cancelled_by"])
+    locked.save(
+        update_fields=["status", "cancel_reason", "cancelled_at", "cancelled_by", "updated_at"]
+    )
     return locked
 
 

@@ -36,6 +36,9 @@ SHARED = {
 # A shared organisation is read by every council and changed only by the province
 # (Organization.is_managed_by): the commune's edit and delete of one are refused.
 KEPT_BY_THE_PROVINCE = {"council:organization_update", "council:organization_delete"}
+# Lists of what every council is given when it is created (the register's usual series,
+# documents.services.series_defaults_ensure): the commune's own rows, never the province's.
+OWN_FROM_THE_START = {"documents:documentseries_list"}
 # Pages that are the login's own, not a council's.
 OWN_PAGES = {"password_change", "password_change_done", "otp_verify", "otp_setup", "council_choose"}
 # The delegates' room's own pages: a delegate's login only (a staff login is refused them).
@@ -116,6 +119,8 @@ def test_a_commune_login_finds_nothing_of_the_province_at_any_url(two_councils):
         table = response.context.get("table") if response.context else None
         if name == "council:council_list":  # the commune's own council, nothing else
             assert [row.record for row in table.rows] == [commune]
+        elif name in OWN_FROM_THE_START:
+            assert {row.record.council_id for row in table.rows} == {commune.pk}
         elif table is not None and table.paginator.count and model not in SHARED:
             listed = name.split(":")[-1].removesuffix("_list")
             if listed not in SHARED:
