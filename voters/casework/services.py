@@ -73,34 +73,38 @@ def letter_process(
     """The office's decision on a letter: forward it to the competent body (its answer is then
     due by letter_answer_due), guide the citizen, file it, or monitor it. `ineligible_reason`
     marks the letter not eligible (anonymous, already settled...). A denunciation is forwarded
-    once only: neither this letter nor another letter of its case may be forwarded again
-    (TT 05/2021/TT-TTCP on processing denunciations; brief-2 §1.2); the office urges the
-    body instead (case_follow_up)."""
+    once only (the Inspectorate's letter procedure, TT 05/2021/TT-TTCP, as brief-2 §1.2 reads
+    it; the article not re-read here): neither this letter nor another letter of its case is
+    forwarded again, nor is a forwarded one processed anew; the office urges the body instead
+    (case_follow_up)."""
     if handling not in Handling.values:
         raise ValidationError({"handling": _("Chọn hướng xử lý đơn.")})
     case = letter.case
     _refuse_closed(case)
-    if handling == Handling.FORWARDED:
-        if forwarded_to is None:
-            raise ValidationError({"forwarded_to": _("Chọn cơ quan có thẩm quyền nhận đơn.")})
-        if letter.is_denunciation or case.is_denunciation:
-            earlier = (
-                Letter.objects.filter(case_id=case.pk, forwarded_date__isnull=False)
-                .select_related("forwarded_to")
-                .order_by("forwarded_date")
-                .first()
-            )
-            if earlier is not None:
-                raise ValidationError(
-                    _(
-                        "Đơn tố cáo của vụ việc này đã được chuyển đến %(org)s ngày %(day)s. Đơn "
-                        "tố cáo chỉ chuyển một lần: hãy lưu đơn hoặc đôn đốc cơ quan đã nhận."
-                    )
-                    % {
-                        "org": earlier.forwarded_to or _("cơ quan có thẩm quyền"),
-                        "day": earlier.forwarded_date.strftime("%d/%m/%Y"),
-                    }
+    if handling == Handling.FORWARDED and forwarded_to is None:
+        raise ValidationError({"forwarded_to": _("Chọn cơ quan có thẩm quyền nhận đơn.")})
+    if letter.is_denunciation or case.is_denunciation:
+        # Read from the database: what was forwarded, not what the caller's object says.
+        earlier = (
+            Letter.objects.filter(case_id=case.pk, forwarded_date__isnull=False)
+            .select_related("forwarded_to")
+            .order_by("forwarded_date", "pk")
+            .first()
+        )
+        # Its own forwarding is not undone either: a forwarded letter filed, then forwarded
+        # again, would be a second forwarding.
+        if earlier is not None and (handling == Handling.FORWARDED or earlier.pk == letter.pk):
+            raise ValidationError(
+                _(
+                    "Đơn tố cáo của vụ việc này đã được chuyển đến %(org)s ngày %(day)s. Đơn "
+                    "tố cáo chỉ chuyển một lần: hãy lưu đơn mới hoặc đôn đốc cơ quan đã nhận."
                 )
+                % {
+                    "org": earlier.forwarded_to or _("cơ quan có thẩm quyền"),
+                    "day": earlier.forwarded_date.strftime("%d/%m/%Y"),
+                }
+            )
+    if handling == Handling.FORWARDED:
         letter.forwarded_to = forwarded_to
         letter.forwarded_date = date
     else:

@@ -162,6 +162,7 @@ def _action_page(
     form: Any,
     title: str,
     act: Callable[[Any], str],
+    success_url: Callable[[], str] | None = None,
 ) -> HttpResponse:
     """GET shows the form, a valid POST runs `act` (a service call in one transaction, which
     returns the success message) and goes back to the case; a refusal shows on the form."""
@@ -174,7 +175,7 @@ def _action_page(
             apply_validation_error(form, exc)
         else:
             messages.success(request, message)
-            return HttpResponseRedirect(case.get_absolute_url())
+            return HttpResponseRedirect(success_url() if success_url else case.get_absolute_url())
     return render(
         request,
         "voters/case_action.html",
@@ -348,12 +349,15 @@ def letter_attach(request: HttpRequest, pk: int) -> HttpResponse:
         services.letter_attach(letter=letter, case=data["case"], user=request.user)
         return _("Đã chuyển đơn sang vụ việc số %(n)s.") % {"n": data["case"].number}
 
-    response = _action_page(
-        request, case=old_case, form=form, title=_("Chuyển đơn sang vụ việc khác"), act=act
+    # To the case the letter went to: the one it left may be gone (services.letter_attach).
+    return _action_page(
+        request,
+        case=old_case,
+        form=form,
+        title=_("Chuyển đơn sang vụ việc khác"),
+        act=act,
+        success_url=lambda: letter.case.get_absolute_url(),
     )
-    if response.status_code == 302:
-        return HttpResponseRedirect(letter.case.get_absolute_url())
-    return response
 
 
 def case_overdue(request: HttpRequest) -> HttpResponse:

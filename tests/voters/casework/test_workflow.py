@@ -102,6 +102,15 @@ def test_a_denunciation_is_forwarded_only_once(receive, body, other_body, staff_
     with pytest.raises(ValidationError, match="chỉ chuyển một lần"):
         forward(Letter.objects.get(pk=first.pk), other_body, staff_user, day=D(2026, 4, 2))
     assert Letter.objects.filter(forwarded_to=other_body).count() == 0
+    # Nor is the forwarding undone to make room for a second one.
+    with pytest.raises(ValidationError, match="chỉ chuyển một lần"):
+        services.letter_process(
+            letter=Letter.objects.get(pk=first.pk),
+            handling=Letter.Handling.FILED,
+            date=D(2026, 4, 2),
+            user=staff_user,
+        )
+    assert Letter.objects.get(pk=first.pk).forwarded_to == body
 
 
 def test_a_complaint_may_be_forwarded_again_to_another_body(receive, body, other_body, staff_user):

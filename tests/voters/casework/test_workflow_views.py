@@ -14,7 +14,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from council.models import Council, Term
-from tests.helpers import council_client, post_form
+from tests.helpers import council_client, form_values, post_form
 from tests.voters.casework.workflow_fixtures import *  # noqa: F403 (the fixtures)
 from tests.voters.casework.workflow_fixtures import D
 from voters.casework import services
@@ -312,3 +312,29 @@ def test_the_case_list_filters_by_number_words_without_diacritics_and_overdue(
     assert "thu hồi đất" in by_number and "karaoke" not in by_number
     empty = staff_client.get(reverse("voters:case_list"), {"kind": "denunciation"})
     assert "Không có kết quả phù hợp" in empty.content.decode()
+
+
+def test_staff_classify_a_case_and_move_a_letter_into_it_through_the_pages(
+    staff_client, receive, staff_user
+):
+    case = receive().case
+    url = reverse("voters:case_update", args=[case.pk])
+    values = form_values(staff_client.get(url).content.decode())
+    values.update(
+        {"title": "Thu hồi đất làm đường tránh", "group_size": "6", "handler": staff_user.pk}
+    )
+    assert staff_client.post(url, values).status_code == 302
+    case.refresh_from_db()
+    assert (case.title, case.group_size, case.handler) == (
+        "Thu hồi đất làm đường tránh",
+        6,
+        staff_user,
+    )
+    stray = receive(summary="Đơn về cùng việc, nhập nhầm thành vụ việc mới")
+    emptied = stray.case_id
+    response = staff_client.post(
+        reverse("voters:letter_attach", args=[stray.pk]), {"case": case.pk}
+    )
+    assert response.status_code == 302 and response["Location"] == case.get_absolute_url()
+    assert not Case.objects.filter(pk=emptied).exists()
+    assert case.letters.count() == 2
