@@ -427,6 +427,9 @@ class IdentityAccess(models.Model):
     """Every reading of a denunciator's identity, by whom and how (Luật Tố cáo 2018 Điều 47:
     the identity is kept secret; the log says who has seen it). Never shows the identity."""
 
+    # A row is its letter's council's, or its visit's (core.scoping).
+    council_path = ("letter__term__council", "visit__reception__term__council")
+
     class Action(models.TextChoices):
         VIEW = "view", _("Xem")
         EDIT = "edit", _("Sửa")
