@@ -135,14 +135,11 @@ class RecordListView(ViewerRequiredMixin, CouncilScopedMixin, SectionMixin, Filt
         get = self.request.GET
         table = self.table_class(sort=get.get("sort"), **self.get_table_kwargs())
         rows = table.sort(self.object_list)
-        keys_first = self.page_keys_first
         if self.searching():
-            paginator: TailFirstPaginator = SearchPaginator(
-                rows, get.get("per_page"), keys_first=keys_first
-            )
+            paginator: TailFirstPaginator = SearchPaginator(rows, get.get("per_page"))
         else:
             paginator = TailFirstPaginator(
-                rows, get.get("per_page"), count=self.list_count(), keys_first=keys_first
+                rows, get.get("per_page"), count=self.list_count(), keys_first=self.page_keys_first
             )
         table.show(paginator.get_page(get.get("page")))
         return table

@@ -76,6 +76,10 @@ class ResolutionListView(RecordListView):
     section_title = _common["section_title"]
     list_url_name = _common["list_url_name"]
     create_url_name = _common["create_url_name"]
+    # The last page of a province's 500: its statement joined every one to its session and
+    # term by hashing all of them (17,625 sessions with every council in the database) before
+    # sorting; its keys first, 25 joined: 20.9 -> 1.4 ms (single database: 6.1 -> 2.7 ms).
+    page_keys_first = True
 
     def get_queryset(self) -> QuerySet[Resolution]:
         return _register_queryset(self.request)

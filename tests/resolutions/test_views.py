@@ -183,9 +183,9 @@ def test_register_query_count_does_not_grow_with_rows(
     url = reverse("resolutions:resolution_list") + "?q=dat+dai&sort=-adopted_date"
     staff_client.get(url)  # the session's first request reads more
     # Same count for 10 and for 500 rows: the session, the user, his roles, the current
-    # council, the filter's drop-downs, the matches of the search, the planner settings of a
-    # search page (core.paginators.SearchPaginator), the 25 rows with their relations joined, and
-    # (inside the test's transaction only) resetting the settings.
+    # council, the filter's drop-downs, the matches of the search, the page's keys among them,
+    # the planner settings of a search page (core.paginators.SearchPaginator), the 25 rows with
+    # their relations joined, and (inside the test's transaction only) resetting the settings.
     with django_assert_num_queries(EXPECTED_REGISTER_QUERIES):
         response = staff_client.get(url)
     assert response.status_code == 200
@@ -193,9 +193,9 @@ def test_register_query_count_does_not_grow_with_rows(
 
 
 # The session, the user and his roles (3), the current council (1), the search's matches (1),
-# the planner settings (1), the page's rows (1), resetting the settings (1), the filter's
-# drop-downs of terms, sessions and fields (3).
-EXPECTED_REGISTER_QUERIES = 11
+# the page's keys among them (1), the planner settings (1), the page's rows (1), resetting the
+# settings (1), the filter's drop-downs of terms, sessions and fields (3).
+EXPECTED_REGISTER_QUERIES = 12
 
 
 def test_export_xlsx_contains_the_filtered_register_with_vietnamese_headers(

@@ -56,3 +56,29 @@ def test_every_page_of_the_list_is_one_statement_that_joins_only_the_page(petiti
         assert keys is not None, statements[0]
         assert "voters_forwardingbatch" not in keys.group(1)
     assert seen == expected
+
+
+def test_a_search_page_reads_its_keys_among_the_matches_then_only_those_rows(
+    petitions, staff_client
+):
+    """Fewer matches than the cap: the page's keys in the list's order among the matches' keys
+    alone, then the rows of those keys (core.paginators.SearchPaginator)."""
+    expected = list(
+        VoterPetition.objects.order_by("-received_date", "-pk").values_list("pk", flat=True)
+    )
+    seen: list[int] = []
+    for page in (1, 2, 3):
+        with CaptureQueriesContext(connection) as queries:
+            response = staff_client.get(
+                reverse("voters:voterpetition_list"), {"q": "kien nghi", "page": page}
+            )
+        assert response.status_code == 200
+        shown = [p.pk for p in response.context["table"].page.object_list]
+        seen += shown
+        rows = [q["sql"] for q in queries.captured_queries if "voters_forwardingbatch" in q["sql"]]
+        assert len(rows) == 1
+        # The rows statement names the page's keys only, not every match.
+        listed = re.search(r'"voters_voterpetition"\."id" IN \(([\d, ]+)\)', rows[0])
+        assert listed is not None, rows[0]
+        assert sorted(int(k) for k in listed.group(1).split(",")) == sorted(shown)
+    assert seen == expected
