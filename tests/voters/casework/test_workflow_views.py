@@ -338,3 +338,34 @@ def test_staff_classify_a_case_and_move_a_letter_into_it_through_the_pages(
     assert response.status_code == 302 and response["Location"] == case.get_absolute_url()
     assert not Case.objects.filter(pk=emptied).exists()
     assert case.letters.count() == 2
+
+
+def test_a_case_page_costs_the_same_queries_for_more_letters_and_documents(
+    staff_client, receive, body, staff_user
+):
+    case = receive().case
+    url = case.get_absolute_url()
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert staff_client.get(url).status_code == 200
+        return len(queries)
+
+    count()  # the login's session and roles, read once
+    few = count()
+    for day in (3, 4, 5, 6):
+        letter = receive(received=D(2026, 3, day), case=case)
+        services.letter_process(
+            letter=letter,
+            handling="forwarded",
+            date=D(2026, 3, 10),
+            forwarded_to=body,
+            user=staff_user,
+        )
+        services.case_document_issue(
+            case=case, kind="forwarding", letter=letter, date=D(2026, 3, 10), user=staff_user
+        )
+        services.case_follow_up(
+            case=case, date=D(2026, 4, 21), organization=body, method="phone", user=staff_user
+        )
+    assert count() == few
