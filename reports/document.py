@@ -522,6 +522,8 @@ def appendix_tables(*, figures: AnnualFigures, council: Council) -> list[Table]:
     c = figures.cases
     if c is not None and (c.letters or c.receptions):
         tables.append(_casework_table(c))
+    if c is not None and c.cases:
+        tables.append(_cases_table(c, council=council))
     lt = figures.letters
     if c is None and lt is not None and (lt.letters or lt.receptions):
         rows = [[label, _num(count)] for _c, label, count in lt.by_kind]
@@ -561,6 +563,26 @@ def _casework_table(c: CaseFigures) -> Table:
     add("Lượt công dân được tiếp", c.citizens_received)
     add("Vụ việc tiếp nhận qua tiếp công dân", c.visit_cases)
     return Table("Tiếp công dân, đơn thư", ["Nội dung", "Số lượng"], rows, tuple(kinds))
+
+
+def _cases_table(c: CaseFigures, *, council: Council) -> Table:
+    """Biểu 6: the cases received by kind, field and locality (the unit as it was on the day of
+    the first letter), each with its share of the cases, and the total."""
+
+    def line(group: str, label: str, count: int) -> list[str]:
+        return [group, label, _num(count), share_text(count, c.cases, council)]
+
+    rows = [line("Theo loại", label, count) for _code, label, count in c.cases_by_kind]
+    rows += [line("Theo lĩnh vực", name, count) for _pk, name, count in c.by_field]
+    rows += [line("Theo địa bàn", name, count) for _pk, name, count in c.by_locality]
+    rows.append(["Tổng số", "", _num(c.cases), share_text(c.cases, c.cases, council)])
+    return Table(
+        "Vụ việc khiếu nại, tố cáo, kiến nghị, phản ánh",
+        ["Phân loại", "Nội dung", "Số vụ việc", "Tỷ lệ"],
+        _grouped(rows),
+        ("",) * (len(rows) - 1) + ("total",),
+        figures=2,
+    )
 
 
 def _petitions_table(p: PetitionStats, *, council: Council, period: Period | None) -> Table:

@@ -515,6 +515,15 @@ EXPECTED_TABLES = {
         ("Lượt công dân được tiếp", "42"),
         ("Vụ việc tiếp nhận qua tiếp công dân", "0"),
     ],
+    # Each letter of 2019 a case of its own, none classified by field or locality.
+    "Biểu 6. Vụ việc khiếu nại, tố cáo, kiến nghị, phản ánh": [
+        ("Theo loại", "Khiếu nại", "4", "30,77%"),
+        ("Tố cáo", "2", "15,38%"),
+        ("Kiến nghị, phản ánh", "7", "53,85%"),
+        ("Theo lĩnh vực", "Chưa phân loại lĩnh vực", "13", "100%"),
+        ("Theo địa bàn", "Chưa xác định địa bàn", "13", "100%"),
+        ("Tổng số", "13", "100%"),
+    ],
 }
 
 
@@ -535,7 +544,7 @@ def _sum(rows: list[tuple[str, ...]]) -> int:
 
 def test_each_appendix_total_is_the_sum_of_its_rows_as_printed(report):
     """Read on the printed rows alone: what a reader adding up the column finds."""
-    t1, t2, t3, t4, t5 = _tables(report).values()
+    t1, t2, t3, t4, t5, t6 = _tables(report).values()
 
     # Biểu 1: each "Tổng số" is the sum of the lines under it; the resolutions' total is also
     # the sum of its lines by field and by status.
@@ -579,3 +588,11 @@ def test_each_appendix_total_is_the_sum_of_its_rows_as_printed(report):
     assert t5[3][0] == "Tổng số đơn thư"
     assert _figure(t5[3]) == _sum(t5[0:3]) == 13
     assert _figure(t5[4]) <= _figure(t5[3])
+
+    # Biểu 6: the cases by kind, by field and by locality each add up to the total, which is
+    # Biểu 5's number of cases.
+    def cases(row: tuple[str, ...]) -> int:
+        return int(row[-2].replace(".", ""))
+
+    assert sum(map(cases, t6[0:3])) == cases(t6[3]) == cases(t6[4]) == cases(t6[-1])
+    assert cases(t6[-1]) == _figure(t5[4])

@@ -267,7 +267,11 @@ def case_figures(
         return _figures(letters, cases, council=council)
 
     by_field = cases_qs.values_list("field_id", "field__name").annotate(n=Count("pk"))
-    by_locality = cases_qs.values_list("locality_id", "locality__name").annotate(n=Count("pk"))
+    # A commune's name alone is ambiguous (two "Hoàng Văn Thụ" in one province): with its
+    # district's, as the unit was on the day.
+    by_locality = cases_qs.values_list(
+        "locality_id", "locality__name", "locality__parent__name"
+    ).annotate(n=Count("pk"))
     # A term's follow-ups are those of its days, as its receptions are its own.
     days = period or Period.of_term(term, today=today)
     follow_ups = scoped(
@@ -294,7 +298,13 @@ def case_figures(
         cases,
         council=council,
         by_field=_rows(by_field, _("Chưa phân loại lĩnh vực")),
-        by_locality=_rows(by_locality, _("Chưa xác định địa bàn")),
+        by_locality=_rows(
+            [
+                (pk, ", ".join(filter(None, (name, parent))), n)
+                for pk, name, parent, n in by_locality
+            ],
+            _("Chưa xác định địa bàn"),
+        ),
         follow_ups=follow_ups,
         receptions=receptions["n"],
         citizens_received=receptions["persons"],

@@ -209,7 +209,7 @@ def test_cases_count_in_the_year_of_their_first_letter(council, year):
         (None, "Chưa phân loại lĩnh vực", 1),
     )
     assert f.by_locality == (
-        (year["commune"].pk, "Xã Thử", 1),
+        (year["commune"].pk, "Xã Thử, Huyện Thử", 1),
         (None, "Chưa xác định địa bàn", 3),
     )
 
