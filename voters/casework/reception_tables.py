@@ -80,7 +80,7 @@ class _VisitColumns(tables.Table):
         return public_value(record, "citizen_name")
 
     def render_case(self, value, record: ReceptionVisit) -> str:
-        return value.number
+        return format_html('<a href="{}">{}</a>', value.get_absolute_url(), value.number)
 
 
 class ReceptionVisitTable(_VisitColumns):

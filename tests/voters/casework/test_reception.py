@@ -305,11 +305,13 @@ def test_the_reception_page_reads_a_bounded_number_of_queries(
     for i in range(15):
         visit = _visit(held, staff_user, name=f"Công dân {i}", kind="complaint")
         if i % 3 == 0:
-            service.visit_letter_create(visit=visit, user=staff_user)
+            letter = service.visit_letter_create(visit=visit, user=staff_user)
     staff_client.get(held.get_absolute_url())
     with django_assert_max_num_queries(16):
         page = staff_client.get(held.get_absolute_url()).content.decode()
     assert "Công dân 14" in page
+    # A visit's case number links to its case.
+    assert f'href="{letter.case.get_absolute_url()}"' in page
 
 
 # A denunciator who came in person
