@@ -103,7 +103,7 @@ def page_rows(queryset: QuerySet, bottom: int, top: int) -> list[Any]:
     councils in the database, 85 petitions a term where the province's hold 2,331; so it joined
     all 4,662 of them to their session, field, Ban and forwarding letter (4 x 4,662 index
     probes) to keep 25: 92.6 ms, against 1.2 ms with one province in the database. Read this
-    way, only the 25 are joined (docs/performance.md, «Organisations per council»)."""
+    way, only the 25 are joined (docs/performance.md, «Keys first»)."""
     keys = queryset.values("pk")[bottom:top]
     return list(queryset.filter(pk__in=keys))
 

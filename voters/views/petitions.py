@@ -53,9 +53,9 @@ class VoterPetitionListView(ListTotalsMixin, VotersListView):
     table_class = tables.VoterPetitionTable
     filterset_class = filters.VoterPetitionFilter
     export_url_name = "voters:voterpetition_export"
-    # A province's page of 25 joined after the sort, not its thousands before it (its rows
-    # statement: 92.6 ms in the database of every council, docs/performance.md; in one of 4
-    # provinces and 240 communes, 9.8 -> 3.3 ms median).
+    # A province's page of 25 joined after the sort, not its thousands before it: its rows
+    # statement with every council in the database 55.1 -> 8.9 ms, with one province 3.0 ->
+    # 2.0 ms (docs/performance.md, «Keys first»).
     page_keys_first = True
     extra_actions = (
         ("voters:petition_import", "bi-file-earmark-arrow-up", gettext_lazy("Nhập từ Excel")),
