@@ -26,6 +26,7 @@ from django.utils import timezone
 from voters.models import (
     AnonymisationRun,
     Case,
+    CaseDocument,
     CitizenReception,
     Letter,
     ReceptionVisit,
@@ -152,6 +153,32 @@ def _blank(fields: tuple[str, ...]) -> dict[str, str]:
     return dict.fromkeys(fields, "")
 
 
+ANONYMISED = "[đã ẩn danh]"
+
+
+def _documents_anonymise(*, letter_ids: tuple[int, ...]) -> None:
+    """Replace the names and addresses of these letters' senders in the subject and body of
+    their cases' documents (and of the documents' history rows) by a placeholder."""
+    words: dict[int, set[str]] = {}
+    for case_id, *identity_values in Letter.objects.filter(pk__in=letter_ids).values_list(
+        "case_id", *Letter.PERSONAL_FIELDS
+    ):
+        values = {value.strip() for value in identity_values if value and value.strip()}
+        if case_id is not None and values:
+            words.setdefault(case_id, set()).update(values)
+    if not words:
+        return
+    for model in (CaseDocument, CaseDocument.history.model):
+        for row in model.objects.filter(case_id__in=words):
+            subject, body = row.subject, row.body
+            # Longest first: an address may contain a shorter name.
+            for value in sorted(words[row.case_id], key=len, reverse=True):
+                subject = subject.replace(value, ANONYMISED)
+                body = body.replace(value, ANONYMISED)
+            if (subject, body) != (row.subject, row.body):
+                model.objects.filter(pk=row.pk).update(subject=subject, body=body)
+
+
 @transaction.atomic
 def personal_data_anonymise(
     *, today: dt.date, dry_run: bool, user: Any = None, council: Any = None
@@ -171,6 +198,10 @@ def personal_data_anonymise(
     counts = {key: len(value) for key, value in ids.items()}
     if not dry_run:
         now = timezone.now()
+        # First the outgoing documents: a complainant's slip or guidance letter names them in
+        # its stored text (voters.casework.selectors.case_document_draft), so those words go
+        # before the letters' identities do, in the documents and in their audit trail.
+        _documents_anonymise(letter_ids=due.letters)
         # update(), not save(): no audit-trail row (the identities are not in it, see
         # Letter.HISTORY_EXCLUDED_FIELDS), and one statement per table however many rows.
         Letter.objects.filter(pk__in=due.letters).update(

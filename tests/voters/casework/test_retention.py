@@ -17,6 +17,7 @@ from voters.casework.retention import personal_data_anonymise, retention_due, ye
 from voters.models import (
     AnonymisationRun,
     Case,
+    CaseDocument,
     CitizenReception,
     Letter,
     ReceptionVisit,
@@ -311,3 +312,38 @@ def test_the_weekly_task_is_scheduled():
 
     tasks_scheduled = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
     assert "voters.tasks.anonymise_personal_data" in tasks_scheduled
+
+
+def test_a_run_takes_the_complainants_name_and_address_out_of_their_cases_documents(world):
+    # A forwarding slip of a complaint names the complainant in its stored text (its PDF is
+    # rendered from it); the recent case's slip keeps its name, its time has not come.
+    from council.models import Organization
+    from voters.casework.services import case_document_issue
+
+    body = Organization.objects.create(name="Sở Tài nguyên và Môi trường thử")
+    old = case_document_issue(
+        case=world["old"].case,
+        kind=CaseDocument.Kind.FORWARDING,
+        letter=world["old"],
+        date=D(2017, 3, 10),
+        recipient=body,
+        user=None,
+    )
+    recent = case_document_issue(
+        case=world["recent"].case,
+        kind=CaseDocument.Kind.FORWARDING,
+        letter=world["recent"],
+        date=D(2020, 10, 9),
+        recipient=body,
+        user=None,
+    )
+    assert "Nguyễn Văn An" in old.body and "Thôn Đông, xã Thử" in old.body
+
+    personal_data_anonymise(today=TODAY, dry_run=False)
+
+    old.refresh_from_db()
+    assert "Nguyễn Văn An" not in old.body and "Thôn Đông" not in old.body
+    assert "[đã ẩn danh]" in old.body
+    assert all("Nguyễn Văn An" not in h.body for h in old.history.all())
+    recent.refresh_from_db()
+    assert "Nguyễn Văn An" in recent.body
