@@ -20,7 +20,14 @@ from council.selectors import province_council
 from sessions.models import Session
 from tests.delegates.conftest import delegate_login
 from tests.helpers import council_client
-from tests.test_permission_matrix import DELEGATE, MATRIX, PUBLIC, _files_to_open, _url
+from tests.test_permission_matrix import (
+    ADMIN_ONLY,
+    DELEGATE,
+    MATRIX,
+    PUBLIC,
+    _files_to_open,
+    _url,
+)
 from tests.test_urls_access import _patterns
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +39,13 @@ SHARED = {
     "organization",
     "petitionfield",
     "resolutionfield",
+    # National: one calendar of holidays and one law for every council (issue 21).
+    "holiday",
+    "deadlinerule",
+    "retentionrule",
 }
+# The national reference data's writes: administrators only, so a commune's staff is refused.
+ADMINISTRATORS_ONLY = {name for name, refused in MATRIX.items() if refused is ADMIN_ONLY}
 # A shared organisation is read by every council and changed only by the province
 # (Organization.is_managed_by): the commune's edit and delete of one are refused.
 KEPT_BY_THE_PROVINCE = {"council:organization_update", "council:organization_delete"}
@@ -102,7 +115,7 @@ def test_a_commune_login_finds_nothing_of_the_province_at_any_url(two_councils):
             if code != 404:
                 failures.append(f"{name} {url}: {code}, not 404")
             continue
-        if code == 403 and name in KEPT_BY_THE_PROVINCE:
+        if code == 403 and (name in KEPT_BY_THE_PROVINCE or name in ADMINISTRATORS_ONLY):
             continue
         if code >= 400 and not (code == 404 and model is not None):
             failures.append(f"{name} {url}: {code}")
@@ -219,6 +232,9 @@ def test_every_model_of_a_council_s_data_says_how_its_rows_reach_their_council()
         "council.unitsuccession",
         "voters.petitionfield",
         "resolutions.resolutionfield",
+        "council.holiday",
+        "voters.deadlinerule",
+        "voters.retentionrule",
     }
     apps_with_data = {
         "council",

@@ -572,6 +572,10 @@ class AnonymisationRun(models.Model):
     dry or not, by the scheduler or a person: what it found, as counts and ids, never a name.
     The office can show when and how each citizen's data left the register."""
 
+    # A run of one council is that council's row; the weekly run of every council (council
+    # NULL) is nobody's in core.scoping, and is read through retention.anonymisation_runs.
+    council_path = "council"
+
     at = models.DateTimeField(_("Thời điểm"), auto_now_add=True)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
