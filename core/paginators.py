@@ -172,6 +172,15 @@ def _index_backed(ordering: list[str] | tuple[str, ...], model: type[Model]) -> 
     return any(list(index.fields) == names for index in model._meta.indexes)
 
 
+def _plain_fields(ordering: Any, queryset: QuerySet) -> bool:
+    """Whether every term of the ordering names a field of the model, not an annotation or
+    an expression of the list's statement."""
+    return all(
+        isinstance(term, str) and term.lstrip("-") not in queryset.query.annotations
+        for term in ordering
+    )
+
+
 class SearchPaginator(TailFirstPaginator):
     """Pages of a free-text search: at most SEARCH_RESULTS_CAP matches, each page a few ms.
 
@@ -221,6 +230,10 @@ class SearchPaginator(TailFirstPaginator):
         # planner ran a subquery of them once per match (70 ms).
         if not self.capped:  # the cap or fewer: among those matches, by their keys alone
             keys = queryset.model._default_manager.filter(pk__in=self.matches)
+            if not _plain_fields(ordering, queryset):
+                # An order by the list's own annotation (the overdue recommendations' days
+                # overdue) needs the list's statement: the bare table has no such column.
+                keys = queryset.filter(pk__in=self.matches)
             keys, settings = keys.order_by(*ordering), _NO_SCAN
         elif top <= SEARCH_WALK_ROWS and _index_backed(ordering, queryset.model):
             keys, settings = queryset, _WALK_INDEX

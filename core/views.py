@@ -124,7 +124,11 @@ class RecordListView(ViewerRequiredMixin, CouncilScopedMixin, SectionMixin, Filt
         return {}
 
     def searching(self) -> bool:
-        return bool(self.request.GET.get("q", "").strip())
+        """A search box filled in: only where the list has one (a "q" typed into the address
+        of a list without one, as the overdue recommendations, filters nothing)."""
+        filterset = getattr(self, "filterset", None)
+        has_box = filterset is not None and "q" in filterset.filters
+        return has_box and bool(self.request.GET.get("q", "").strip())
 
     def list_count(self) -> int | None:
         """The number of filtered rows when the view has counted them already, else None (the

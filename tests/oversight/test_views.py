@@ -330,6 +330,19 @@ def test_overdue_page_lists_the_most_overdue_first(staff_client, make_recommenda
     assert "Đã xong" not in page
 
 
+def test_overdue_page_ignores_a_search_it_does_not_offer(staff_client, make_recommendation):
+    # The page has no search box: a "q" in its address filters nothing and breaks nothing
+    # (the searches' paginator once ordered by the bare table, without the days overdue).
+    make_recommendation(content="Trễ ít", deadline=D(2024, 1, 1))
+    make_recommendation(content="Trễ nhiều", deadline=D(2019, 1, 1))
+
+    response = staff_client.get(reverse("oversight:recommendation_overdue"), {"q": "cau treo"})
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert page.index("Trễ nhiều") < page.index("Trễ ít")
+
+
 def test_recommendation_list_link_for_overdue_ones(staff_client, make_recommendation):
     make_recommendation(content="Kiến nghị trễ hạn", deadline=D(2019, 1, 1))
     make_recommendation(content="Kiến nghị còn hạn", deadline=D(2099, 1, 1))
