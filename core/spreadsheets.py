@@ -11,7 +11,9 @@ import pyexpat
 import time
 import uuid
 import zipfile
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from io import BytesIO
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +21,9 @@ from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
 
 # Limits on an uploaded workbook, checked before openpyxl reads it. An .xlsx is a zip of XML
 # parts; a full petition file (5,000 rows) unpacks to a few MB and about 250,000 XML
@@ -192,3 +197,87 @@ def cell_text(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return " ".join(str(value).split())
+
+
+def cell_date(value: Any) -> dt.date | None:
+    """A date cell, or a date typed as text (dd/mm/yyyy, dd-mm-yyyy, dd.mm.yyyy, yyyy-mm-dd)."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = cell_text(value)
+    for fmt in ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"):
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+class Unreadable(Exception):
+    """openpyxl failed while reading the sheet's rows."""
+
+
+def sheet_rows(ws: Any, *, max_col: int) -> Iterator[tuple]:
+    """The sheet's rows as openpyxl reads them, its failures raised as Unreadable.
+
+    A read-only sheet is parsed only now, row by row, so what the archive scan let through
+    fails here: XML that is not well formed (the scan stops tokenising a part it cannot parse;
+    openpyxl raises ParseError), or a cell whose value its type cannot hold (text in a number
+    or boolean cell, a shared string that does not exist: ValueError, IndexError...)."""
+    rows = ws.iter_rows(max_col=max_col, values_only=True)
+    while True:
+        try:
+            values = next(rows)
+        except StopIteration:
+            return
+        except Exception as exc:
+            raise Unreadable from exc
+        yield values
+
+
+# A template's column: (header, required, width, how to fill it in).
+TemplateColumn = tuple[str, bool, int, str]
+
+
+def template_workbook(
+    *,
+    sheet_name: str,
+    columns: Sequence[TemplateColumn],
+    sample_row: Sequence[Any],
+    guide_title: str,
+    guide_usage: str,
+    guide_key_width: int = 30,
+) -> bytes:
+    """An import's documented template: the data sheet with its headers (the required ones in
+    red) and one example row, and an instructions sheet saying how to fill in each column."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = sheet_name
+    ws.append([header for header, _required, _width, _help in columns])
+    for i, (_header, required, width, _help) in enumerate(columns, start=1):
+        cell = ws.cell(row=1, column=i)
+        cell.font = Font(bold=True, color="C00000" if required else "000000")
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        ws.column_dimensions[get_column_letter(i)].width = width
+    ws.append(list(sample_row))
+    ws.freeze_panes = "A2"
+    guide = wb.create_sheet("Hướng dẫn")
+    guide.column_dimensions["A"].width = guide_key_width
+    guide.column_dimensions["B"].width = 90
+    guide.append([guide_title])
+    guide["A1"].font = Font(bold=True, size=13)
+    guide.append([])
+    guide.append(["Cách dùng", guide_usage])
+    guide.append([])
+    guide.append(["Cột", "Cách điền"])
+    guide["A5"].font = Font(bold=True)
+    guide["B5"].font = Font(bold=True)
+    for header, _required, _width, help_text in columns:
+        guide.append([header, help_text])
+    for row in guide.iter_rows():
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    buffer = BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()

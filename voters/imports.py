@@ -11,20 +11,25 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterator
 from dataclasses import dataclass, field
-from io import BytesIO
 from pathlib import Path
 from typing import Any
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Alignment, Font
+from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from core.scoping import of_council
-from core.spreadsheets import RowError, archive_refusal, cell_text
+from core.spreadsheets import (
+    RowError,
+    Unreadable,
+    archive_refusal,
+    cell_date,
+    cell_text,
+    sheet_rows,
+)
+from core.spreadsheets import template_workbook as template_workbook_of
 from core.text import fold
 from council.models import DISTRICT_LEVEL_END, Committee, Organization, Term
 from voters.models import PetitionField, VoterPetition
@@ -129,17 +134,10 @@ def fingerprint(*, term: Term, session: Any, received_date: dt.date, content: st
 def template_workbook() -> bytes:
     """The documented template: the data sheet with Vietnamese headers and one example row,
     and an instructions sheet."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = SHEET_NAME
-    ws.append(HEADERS)
-    for i, (_header, required, width, _help) in enumerate(COLUMNS, start=1):
-        cell = ws.cell(row=1, column=i)
-        cell.font = Font(bold=True, color="C00000" if required else "000000")
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
-        ws.column_dimensions[get_column_letter(i)].width = width
-    ws.append(
-        [
+    return template_workbook_of(
+        sheet_name=SHEET_NAME,
+        columns=COLUMNS,
+        sample_row=[
             1,
             "Đề nghị sớm sửa chữa tuyến đường liên xã bị sạt lở (ví dụ, xoá dòng này)",
             2,
@@ -149,49 +147,14 @@ def template_workbook() -> bytes:
             "Tỉnh",
             "",
             "",
-        ]
-    )
-    ws.freeze_panes = "A2"
-    guide = wb.create_sheet("Hướng dẫn")
-    guide.column_dimensions["A"].width = 30
-    guide.column_dimensions["B"].width = 90
-    guide.append(["Hướng dẫn nhập kiến nghị cử tri"])
-    guide["A1"].font = Font(bold=True, size=13)
-    guide.append([])
-    guide.append(
-        [
-            "Cách dùng",
+        ],
+        guide_title="Hướng dẫn nhập kiến nghị cử tri",
+        guide_usage=(
             "Nhập mỗi kiến nghị một dòng ở trang «Kiến nghị», từ dòng 2, giữ nguyên dòng tiêu đề. "
             "Cột tô đỏ là bắt buộc. Khi tải lên, hệ thống kiểm tra mọi dòng và chỉ ghi vào khi "
-            "không còn lỗi nào; tải lại cùng một tệp không tạo kiến nghị trùng.",
-        ]
+            "không còn lỗi nào; tải lại cùng một tệp không tạo kiến nghị trùng."
+        ),
     )
-    guide.append([])
-    guide.append(["Cột", "Cách điền"])
-    guide["A5"].font = Font(bold=True)
-    guide["B5"].font = Font(bold=True)
-    for header, _required, _width, help_text in COLUMNS:
-        guide.append([header, help_text])
-    for row in guide.iter_rows():
-        for cell in row:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-    buffer = BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
-
-
-def _parse_date(value: Any) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = cell_text(value)
-    for fmt in ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"):
-        try:
-            return dt.datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    return None
 
 
 def _parse_int(value: Any) -> int | None:
@@ -230,28 +193,6 @@ class _Lookups:
         self.committees = {fold(c.name): c for c in Committee.objects.filter(term=term)}
 
 
-class _Unreadable(Exception):
-    """openpyxl failed while reading the sheet's rows."""
-
-
-def _sheet_rows(ws: Any) -> Iterator[tuple]:
-    """The sheet's rows as openpyxl reads them, its failures raised as _Unreadable.
-
-    A read-only sheet is parsed only now, row by row, so what the archive scan let through
-    fails here: XML that is not well formed (the scan stops tokenising a part it cannot parse;
-    openpyxl raises ParseError), or a cell whose value its type cannot hold (text in a number
-    or boolean cell, a shared string that does not exist: ValueError, IndexError...)."""
-    rows = ws.iter_rows(max_col=len(HEADERS), values_only=True)
-    while True:
-        try:
-            values = next(rows)
-        except StopIteration:
-            return
-        except Exception as exc:
-            raise _Unreadable from exc
-        yield values
-
-
 def parse_workbook(*, path: Path, term: Term) -> ImportResult:
     """Validate every row; collect every problem (row, column, message) rather than stopping at
     the first, so the user fixes the file in one go."""
@@ -268,7 +209,7 @@ def parse_workbook(*, path: Path, term: Term) -> ImportResult:
         # The sheet's <dimension> is only what the program that wrote it claims: trusted, a
         # sheet declaring A1:I2 was read as its first data row, the rest dropped without a word.
         ws.reset_dimensions()
-        rows = _sheet_rows(ws)
+        rows = sheet_rows(ws, max_col=len(HEADERS))
         header = next(rows, None) or ()
         for i, expected in enumerate(HEADERS):
             got = cell_text(header[i]) if i < len(header) else ""
@@ -302,7 +243,7 @@ def parse_workbook(*, path: Path, term: Term) -> ImportResult:
             else:
                 seen[parsed.fingerprint] = number
             result.rows.append(parsed)
-    except _Unreadable:
+    except Unreadable:
         # Whatever rows were read before it, the file is turned away as a whole.
         return ImportResult(refusal=_("Không đọc được tệp Excel (.xlsx)."))
     finally:
@@ -342,7 +283,7 @@ def _parse_row(
             )
         else:
             instances = parsed
-    received = _parse_date(values[COL_DATE])
+    received = cell_date(values[COL_DATE])
     if received is None:
         err(COL_DATE, _("ngày không hợp lệ, nhập theo dạng dd/mm/yyyy."))
     elif not term.contains(received):

@@ -24,20 +24,25 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterator
 from dataclasses import dataclass, field
-from io import BytesIO
 from pathlib import Path
 from typing import Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Alignment, Font
+from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from core.scoping import of_council
-from core.spreadsheets import RowError, archive_refusal, cell_text
+from core.spreadsheets import (
+    RowError,
+    Unreadable,
+    archive_refusal,
+    cell_date,
+    cell_text,
+    sheet_rows,
+)
+from core.spreadsheets import template_workbook as template_workbook_of
 from core.text import fold
 from council.models import AdministrativeUnit, Council, Organization, Term
 from voters import services
@@ -223,57 +228,18 @@ SAMPLE_ROW = [
 def template_workbook() -> bytes:
     """The documented template: the register's sheet with Vietnamese headers and one example
     row, and an instructions sheet."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = SHEET_NAME
-    ws.append(HEADERS)
-    for i, (_header, required, width, _help) in enumerate(COLUMNS, start=1):
-        cell = ws.cell(row=1, column=i)
-        cell.font = Font(bold=True, color="C00000" if required else "000000")
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
-        ws.column_dimensions[get_column_letter(i)].width = width
-    ws.append(SAMPLE_ROW)
-    ws.freeze_panes = "A2"
-    guide = wb.create_sheet("Hướng dẫn")
-    guide.column_dimensions["A"].width = 22
-    guide.column_dimensions["B"].width = 90
-    guide.append(["Hướng dẫn nhập sổ theo dõi đơn thư"])
-    guide["A1"].font = Font(bold=True, size=13)
-    guide.append([])
-    guide.append(
-        [
-            "Cách dùng",
+    return template_workbook_of(
+        sheet_name=SHEET_NAME,
+        columns=COLUMNS,
+        sample_row=SAMPLE_ROW,
+        guide_title="Hướng dẫn nhập sổ theo dõi đơn thư",
+        guide_usage=(
             "Nhập mỗi đơn một dòng ở trang «Sổ theo dõi đơn», từ dòng 2, giữ nguyên dòng tiêu đề. "
             "Cột tô đỏ là bắt buộc. Khi tải lên, hệ thống kiểm tra mọi dòng và chỉ ghi vào khi "
-            "không còn lỗi nào; tải lại cùng một tệp không tạo đơn trùng.",
-        ]
+            "không còn lỗi nào; tải lại cùng một tệp không tạo đơn trùng."
+        ),
+        guide_key_width=22,
     )
-    guide.append([])
-    guide.append(["Cột", "Cách điền"])
-    guide["A5"].font = Font(bold=True)
-    guide["B5"].font = Font(bold=True)
-    for header, _required, _width, help_text in COLUMNS:
-        guide.append([header, help_text])
-    for row in guide.iter_rows():
-        for cell in row:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-    buffer = BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
-
-
-def _parse_date(value: Any) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = cell_text(value)
-    for fmt in ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"):
-        try:
-            return dt.datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    return None
 
 
 def _reason(text: str) -> str:
@@ -312,24 +278,6 @@ class _Lookups:
         return next((t for t in self.terms if t.contains(day)), None)
 
 
-class _Unreadable(Exception):
-    """openpyxl failed while reading the sheet's rows."""
-
-
-def _sheet_rows(ws: Any) -> Iterator[tuple]:
-    """The sheet's rows, openpyxl's failures raised as _Unreadable (see voters.imports: a
-    read-only sheet is parsed only now, so what the archive scan let through fails here)."""
-    rows = ws.iter_rows(max_col=len(HEADERS), values_only=True)
-    while True:
-        try:
-            values = next(rows)
-        except StopIteration:
-            return
-        except Exception as exc:
-            raise _Unreadable from exc
-        yield values
-
-
 def parse_workbook(*, path: Path, council: Council) -> ImportResult:
     """Validate every row, collecting every problem (row, column, message) rather than stopping
     at the first, so the user fixes the file in one go. Writes nothing."""
@@ -344,7 +292,7 @@ def parse_workbook(*, path: Path, council: Council) -> ImportResult:
     try:
         ws = wb[SHEET_NAME] if SHEET_NAME in wb.sheetnames else wb.worksheets[0]
         ws.reset_dimensions()  # a sheet's declared size is only a claim (voters.imports)
-        rows = _sheet_rows(ws)
+        rows = sheet_rows(ws, max_col=len(HEADERS))
         header = next(rows, None) or ()
         for i, expected in enumerate(HEADERS):
             got = cell_text(header[i]) if i < len(header) else ""
@@ -380,7 +328,7 @@ def parse_workbook(*, path: Path, council: Council) -> ImportResult:
             else:
                 seen[parsed.fingerprint] = number
             result.rows.append(parsed)
-    except _Unreadable:
+    except Unreadable:
         return ImportResult(refusal=_("Không đọc được tệp Excel (.xlsx)."))
     finally:
         wb.close()
@@ -409,7 +357,7 @@ def _parse_row(
             err(col, _("dài quá %(n)s ký tự.") % {"n": limit})
         return value
 
-    received = _parse_date(values[COL_DATE])
+    received = cell_date(values[COL_DATE])
     term = None
     if received is None:
         err(COL_DATE, _("ngày không hợp lệ, nhập theo dạng dd/mm/yyyy."))
@@ -481,7 +429,7 @@ def _parse_row(
             err(COL_ORG, _("không có cơ quan «%(v)s» trong danh mục.") % {"v": text(COL_ORG)})
     forwarded = None
     if text(COL_FORWARDED):
-        forwarded = _parse_date(values[COL_FORWARDED])
+        forwarded = cell_date(values[COL_FORWARDED])
         if forwarded is None:
             err(COL_FORWARDED, _("ngày không hợp lệ, nhập theo dạng dd/mm/yyyy."))
         elif received is not None and forwarded < received:
