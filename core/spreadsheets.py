@@ -1,8 +1,10 @@
-"""Spreadsheets uploaded for an import (voter petitions, a resolution's vote per delegate): kept
-between the preview and its confirmation under a random name, checked against size limits
-before openpyxl parses any of them, their problems reported row by row. Each import's own rules
-live in its app (voters.imports, resolutions.vote_imports); stashed uploads nobody confirmed
-are deleted by a scheduled task (voters.tasks.purge_import_stash, import_stash_purge)."""
+"""Spreadsheets uploaded for an import (voter petitions, the register of letters, a resolution's
+vote per delegate): kept between the preview and its confirmation under a random name, checked
+against size limits before openpyxl parses any of them, their problems reported row by row;
+the pieces every import reads and templates its workbook with. Each import's own rules live in
+its app (voters.imports, voters.casework.imports, resolutions.vote_imports); stashed uploads
+nobody confirmed are deleted by a scheduled task (voters.tasks.purge_import_stash,
+import_stash_purge)."""
 
 from __future__ import annotations
 
