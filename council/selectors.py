@@ -12,7 +12,16 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from core.periods import Period
-from council.models import AppraisalRequest, Council, Delegate, InterSessionMatter, Term
+from core.scoping import of_council
+from core.text import fold
+from council.models import (
+    AppraisalRequest,
+    Council,
+    Delegate,
+    InterSessionMatter,
+    Organization,
+    Term,
+)
 from council.scoping import scoped
 
 
@@ -150,3 +159,18 @@ def _standing_work_counts(row: dict[str, Any], *, suffix: str) -> StandingWorkCo
         appraisals=row.get(f"appraisals{suffix}") or 0,
         appraisals_answered=row.get(f"appraisals_answered{suffix}") or 0,
     )
+
+
+def organizations_by_name(*, council: Council) -> dict[str, Organization]:
+    """The organisations `council` may name, by folded name and short name, for an import's
+    lookups. A name is unique within a council's own, its province's and the shared ones, not
+    across them: a commune's own "Công an xã" comes before its province's of that name, and
+    both before a shared one."""
+    nearness = {council.pk: 0, council.parent_id: 1, None: 2}
+    by_name: dict[str, Organization] = {}
+    visible = of_council(Organization.objects.all(), council)
+    for org in sorted(visible, key=lambda o: nearness.get(o.council_id, 3)):
+        by_name.setdefault(fold(org.name), org)
+        if org.short_name:
+            by_name.setdefault(fold(org.short_name), org)
+    return by_name

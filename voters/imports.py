@@ -20,7 +20,6 @@ from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
-from core.scoping import of_council
 from core.spreadsheets import (
     RowError,
     Unreadable,
@@ -32,6 +31,7 @@ from core.spreadsheets import (
 from core.spreadsheets import template_workbook as template_workbook_of
 from core.text import fold
 from council.models import DISTRICT_LEVEL_END, Committee, Organization, Term
+from council.selectors import organizations_by_name
 from voters.models import PetitionField, VoterPetition
 
 MAX_ROWS = 5000
@@ -179,17 +179,7 @@ class _Lookups:
         self.fields: dict[str, list[PetitionField]] = {}
         for f in PetitionField.objects.all():
             self.fields.setdefault(fold(f.name), []).append(f)
-        self.orgs: dict[str, Organization] = {}
-        # The organisations the term's council may name: its own, its province's, shared ones.
-        # A name is unique within each of them, not across them: a commune's own "Công an xã"
-        # comes before anything of its province's of that name, and both before a shared one.
-        council = term.council
-        nearness = {council.pk: 0, council.parent_id: 1, None: 2}
-        visible = of_council(Organization.objects.all(), council)
-        for org in sorted(visible, key=lambda o: nearness.get(o.council_id, 3)):
-            self.orgs.setdefault(fold(org.name), org)
-            if org.short_name:
-                self.orgs.setdefault(fold(org.short_name), org)
+        self.orgs = organizations_by_name(council=term.council)
         self.committees = {fold(c.name): c for c in Committee.objects.filter(term=term)}
 
 

@@ -33,7 +33,6 @@ from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
-from core.scoping import of_council
 from core.spreadsheets import (
     RowError,
     Unreadable,
@@ -45,6 +44,7 @@ from core.spreadsheets import (
 from core.spreadsheets import template_workbook as template_workbook_of
 from core.text import fold
 from council.models import AdministrativeUnit, Council, Organization, Term
+from council.selectors import organizations_by_name
 from voters import services
 from voters.models import Case, Letter, PetitionField
 
@@ -264,15 +264,8 @@ class _Lookups:
         self.units: dict[str, list[AdministrativeUnit]] = {}
         for unit in AdministrativeUnit.objects.all():
             self.units.setdefault(fold(unit.name), []).append(unit)
-        # As the petition import: the council's own organisation of a name first, then its
-        # province's, then a shared one.
-        self.orgs: dict[str, Organization] = {}
-        nearness = {council.pk: 0, council.parent_id: 1, None: 2}
-        visible = of_council(Organization.objects.all(), council)
-        for org in sorted(visible, key=lambda o: nearness.get(o.council_id, 3)):
-            self.orgs.setdefault(fold(org.name), org)
-            if org.short_name:
-                self.orgs.setdefault(fold(org.short_name), org)
+        # The council's own organisation of a name first, then its province's, then a shared one.
+        self.orgs = organizations_by_name(council=council)
 
     def term_on(self, day: dt.date) -> Term | None:
         return next((t for t in self.terms if t.contains(day)), None)
