@@ -78,3 +78,6 @@ class RoutineKind:
     compose: Callable[..., Composed]
     # "" when a document may be issued from the source, else why not (in Vietnamese).
     may_issue: Callable[[Any], str] = _always
+    # Called in the issuing transaction once the number is given, for a source that records
+    # its document's number itself (a forwarding batch's "Số công văn"): on_issued(source, entry).
+    on_issued: Callable[[Any, Any], None] | None = None
