@@ -83,6 +83,9 @@ class OutgoingDocument(TimeStampedModel):
     cancelled number stays here, marked, and the next document takes the next number)."""
 
     council_path = "council"
+    # The generated content is written once, at issue, and is the size of a whole document:
+    # the audit trail keeps who numbered what, not a copy of every text.
+    HISTORY_EXCLUDED_FIELDS = ("content",)
 
     class Status(models.TextChoices):
         ISSUED = "issued", _("Đã cấp số")
@@ -149,6 +152,10 @@ class OutgoingDocument(TimeStampedModel):
     )
     source_id = models.PositiveBigIntegerField(_("Mã hồ sơ gốc"), null=True, blank=True)
     source = GenericForeignKey("source_type", "source_id")
+    # A generated document as issued (documents.composition.Composed.to_json()): its PDF and
+    # .docx are written again from this, whatever later happens to the records it came from.
+    # Empty for a number taken by hand.
+    content = models.JSONField(_("Nội dung văn bản"), default=dict, blank=True, editable=False)
     # Number, symbol, subject, signer and recipients folded (core.text.fold) by the services:
     # the register is searched without diacritics.
     search_text = models.TextField(editable=False, default="")
@@ -201,3 +208,63 @@ class OutgoingDocument(TimeStampedModel):
         if self.signed_copy:
             return self.signed_copy
         return self.file or None
+
+
+class DocumentTemplate(TimeStampedModel):
+    """The texts of a routine document kind that a council's secretariat adjusts without a
+    developer: the subject, the paragraphs before and after what the records supply, the
+    recipients and the signer. `{name}` placeholders are filled from the record a document is
+    made from (documents.templating.fill); which names a kind knows is said by its generator
+    (reports.routine), not here. A council without a row of a kind uses the generator's
+    defaults until someone saves one."""
+
+    council_path = "council"
+
+    class Kind(models.TextChoices):
+        PETITION_FORWARDING = "petition_forwarding", _("Công văn chuyển kiến nghị cử tri")
+        INVITATION = "invitation", _("Giấy mời kỳ họp")
+        CONCLUSION_NOTICE = "conclusion_notice", _("Thông báo kết luận phiên họp Thường trực")
+        SUPERVISION_PLAN = "supervision_plan", _("Kế hoạch giám sát")
+        SUPERVISION_REPORT = "supervision_report", _("Báo cáo kết quả giám sát")
+        PERIOD_REPORT = "period_report", _("Báo cáo định kỳ")
+
+    council = models.ForeignKey(
+        "council.Council", verbose_name=_("HĐND"), on_delete=models.CASCADE, related_name="+"
+    )
+    kind = models.CharField(_("Loại văn bản"), max_length=40, choices=Kind.choices)
+    series_code = models.CharField(
+        _("Mã sổ văn bản"), max_length=20, help_text=_("Sổ cấp số cho loại văn bản này, ví dụ: CV.")
+    )
+    doc_type = models.CharField(
+        _("Tên loại in trên văn bản"),
+        max_length=100,
+        blank=True,
+        help_text=_("Ví dụ: THÔNG BÁO. Để trống với công văn (trích yếu in dưới số văn bản)."),
+    )
+    subject = models.CharField(_("Trích yếu"), max_length=500)
+    opening = models.TextField(_("Đoạn mở đầu"), blank=True)
+    closing = models.TextField(_("Đoạn kết"), blank=True)
+    recipients = models.TextField(_("Nơi nhận"), blank=True, help_text=_("Mỗi nơi nhận một dòng."))
+    signing_authority = models.CharField(
+        _("Thẩm quyền ký"), max_length=100, blank=True, help_text=_("Ví dụ: TM. THƯỜNG TRỰC HĐND")
+    )
+    signer_title = models.CharField(_("Chức vụ người ký"), max_length=150, blank=True)
+    signer_name = models.CharField(_("Người ký"), max_length=150, blank=True)
+
+    class Meta:
+        verbose_name = _("Mẫu văn bản")
+        verbose_name_plural = _("Mẫu văn bản")
+        ordering = ["kind"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["council", "kind"],
+                name="documenttemplate_kind_unique",
+                violation_error_message=_("HĐND đã có mẫu cho loại văn bản này."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.get_kind_display())
+
+    def get_absolute_url(self) -> str:
+        return reverse("reports:routine_template_update", args=[self.kind])

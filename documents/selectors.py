@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Count, Max, Q, QuerySet
 
 from core.search import filter_words
 from council.models import Council
-from documents.models import DocumentSeries, OutgoingDocument
+from documents.models import DocumentSeries, DocumentTemplate, OutgoingDocument
 
 
 def series_list(*, council: Council | None, active_only: bool = False) -> QuerySet[DocumentSeries]:
@@ -106,3 +107,27 @@ def document_year_counts(*, council: Council | None, year: int) -> list[SeriesCo
         )
         for row in rows
     ]
+
+
+def documents_of_source(*, source: Any) -> QuerySet[OutgoingDocument]:
+    """The register's entries made from one record (a forwarding batch, a meeting …), newest
+    first, cancelled ones included."""
+    from django.contrib.contenttypes.models import ContentType
+
+    kind = ContentType.objects.get_for_model(source)
+    return (
+        OutgoingDocument.objects.filter(source_type=kind, source_id=source.pk)
+        .select_related("series")
+        .order_by("-date", "-number", "-pk")
+    )
+
+
+def document_template(*, council: Council, kind: str) -> DocumentTemplate | None:
+    """The council's saved template of `kind` (None: the generator's defaults apply)."""
+    return DocumentTemplate.objects.filter(council=council, kind=kind).first()
+
+
+def document_templates(*, council: Council | None) -> dict[str, DocumentTemplate]:
+    if council is None:
+        return {}
+    return {t.kind: t for t in DocumentTemplate.objects.filter(council=council)}
