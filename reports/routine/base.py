@@ -18,7 +18,7 @@ from typing import Any
 
 from django.db.models import Model
 
-from documents.composition import Composed
+from documents.composition import Composed, Signature
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,7 @@ class Draft:
     signing_authority: str
     signer_title: str
     signer_name: str
+    doc_type: str = ""  # the template's: "THÔNG BÁO"; "" for a công văn
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,28 @@ class Issued:
     place_date: str  # "Lạng Sơn, ngày 05 tháng 3 năm 2019"
     date: dt.date
     header_lines: list[str] = field(default_factory=list)  # the council's, as Composed wants
+
+
+def composed_frame(*, draft: Draft, issued: Issued, title: str = "") -> dict[str, Any]:
+    """The parts every routine document takes from its draft and its number, as keyword
+    arguments of Composed: header, number, place and date, type, subject, "Kính gửi",
+    recipients (as NĐ 30 prints them: "- …;" then "- Lưu: VT.") and the signature. A
+    generator adds its blocks and appendix: Composed(**composed_frame(...), blocks=[...])."""
+    from reports.pdf import recipient_items
+
+    return {
+        "header_lines": issued.header_lines,
+        "number_line": issued.number_line,
+        "place_date": issued.place_date,
+        "doc_type": draft.doc_type,
+        "subject": draft.subject,
+        "addressees": list(draft.addressees),
+        "recipients": recipient_items(draft.recipients),
+        "signature": Signature(
+            authority=draft.signing_authority, title=draft.signer_title, name=draft.signer_name
+        ),
+        "title": title or f"{draft.subject} - số {issued.reference}",
+    }
 
 
 def _always(source: Any) -> str:
