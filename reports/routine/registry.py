@@ -1,5 +1,6 @@
 """Every routine document kind, by its DocumentTemplate.Kind value. A generator module adds one
-line here; the issue pages, the template pages and the tests walk this dictionary."""
+`_register(module.ROUTINE)` line here; the issue pages, the template pages and the tests walk
+ROUTINE_KINDS."""
 
 from __future__ import annotations
 
@@ -8,5 +9,13 @@ from reports.routine.base import RoutineKind
 ROUTINE_KINDS: dict[str, RoutineKind] = {}
 
 
+def _register(routine: RoutineKind) -> None:
+    assert routine.kind not in ROUTINE_KINDS, f"{routine.kind} registered twice"
+    ROUTINE_KINDS[routine.kind] = routine
+
+
 def routine_kind(kind: str) -> RoutineKind | None:
     return ROUTINE_KINDS.get(kind)
+
+
+# One line per generator, below: from reports.routine import x; _register(x.ROUTINE)
