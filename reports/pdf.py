@@ -15,6 +15,7 @@ from django.template.loader import render_to_string
 
 from council.models import Council
 from council.selectors import term_for_date
+from reports import numbering
 from reports.charts import figure_charts
 from reports.document import appendix_tables, paragraphs, results_sections
 from reports.fonts import ReportFont, report_font
@@ -99,7 +100,9 @@ def _document_context(
     font it is printed in."""
     day = report.dated(today)
     number = report.number.strip()
-    symbol = f"{number or '…'}/{council.report_symbol}"
+    # A number from the register prints with the entry's symbol (reports.numbering).
+    report_symbol = numbering.report_symbol(report, council) if number else council.report_symbol
+    symbol = f"{number or '…'}/{report_symbol}"
     # The date the header prints; unknown when the header's line was typed by hand without one.
     typed = report.place_date_override.strip()
     cited_day = "…/…/…" if typed and report.report_date is None else day.strftime("%d/%m/%Y")
@@ -107,7 +110,7 @@ def _document_context(
         **document_frame_context(
             council=council,
             doc_type="BÁO CÁO",
-            number_line=f"Số: {number or BLANK_NUMBER}/{council.report_symbol}",
+            number_line=f"Số: {number or BLANK_NUMBER}/{report_symbol}",
             place_date=typed or place_date_line(council.place_name, day),
             recipient_lines=report.recipient_lines,
             signer=report,
