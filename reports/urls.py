@@ -1,10 +1,27 @@
 from django.urls import path
 
 from reports import case_document_views, invitation_views, views
+from reports.routine import views as routine_views
 
 app_name = "reports"
 
 urlpatterns = [
+    path(
+        "van-ban/lap/<slug:kind>/<int:pk>/", routine_views.routine_issue, name="routine_issue"
+    ),
+    path("van-ban/<int:pk>/pdf/", routine_views.routine_pdf, name="routine_pdf"),
+    path("van-ban/<int:pk>/docx/", routine_views.routine_docx, name="routine_docx"),
+    path("mau-van-ban/", routine_views.routine_template_list, name="routine_template_list"),
+    path(
+        "mau-van-ban/<slug:kind>/",
+        routine_views.routine_template_update,
+        name="routine_template_update",
+    ),
+    path(
+        "mau-van-ban/<slug:kind>/mac-dinh/",
+        routine_views.routine_template_reset,
+        name="routine_template_reset",
+    ),
     path("", views.dashboard, name="dashboard"),
     path("cac-hdnd-xa/", views.communes, name="communes"),
     path("nam/", views.annual_report_latest, name="annualreport_latest"),
@@ -15,6 +32,8 @@ urlpatterns = [
     path("<int:pk>/", views.report_detail, name="report_detail"),
     path("<int:pk>/sua/", views.report_update, name="report_update"),
     path("<int:pk>/tao/", views.report_generate, name="report_generate"),
+    path("<int:pk>/vao-so/", views.report_number, name="report_number"),
+    path("<int:pk>/docx/", views.report_docx_download, name="report_docx"),
     path(
         "ky-hop/<int:session_pk>/kien-nghi-cu-tri/tao/",
         views.session_report_generate,
