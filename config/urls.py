@@ -25,6 +25,7 @@ urlpatterns = [
     path("nghi-quyet/", include("resolutions.urls")),
     path("giam-sat/", include("oversight.urls")),
     path("cu-tri/", include("voters.urls")),
+    path("thuong-truc/", include("standing.urls")),
     path("van-ban-di/", include("documents.urls")),
     path("bao-cao/", include("reports.urls")),
     path("dai-bieu/", include("delegates.urls")),

@@ -54,7 +54,15 @@ def _row_counts() -> dict[str, int]:
         m._meta.label: m._default_manager.count()
         for m in apps.get_models()
         if m._meta.app_label
-        in {"council", "council_sessions", "resolutions", "oversight", "voters", "reports"}
+        in {
+            "council",
+            "council_sessions",
+            "resolutions",
+            "oversight",
+            "voters",
+            "reports",
+            "standing",
+        }
         and not m._meta.label.endswith(("SecurityEvent",))
     }
 

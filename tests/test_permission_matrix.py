@@ -268,6 +268,19 @@ MATRIX.update(
 for _name in ("activity", "question", "recommendation", "followup"):
     for _action in ("create", "update", "delete"):
         MATRIX[f"oversight:{_name}_{_action}"] = OWN_BAN
+# Thường trực's meetings (issue 22): staff write, every secretariat role reads.
+MATRIX.update(
+    {
+        "standing:standingmeeting_list": READ,
+        "standing:standingmeeting_detail": READ,
+        "standing:conclusiontask_list": READ,
+        "standing:conclusiontask_export": READ,
+        "standing:conclusiontask_complete": WRITE,
+    }
+)
+for _name in ("standingmeeting", "agendaentry", "conclusion", "conclusiontask"):
+    for _action in ("create", "update", "delete"):
+        MATRIX[f"standing:{_name}_{_action}"] = WRITE
 
 # URLs outside the matrix: reachable without logging in by design.
 PUBLIC = {"login", "logout", "delegates:activate"}
@@ -323,6 +336,11 @@ PK_MODELS = {
     "casedocument": "voters.CaseDocument",
     "outgoingdocument": "documents.OutgoingDocument",
     "documentseries": "documents.DocumentSeries",
+    "standingmeeting": "standing.StandingMeeting",
+    "meeting": "standing.StandingMeeting",
+    "agendaentry": "standing.AgendaEntry",
+    "conclusion": "standing.Conclusion",
+    "conclusiontask": "standing.ConclusionTask",
 }
 
 

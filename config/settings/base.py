@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "resolutions",
     "oversight",
     "voters",
+    "standing",  # Thường trực HĐND's meetings: stands on council
     "reports",
     "delegates",
 ]
