@@ -32,6 +32,7 @@ from django.db.models import (
     IntegerField,
     Min,
     OuterRef,
+    Prefetch,
     Q,
     QuerySet,
     Subquery,
@@ -224,6 +225,22 @@ def batch_queryset(*, council: Council | None = None) -> QuerySet[ForwardingBatc
         .order_by("-date", "-pk")
     )
     return qs.filter(term__council=council) if council is not None else qs
+
+
+def batch_petitions(*, batch: ForwardingBatch) -> QuerySet[VoterPetition]:
+    """A công văn's petitions as its appendix lists them (reports.routine.petition_forwarding):
+    by field in the taxonomy's order, those without a field last, then as received. Two
+    queries whatever their number: the petitions with their field and meeting, then the
+    originals merged into the consolidated ones (whose meetings say where they were raised)."""
+    originals = VoterPetition.objects.select_related("meeting__location_unit").order_by(
+        "meeting__date", "pk"
+    )
+    return (
+        VoterPetition.objects.filter(batch=batch)
+        .select_related("field", "meeting__location_unit")
+        .prefetch_related(Prefetch("originals", queryset=originals))
+        .order_by(F("field__order").asc(nulls_last=True), "field__name", "received_date", "pk")
+    )
 
 
 # --- statistics ------------------------------------------------------------------------------

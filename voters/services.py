@@ -363,6 +363,31 @@ def forwarding_batch_update(*, batch: ForwardingBatch, user: Any = None) -> Forw
     not before any petition it carries was received, not after any answer to them (the
     answers were checked against the date they were forwarded on); the deadline of every
     petition it carries moves with it."""
+    _batch_date_check(batch)
+    return record_save(instance=batch, user=user)
+
+
+@transaction.atomic
+def forwarding_batch_letter_record(
+    *, batch: ForwardingBatch, number: str, date: dt.date, subject: str = ""
+) -> ForwardingBatch:
+    """The number and date the outgoing register gave the công văn generated from the batch
+    (reports.routine.petition_forwarding, inside the issuing transaction): they replace what
+    was typed when the batch was made, under the date rules of an edit; its subject is kept
+    when it has one. The petitions' answer deadlines count from the new date."""
+    batch.number = number.strip()
+    batch.date = date
+    if not batch.subject.strip():
+        batch.subject = subject.strip()[:500]
+    _batch_date_check(batch)
+    batch.full_clean()
+    batch.save(update_fields=["number", "date", "subject", "updated_at"])
+    return batch
+
+
+def _batch_date_check(batch: ForwardingBatch) -> None:
+    """A công văn's date: not before any petition it carries was received, not after any
+    answer to them."""
     if batch.pk and batch.date:
         span = VoterPetition.objects.filter(batch=batch).aggregate(
             received=Max("received_date"), answered=Min("answer_date")
@@ -387,7 +412,6 @@ def forwarding_batch_update(*, batch: ForwardingBatch, user: Any = None) -> Forw
                     % {"d": span["answered"].strftime("%d/%m/%Y")}
                 }
             )
-    return record_save(instance=batch, user=user)
 
 
 @transaction.atomic
