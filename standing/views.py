@@ -28,6 +28,7 @@ from core.views import (
     RecordUpdateView,
     RecordWriteMixin,
 )
+from documents.selectors import documents_of_source
 from standing import exports, filters, forms, selectors, services, tables
 from standing.models import AgendaEntry, Conclusion, ConclusionTask, StandingMeeting
 
@@ -122,6 +123,9 @@ class MeetingDetailView(_MeetingSection, RecordDetailView):
         ctx["agenda"] = selectors.meeting_agenda(meeting=meeting)
         ctx["conclusions"] = selectors.meeting_conclusions(meeting=meeting)
         ctx["guests"] = [line.strip() for line in meeting.guests.splitlines() if line.strip()]
+        # Its conclusion notice, issued from the register (reports.routine.conclusion_notice).
+        ctx["can_issue"] = ctx["can_edit"] and meeting.conclusions.exists()
+        ctx["issued_documents"] = documents_of_source(source=meeting)
         return ctx
 
 
