@@ -19,6 +19,9 @@ def routine_kind(kind: str) -> RoutineKind | None:
 
 
 # One line per generator, below: from reports.routine import x; _register(x.ROUTINE)
+from reports.routine import petition_forwarding  # noqa: E402
+
+_register(petition_forwarding.ROUTINE)
 from reports.routine import conclusion_notice  # noqa: E402
 
 _register(conclusion_notice.ROUTINE)

@@ -10,9 +10,11 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core import roles
 from core.forms import pk_or_none
 from core.scoping import request_council
 from core.views import RecordCreateView, RecordDetailView, RecordUpdateView
+from documents.selectors import documents_of_source
 from voters import filters, forms, selectors, services, tables
 from voters.models import ForwardingBatch, VoterPetition
 from voters.views.base import VotersListView, candidate_rows
@@ -50,6 +52,11 @@ class ForwardingBatchDetailView(_Section, RecordDetailView):
         ctx["petitions"] = selectors.petition_queryset(
             council=request_council(self.request)
         ).filter(batch=self.object)
+        # The công văn generated from the batch and numbered in the register (issue 22): one
+        # at a time, another once that one is cancelled.
+        ctx["can_issue"] = roles.can_edit_records(self.request.user)
+        ctx["issued_documents"] = list(documents_of_source(source=self.object))
+        ctx["letter_issued"] = any(not d.is_cancelled for d in ctx["issued_documents"])
         return ctx
 
 
