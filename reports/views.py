@@ -6,6 +6,7 @@ and leaders generate."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from io import BytesIO
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -32,13 +33,14 @@ from core.periods import Period
 from core.permissions import require_editor, require_viewer
 from core.scoping import council_object_or_404, request_council
 from council.models import Council
-from reports import selectors, services
+from reports import numbering, report_docx, selectors, services
 from reports.dashboard import dashboard_data, default_year, years_with_data
 from reports.forms import AnnualReportForm, ReportPeriodForm
 from reports.models import AnnualReport, ReportRequest
 from sessions.models import Session
 
 MIN_YEAR, MAX_YEAR = 1945, 2200
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _council_or_404(request: HttpRequest) -> Council:
@@ -140,6 +142,9 @@ def _report_page(
     requests = list(selectors.report_request_list(annual_report=report)) if report else []
     history = history_rows(report) if report and roles.can_edit_records(request.user) else []
     can_generate = roles.can_generate_reports(request.user)
+    # "Vào sổ, lấy số" and "Tải .docx" (reports.numbering, reports.report_docx).
+    register_entry = numbering.report_register_entry(report) if report else None
+    done = [r for r in requests if r.status == ReportRequest.Status.DONE and r.file]
     return render(
         request,
         "reports/annualreport_detail.html",
@@ -155,6 +160,11 @@ def _report_page(
             "new_report_url": reverse("reports:report_new") if can_generate else "",
             "can_generate": can_generate,
             "can_edit": roles.can_edit_records(request.user),
+            "register_entry": register_entry,
+            "can_number": bool(report and roles.can_edit_records(request.user))
+            and numbering.report_may_number(report),
+            "report_reference": numbering.report_reference(report) if report else "",
+            "docx_request": max(done, key=lambda r: (r.finished_at, r.pk)) if done else None,
             "other_reports": [
                 r
                 for r in selectors.report_list(council=council)
@@ -406,4 +416,41 @@ def communes(request: HttpRequest) -> HttpResponse:
             "totals": selectors.commune_totals(rows),
             "section_title": _("Các HĐND cấp xã"),
         },
+    )
+
+
+# --- a report's number from the register, and its .docx (issue 22) -------------------------------
+
+
+@require_POST
+def report_number(request: HttpRequest, pk: int) -> HttpResponse:
+    """ "Vào sổ, lấy số": the next number of the council's BC series, once."""
+    require_editor(request)
+    report = _report_or_404(request, pk)
+    try:
+        result = numbering.report_number_issue(report=report, user=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        if result.outcome == numbering.Numbering.NUMBERED:
+            messages.success(request, result.message)
+        else:
+            messages.info(request, result.message)
+    return redirect(report.get_absolute_url())
+
+
+def report_docx_download(request: HttpRequest, pk: int) -> FileResponse:
+    """The report as .docx, with the figures of its latest PDF (reports.report_docx). Written
+    in the request: python-docx takes a fraction of a second, no worker needed."""
+    require_viewer(request)
+    report = _report_or_404(request, pk)
+    data = report_docx.report_docx(report=report)
+    security_event_record(
+        kind=SecurityEvent.Kind.REPORT_DOWNLOAD, request=request, detail=f"report {pk} docx"
+    )
+    return FileResponse(
+        BytesIO(data),
+        as_attachment=True,
+        filename=f"{report.file_stem}.docx",
+        content_type=DOCX_TYPE,
     )

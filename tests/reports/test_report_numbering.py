@@ -40,15 +40,13 @@ def series(council):
 
 @pytest.fixture
 def half_year(council, term, series, staff_user) -> AnnualReport:
-    report = period_report_get_or_create(
-        council=council, period=Period.half(2019), user=staff_user
-    )
+    report = period_report_get_or_create(council=council, period=Period.half(2019), user=staff_user)
     report.signer_name = "Nguyễn Văn Ký"
     report.save()
     return report
 
 
-def _by_hand(council, day: dt.date = D(2019, 5, 2)) -> OutgoingDocument:
+def _by_hand(council, day: dt.date = dt.date(2019, 5, 2)) -> OutgoingDocument:
     """A report numbered in the register from its own page (not from a report)."""
     return document_number_issue(
         council=council,
