@@ -8,9 +8,10 @@ metric-compatible Liberation Serif the app bundles) 14 pt, lines 1.3 times the s
 header as a two-column table without borders; page numbers centred at the top from the second
 page; the appendix in a section of its own, on a new page, numbered from 1 again.
 
-CSS margins between blocks collapse (the larger of the two) while a word processor adds the
-space after a paragraph to the space before the next: `_Writer.gap` gives each paragraph the
-difference, so the lines fall where the PDF's do."""
+Between two paragraphs a word processor leaves the larger of the first one's space after and
+the second one's space before (ECMA-376 17.3.1.33; Word and LibreOffice do), as CSS collapses
+margins: a paragraph's spacing is its CSS margins. Tables have no spacing of their own:
+`_Writer.gap` and `_Writer.spacer` give the space around them to their neighbours."""
 
 from __future__ import annotations
 
@@ -218,14 +219,15 @@ def _border(paragraph: Paragraph, side: str, *, width_pt: float = 0.75) -> None:
 
 
 def _rule(cell_or_doc: Any, *, width_mm: float, line_mm: float, before: float) -> Paragraph:
-    """A short line centred under a text (the agency's name, the title): an empty paragraph
-    whose top border spans `width_mm` of a line `line_mm` wide."""
+    """A short line centred under a text (the agency's name, the title), `before` points
+    below it: an empty paragraph that high whose bottom border spans `width_mm` of a line
+    `line_mm` wide (a bottom border, drawn under the line by Word and LibreOffice alike; a top
+    one LibreOffice draws above the space before the paragraph)."""
     paragraph = cell_or_doc.add_paragraph()
     side = (line_mm - width_mm) / 2
-    _format(paragraph, size=1, line=1.0, before=before, left_mm=side, right_mm=side)
-    _border(paragraph, "top")
-    # 1 pt high: the rule, not a blank line.
-    paragraph.paragraph_format.line_spacing = Pt(1)
+    _format(paragraph, size=1, line=1.0, left_mm=side, right_mm=side)
+    _border(paragraph, "bottom")
+    paragraph.paragraph_format.line_spacing = Pt(before)
     _run(paragraph, "", size=1)
     return paragraph
 
@@ -311,8 +313,11 @@ class _Writer:
         self.page_break = False
 
     def gap(self, top: float) -> float:
-        """The space before a block whose CSS margin-top is `top` (collapsed with the one
-        above it)."""
+        """The space before a paragraph whose CSS margin-top is `top`: its own when the
+        paragraph above gives its margin (the two collapse as in CSS), else what the element
+        above (a table, the header) leaves to it."""
+        if self.given >= self.below:
+            return top
         return max(0.0, max(top, self.below) - self.given)
 
     def done(self, *, below: float, given: float | None = None) -> None:
@@ -328,6 +333,16 @@ class _Writer:
             paragraph.paragraph_format.page_break_before = True
             self.page_break = False
         self.done(below=bottom)
+        return paragraph
+
+    def spacer(self, *, top: float) -> Paragraph:
+        """An empty paragraph as high as the space above a table (CSS margin `top`, collapsed
+        with the one above): a table has no space before of its own."""
+        height = max(0.0, max(top, self.below) - self.given)
+        paragraph = self.paragraph()
+        _hairline(paragraph)
+        paragraph.paragraph_format.line_spacing = Pt(max(1.0, height))
+        self.done(below=0)
         return paragraph
 
     # The frame (NĐ 30/2020): issuing body, national name, number, place and date, title.
@@ -427,10 +442,7 @@ class _Writer:
         elif self.document.element.body[-1].tag == qn("w:tbl") or self.page_break:
             # Two tables in a row would merge into one: a line between them, as high as the
             # PDF's gap.
-            p = self.paragraph(size=1, line=1.0)
-            p.paragraph_format.line_spacing = Pt(max(1.0, self.gap(0)))
-            p.paragraph_format.space_before = Pt(0)
-            self.done(below=0)
+            self.spacer(top=0)
         widths = [TEXT_WIDTH_MM * share / 100 for share in column_widths(table)]
         numeric = set(table.numeric)
         count = len(table.columns)
@@ -462,10 +474,7 @@ class _Writer:
         if signature is None and not composed.recipients:
             return
         # table.signature: margin-top 12pt, given by a paragraph of that height above it.
-        spacer = self.paragraph(size=1, line=1.0)
-        spacer.paragraph_format.line_spacing = Pt(max(1.0, self.gap(12)))
-        spacer.paragraph_format.space_before = Pt(0)
-        spacer.paragraph_format.keep_with_next = True
+        self.spacer(top=12).paragraph_format.keep_with_next = True
         widths = [TEXT_WIDTH_MM * 0.45, TEXT_WIDTH_MM * 0.55]
         table = self.document.add_table(rows=1, cols=2)
         _table_properties(table, widths_mm=widths, borders=False)
