@@ -96,17 +96,7 @@ class MeetingDetailView(_MeetingSection, RecordDetailView):
     template_name = "standing/standingmeeting_detail.html"
     edit_url_name = "standing:standingmeeting_update"
     delete_url_name = "standing:standingmeeting_delete"
-    detail_fields = [
-        "term",
-        "kind",
-        "number",
-        "date",
-        "time",
-        "place",
-        "chaired_by",
-        "members",
-        "notes",
-    ]
+    detail_fields = ["term", "kind", "number", "date", "place", "chaired_by", "members", "notes"]
 
     def get_object(self, queryset: QuerySet | None = None) -> StandingMeeting:
         try:

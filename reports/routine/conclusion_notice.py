@@ -98,7 +98,11 @@ def values(meeting: StandingMeeting) -> dict[str, str]:
             chu_tri = f"{chu_tri}, {title}"
     else:
         chu_tri = _("đồng chí Chủ tịch %(hdnd)s") % {"hdnd": _hdnd(meeting)}
-    guests = [line.strip().rstrip(";,.") for line in meeting.guests.splitlines() if line.strip()]
+    guests = [
+        _lower_first(line.strip().rstrip(";,."))
+        for line in meeting.guests.splitlines()
+        if line.strip()
+    ]
     attending = [_("các đồng chí thành viên Thường trực %(hdnd)s") % {"hdnd": _hdnd(meeting)}]
     agenda = [_one_line(entry.title).rstrip(".;") for entry in meeting_agenda(meeting=meeting)]
     bodies: list[str] = []

@@ -117,7 +117,9 @@ def test_draft_names_the_meeting_its_chair_guests_and_agenda(council, meeting):
     assert draft.addressees == []
     assert "Ngày 26/03/2019, Thường trực HĐND tỉnh tổ chức phiên họp tháng 3/2019" in draft.opening
     assert "đồng chí Hoàng Văn Chủ Trì, Chủ tịch HĐND tỉnh" in draft.opening
-    assert "Đại diện lãnh đạo UBND tỉnh, Chánh Văn phòng HĐND tỉnh" in draft.opening
+    assert "Thường trực HĐND tỉnh, đại diện lãnh đạo UBND tỉnh, chánh Văn phòng HĐND tỉnh" in (
+        draft.opening
+    )
     assert (
         "Chuẩn bị kỳ họp thứ mười một; Cho ý kiến điều chỉnh kế hoạch đầu tư công" in draft.opening
     )
