@@ -154,6 +154,38 @@ def activity_recommendations(
     )
 
 
+@dataclass(frozen=True)
+class ActivityDocumentFacts:
+    """What a document made from an activity prints of it (its supervision plan, its report
+    of results): the activity with its council and bodies, whom it supervises, its team and
+    its recommendations with their addressees."""
+
+    activity: OversightActivity
+    council: Council
+    organizations: list[Any]
+    members: list[Any]
+    recommendations: list[OversightRecommendation]
+
+
+def activity_document_facts(*, activity: OversightActivity) -> ActivityDocumentFacts:
+    """Four statements, however many organisations, members and recommendations."""
+    activity = OversightActivity.objects.select_related(
+        "term__council",
+        "committee",
+        "delegate_group",
+        "delegate",
+        "programme_item__programme",
+        "establishing_resolution",
+    ).get(pk=activity.pk)
+    return ActivityDocumentFacts(
+        activity=activity,
+        council=activity.term.council,
+        organizations=list(activity.supervised_organizations.order_by("name", "pk")),
+        members=list(activity.members.order_by("full_name", "pk")),
+        recommendations=list(activity.recommendations.select_related("addressee").order_by("pk")),
+    )
+
+
 # --- recommendations -------------------------------------------------------------------------
 
 

@@ -30,6 +30,7 @@ from core.views import (
     RecordUpdateView,
     RecordWriteMixin,
 )
+from documents.selectors import documents_of_source
 from oversight import exports, filters, forms, selectors, services, tables
 from oversight.models import (
     QUESTIONING_KINDS,
@@ -180,6 +181,9 @@ class ActivityDetailView(RecordDetailView):
         ctx["is_questioning"] = activity.kind in QUESTIONING_KINDS
         ctx["questions"] = selectors.activity_questions(activity=activity)
         ctx["recommendations"] = selectors.activity_recommendations(activity=activity)
+        # Its supervision plan and report of results, issued from the register (issue 22).
+        ctx["can_issue"] = roles.can_edit_records(self.request.user)
+        ctx["issued_documents"] = documents_of_source(source=activity)
         return ctx
 
 

@@ -22,6 +22,10 @@ def routine_kind(kind: str) -> RoutineKind | None:
 from reports.routine import petition_forwarding  # noqa: E402
 
 _register(petition_forwarding.ROUTINE)
+from reports.routine import supervision_plan, supervision_report  # noqa: E402
+
+_register(supervision_plan.ROUTINE)
+_register(supervision_report.ROUTINE)
 from reports.routine import conclusion_notice  # noqa: E402
 
 _register(conclusion_notice.ROUTINE)
