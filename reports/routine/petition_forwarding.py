@@ -140,7 +140,7 @@ COLUMNS = [
     gettext_lazy("Địa phương, cuộc tiếp xúc"),
     gettext_lazy("Số lượt"),
 ]
-WIDTHS = [7, 61, 22, 10]
+WIDTHS = [7, 56, 27, 10]
 
 
 def appendix_blocks(batch: ForwardingBatch) -> list[Block]:
