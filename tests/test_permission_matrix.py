@@ -227,6 +227,9 @@ MATRIX.update(
         "reports:report_update": WRITE,
         "reports:report_generate": GENERATE,
         "reports:session_report_generate": GENERATE,
+        # A report's number from the register (staff) and its .docx (as its PDF) (issue 22).
+        "reports:report_number": WRITE,
+        "reports:report_docx": READ,
         "reports:invitation_create": WRITE,
         "reports:invitation_detail": READ,
         "reports:invitation_update": WRITE,
