@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "standing",  # Thường trực HĐND's meetings: stands on council
     "reports",
     "delegates",
+    "notifications",  # reminders (issue 23): on council/core; its rules/ read the apps above
 ]
 
 MIDDLEWARE = [
@@ -265,7 +266,30 @@ CELERY_BEAT_SCHEDULE = {
         # Sunday 02:00 (TIME_ZONE), out of office hours: one pass over every council's cases.
         "schedule": crontab(minute=0, hour=2, day_of_week=0),
     },
+    # Reminders (issue 23): the idempotent scan, the immediate mails left and, from
+    # NOTIFICATIONS_DIGEST_HOUR, each user's daily digest; hourly, so a run lost with its worker
+    # or its broker is made up within the hour (notifications.services.reminders_run).
+    "notifications-send-reminders": {
+        "task": "notifications.tasks.send_reminders",
+        "schedule": float(env.int("NOTIFICATIONS_SCAN_SECONDS", default=3600)),
+    },
 }
+# The hour (local time) from which the day's digest mails go out.
+NOTIFICATIONS_DIGEST_HOUR = env.int("NOTIFICATIONS_DIGEST_HOUR", default=7)
+
+# E-mail (issue 23: reminders). Without EMAIL_BACKEND set, mails are printed on the console,
+# never sent: `make run` mails nobody. Production sets the SMTP backend and its server.
+EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env("EMAIL_HOST", default="localhost")
+EMAIL_PORT = env.int("EMAIL_PORT", default=25)
+EMAIL_HOST_USER = env("EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+EMAIL_USE_SSL = env.bool("EMAIL_USE_SSL", default=False)
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Văn phòng HĐND <no-reply@localhost>")
+# The app's address as users reach it, for the links in mails.
+SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 
 CACHES = {
     "default": env.cache("CACHE_URL", default="locmemcache://hdnd"),

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from notifications import views
+
+app_name = "notifications"
+
+urlpatterns = [
+    path("", views.notification_list, name="list"),
+    path("<int:pk>/mo/", views.notification_open, name="open"),
+    path("<int:pk>/da-doc/", views.notification_read, name="read"),
+    path("da-doc-tat-ca/", views.notification_read_all, name="read_all"),
+    path("tuy-chon/", views.notification_preferences, name="preferences"),
+]
