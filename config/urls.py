@@ -29,5 +29,6 @@ urlpatterns = [
     path("van-ban-di/", include("documents.urls")),
     path("bao-cao/", include("reports.urls")),
     path("dai-bieu/", include("delegates.urls")),
+    path("thong-bao/", include("notifications.urls")),
     path("quan-tri/", admin.site.urls),
 ]
