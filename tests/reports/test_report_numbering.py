@@ -12,6 +12,7 @@ from django.test import Client
 from django.urls import reverse
 
 from core.periods import Period
+from council.models import Council, Term
 from documents.models import DocumentSeries, OutgoingDocument
 from documents.services import document_cancel, document_number_issue, series_defaults_ensure
 from reports.models import AnnualReport
@@ -196,3 +197,19 @@ def test_the_button_numbers_once_by_post_for_staff_only(
     page = staff_client.get(half_year.get_absolute_url()).content.decode()
     assert "01/BC-HĐND" in page and "đã vào sổ văn bản đi" in page
     assert url not in page  # the button is gone once numbered
+
+
+def test_another_councils_report_is_not_found(staff_client, council, term):
+    other = Council.objects.create(
+        name="Hội đồng nhân dân tỉnh Bên Cạnh",
+        short_name="HĐND tỉnh Bên Cạnh",
+        place_name="Bên Cạnh",
+        header_name="HỘI ĐỒNG NHÂN DÂN\nTỈNH BÊN CẠNH",
+        secretariat_name="Văn phòng HĐND tỉnh Bên Cạnh",
+    )
+    Term.objects.create(council=other, ordinal=1, roman="I", start_date=D(2016, 6, 1))
+    report = period_report_get_or_create(council=other, period=Period.half(2019))
+    assert staff_client.post(reverse("reports:report_number", args=[report.pk])).status_code == 404
+    assert staff_client.get(reverse("reports:report_docx", args=[report.pk])).status_code == 404
+    report.refresh_from_db()
+    assert report.number == "" and not OutgoingDocument.objects.exists()
