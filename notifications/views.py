@@ -41,18 +41,32 @@ def notification_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _own_line(request: HttpRequest) -> Notification | None:
+    """The user's line named by the POST's `id` (None without a valid id; another user's line
+    is not found). The id travels in the form, not the URL, so each URL is the same for every
+    user."""
+    try:
+        pk = int(request.POST.get("id", ""))
+    except ValueError:
+        return None
+    return get_object_or_404(Notification, pk=pk, user=request.user)
+
+
 @require_POST
-def notification_open(request: HttpRequest, pk: int) -> HttpResponse:
+def notification_open(request: HttpRequest) -> HttpResponse:
     """Mark the line read and go to its item."""
-    notification = get_object_or_404(Notification, pk=pk, user=request.user)
+    notification = _own_line(request)
+    if notification is None:
+        return redirect("notifications:list")
     services.notification_mark_read(user=request.user, notification_id=notification.pk)
     return redirect(notification.url or "notifications:list")
 
 
 @require_POST
-def notification_read(request: HttpRequest, pk: int) -> HttpResponse:
-    notification = get_object_or_404(Notification, pk=pk, user=request.user)
-    services.notification_mark_read(user=request.user, notification_id=notification.pk)
+def notification_read(request: HttpRequest) -> HttpResponse:
+    notification = _own_line(request)
+    if notification is not None:
+        services.notification_mark_read(user=request.user, notification_id=notification.pk)
     return _back(request)
 
 

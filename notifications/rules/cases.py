@@ -1,7 +1,7 @@
 """Complaint and denunciation cases (voters.Case): the deadlines of their letters stored by
 voters.casework.deadlines (the office's processing deadline while a letter is not processed,
 the competent body's answer deadline while the case waits for it), to the case's handler
-(else whoever entered it). A line names the case by its number and kind, never by its title:
+(else whoever entered it; a case nobody handles, to the council's secretariat staff). A line names the case by its number and kind, never by its title:
 a case's title may name the citizen."""
 
 from __future__ import annotations
@@ -48,6 +48,7 @@ def case_deadlines(
             "case__kind",
             "case__handler_id",
             "case__created_by_id",
+            "case__council_id",
             "processed_date",
             "processing_due",
             "forwarded_date",
@@ -64,13 +65,15 @@ def case_deadlines(
         kind,
         handler_id,
         creator_id,
+        council_id,
         processed,
         processing_due,
         forwarded,
         answer_due,
     ) in letters.iterator(chunk_size=2000):
         user_id = handler_id or creator_id
-        if user_id is None:
+        users = [user_id] if user_id is not None else recipients.staff_of(council_id)
+        if not users:
             continue
         deadlines = []
         if processed is None and processing_due is not None:
@@ -90,7 +93,7 @@ def case_deadlines(
                 state = _("còn %(days)s ngày") % {"days": (deadline - today).days}
             item = Case(pk=case_id)
             yield Candidate(
-                user_ids=[user_id],
+                user_ids=users,
                 item=item,
                 due_date=deadline,
                 occurrence=when,

@@ -18,6 +18,16 @@ from tests.conftest import PASSWORD
 
 
 @pytest.fixture
+def role_groups(db) -> None:
+    """The role groups come from a data migration that a transactional test flushed (as
+    tests/reports/conftest.py): recreate them before the logins are made."""
+    from django.contrib.auth.models import Group
+
+    for role in Role:
+        Group.objects.get_or_create(name=role.value)
+
+
+@pytest.fixture
 def notification_rules(db) -> dict[str, NotificationRule]:
     return {rule.event: rule for rule in notification_rules_seed()}
 

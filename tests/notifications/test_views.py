@@ -63,13 +63,14 @@ def test_the_list_shows_only_the_users_own_lines_unread_first(client, staff, oth
 
 def test_mark_one_and_all_as_read_by_post(client, staff, lines):
     client.force_login(staff)
-    assert client.get(reverse("notifications:read", args=[lines[0].pk])).status_code == 405
-    response = client.post(reverse("notifications:open", args=[lines[0].pk]))
+    assert client.get(reverse("notifications:read")).status_code == 405
+    response = client.post(reverse("notifications:open"), {"id": lines[0].pk})
     assert response.status_code == 302 and response.url == lines[0].url
     assert unread_count(user=staff) == 2
-    client.post(
-        reverse("notifications:read", args=[lines[1].pk]), {"next": "https://evil.example/"}
+    response = client.post(
+        reverse("notifications:read"), {"id": lines[1].pk, "next": "https://evil.example/"}
     )
+    assert response.url == reverse("notifications:list")
     assert unread_count(user=staff) == 1
     client.post(reverse("notifications:read_all"))
     assert unread_count(user=staff) == 0
@@ -77,8 +78,9 @@ def test_mark_one_and_all_as_read_by_post(client, staff, lines):
 
 def test_another_users_line_is_not_found(client, other_staff, lines):
     client.force_login(other_staff)
-    assert client.post(reverse("notifications:read", args=[lines[0].pk])).status_code == 404
-    assert client.post(reverse("notifications:open", args=[lines[0].pk])).status_code == 404
+    assert client.post(reverse("notifications:read"), {"id": lines[0].pk}).status_code == 404
+    assert client.post(reverse("notifications:open"), {"id": lines[0].pk}).status_code == 404
+    assert client.post(reverse("notifications:open"), {"id": "x"}).status_code == 302
     assert Notification.objects.get(pk=lines[0].pk).read_at is None
 
 
