@@ -111,3 +111,42 @@ def test_preferences_are_kept_per_rule_and_channel(client, staff, rule):
 def test_anonymous_users_are_sent_to_log_in(client):
     response = client.get(reverse("notifications:list"))
     assert response.status_code == 302 and "/dang-nhap/" in response.url
+
+
+@pytest.mark.parametrize("role", ["leader", "staff", "committee", "admin", "delegate"])
+def test_every_role_has_its_own_notification_centre(role, rule, term, committee):
+    """What the permission matrix says of these URLs (every login, its own lines): each page
+    answers each role, GET or, for the actions, an empty POST, without error or refusal."""
+    from django.test import Client
+
+    from accounts.services import user_create_with_role
+    from core.roles import Role
+    from council.models import Delegate
+    from tests.conftest import PASSWORD, otp_verify_session
+    from tests.delegates.conftest import delegate_login
+
+    if role == "delegate":
+        user, client = delegate_login(
+            Delegate.objects.create(term=term, full_name="Hoàng Thị Đại Biểu", birth_year=1975)
+        )
+    else:
+        roles = {
+            "leader": Role.LEADER,
+            "staff": Role.STAFF,
+            "committee": Role.COMMITTEE_MEMBER,
+            "admin": Role.ADMIN,
+        }
+        user = user_create_with_role(
+            username=f"m-{role}", password=PASSWORD, role=roles[role], committee=committee
+        )
+        client = Client()
+        client.force_login(user)
+        if role == "admin":
+            otp_verify_session(client, user)
+    for name in ("list", "preferences"):
+        response = client.get(reverse(f"notifications:{name}"))
+        assert response.status_code == 200, (role, name)
+    for name in ("open", "read", "read_all", "preferences"):
+        response = client.post(reverse(f"notifications:{name}"), {})
+        assert response.status_code == 302, (role, name, response.status_code)
+        assert not response.url.startswith(reverse("login"))
