@@ -129,7 +129,7 @@ def routine_document_issue(
         date=draft.date,
         subject=draft.subject,
         signer_name=draft.signer_name,
-        signer_title=" ".join(p for p in (draft.signing_authority, draft.signer_title) if p),
+        signer_title=" / ".join(p for p in (draft.signing_authority, draft.signer_title) if p),
         recipients="\n".join(draft.recipients),
         kind_label=routine.label,
         source=source,
