@@ -30,6 +30,10 @@ class Event(models.TextChoices):
     )
     PETITION_ANSWER_OVERDUE = "petition_answer_overdue", _("Kiến nghị cử tri quá hạn trả lời")
     CASE_DEADLINE = "case_deadline", _("Thời hạn giải quyết đơn khiếu nại, tố cáo")
+    SESSION_DOCUMENTS_PUBLISHED = (
+        "session_documents_published",
+        _("Tài liệu kỳ họp được công bố cho đại biểu"),
+    )
     REPORT_READY = "report_ready", _("Báo cáo đã tạo xong")
     IMPORT_FINISHED = "import_finished", _("Nhập dữ liệu từ Excel xong")
 

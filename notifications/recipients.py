@@ -17,6 +17,7 @@ class Recipients:
     def __init__(self) -> None:
         self._staff: dict[int, list[int]] = {}
         self._ban: dict[int, list[int]] = {}
+        self._delegates: dict[int, list[int]] = {}
         self._province: int | bool | None = False
 
     def province_id(self) -> int | None:
@@ -62,3 +63,19 @@ class Recipients:
                 .distinct()
             )
         return self._ban[committee_id]
+
+    def delegates_of(self, term_id: int) -> list[int]:
+        """The active logins of the term's delegates (the delegates' room)."""
+        if term_id not in self._delegates:
+            self._delegates[term_id] = list(
+                get_user_model()
+                .objects.filter(
+                    is_active=True,
+                    groups__name=Role.DELEGATE.value,
+                    profile__delegate__term_id=term_id,
+                )
+                .order_by("pk")
+                .values_list("pk", flat=True)
+                .distinct()
+            )
+        return self._delegates[term_id]

@@ -53,6 +53,7 @@ DEFAULT_RULES: dict[str, dict[str, Any]] = {
     },
     Event.PETITION_ANSWER_OVERDUE: {"weekly_overdue": True},
     Event.CASE_DEADLINE: {"days_before": "3", "on_the_day": True, "weekly_overdue": True},
+    Event.SESSION_DOCUMENTS_PUBLISHED: {},
     Event.REPORT_READY: {"delivery": NotificationRule.Delivery.IMMEDIATE},
     Event.IMPORT_FINISHED: {"email": False, "delivery": NotificationRule.Delivery.IMMEDIATE},
 }

@@ -34,12 +34,13 @@ Evaluator = Callable[..., Iterable[Candidate]]
 def evaluators() -> dict[str, Evaluator]:
     """Event -> evaluator, imported when a scan runs (the source apps' models are loaded by
     then; importing them here at module level would tie this package's import to theirs)."""
-    from notifications.rules import cases, oversight, petitions, reports
+    from notifications.rules import cases, oversight, petitions, reports, sessions
 
     return {
         Event.RECOMMENDATION_DEADLINE: oversight.recommendation_deadlines,
         Event.PETITION_ANSWER_OVERDUE: petitions.overdue_by_agency,
         Event.CASE_DEADLINE: cases.case_deadlines,
+        Event.SESSION_DOCUMENTS_PUBLISHED: sessions.documents_published,
         Event.REPORT_READY: reports.reports_ready,
     }
 

@@ -90,3 +90,43 @@ def test_a_cases_deadlines_go_to_its_handler_without_the_citizens_name(
     assert [(n.user, n.item, n.due_date) for n in lines] == [(staff, case, due)] * 2
     assert lines[0].title.startswith(f"Vụ việc số {case.number} (tố cáo): hạn xử lý đơn")
     assert all("Lê Văn Tố" not in n.title and case.title not in n.title for n in lines)
+
+
+def test_a_sessions_documents_published_tell_its_delegates_once_a_day(
+    notification_rules, term, staff
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.utils import timezone
+
+    from core.services import record_save
+    from council.models import Delegate
+    from sessions.models import AgendaItem, Session, SessionDocument
+    from sessions.services import session_document_create
+    from tests.delegates.conftest import delegate_login
+
+    delegate_user, _client = delegate_login(
+        Delegate.objects.create(term=term, full_name="Hoàng Thị Đại Biểu", birth_year=1975)
+    )
+    session = record_save(
+        instance=Session(term=term, number=12, start_date=D(2020, 12, 8), end_date=D(2020, 12, 10))
+    )
+    item = record_save(instance=AgendaItem(session=session, order=1, title="Dự toán"))
+    now = timezone.now()
+    pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+    for title, published in (
+        ("Tờ trình", now - dt.timedelta(seconds=2)),
+        ("Dự thảo", now - dt.timedelta(seconds=1)),
+        ("Báo cáo thẩm tra", now + dt.timedelta(days=1)),  # scheduled: not yet
+        ("Chưa công bố", None),
+    ):
+        session_document_create(
+            document=SessionDocument(agenda_item=item, title=title, published_at=published),
+            upload=SimpleUploadedFile("tai-lieu.pdf", pdf),
+        )
+    today = timezone.localdate()
+    reminders_scan(today=today)
+    reminders_scan(today=today)
+    line = Notification.objects.get()
+    assert (line.user, line.item, line.occurrence) == (delegate_user, session, today)
+    assert line.url == f"/dai-bieu/ky-hop/{session.pk}/"
+    assert line.title.startswith("Kỳ họp thứ 12: tài liệu được công bố ngày")
