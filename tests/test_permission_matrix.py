@@ -230,6 +230,13 @@ MATRIX.update(
         # A report's number from the register (staff) and its .docx (as its PDF) (issue 22).
         "reports:report_number": WRITE,
         "reports:report_docx": READ,
+        # Routine documents (issue 22): staff issue them and edit the templates; all read.
+        "reports:routine_issue": WRITE,
+        "reports:routine_pdf": READ,
+        "reports:routine_docx": READ,
+        "reports:routine_template_list": READ,
+        "reports:routine_template_update": WRITE,
+        "reports:routine_template_reset": WRITE,
         "reports:invitation_create": WRITE,
         "reports:invitation_detail": READ,
         "reports:invitation_update": WRITE,
@@ -401,6 +408,7 @@ def _files_to_open() -> None:
     _session_documents(item, pdf)
     _registration_to_open()
     _outgoing_document_to_open(pdf)
+    _routine_document_to_open()
     _reception_visit_to_open()
     URL_OBJECTS.update(
         {
@@ -414,6 +422,40 @@ def _files_to_open() -> None:
             "reports:reportrequest_status": request.pk,
         }
     )
+
+
+def _routine_document_to_open() -> None:
+    """A routine document issued from the province's first record of the first kind that has
+    one, so the issue page opens a real record and the downloads a real document."""
+    from django.core.exceptions import ValidationError
+
+    from core.scoping import of_council
+    from reports.routine.issue import routine_document_issue, routine_draft
+    from reports.routine.registry import ROUTINE_KINDS
+
+    council = apps.get_model("council.Council").objects.filter(parent=None).order_by("pk").first()
+    URL_KWARGS.clear()
+    for kind, routine in ROUTINE_KINDS.items():
+        sources = of_council(routine.model._default_manager.order_by("pk"), council)
+        source = next((s for s in sources[:20] if not routine.may_issue(s)), None)
+        if source is None:
+            continue
+        # Dated as its record (a 2019 batch's letter in 2019), else today.
+        day = getattr(source, "date", None)
+        draft = routine_draft(routine=routine, source=source, council=council, today=day)
+        try:
+            entry = routine_document_issue(
+                routine=routine, source=source, council=council, draft=draft
+            )
+        except ValidationError:
+            continue
+        URL_KWARGS["reports:routine_issue"] = {"kind": kind, "pk": source.pk}
+        for name in ("routine_template_update", "routine_template_reset"):
+            URL_KWARGS[f"reports:{name}"] = {"kind": kind}
+        URL_OBJECTS["reports:routine_pdf"] = entry.pk
+        URL_OBJECTS["reports:routine_docx"] = entry.pk
+        return
+    raise AssertionError("the demo has no record to issue a routine document from")
 
 
 def _reception_visit_to_open() -> None:
@@ -600,7 +642,13 @@ def _commune_review(province_resolution):
     return made[0], review
 
 
+# URLs whose arguments are not a record's pk (a routine document's kind and its source).
+URL_KWARGS: dict[str, dict[str, object]] = {}
+
+
 def _url(name: str, route: str) -> str:
+    if name in URL_KWARGS:
+        return reverse(name, kwargs=URL_KWARGS[name])
     short = name.split(":")[-1]
     kwargs: dict[str, object] = {}
     for part in route.split("<")[1:]:
