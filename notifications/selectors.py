@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Case, IntegerField, QuerySet, Value, When
+from django.utils.translation import gettext as _
 
 from notifications.models import Channel, Notification, NotificationPreference, NotificationRule
 
@@ -33,6 +34,22 @@ def unread_count(*, user: Any) -> int:
     return Notification.objects.filter(user=user, in_app=True, read_at__isnull=True).count()
 
 
+def rule_schedule_text(rule: NotificationRule) -> str:
+    """When the rule tells, in words: "7, 2 ngày trước hạn; đúng ngày đến hạn; ..."."""
+    parts = []
+    if rule.days_before:
+        parts.append(_("%(days)s ngày trước hạn") % {"days": rule.days_before})
+    if rule.on_the_day:
+        parts.append(_("đúng ngày đến hạn"))
+    if rule.weekly_overdue:
+        parts.append(_("hằng tuần khi quá hạn"))
+    if not parts:
+        parts.append(_("khi sự việc xảy ra"))
+    if rule.delivery == NotificationRule.Delivery.IMMEDIATE:
+        parts.append(_("thư gửi ngay"))
+    return "; ".join(parts)
+
+
 def preference_rows(*, user: Any) -> list[dict[str, Any]]:
     """Each active rule with the user's choice per channel (the rule's default where none)."""
     rules = list(NotificationRule.objects.filter(active=True).order_by("pk"))
@@ -45,6 +62,7 @@ def preference_rows(*, user: Any) -> list[dict[str, Any]]:
     return [
         {
             "rule": rule,
+            "when": rule_schedule_text(rule),
             "channels": [
                 {
                     "code": channel,
