@@ -163,7 +163,12 @@ def _frame(context: dict[str, Any], report: AnnualReport) -> dict[str, Any]:
             title=report.signer_title,
             name=report.signer_name,
         ),
-        "title": report.title,
+        # "Báo cáo kết quả hoạt động 6 tháng đầu năm 2019 số 03/BC-HĐND": the file's metadata.
+        "title": (
+            f"{report.title} số {context['number_line'].removeprefix('Số: ')}"
+            if report.number.strip()
+            else report.title
+        ),
     }
 
 

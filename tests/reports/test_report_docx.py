@@ -206,6 +206,8 @@ def test_number_date_and_subject_are_the_pdfs_and_the_registers(six_months):
     place_date = "Lạng Sơn, ngày 30 tháng 6 năm 2019"
     subject = "Kết quả hoạt động 6 tháng đầu năm 2019 của Thường trực HĐND tỉnh"
     assert composed.place_date == place_date and composed.subject == subject
+    assert composed.title.endswith(f"số {six_months.reference}")
+    assert Document(BytesIO(six_months.docx)).core_properties.title == composed.title
     for expected in [
         number_line,
         place_date,
