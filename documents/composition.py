@@ -28,6 +28,12 @@ class Table:
     widths: list[int] = field(default_factory=list)
     numeric: list[int] = field(default_factory=list)
     title: str = ""
+    # Per row: "" a line of its own, "total" the table's total (bold), "sub" an "of which"
+    # line (italic) that stays with the line above it; shorter than rows means "".
+    emphasis: list[str] = field(default_factory=list)
+
+    def row_emphasis(self, index: int) -> str:
+        return self.emphasis[index] if index < len(self.emphasis) else ""
 
 
 @dataclass(frozen=True)

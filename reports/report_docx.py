@@ -123,6 +123,7 @@ def composed_table(table: document.Table, number: int) -> Table:
     return Table(
         columns=columns,
         rows=[[stt, *cells] for stt, _kind, cells in table.lines],
+        emphasis=[kind for _stt, kind, _cells in table.lines],
         widths=widths,
         numeric=[0, *range(figures_from, len(columns))],
         title=f"Biểu {number}. {table.title}",

@@ -454,8 +454,10 @@ class _Writer:
         for cell, text in zip(header.cells, table.columns, strict=True):
             p = _format(_first_paragraph(cell), align=centred, size=12)
             _run(p, text, size=12, bold=True)
-        for row, values in zip(docx_table.rows[1:], table.rows, strict=True):
+        for index, (row, values) in enumerate(zip(docx_table.rows[1:], table.rows, strict=True)):
             _cant_split(row)
+            # As table.data's tr.total (bold) and tr.sub (italic) in report.css.
+            emphasis = table.row_emphasis(index)
             cells = [*values, *[""] * count][:count]
             for i, (cell, text) in enumerate(zip(row.cells, cells, strict=True)):
                 p = _format(
@@ -463,7 +465,7 @@ class _Writer:
                     align=centred if i in numeric else WD_ALIGN_PARAGRAPH.LEFT,
                     size=12,
                 )
-                _run(p, text, size=12)
+                _run(p, text, size=12, bold=emphasis == "total", italic=emphasis == "sub")
         # table.data: margin-bottom 6pt, which the next paragraph gives.
         self.done(below=6, given=0)
 

@@ -91,8 +91,11 @@ def _table_context(table: Table) -> dict[str, Any]:
             for i, (text, width) in enumerate(zip(table.columns, column_widths(table), strict=True))
         ],
         "rows": [
-            [{"text": cell, "num": i in numeric} for i, cell in enumerate(row)]
-            for row in table.rows
+            {
+                "emphasis": table.row_emphasis(index),
+                "cells": [{"text": cell, "num": i in numeric} for i, cell in enumerate(row)],
+            }
+            for index, row in enumerate(table.rows)
         ],
     }
 

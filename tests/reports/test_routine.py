@@ -311,3 +311,36 @@ def test_staff_edits_a_template_sees_an_unknown_placeholder_refused_and_resets(
     reset = staff_client.post(reverse("reports:routine_template_reset", args=[TEST_KIND.kind]))
     assert reset.status_code == 302
     assert not DocumentTemplate.objects.exists()
+
+
+def test_a_total_row_is_bold_and_an_of_which_row_italic_in_both_files():
+    from docx import Document
+
+    from documents.composition import Signature
+    from reports.routine.docx import composed_docx
+    from reports.routine.render import composed_html
+
+    table = Table(
+        columns=["STT", "Nội dung", "Số"],
+        rows=[["1", "Kỳ họp", "5"], ["", "Trong đó: bất thường", "3"], ["", "Tổng cộng", "5"]],
+        numeric=[0, 2],
+        emphasis=["", "sub", "total"],
+    )
+    composed = Composed(
+        header_lines=["HỘI ĐỒNG NHÂN DÂN"],
+        number_line="Số: 01/BC-HĐND",
+        place_date="Thử Nghiệm, ngày 05 tháng 3 năm 2019",
+        doc_type="BÁO CÁO",
+        subject="Thử",
+        blocks=[Block(kind="table", table=table)],
+        signature=Signature(authority="", title="CHỦ TỊCH", name="A"),
+    )
+    html = composed_html(composed)
+    assert '<tr class="sub">' in html and '<tr class="total">' in html
+    assert Composed.from_json(composed.to_json()).tables()[0].emphasis == ["", "sub", "total"]
+    document = Document(BytesIO(composed_docx(composed)))
+    data = next(t for t in document.tables if t.rows[0].cells[0].text == "STT")
+    runs = {row.cells[1].text: row.cells[1].paragraphs[0].runs[0].font for row in data.rows[1:]}
+    assert not runs["Kỳ họp"].bold and not runs["Kỳ họp"].italic
+    assert runs["Trong đó: bất thường"].italic
+    assert runs["Tổng cộng"].bold
