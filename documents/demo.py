@@ -1,9 +1,12 @@
 """Demo register of the Lạng Sơn HĐND's 2019 outgoing documents: công văn, thông báo, giấy mời,
-kế hoạch and báo cáo numbered through documents.services in date order (one cancelled and
-replaced). Keyed on (series, year, subject): loading twice changes nothing.
+kế hoạch and báo cáo registered by hand under "Cấp số", numbered through documents.services in
+date order (one cancelled and replaced). Keyed on (series, year, subject): loading twice
+changes nothing.
 
-The session invitations of the demo (reports.Invitation, numbered …/GM-HĐND by reports) are not
-in this register yet: issue 22's next part numbers them here."""
+The casework's guidance letters of 2019 (voters.casework.demo) are công văn too, numbered in the
+same series CV: so that the series runs in date order, as a register does, the hand-registered
+công văn are not numbered here but by the casework's demo, each before the first of its letters
+dated after it (entries_issue), the rest after its last."""
 
 from __future__ import annotations
 
@@ -45,15 +48,32 @@ CANCELLED = (
 )
 
 
+# Series another app's demo numbers among its own documents (voters.casework.demo).
+SHARED_SERIES = frozenset({"CV"})
+
+
 def load(*, council: Council) -> None:
     series_defaults_ensure(council=council)
+    codes = {code for code, *_rest in ENTRIES_2019} - SHARED_SERIES
+    entries_issue(council=council, codes=codes)
+    subject, reason = CANCELLED
+    wrong = OutgoingDocument.objects.get(council=council, year=2019, subject=subject)
+    if not wrong.is_cancelled:
+        document_cancel(document=wrong, reason=reason, user=None)
+
+
+def entries_issue(
+    *, council: Council, codes: set[str] | frozenset[str], until: dt.date | None = None
+) -> None:
+    """Number the demo's hand-registered rows of the series `codes` dated up to `until` (all
+    of them without), in date order, those not in the register yet."""
     have = set(
         OutgoingDocument.objects.filter(council=council, year=2019).values_list(
             "series__code", "subject"
         )
     )
     for code, day, kind_label, subject, (signer_name, signer_title), recipients in ENTRIES_2019:
-        if (code, subject) in have:
+        if code not in codes or (code, subject) in have or (until is not None and day > until):
             continue
         document_number_issue(
             council=council,
@@ -66,7 +86,3 @@ def load(*, council: Council) -> None:
             kind_label=kind_label,
             user=None,
         )
-    subject, reason = CANCELLED
-    wrong = OutgoingDocument.objects.get(council=council, year=2019, subject=subject)
-    if not wrong.is_cancelled:
-        document_cancel(document=wrong, reason=reason, user=None)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from core.forms import BaseModelForm, SafeModelChoiceField, VnDateInput
 from core.periods import Period
 from council.models import Council, Delegate, Term
-from reports.models import INVITATION_SYMBOL, AnnualReport, Invitation
+from reports.models import AnnualReport, Invitation
 from sessions.models import Session
 
 
@@ -63,12 +63,13 @@ class AnnualReportForm(BaseModelForm):
 
 
 class InvitationForm(BaseModelForm):
-    """An invitation to a session: its number, when and where, who is invited, the signer."""
+    """An invitation to a session: when and where, who is invited, the signer. Its number is
+    the register's (series GM), given when it is first saved; its date is the register
+    entry's, so it cannot change once numbered."""
 
     class Meta:
         model = Invitation
         fields = [
-            "number",
             "date",
             "meeting_date",
             "meeting_time",
@@ -91,7 +92,6 @@ class InvitationForm(BaseModelForm):
         }
         error_messages = {
             "meeting_time": {"invalid": _("Nhập giờ theo dạng hh:mm, ví dụ: 07:30.")},
-            "number": {"min_value": _("Số giấy mời bắt đầu từ 1.")},
         }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -101,9 +101,12 @@ class InvitationForm(BaseModelForm):
         self.fields["delegates"].queryset = Delegate.objects.filter(
             term_id=invitation.session.term_id, status=Delegate.Status.ACTIVE
         ).order_by("full_name", "pk")
-        self.fields["number"].help_text = _("Chỉ ghi số; ký hiệu: …/%(symbol)s") % {
-            "symbol": INVITATION_SYMBOL
-        }
+        if invitation.is_registered or invitation.printed_reference:
+            self.fields["date"].disabled = True
+            self.fields["date"].help_text = _(
+                "Ngày của văn bản đã cấp số không đổi được. Cần ngày khác: huỷ số trong sổ văn "
+                "bản đi và lập giấy mời mới."
+            )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()

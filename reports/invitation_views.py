@@ -35,7 +35,9 @@ from sessions.models import Session
 
 def _invitation_or_404(request: HttpRequest, pk: int) -> Invitation:
     return council_object_or_404(
-        request, Invitation.objects.select_related("council", "session__term"), pk=pk
+        request,
+        Invitation.objects.select_related("council", "session__term", "register_entry"),
+        pk=pk,
     )
 
 
@@ -50,6 +52,15 @@ def _save(form: InvitationForm, user) -> Invitation:
 def _form_page(
     request: HttpRequest, form: InvitationForm, invitation: Invitation, *, title: str
 ) -> HttpResponse:
+    # A new invitation says which number it will take (a forecast: the number is given when
+    # it is saved); a saved one, which it got.
+    next_reference = (
+        ""
+        if invitation.pk
+        else invitations.invitation_next_reference(
+            council=invitation.session.term.council, year=invitation.date.year
+        )
+    )
     return render(
         request,
         "reports/invitation_form.html",
@@ -57,13 +68,14 @@ def _form_page(
             "form": form,
             "invitation": invitation,
             "session": invitation.session,
+            "next_reference": next_reference,
             "section_title": title,
         },
     )
 
 
 def invitation_create(request: HttpRequest, session_pk: int) -> HttpResponse:
-    """A new invitation to a session, with the next free number of the year."""
+    """A new invitation to a session, numbered in the register when saved."""
     require_editor(request)
     session = council_object_or_404(
         request, Session.objects.select_related("term__council"), pk=session_pk
@@ -166,7 +178,7 @@ def invitation_generate(request: HttpRequest, pk: int) -> HttpResponse:
 def _invitation_request_or_404(request: HttpRequest, pk: int) -> InvitationRequest:
     return council_object_or_404(
         request,
-        InvitationRequest.objects.select_related("invitation", "requested_by"),
+        InvitationRequest.objects.select_related("invitation__register_entry", "requested_by"),
         pk=pk,
     )
 
@@ -188,6 +200,6 @@ def invitation_request_download(request: HttpRequest, pk: int) -> FileResponse:
     return FileResponse(
         pdf_request.file.open("rb"),
         as_attachment=True,
-        filename=f"giay-moi-{invitation.number}-{invitation.year}-{stamp:%Y%m%d-%H%M}.pdf",
+        filename=f"{invitation.file_stem}-{stamp:%Y%m%d-%H%M}.pdf",
         content_type="application/pdf",
     )

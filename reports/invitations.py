@@ -1,7 +1,11 @@
 """Invitations (giấy mời) to a session: the writes (a new invitation with its defaults, saving
-one under a free number of its year, a request to render its PDF and the rendering itself, run
-by the worker through core.jobs) and the reads (the next free number, a session's invitations,
-who an invitation is addressed to, its renders)."""
+one, numbered in the council's outgoing register when first saved, a request to render its PDF
+and the rendering itself, run by the worker through core.jobs) and the reads (the number the
+next one will take, a session's invitations, who an invitation is addressed to, its renders).
+
+An invitation's number is the register's (documents, series GM): one register for every
+document the council sends, so a number typed by hand under "Cấp số" and an invitation's can
+never be the same."""
 
 from __future__ import annotations
 
@@ -10,14 +14,17 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, transaction
-from django.db.models import Max, QuerySet
+from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import jobs
 from council.models import Council, Delegate
-from reports.models import INVITATION_SYMBOL, Invitation, InvitationRequest
+from documents.models import DocumentSeries
+from documents.selectors import document_next_number
+from documents.services import document_number_issue, document_update
+from reports.models import INVITATION_SERIES, Invitation, InvitationRequest
 from sessions.models import Session
 
 # What the session's opening time is when nobody has said otherwise: councils open at half
@@ -29,29 +36,40 @@ DEFAULT_RECIPIENTS = "Như trên;\nLưu: VT."
 # enough presses for corrections, too few to fill the queue or the disk.
 PDF_REQUESTS_PER_USER = 5
 PDF_REQUEST_WINDOW = dt.timedelta(minutes=10)
+# What the register calls the document (its "Tên loại văn bản").
+KIND_LABEL = "Giấy mời"
 
 
-def invitation_next_number(*, council: Council, year: int) -> int:
-    """The next number of the council's invitations of `year`: one after the highest given."""
-    highest = Invitation.objects.filter(council=council, year=year).aggregate(n=Max("number"))
-    return (highest["n"] or 0) + 1
+def invitation_next_reference(*, council: Council, year: int) -> str:
+    """The number and symbol the council's next invitation of `year` would take in the register
+    ("05/GM-HĐND"), for the form to say; "" when the council has no active series GM. Only a
+    forecast: the number is given under the series' lock when the invitation is saved, and a
+    document numbered meanwhile takes this one."""
+    series = DocumentSeries.objects.filter(
+        council=council, code=INVITATION_SERIES, is_active=True
+    ).first()
+    if series is None:
+        return ""
+    return f"{document_next_number(series=series, year=year):02d}/{series.symbol}"
 
 
 def invitation_list(*, session: Session) -> QuerySet[Invitation]:
-    return Invitation.objects.filter(session=session).order_by("-date", "-number")
+    return (
+        Invitation.objects.filter(session=session)
+        .select_related("register_entry")
+        .order_by("-date", "-register_entry__number", "-pk")
+    )
 
 
 def invitation_new(*, session: Session, today: dt.date | None = None) -> Invitation:
-    """An unsaved invitation to `session` with the next free number of the year, the meeting's
-    day and place from the session, and the signer of the council's last invitation."""
+    """An unsaved invitation to `session` (numbered when saved), with the meeting's day and place
+    from the session and the signer of the council's last invitation."""
     council = session.term.council
     day = today or timezone.localdate()
     last = Invitation.objects.filter(council=council).order_by("-date", "-pk").first()
     invitation = Invitation(
         council=council,
         session=session,
-        number=invitation_next_number(council=council, year=day.year),
-        year=day.year,
         date=day,
         meeting_date=session.start_date,
         meeting_time=DEFAULT_MEETING_TIME,
@@ -65,21 +83,52 @@ def invitation_new(*, session: Session, today: dt.date | None = None) -> Invitat
     return invitation
 
 
-def _number_taken(invitation: Invitation) -> ValidationError:
-    free = invitation_next_number(council=invitation.council, year=invitation.year)
-    return ValidationError(
-        {
-            "number": _(
-                "Số %(symbol)s năm %(year)s đã cấp cho giấy mời khác. Số còn trống tiếp theo "
-                "là %(free)s."
-            )
-            % {
-                "symbol": f"{invitation.number}/{INVITATION_SYMBOL}",
-                "year": invitation.year,
-                "free": free,
-            }
-        }
-    )
+def _register_details(invitation: Invitation, delegates: int) -> dict[str, str]:
+    """What the register says of the invitation: its subject, signer and who receives it (the
+    guests, the delegates as a number: the register lists places, the PDF names each
+    delegate)."""
+    session = invitation.session
+    invited = [*invitation.guest_lines]
+    if delegates:
+        invited.append(
+            _("Đại biểu HĐND khóa %(term)s (%(count)s người)")
+            % {"term": session.term.roman, "count": delegates}
+        )
+    kept = [line for line in invitation.recipient_lines if line.rstrip(";.") != "Như trên"]
+    return {
+        "subject": _("Mời dự %(session)s") % {"session": session},
+        "signer_name": invitation.signer_name,
+        "signer_title": f"{invitation.signing_authority} / {invitation.signer_title}",
+        "recipients": "\n".join([*invited, *kept]),
+    }
+
+
+def _register_sync(invitation: Invitation, user: Any) -> None:
+    """Give a new invitation its number, or carry an edit of its subject, signer or addressees
+    to its register entry (number, series and date never change there)."""
+    details = _register_details(invitation, invitation_delegates(invitation=invitation).count())
+    if invitation.register_entry_id is None:
+        if invitation.printed_reference:
+            return  # numbered before the register, left out of it by migration 0009
+        entry = document_number_issue(
+            council=invitation.council,
+            series_code=INVITATION_SERIES,
+            date=invitation.date,
+            kind_label=KIND_LABEL,
+            source=invitation,
+            user=user,
+            **details,
+        )
+        invitation.register_entry = entry
+        invitation.save(update_fields=["register_entry"])
+        return
+    entry = invitation.register_entry
+    current = {name: getattr(entry, name) for name in details}
+    wanted = {name: value.strip() for name, value in details.items()}
+    if current != wanted and not entry.is_cancelled:
+        invitation.register_entry = document_update(
+            document=entry, kind_label=entry.kind_label, user=user, **wanted
+        )
 
 
 @transaction.atomic
@@ -90,16 +139,41 @@ def invitation_save(
     user: Any = None,
 ) -> Invitation:
     """Create or update an invitation; `delegates` (when given) are the chosen addressees
-    among the term's delegates, used when the invitation is not sent to all of them."""
+    among the term's delegates, used when the invitation is not sent to all of them.
+
+    A new invitation takes the next number of the council's series GM in the register
+    (documents.services.document_number_issue, which locks the series' row) in this same
+    transaction: saved and numbered, or neither. Its date is the register entry's and is
+    fixed from then on; an invitation whose number the register cancelled is not edited (a
+    new one is made, with a new number)."""
     invitation.council = invitation.session.term.council
-    invitation.year = invitation.date.year
-    if invitation._state.adding and user is not None and user.is_authenticated:
+    adding = invitation._state.adding
+    if adding and user is not None and user.is_authenticated:
         invitation.created_by = user
-    taken = Invitation.objects.filter(
-        council=invitation.council, year=invitation.year, number=invitation.number
-    ).exclude(pk=invitation.pk)
-    if taken.exists():
-        raise _number_taken(invitation)
+    if not adding:
+        before = (
+            Invitation.objects.select_related("register_entry")
+            .only("date", "printed_reference", "register_entry")
+            .get(pk=invitation.pk)
+        )
+        if before.is_cancelled:
+            raise ValidationError(
+                _(
+                    "Giấy mời số %(ref)s đã bị huỷ số trong sổ văn bản đi, không sửa được. "
+                    "Hãy lập giấy mời mới."
+                )
+                % {"ref": before.reference}
+            )
+        if invitation.date != before.date and (before.is_registered or before.printed_reference):
+            raise ValidationError(
+                {
+                    "date": _(
+                        "Giấy mời số %(ref)s đã cấp số ngày %(day)s: ngày của văn bản đã cấp "
+                        "số không đổi được."
+                    )
+                    % {"ref": before.reference, "day": before.date.strftime("%d/%m/%Y")}
+                }
+            )
     if delegates is not None:
         foreign = [d for d in delegates if d.term_id != invitation.session.term_id]
         if foreign:
@@ -107,15 +181,10 @@ def invitation_save(
                 {"delegates": _("Chỉ mời được đại biểu của nhiệm kỳ có kỳ họp này.")}
             )
     invitation.full_clean()
-    try:
-        # A savepoint: two clerks saving the same number at once both pass the check above;
-        # the constraint refuses the second, which gets the same message.
-        with transaction.atomic():
-            invitation.save()
-    except IntegrityError:
-        raise _number_taken(invitation) from None
+    invitation.save()
     if delegates is not None:
         invitation.delegates.set(delegates)
+    _register_sync(invitation, user)
     return invitation
 
 

@@ -251,14 +251,15 @@ class ReportRequest(ResentJob):
         return reverse("reports:reportrequest_download", args=[self.pk])
 
 
-# The symbol of the council's invitations (NĐ 30/2020, Phụ lục III: "GM" for giấy mời).
-INVITATION_SYMBOL = "GM-HĐND"
+# The register's series of invitations (documents.DocumentSeries.code; NĐ 30/2020 Phụ lục III:
+# "GM" for giấy mời): an invitation's number is the next of that series in the register.
+INVITATION_SERIES = "GM"
 
 
 class Invitation(TimeStampedModel):
-    """A giấy mời to a session, numbered in the council's register of invitations of its year,
-    sent to the term's serving delegates (all of them, or those chosen) and to guests, each
-    addressee getting a page of their own in the PDF."""
+    """A giấy mời to a session, numbered in the council's outgoing register (sổ văn bản đi,
+    series GM) when first saved, sent to the term's serving delegates (all of them, or those
+    chosen) and to guests, each addressee getting a page of their own in the PDF."""
 
     council_path = "council"
 
@@ -276,9 +277,26 @@ class Invitation(TimeStampedModel):
         on_delete=models.PROTECT,
         related_name="invitations",
     )
-    number = models.PositiveIntegerField(_("Số giấy mời"), help_text=_("Chỉ ghi số, ví dụ: 35"))
-    # The year of `date`: numbers start again from 1 every year.
-    year = models.PositiveSmallIntegerField(_("Năm"), editable=False)
+    # The invitation's number: its entry in the register (series GM), given in the transaction
+    # that first saves it (reports.invitations.invitation_save) and kept, as the register keeps
+    # every number; cancelling it is the register's act, with a reason. No other number is
+    # stored here: the entry's is the one printed.
+    register_entry = models.OneToOneField(
+        "documents.OutgoingDocument",
+        verbose_name=_("Số trong sổ văn bản đi"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    # Only for an invitation numbered before the register existed whose number the register had
+    # meanwhile given to another document (migration 0009 could not link it): the number and
+    # symbol it was printed with, shown as "chưa vào sổ". Empty on every other row.
+    printed_reference = models.CharField(
+        _("Số, ký hiệu đã in (chưa vào sổ)"), max_length=40, blank=True, editable=False
+    )
+    # The document's date: the register entry's too, so it is fixed once numbered.
     date = models.DateField(_("Ngày giấy mời"))
     meeting_date = models.DateField(_("Ngày khai mạc"))
     meeting_time = models.TimeField(_("Giờ khai mạc"))
@@ -317,26 +335,41 @@ class Invitation(TimeStampedModel):
     class Meta:
         verbose_name = _("Giấy mời")
         verbose_name_plural = _("Giấy mời")
-        ordering = ["-date", "-number"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["council", "year", "number"],
-                name="invitation_unique_number_per_year",
-                violation_error_message=_("Số giấy mời này đã được dùng trong năm."),
-            ),
-            models.CheckConstraint(condition=Q(number__gte=1), name="invitation_number_positive"),
-        ]
+        ordering = ["-date", "-pk"]
 
     def __str__(self) -> str:
-        return f"Giấy mời số {self.symbol}"
+        if not self.reference:
+            return str(_("Giấy mời (chưa vào sổ)"))
+        return f"Giấy mời số {self.reference}"
 
     def get_absolute_url(self) -> str:
         return reverse("reports:invitation_detail", args=[self.pk])
 
     @property
-    def symbol(self) -> str:
-        """ "35/GM-HĐND"."""
-        return f"{self.number}/{INVITATION_SYMBOL}"
+    def reference(self) -> str:
+        """The number and symbol as printed, the register's: "05/GM-HĐND" ("" before saving)."""
+        if self.register_entry_id is not None:
+            return self.register_entry.reference
+        return self.printed_reference
+
+    # What the PDF's templates call it.
+    symbol = reference
+
+    @property
+    def is_registered(self) -> bool:
+        return self.register_entry_id is not None
+
+    @property
+    def is_cancelled(self) -> bool:
+        """Its number cancelled in the register (documents.services.document_cancel)."""
+        return self.register_entry_id is not None and self.register_entry.is_cancelled
+
+    @property
+    def file_stem(self) -> str:
+        """The files' name: giay-moi-05-2019 (by the register's number and year)."""
+        if self.register_entry_id is not None:
+            return f"giay-moi-{self.register_entry.number:02d}-{self.register_entry.year}"
+        return f"giay-moi-{self.date.year}-{self.pk}"
 
     @property
     def guest_lines(self) -> list[str]:
@@ -351,10 +384,7 @@ def invitation_upload_to(instance: InvitationRequest, filename: str) -> str:
     """invitations/<year>/giay-moi-<number>-<year>-<stamp>-<pk>.pdf: a generated name."""
     invitation = instance.invitation
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M%S")
-    return (
-        f"invitations/{invitation.year}/giay-moi-{invitation.number}-{invitation.year}"
-        f"-{stamp}-{instance.pk}.pdf"
-    )
+    return f"invitations/{invitation.date.year}/{invitation.file_stem}-{stamp}-{instance.pk}.pdf"
 
 
 class InvitationRequest(ResentJob):

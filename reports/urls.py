@@ -66,6 +66,11 @@ urlpatterns = [
         case_document_views.casedocument_pdf,
         name="casedocument_pdf",
     ),
+    path(
+        "van-ban-xu-ly-don/<int:pk>/docx/",
+        case_document_views.casedocument_docx,
+        name="casedocument_docx",
+    ),
     path("yeu-cau/<int:pk>/", views.report_request_status, name="reportrequest_status"),
     path("yeu-cau/<int:pk>/tai-ve/", views.report_request_download, name="reportrequest_download"),
 ]

@@ -53,8 +53,9 @@ def test_real_worker_renders_an_invitation_requested_through_the_web(
     )
     Delegate.objects.create(term=term, full_name="Nguyễn Văn An", birth_year=1970)
     invitation = invitation_new(session=session, today=dt.date(2019, 12, 2))
-    invitation.number, invitation.guests = 35, "Đồng chí Bí thư Tỉnh ủy"
+    invitation.guests = "Đồng chí Bí thư Tỉnh ủy"
     invitation = invitation_save(invitation=invitation)
+    assert invitation.reference == "01/GM-HĐND"  # the register's first of the year
 
     with celery_broker(settings.CELERY_BROKER_URL):
         response = staff_client.post(reverse("reports:invitation_generate", args=[invitation.pk]))
@@ -82,7 +83,7 @@ def test_real_worker_renders_an_invitation_requested_through_the_web(
     for expected in (
         "HỘI ĐỒNG NHÂN DÂN TỈNH THỬ NGHIỆM",
         "GIẤY MỜI",
-        "Số: 35/GM-HĐND",
+        "Số: 01/GM-HĐND",
         "kỳ họp thứ 9, HĐND tỉnh khóa IX",
         "Kính gửi: Đồng chí Bí thư Tỉnh ủy",
         "Kính gửi: Đại biểu Nguyễn Văn An",

@@ -1,5 +1,5 @@
-"""Invitations (giấy mời) to a session (issue 20): numbered in the council's register of the
-year, made from the session's page by the secretariat, read by leaders, never reached from
+"""Invitations (giấy mời) to a session (issue 20): numbered in the council's outgoing register
+(series GM, issue 22), made from the session's page by the secretariat, read by leaders, never reached from
 another council, and rendered by the worker (core.jobs; in-process without a broker) as the
 NĐ 30/2020 PDF with one page an addressee."""
 
@@ -14,10 +14,12 @@ from django.utils import timezone
 
 from core.services import record_save
 from council.models import Council, Delegate, Term
+from documents.models import OutgoingDocument
+from documents.services import document_cancel, document_number_issue
 from reports.invitations import (
     invitation_addressees,
     invitation_new,
-    invitation_next_number,
+    invitation_next_reference,
     invitation_pdf_request,
     invitation_requests_requeue_stale,
     invitation_save,
@@ -61,10 +63,27 @@ def delegates(term) -> list[Delegate]:
     return made
 
 
-def _invitation(session, *, number=None, day=DAY, **fields) -> Invitation:
+def _by_hand(council, *, day=DAY, code="GM") -> OutgoingDocument:
+    """A document a clerk numbered under "Cấp số" in the register."""
+    return document_number_issue(
+        council=council,
+        series_code=code,
+        date=day,
+        subject="Mời dự phiên họp Thường trực",
+        signer_name="Hoàng Văn Nghiệm",
+        signer_title="CHỦ TỊCH",
+        recipients="Như trên;\nLưu: VT.",
+    )
+
+
+def _numbered_up_to(council, number, *, day=DAY) -> None:
+    """Hand-registered invitations until the series' next number is `number`."""
+    while OutgoingDocument.objects.filter(council=council, series__code="GM").count() < number - 1:
+        _by_hand(council, day=day)
+
+
+def _invitation(session, *, day=DAY, **fields) -> Invitation:
     invitation = invitation_new(session=session, today=day)
-    if number is not None:
-        invitation.number = number
     invitation.signer_name = "Hoàng Văn Nghiệm"
     for name, value in fields.items():
         setattr(invitation, name, value)
@@ -97,14 +116,36 @@ def other_invitation(db) -> Invitation:
 # --- numbering -------------------------------------------------------------------------------
 
 
-def test_a_new_invitation_takes_the_next_number_of_its_year(session):
-    assert invitation_new(session=session, today=D(2019, 12, 2)).number == 1
-    _invitation(session, number=1)
-    _invitation(session, number=7)
-    assert invitation_next_number(council=session.term.council, year=2019) == 8
-    assert invitation_new(session=session, today=D(2019, 12, 3)).number == 8
+def test_a_new_invitation_takes_the_next_number_of_the_registers_series(session):
+    council = session.term.council
+    assert invitation_next_reference(council=council, year=2019) == "01/GM-HĐND"
+    first = _invitation(session)
+    entry = first.register_entry
+    assert (entry.series.code, entry.year, entry.number, entry.date) == ("GM", 2019, 1, DAY)
+    assert entry.source == first and entry.kind_label == "Giấy mời"
+    assert first.reference == "01/GM-HĐND" and str(first) == "Giấy mời số 01/GM-HĐND"
+    assert "Mời dự Kỳ họp thứ 9" in entry.subject
+    assert entry.signer_name == "Hoàng Văn Nghiệm"
+    assert invitation_next_reference(council=council, year=2019) == "02/GM-HĐND"
     # Numbers start again in January.
-    assert invitation_next_number(council=session.term.council, year=2020) == 1
+    assert invitation_next_reference(council=council, year=2020) == "01/GM-HĐND"
+    assert _invitation(session, day=D(2020, 1, 3)).reference == "01/GM-HĐND"
+
+
+def test_a_number_registered_by_hand_in_between_is_skipped(session):
+    """The issue: a clerk numbering an invitation by hand under "Cấp số" and the invitation
+    page numbering its own gave one number twice. Both now take the register's next."""
+    council = session.term.council
+    first = _invitation(session)
+    by_hand = _by_hand(council)
+    second = _invitation(session, day=D(2019, 12, 3))
+    assert [first.reference, by_hand.reference, second.reference] == [
+        "01/GM-HĐND",
+        "02/GM-HĐND",
+        "03/GM-HĐND",
+    ]
+    references = [d.reference for d in OutgoingDocument.objects.filter(council=council)]
+    assert sorted(references) == ["01/GM-HĐND", "02/GM-HĐND", "03/GM-HĐND"]
 
 
 def test_a_new_invitation_takes_its_place_and_day_from_the_session(session):
@@ -112,22 +153,40 @@ def test_a_new_invitation_takes_its_place_and_day_from_the_session(session):
     assert invitation.meeting_date == D(2019, 12, 10)
     assert invitation.meeting_place == "Hội trường Tỉnh ủy"
     assert invitation.all_delegates is True
+    assert invitation.reference == "" and invitation.register_entry is None
 
 
-def test_a_number_already_given_that_year_is_refused_in_vietnamese(session):
-    _invitation(session, number=5)
+def test_an_edit_reaches_the_register_but_never_its_number_or_date(session):
+    invitation = _invitation(session, guests="Đồng chí Bí thư Tỉnh ủy")
+    entry = invitation.register_entry
+    invitation.signer_name = "Đoàn Thị Hậu"
+    invitation.guests = "Đồng chí Bí thư Tỉnh ủy\nBan Tuyên giáo Tỉnh ủy"
+    invitation_save(invitation=invitation)
+    entry.refresh_from_db()
+    assert (entry.number, entry.signer_name) == (1, "Đoàn Thị Hậu")
+    assert "Ban Tuyên giáo Tỉnh ủy" in entry.recipients
+    assert OutgoingDocument.objects.count() == 1
+    invitation.date = D(2019, 12, 5)
     with pytest.raises(ValidationError) as excinfo:
-        _invitation(session, number=5, day=D(2019, 12, 4))
-    message = " ".join(excinfo.value.message_dict["number"])
-    assert "5/GM-HĐND năm 2019 đã cấp cho giấy mời khác" in message
-    assert "tiếp theo là 6" in message
-    # The same number in another year is free.
-    assert _invitation(session, number=5, day=D(2020, 1, 3)).year == 2020
+        invitation_save(invitation=invitation)
+    assert "không đổi được" in " ".join(excinfo.value.message_dict["date"])
+
+
+def test_an_invitation_whose_number_the_register_cancelled_is_not_edited(session, staff_user):
+    invitation = _invitation(session, guests="Đồng chí Bí thư Tỉnh ủy")
+    document_cancel(document=invitation.register_entry, reason="Ghi sai giờ họp.", user=None)
+    invitation.refresh_from_db()
+    assert invitation.is_cancelled
+    invitation.meeting_place = "Nhà khách"
+    with pytest.raises(ValidationError, match="đã bị huỷ số"):
+        invitation_save(invitation=invitation)
+    # A new invitation takes a new number: the cancelled one is never given again.
+    assert _invitation(session, day=D(2019, 12, 3)).reference == "02/GM-HĐND"
 
 
 def test_the_same_number_in_another_council_is_free(session, other_invitation):
-    assert other_invitation.number == 1
-    assert _invitation(session, number=1).number == 1
+    assert other_invitation.reference == "01/GM-HĐND"
+    assert _invitation(session).reference == "01/GM-HĐND"
 
 
 def test_an_invitation_goes_to_serving_delegates_and_guests(session, delegates):
@@ -150,14 +209,17 @@ def test_staff_create_an_invitation_from_the_session_page(staff_client, session,
     page = staff_client.get(session.get_absolute_url())
     create = reverse("reports:invitation_create", args=[session.pk])
     assert create in page.content.decode()
+    today = timezone.localdate()
+    _numbered_up_to(session.term.council, 12, day=today)
     form_page = staff_client.get(create).content.decode()
-    assert 'value="1"' in form_page  # the next free number, suggested
+    # The form asks for no number: it says which one the invitation will take.
+    assert 'name="number"' not in form_page
+    assert "dự kiến số <b>12/GM-HĐND</b>" in form_page
     response = post_form(
         staff_client,
         create,
         {
-            "number": "12",
-            "date": "02/12/2019",
+            "date": today.strftime("%d/%m/%Y"),
             "meeting_date": "10/12/2019",
             "meeting_time": "08:00",
             "meeting_place": "Hội trường Tỉnh ủy",
@@ -172,25 +234,34 @@ def test_staff_create_an_invitation_from_the_session_page(staff_client, session,
     invitation = Invitation.objects.get()
     assert response.status_code == 302
     assert response.url == invitation.get_absolute_url()
-    assert (invitation.symbol, invitation.year, invitation.council) == (
+    assert (invitation.reference, invitation.register_entry.year, invitation.council) == (
         "12/GM-HĐND",
-        2019,
+        today.year,
         session.term.council,
     )
     assert invitation.meeting_time == dt.time(8, 0)
     assert "12/GM-HĐND" in staff_client.get(session.get_absolute_url()).content.decode()
+    page = staff_client.get(invitation.get_absolute_url()).content.decode()
+    assert invitation.register_entry.get_absolute_url() in page
+    # The edit form says the number it got and keeps the date.
+    edit = staff_client.get(reverse("reports:invitation_update", args=[invitation.pk]))
+    assert "<b>12/GM-HĐND</b>" in edit.content.decode()
 
 
-def test_a_taken_number_is_shown_on_the_form(staff_client, session):
-    _invitation(session, number=3, day=timezone.localdate())
-    url = reverse("reports:invitation_create", args=[session.pk])
-    page = staff_client.get(url).content.decode()
-    assert 'value="4"' in page
-    data = {**form_values(page), "number": "3", "guests": "Đồng chí Bí thư Tỉnh ủy"}
-    response = staff_client.post(url, data)
-    assert response.status_code == 200
-    assert "đã cấp cho giấy mời khác" in response.content.decode()
-    assert Invitation.objects.count() == 1
+def test_an_invitation_left_out_of_the_register_says_so(staff_client, session):
+    """One numbered before the register whose number the register had given to another
+    document (migration 0009): its printed number is kept, its page says "chưa vào sổ"."""
+    invitation = _invitation(session, guests="Đồng chí Bí thư Tỉnh ủy")
+    Invitation.objects.filter(pk=invitation.pk).update(
+        register_entry=None, printed_reference="7/GM-HĐND"
+    )
+    page = staff_client.get(invitation.get_absolute_url()).content.decode()
+    assert "7/GM-HĐND" in page and "chưa vào sổ" in page
+    invitation.refresh_from_db()
+    invitation.meeting_place = "Nhà khách"
+    invitation_save(invitation=invitation)  # edited, never numbered anew
+    assert OutgoingDocument.objects.count() == 1
+    assert Invitation.objects.get(pk=invitation.pk).reference == "7/GM-HĐND"
 
 
 def test_staff_edit_an_invitation(staff_client, session):
@@ -218,7 +289,7 @@ def test_leader_reads_but_cannot_make_or_edit_an_invitation(
     assert download["Content-Type"] == "application/pdf"
     create = reverse("reports:invitation_create", args=[session.pk])
     assert leader_client.get(create).status_code == 403
-    assert leader_client.post(create, {"number": "9"}).status_code == 403
+    assert leader_client.post(create, {"meeting_place": "Nhà khách"}).status_code == 403
     update = reverse("reports:invitation_update", args=[invitation.pk])
     assert leader_client.get(update).status_code == 403
     assert Invitation.objects.count() == 1
@@ -249,9 +320,9 @@ def test_another_councils_invitation_is_not_found_by_guessing_its_url(
 
 
 def test_the_pdf_has_a_page_for_each_addressee_in_the_nd30_layout(session, delegates):
+    _numbered_up_to(session.term.council, 35)
     invitation = _invitation(
         session,
-        number=35,
         guests="Đồng chí Bí thư Tỉnh ủy",
         notes="Đề nghị đại biểu nghiên cứu tài liệu kỳ họp trước khi đến dự.",
     )
@@ -290,7 +361,8 @@ def test_tao_pdf_renders_through_the_task_and_the_page_offers_the_file(
 ):
     """Without a broker the render runs in-process through the very task the worker runs; the
     page then shows the finished render and its download."""
-    invitation = _invitation(session, number=41)
+    _numbered_up_to(session.term.council, 41)
+    invitation = _invitation(session)
     generate = reverse("reports:invitation_generate", args=[invitation.pk])
     assert staff_client.get(generate).status_code == 405
     with django_capture_on_commit_callbacks(execute=True):

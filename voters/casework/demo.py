@@ -2,7 +2,9 @@
 already a case of its own): repeat letters and letters sent to many bodies (cases of 2 or 3
 letters), the classification of every case (field, a commune valid that day, competence, group
 letters), processing with its legal deadlines (voters.casework.deadlines), forwarding slips and
-guidance letters numbered in their series (voters.casework.numbering), follow-ups, answers and
+guidance letters numbered in the council's outgoing register (series PC and CV; the demo
+register's hand-registered công văn, documents.demo, numbered among them in date order so the
+series runs in date order), follow-ups, answers and
 closes with two cases left overdue, one denunciation kept by a handler, the reception schedule
 of the year (the Thường trực monthly, delegates monthly) and the register's rows of the demo
 receptions, some linked to cases.
@@ -22,9 +24,10 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 
 from council.models import AdministrativeUnit, Council, Delegate, Term
+from documents import demo as register_demo
+from documents.services import document_number_issue
 from voters import services
 from voters.casework import deadlines
-from voters.casework.numbering import document_next_number
 from voters.casework.reception import reception_totals_recompute, visit_save
 from voters.models import (
     Case,
@@ -102,6 +105,13 @@ def _channel(index: int) -> str:
 
 
 def load(*, council: Council) -> None:
+    _load(council=council)
+    # The register's hand-registered công văn dated after the casework's last (or all of them,
+    # without the casework): the series stays whole whatever the demo holds.
+    register_demo.entries_issue(council=council, codes=register_demo.SHARED_SERIES)
+
+
+def _load(*, council: Council) -> None:
     term = council.terms.filter(roman="XVI").first()
     if term is None:
         return
@@ -251,18 +261,17 @@ def _process(*, council: Council, index: int, letter: Letter) -> None:
 
 
 def _document(council: Council, case: Case, letter: Letter, kind: str, day: dt.date) -> None:
+    """The letter's document, numbered in the register after the hand-registered công văn of
+    its day or before (documents.demo), so each series runs in date order."""
     if CaseDocument.objects.filter(case=case, letter=letter, kind=kind).exists():
         return
-    series = CaseDocument.SERIES[kind]
+    register_demo.entries_issue(council=council, codes=register_demo.SHARED_SERIES, until=day)
     forwarding = kind == CaseDocument.Kind.FORWARDING
-    CaseDocument.objects.create(
+    document = CaseDocument.objects.create(
         council=council,
         case=case,
         letter=letter,
         kind=kind,
-        series=series,
-        year=day.year,
-        number=document_next_number(council_id=council.pk, series=series, year=day.year),
         date=day,
         recipient=letter.forwarded_to if forwarding else None,
         subject=(
@@ -278,6 +287,19 @@ def _document(council: Council, case: Case, letter: Letter, kind: str, day: dt.d
             else f"Nội dung đơn: {case.title}. Công dân gửi đơn đến cơ quan có thẩm quyền."
         ),
     )
+    to = letter.forwarded_to.name if forwarding and letter.forwarded_to else "Người gửi đơn"
+    document.register_entry = document_number_issue(
+        council=council,
+        series_code=document.series,
+        date=day,
+        subject=document.subject,
+        signer_name="",
+        signer_title="",
+        recipients=f"{to};\nLưu: VT, hồ sơ vụ việc.",
+        kind_label=document.get_kind_display(),
+        source=document,
+    )
+    document.save(update_fields=["register_entry"])
 
 
 def handlers_assign(*, council: Council) -> None:

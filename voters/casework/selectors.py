@@ -77,7 +77,9 @@ def case_detail(*, case: Case, today: dt.date) -> CaseDetail:
     follow-ups, documents and a timeline of all of it (four statements)."""
     letters = list(case.letters.select_related("forwarded_to").order_by("received_date", "pk"))
     follow_ups = list(case.follow_ups.select_related("organization"))
-    documents = list(case.documents.select_related("recipient").order_by("date", "pk"))
+    documents = list(
+        case.documents.select_related("recipient", "register_entry").order_by("date", "pk")
+    )
     waiting = case.status == Status.OPEN
     rows = [
         LetterRow(

@@ -18,8 +18,8 @@ from django.utils.translation import gettext as _
 
 from core.text import fold
 from council.models import Organization, Term
+from documents.services import document_number_issue
 from voters.casework import selectors
-from voters.casework.numbering import document_next_number
 from voters.models import Case, CaseDocument, CaseFollowUp, Letter
 from voters.services import letter_answer_due_for, letter_save
 
@@ -144,6 +144,15 @@ def _signer_defaults(council_id: int) -> tuple[str, str]:
     return last or ("", "")
 
 
+def _register_recipients(document: CaseDocument) -> str:
+    """The register's "Nơi nhận" of a case's document: the body it goes to; a guidance letter
+    goes to the citizen (its recipient is the body the citizen is guided to), whom the
+    register (read more widely than a case, and not anonymised with it) never names."""
+    guidance = document.kind == CaseDocument.Kind.GUIDANCE
+    to = _("Người gửi đơn") if guidance or document.recipient is None else document.recipient.name
+    return f"{to};\n{_('Lưu: VT, hồ sơ vụ việc.')}"
+
+
 @transaction.atomic
 def case_document_issue(
     *,
@@ -158,10 +167,12 @@ def case_document_issue(
     signer_title: str = "",
     user: Any,
 ) -> CaseDocument:
-    """An outgoing document of the case, numbered next in its series and year (numbering locks
-    the council's row; a number is never given twice, and no page deletes a document, so none
-    is given again). A blank subject or body is drafted from the case
-    (selectors.case_document_draft), which never names a denunciator."""
+    """An outgoing document of the case, numbered next in its series (PC for a forwarding slip,
+    CV for the other letters) of the council's outgoing register, in this same transaction
+    (documents.services.document_number_issue locks the series' row): saved and numbered, or
+    neither. A number is never given twice and no page deletes a document, so none is given
+    again; cancelling one is the register's act. A blank subject or body is drafted from the
+    case (selectors.case_document_draft), which never names a denunciator."""
     if kind not in CaseDocument.Kind.values:
         raise ValidationError({"kind": _("Chọn loại văn bản.")})
     if letter is not None and letter.case_id != case.pk:
@@ -173,15 +184,11 @@ def case_document_issue(
     draft = selectors.case_document_draft(case=case, kind=kind, letter=letter, recipient=recipient)
     if not (signer_name.strip() or signer_title.strip()):
         signer_name, signer_title = _signer_defaults(case.council_id)
-    series = CaseDocument.SERIES[kind]
     document = CaseDocument(
         council_id=case.council_id,
         case=case,
         letter=letter,
         kind=kind,
-        series=series,
-        year=date.year,
-        number=document_next_number(council_id=case.council_id, series=series, year=date.year),
         date=date,
         recipient=recipient,
         subject=subject.strip() or draft.subject,
@@ -193,6 +200,19 @@ def case_document_issue(
         document.created_by = user
     document.full_clean()
     document.save()
+    document.register_entry = document_number_issue(
+        council=case.council,
+        series_code=document.series,
+        date=date,
+        subject=document.subject,
+        signer_name=document.signer_name,
+        signer_title=document.signer_title,
+        recipients=_register_recipients(document),
+        kind_label=document.get_kind_display(),
+        source=document,
+        user=_user_or_none(user),
+    )
+    document.save(update_fields=["register_entry"])
     return document
 
 

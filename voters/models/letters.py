@@ -346,8 +346,9 @@ class CaseFollowUp(TimeStampedModel):
 
 
 class CaseDocument(TimeStampedModel):
-    """An outgoing document of a case, numbered per council, year and series and rendered in
-    the NĐ 30/2020 layout: the forwarding slip (phiếu chuyển đơn) to the competent body, the
+    """An outgoing document of a case, numbered in the council's outgoing register (sổ văn bản
+    đi: series PC or CV, documents.services.document_number_issue) and rendered in the NĐ
+    30/2020 layout: the forwarding slip (phiếu chuyển đơn) to the competent body, the
     guidance letter (hướng dẫn) to the citizen, the urging letter (đôn đốc). A forwarding slip
     of a denunciation never names the denunciator (Luật Tố cáo 2018 Điều 47)."""
 
@@ -358,8 +359,9 @@ class CaseDocument(TimeStampedModel):
         GUIDANCE = "guidance", _("Văn bản hướng dẫn công dân")
         FOLLOW_UP = "follow_up", _("Văn bản đôn đốc")
 
-    # NĐ 30/2020 Phụ lục III: a phiếu chuyển is "PC"; the office's other letters are công văn,
-    # numbered in one series with the issuer's abbreviation.
+    # The register's series (documents.DocumentSeries.code) of each kind: NĐ 30/2020 Phụ lục
+    # III: a phiếu chuyển is "PC"; the office's other letters are công văn, numbered in the
+    # council's one series of công văn with every other công văn it sends.
     SERIES = {Kind.FORWARDING: "PC", Kind.GUIDANCE: "CV", Kind.FOLLOW_UP: "CV"}
 
     council = models.ForeignKey(
@@ -377,9 +379,24 @@ class CaseDocument(TimeStampedModel):
         related_name="documents",
     )
     kind = models.CharField(_("Loại văn bản"), max_length=20, choices=Kind.choices)
-    series = models.CharField(_("Sổ"), max_length=10, editable=False)
-    year = models.PositiveSmallIntegerField(_("Năm"))
-    number = models.PositiveIntegerField(_("Số"))
+    # The document's number: its entry in the register, given in the transaction that saves
+    # the document (voters.casework.services.case_document_issue) and kept: no page deletes a
+    # document, and cancelling a number is the register's act, with a reason.
+    register_entry = models.OneToOneField(
+        "documents.OutgoingDocument",
+        verbose_name=_("Số trong sổ văn bản đi"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    # Only for a document numbered before the register existed whose number the register had
+    # meanwhile given to another document (migration 0019 could not link it): the number and
+    # symbol it was printed with, shown as "chưa vào sổ". Empty on every other row.
+    printed_reference = models.CharField(
+        _("Số, ký hiệu đã in (chưa vào sổ)"), max_length=40, blank=True, editable=False
+    )
     date = models.DateField(_("Ngày văn bản"))
     recipient = models.ForeignKey(
         "council.Organization",
@@ -398,29 +415,35 @@ class CaseDocument(TimeStampedModel):
         verbose_name = _("Văn bản xử lý đơn")
         verbose_name_plural = _("Văn bản xử lý đơn")
         ordering = ["-date", "-pk"]
-        constraints = [
-            # A number once given is never given again in its series and year.
-            models.UniqueConstraint(
-                fields=["council", "series", "year", "number"],
-                name="casedocument_number_unique",
-                violation_error_message=_("Số văn bản này đã được cấp."),
-            ),
-        ]
 
     def __str__(self) -> str:
+        if not self.reference:
+            return f"{self.get_kind_display()} ({_('chưa vào sổ')})"
         return f"{self.get_kind_display()} số {self.reference}"
 
     def get_absolute_url(self) -> str:
         return self.case.get_absolute_url()
 
     @property
+    def series(self) -> str:
+        """The register's series the kind is numbered in ("PC", "CV")."""
+        return self.SERIES[self.kind]
+
+    @property
     def reference(self) -> str:
-        """The number and symbol as printed: "12/PC-HĐND"."""
-        return (
-            f"{self.number:02d}/{self.series}-HĐND"
-            if self.series == "PC"
-            else (f"{self.number:02d}/HĐND-VP")
-        )
+        """The number and symbol as printed, the register's: "12/PC-HĐND"."""
+        if self.register_entry_id is not None:
+            return self.register_entry.reference
+        return self.printed_reference
+
+    @property
+    def is_registered(self) -> bool:
+        return self.register_entry_id is not None
+
+    @property
+    def is_cancelled(self) -> bool:
+        """Its number cancelled in the register (documents.services.document_cancel)."""
+        return self.register_entry_id is not None and self.register_entry.is_cancelled
 
 
 class IdentityAccess(models.Model):

@@ -12,6 +12,8 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from council.models import AdministrativeUnit, Council, Term
+from documents.models import OutgoingDocument
+from documents.services import document_number_issue
 from tests.voters.casework.workflow_fixtures import *  # noqa: F403 (the fixtures)
 from tests.voters.casework.workflow_fixtures import D
 from voters.casework import selectors, services
@@ -168,8 +170,54 @@ def test_document_numbers_follow_per_series_and_year_and_are_never_given_twice(
     assert [s.reference for s in slips] == ["01/PC-HĐND", "02/PC-HĐND"]
     # Guidance and urging letters are công văn: one series between them.
     assert (urging.reference, guidance.reference) == ("01/HĐND-VP", "02/HĐND-VP")
-    assert (next_year.year, next_year.number) == (2027, 1)
-    assert issue(CaseDocument.Kind.FORWARDING, D(2026, 6, 1)).number == 3
+    entry = next_year.register_entry
+    assert (entry.series.code, entry.year, entry.number) == ("PC", 2027, 1)
+    assert issue(CaseDocument.Kind.FORWARDING, D(2026, 6, 1)).register_entry.number == 3
+
+
+def test_a_case_document_takes_the_registers_next_number_past_one_registered_by_hand(
+    receive, body, staff_user
+):
+    """The issue: a clerk registering a công văn by hand under "Cấp số" and the case page
+    numbering its own gave one number twice. Both now take the register's next."""
+    letter = forward(receive(), body, staff_user)
+    case = letter.case
+
+    def issue(kind, day):
+        return services.case_document_issue(
+            case=case, kind=kind, letter=letter, date=day, recipient=body, user=staff_user
+        )
+
+    urging = issue(CaseDocument.Kind.FOLLOW_UP, D(2026, 5, 4))
+    by_hand = document_number_issue(
+        council=case.council,
+        series_code="CV",
+        date=D(2026, 5, 4),
+        subject="V/v chuẩn bị kỳ họp",
+        signer_name="",
+        signer_title="",
+        recipients="UBND tỉnh",
+    )
+    guidance = issue(CaseDocument.Kind.GUIDANCE, D(2026, 5, 5))
+    assert [urging.reference, by_hand.reference, guidance.reference] == [
+        "01/HĐND-VP",
+        "02/HĐND-VP",
+        "03/HĐND-VP",
+    ]
+    entry = guidance.register_entry
+    assert (entry.source, entry.date, entry.kind_label) == (
+        guidance,
+        D(2026, 5, 5),
+        "Văn bản hướng dẫn công dân",
+    )
+    assert entry.subject == guidance.subject and entry.signer_name == guidance.signer_name
+    # The register never names the citizen a guidance letter goes to.
+    assert entry.recipients.startswith("Người gửi đơn;")
+    assert urging.register_entry.recipients.startswith(f"{body.name};")
+    references = OutgoingDocument.objects.filter(council=case.council).values_list(
+        "series__code", "number"
+    )
+    assert len(set(references)) == len(references) == 3
 
 
 def test_a_forwarding_slip_names_the_complainant_and_the_council_from_its_data(

@@ -14,6 +14,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from council.models import Council, Term
+from documents.services import document_number_issue
 from tests.helpers import council_client, form_values, post_form
 from tests.voters.casework.workflow_fixtures import *  # noqa: F403 (the fixtures)
 from tests.voters.casework.workflow_fixtures import D
@@ -165,6 +166,16 @@ def test_staff_attach_a_letter_to_a_likely_duplicate_shown_as_they_type(
 
 def test_staff_forward_a_letter_with_its_slip_and_print_it(staff_client, receive, body):
     letter = receive()
+    # A slip the clerk numbered by hand in the register: the case's slip takes the next one.
+    document_number_issue(
+        council=letter.case.council,
+        series_code="PC",
+        date=D(2026, 3, 9),
+        subject="Phiếu chuyển đơn (cấp số tay)",
+        signer_name="",
+        signer_title="",
+        recipients="UBND tỉnh",
+    )
     response = staff_client.post(
         reverse("voters:letter_process", args=[letter.pk]),
         {
@@ -176,9 +187,10 @@ def test_staff_forward_a_letter_with_its_slip_and_print_it(staff_client, receive
     )
     assert response.status_code == 302
     slip = CaseDocument.objects.get()
-    assert (slip.kind, slip.reference, slip.recipient) == ("forwarding", "01/PC-HĐND", body)
+    assert (slip.kind, slip.reference, slip.recipient) == ("forwarding", "02/PC-HĐND", body)
     page = staff_client.get(letter.case.get_absolute_url()).content.decode()
-    assert "01/PC-HĐND" in page and reverse("reports:casedocument_pdf", args=[slip.pk]) in page
+    assert slip.register_entry.get_absolute_url() in page
+    assert "02/PC-HĐND" in page and reverse("reports:casedocument_pdf", args=[slip.pk]) in page
     pdf = staff_client.get(reverse("reports:casedocument_pdf", args=[slip.pk]))
     assert pdf["Content-Type"] == "application/pdf"
     text = pdf_text(b"".join(pdf.streaming_content) if pdf.streaming else pdf.content)
@@ -186,7 +198,7 @@ def test_staff_forward_a_letter_with_its_slip_and_print_it(staff_client, receive
         "HỘI ĐỒNG NHÂN DÂN",
         "TỈNH THỬ NGHIỆM",
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-        "Số: 01/PC-HĐND",
+        "Số: 02/PC-HĐND",
         "Thử Nghiệm, ngày 10 tháng 3 năm 2026",
         "PHIẾU CHUYỂN ĐƠN",
         "Kính gửi: Ủy ban nhân dân tỉnh Thử Nghiệm",
