@@ -2,7 +2,8 @@
 SMTP server started here (aiosmtpd): a recommendation two days from its deadline gives its
 secretariat exactly one in-app notification and one digest line, still one of each after the
 worker is killed (SIGKILL, beat with it) and started again; a user who opted out receives
-nothing; no mail names a citizen. Skipped on a laptop without CELERY_BROKER_URL; runs in CI."""
+nothing; no mail names a citizen. Then a broker of the test's own killed and started again,
+empty: the scans go on. Skipped on a laptop without CELERY_BROKER_URL; runs in CI."""
 
 from __future__ import annotations
 
@@ -76,14 +77,14 @@ def smtp():
         controller.stop()
 
 
-def _start(*, log_path: Path, schedule: Path, smtp_port: int) -> subprocess.Popen:
+def _start(*, log_path: Path, schedule: Path, smtp_port: int, broker: str = "") -> subprocess.Popen:
     """`celery worker --beat` as docker-compose runs it, with the beat every BEAT_SECONDS, mails
     to the test's SMTP server, in a session of its own so SIGKILL reaches beat's process too."""
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.base",
         "DATABASE_URL": database_url(),
-        "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
+        "CELERY_BROKER_URL": broker or settings.CELERY_BROKER_URL,
         "CONN_MAX_AGE": "0",
         "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
         "EMAIL_HOST": "127.0.0.1",
@@ -234,3 +235,82 @@ def test_a_recommendation_two_days_from_its_deadline_is_told_once_across_a_kille
     for mail_recipients, mail_text in inbox.mails:
         assert "khong@hdnd.example" not in mail_recipients
         assert not [value for value in CITIZEN if value in mail_text]
+
+
+def _redis(port: int, tmp_path: Path) -> subprocess.Popen:
+    """A Redis of the test's own (keeping nothing on disk), so restarting it disturbs no other
+    test: a restart loses every queued message, as a broker without persistence would."""
+    return subprocess.Popen(
+        [
+            "redis-server",
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+        ],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.STDOUT,
+    )
+
+
+def _redis_ready(port: int) -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=1) as sock:
+            sock.sendall(b"PING\r\n")
+            return sock.recv(16).startswith(b"+PONG")
+    except OSError:
+        return False
+
+
+def test_the_reminders_go_on_after_the_broker_restarts(
+    role_groups, smtp, tmp_path, council, term, make_recommendation
+):
+    """The broker killed and started again, empty: beat and the worker reconnect, the hourly
+    scan carries on (a line due after the restart is made), and nothing is made twice."""
+    _inbox, smtp_port = smtp
+    notification_rules_seed()
+    staff = user_create_with_role(
+        username="chuyenvien.mail", password=PASSWORD, role=Role.STAFF, email="cv@hdnd.example"
+    )
+    today = timezone.localdate()
+    first = make_recommendation(deadline=today + dt.timedelta(days=2))
+    port = _free_port()
+    broker = _redis(port, tmp_path)
+    log_path = tmp_path / "worker.log"
+    worker = None
+    try:
+        _wait(lambda: _redis_ready(port), log_path, "the test's Redis did not start")
+        worker = _start(
+            log_path=log_path,
+            schedule=tmp_path / "celerybeat-schedule",
+            smtp_port=smtp_port,
+            broker=f"redis://127.0.0.1:{port}/0",
+        )
+        _wait(lambda: Notification.objects.filter(user=staff).exists(), log_path, "no scan")
+        broker.kill()
+        broker.wait(timeout=15)
+        time.sleep(2 * BEAT_SECONDS)
+        broker = _redis(port, tmp_path)
+        _wait(lambda: _redis_ready(port), log_path, "the test's Redis did not start again")
+        second = make_recommendation(deadline=today + dt.timedelta(days=7))
+        _wait(
+            lambda: Notification.objects.filter(user=staff).count() == 2,
+            log_path,
+            "no scan after the broker restarted",
+        )
+        runs = _runs(log_path)
+        _wait(lambda: _runs(log_path) >= runs + 2, log_path, "beat stopped after the restart")
+    finally:
+        if worker is not None:
+            _kill(worker)
+        broker.kill()
+        broker.wait(timeout=15)
+    lines = Notification.objects.filter(user=staff).order_by("due_date")
+    assert [(n.item, n.occurrence) for n in lines] == [(first, today), (second, today)]
+    # The worker did lose its broker (else the test proved nothing).
+    assert "Connection to broker lost" in log_path.read_text(errors="replace")
