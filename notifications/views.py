@@ -52,6 +52,11 @@ def _own_line(request: HttpRequest) -> Notification | None:
     return get_object_or_404(Notification, pk=pk, user=request.user)
 
 
+def notification_bell(request: HttpRequest) -> HttpResponse:
+    """The bell with the unread count, fetched by the page once loaded (one COUNT query)."""
+    return render(request, "notifications/_bell_count.html")
+
+
 @require_POST
 def notification_open(request: HttpRequest) -> HttpResponse:
     """Mark the line read and go to its item."""

@@ -25,7 +25,7 @@ def lines(rule, staff, other_staff, make_recommendation):
     return list(Notification.objects.filter(user=staff).order_by("pk"))
 
 
-def test_the_bell_counts_the_unread_lines_in_one_query(
+def test_the_bell_costs_the_page_no_query_and_its_count_one(
     client, staff, lines, django_assert_num_queries
 ):
     from django.template import Context, Template
@@ -33,13 +33,22 @@ def test_the_bell_counts_the_unread_lines_in_one_query(
 
     request = RequestFactory().get("/")
     request.user = staff
-    template = Template("{% include 'notifications/_bell.html' %}")
+    with django_assert_num_queries(0):
+        html = Template("{% include 'notifications/_bell.html' %}").render(
+            Context({"request": request})
+        )
+    assert f'hx-get="{reverse("notifications:bell")}"' in html
     with django_assert_num_queries(1):
-        html = template.render(Context({"request": request}))
+        html = Template("{% include 'notifications/_bell_count.html' %}").render(
+            Context({"request": request})
+        )
     assert 'data-unread="3"' in html
     client.force_login(staff)
     page = client.get(reverse("home")).content.decode()
-    assert reverse("notifications:list") in page and 'data-unread="3"' in page
+    assert 'id="notification-bell"' in page and reverse("notifications:list") in page
+    fragment = client.get(reverse("notifications:bell"), HTTP_HX_REQUEST="true")
+    assert 'data-unread="3"' in fragment.content.decode()
+    assert "<html" not in fragment.content.decode()
 
 
 def test_the_list_shows_only_the_users_own_lines_unread_first(client, staff, other_staff, lines):
@@ -143,7 +152,7 @@ def test_every_role_has_its_own_notification_centre(role, rule, term, committee)
         client.force_login(user)
         if role == "admin":
             otp_verify_session(client, user)
-    for name in ("list", "preferences"):
+    for name in ("list", "preferences", "bell"):
         response = client.get(reverse(f"notifications:{name}"))
         assert response.status_code == 200, (role, name)
     for name in ("open", "read", "read_all", "preferences"):
