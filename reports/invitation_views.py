@@ -203,3 +203,18 @@ def invitation_request_download(request: HttpRequest, pk: int) -> FileResponse:
         filename=f"{invitation.file_stem}-{stamp:%Y%m%d-%H%M}.pdf",
         content_type="application/pdf",
     )
+
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def invitation_docx(request: HttpRequest, pk: int) -> HttpResponse:
+    """The invitation as .docx, written on request from the same description as the worker's
+    PDF (reports.invitation_document): one page an addressee, the session's programme after."""
+    require_viewer(request)
+    invitation = _invitation_or_404(request, pk)
+    from reports.invitation_document import invitation_docx as write_docx
+
+    response = HttpResponse(write_docx(invitation=invitation), content_type=DOCX)
+    response["Content-Disposition"] = f'attachment; filename="{invitation.file_stem}.docx"'
+    return response

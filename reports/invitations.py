@@ -251,11 +251,12 @@ def invitation_pdf_render(*, request_id: int, task_id: str = "") -> bool:
     this call rendered."""
 
     def render(request: InvitationRequest) -> dict[str, Any]:
-        from reports import pdf
+        from reports.invitation_document import invitation_pdf
 
         invitation = request.invitation
         addressees = invitation_addressees(invitation=invitation)
-        data = pdf.invitation_pdf(invitation=invitation, addressees=addressees)
+        # From the same description as its .docx (reports.invitation_document).
+        data = invitation_pdf(invitation=invitation, addressees=addressees)
         request.file.save("giay-moi.pdf", ContentFile(data), save=False)
         return {"file": request.file.name, "addressee_count": len(addressees)}
 
@@ -269,7 +270,7 @@ def invitation_pdf_render(*, request_id: int, task_id: str = "") -> bool:
             + ". Hãy thử lại hoặc báo quản trị hệ thống."
         ),
         queryset=InvitationRequest.objects.select_related(
-            "invitation__council", "invitation__session__term"
+            "invitation__council", "invitation__session__term", "invitation__register_entry"
         ),
     )
 

@@ -46,6 +46,7 @@ urlpatterns = [
     ),
     path("giay-moi/<int:pk>/", invitation_views.invitation_detail, name="invitation_detail"),
     path("giay-moi/<int:pk>/sua/", invitation_views.invitation_update, name="invitation_update"),
+    path("giay-moi/<int:pk>/docx/", invitation_views.invitation_docx, name="invitation_docx"),
     path(
         "giay-moi/<int:pk>/tao-pdf/",
         invitation_views.invitation_generate,

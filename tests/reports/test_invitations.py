@@ -16,6 +16,7 @@ from core.services import record_save
 from council.models import Council, Delegate, Term
 from documents.models import OutgoingDocument
 from documents.services import document_cancel, document_number_issue
+from reports.invitation_document import invitation_composed, invitation_pdf
 from reports.invitations import (
     invitation_addressees,
     invitation_new,
@@ -25,7 +26,6 @@ from reports.invitations import (
     invitation_save,
 )
 from reports.models import Invitation, InvitationRequest
-from reports.pdf import invitation_pdf
 from sessions.models import Session
 from tests.helpers import council_client, form_values, post_form
 from tests.reports.conftest import celery_broker, pdf_pages, pdf_text
@@ -343,16 +343,16 @@ def test_the_pdf_has_a_page_for_each_addressee_in_the_nd30_layout(session, deleg
         "đến hết ngày 12/12/2019",
         "Hội trường Tỉnh ủy",
         "nghiên cứu tài liệu kỳ họp",
-        "TM. THƯỜNG TRỰC HĐND",
-        "Hoàng Văn Nghiệm",
-        "Nơi nhận:",
-        "- Như trên;",
-        "- Lưu: VT.",
     ):
         assert text in first, text
     text = pdf_text(invitation_pdf(invitation=invitation))
     assert "Kính gửi: Đại biểu Lý Thị Bình" in " ".join(pages[1].split())
-    assert "Kính gửi: Đại biểu Nguyễn Văn An" in " ".join(pages[2].split())
+    last = " ".join(pages[2].split())
+    assert "Kính gửi: Đại biểu Nguyễn Văn An" in last
+    # One document: the signature and "Nơi nhận" close it, on the last addressee's page.
+    for expected in ("TM. THƯỜNG TRỰC HĐND", "Hoàng Văn Nghiệm", "Nơi nhận:", "- Như trên;"):
+        assert expected in last, expected
+    assert "- Lưu: VT." in last
     assert "Hoàng Văn Cường" not in text  # no longer a delegate
 
 
@@ -428,3 +428,71 @@ def test_too_many_renders_by_one_user_are_refused_in_vietnamese(staff_user, sess
         invitation_pdf_request(invitation=invitation, user=staff_user, enqueue=False)
     with pytest.raises(ValidationError, match="Vui lòng chờ ít phút"):
         invitation_pdf_request(invitation=invitation, user=staff_user, enqueue=False)
+
+
+def docx_text(data: bytes) -> tuple[str, list[list[str]]]:
+    from io import BytesIO
+
+    from docx import Document
+
+    document = Document(BytesIO(data))
+    rows = [[cell.text for cell in row.cells] for table in document.tables for row in table.rows]
+    # The header (issuing body, number, place and date) is a table of its own.
+    parts = [p.text for p in document.paragraphs] + [cell for row in rows for cell in row]
+    return " ".join(" ".join(parts).split()), rows
+
+
+def test_the_pdf_and_the_docx_come_from_one_description_with_the_programme(
+    staff_client, session, delegates
+):
+    from council.models import Organization
+    from sessions.models import AgendaItem
+
+    ubnd = Organization.objects.create(name="UBND tỉnh Thử Nghiệm", council=session.term.council)
+    AgendaItem.objects.create(
+        session=session, order=2, title="Dự toán ngân sách năm 2020", issuer=ubnd,
+        number_symbol="125/TTr-UBND",
+    )  # fmt: skip
+    AgendaItem.objects.create(
+        session=session, order=1, doc_type=AgendaItem.DocType.REPORT,
+        title="Tình hình kinh tế - xã hội năm 2019", issuer=ubnd,
+    )  # fmt: skip
+    _by_hand(session.term.council)  # the register's 01: the invitation is 02
+    invitation = _invitation(session, guests="Đồng chí Bí thư Tỉnh ủy")
+    composed = invitation_composed(invitation=invitation)
+    assert composed.number_line == "Số: 02/GM-HĐND"
+    assert [b.kind for b in composed.blocks].count("page_break") == 2  # three addressees
+    programme = composed.tables()[0]
+    assert [row[1] for row in programme.rows] == [
+        "Báo cáo: Tình hình kinh tế - xã hội năm 2019",
+        "Tờ trình số 125/TTr-UBND: Dự toán ngân sách năm 2020",
+    ]
+
+    pdf = pdf_text(invitation_pdf(invitation=invitation))
+    response = staff_client.get(reverse("reports:invitation_docx", args=[invitation.pk]))
+    assert response.status_code == 200
+    assert 'filename="giay-moi-02-2019.docx"' in response["Content-Disposition"]
+    assert (
+        reverse("reports:invitation_docx", args=[invitation.pk])
+        in staff_client.get(invitation.get_absolute_url()).content.decode()
+    )
+    docx, rows = docx_text(response.content)
+    for text in (pdf, docx):
+        for expected in (
+            "Số: 02/GM-HĐND",
+            "Thử Nghiệm, ngày 02 tháng 12 năm 2019",
+            "GIẤY MỜI",
+            "Kính gửi: Đồng chí Bí thư Tỉnh ủy",
+            "Kính gửi: Đại biểu Lý Thị Bình",
+            "Kính gửi: Đại biểu Nguyễn Văn An",
+            "CHƯƠNG TRÌNH KỲ HỌP",
+            "Hoàng Văn Nghiệm",
+        ):
+            assert expected in text, expected
+    assert "Tình hình kinh tế - xã hội năm 2019" in pdf
+    assert "Dự toán ngân sách năm 2020" in pdf
+    programme_rows = [row for row in rows if row and row[0] in {"1", "2"}]
+    assert programme_rows == [
+        ["1", "Báo cáo: Tình hình kinh tế - xã hội năm 2019", "UBND tỉnh Thử Nghiệm", ""],
+        ["2", "Tờ trình số 125/TTr-UBND: Dự toán ngân sách năm 2020", "UBND tỉnh Thử Nghiệm", ""],
+    ]
