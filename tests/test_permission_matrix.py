@@ -293,6 +293,17 @@ MATRIX.update(
 for _name in ("standingmeeting", "agendaentry", "conclusion", "conclusiontask"):
     for _action in ("create", "update", "delete"):
         MATRIX[f"standing:{_name}_{_action}"] = WRITE
+# Notifications (issue 23): every login's own centre; a line is named in the POST, not the URL.
+MATRIX.update(
+    {
+        "notifications:list": SELF,
+        "notifications:bell": SELF,
+        "notifications:open": SELF,
+        "notifications:read": SELF,
+        "notifications:read_all": SELF,
+        "notifications:preferences": SELF,
+    }
+)
 
 # URLs outside the matrix: reachable without logging in by design.
 PUBLIC = {"login", "logout", "delegates:activate"}
