@@ -334,14 +334,12 @@ def reminders_run(*, now: dt.datetime | None = None, digests: bool | None = None
 
 
 def notification_mark_read(*, user: Any, notification_id: int) -> bool:
-    """Mark one of the user's lines read (another user's is not found: False)."""
-    return (
-        bool(
-            Notification.objects.filter(pk=notification_id, user=user, read_at__isnull=True).update(
-                read_at=timezone.now()
-            )
+    """Mark one of the user's lines read; False when it was read already or is not theirs (a
+    conditional UPDATE: reading it twice keeps the first time)."""
+    return bool(
+        Notification.objects.filter(pk=notification_id, user=user, read_at__isnull=True).update(
+            read_at=timezone.now()
         )
-        or Notification.objects.filter(pk=notification_id, user=user).exists()
     )
 
 
