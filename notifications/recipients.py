@@ -3,6 +3,8 @@ their role groups and profiles (accounts), one query per council or Ban, kept fo
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 
@@ -18,24 +20,22 @@ class Recipients:
         self._staff: dict[int, list[int]] = {}
         self._ban: dict[int, list[int]] = {}
         self._delegates: dict[int, list[int]] = {}
-        self._province: int | bool | None = False
 
+    @cached_property
     def province_id(self) -> int | None:
         # A login without a council in its profile works for the province (accounts.councils).
-        if self._province is False:
-            self._province = (
-                Council.objects.filter(parent__isnull=True)
-                .order_by("pk")
-                .values_list("pk", flat=True)
-                .first()
-            )
-        return self._province  # type: ignore[return-value]
+        return (
+            Council.objects.filter(parent__isnull=True)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+            .first()
+        )
 
     def staff_of(self, council_id: int) -> list[int]:
         """The active secretariat staff (Chuyên viên Văn phòng) working for the council."""
         if council_id not in self._staff:
             of_council = Q(profile__council_id=council_id)
-            if council_id == self.province_id():
+            if council_id == self.province_id:
                 of_council |= Q(profile__council__isnull=True) | Q(profile__isnull=True)
             self._staff[council_id] = list(
                 get_user_model()
