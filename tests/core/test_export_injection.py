@@ -55,11 +55,13 @@ EXPORT_URLS = {
     "voters:reception_register_export": "xlsx",  # sổ tiếp công dân: content, response
     "voters:person_data_xlsx": "xlsx",  # dữ liệu cá nhân theo yêu cầu: the letters' summaries
     "documents:outgoingdocument_export": "xlsx",  # sổ văn bản đi: subject, recipients
+    "standing:conclusiontask_export": "xlsx",  # việc sau kết luận: content, result
 }
 # The query each export is asked with (those that export nothing without one).
 EXPORT_QUERIES = {
     "voters:person_data_xlsx": {"name": "Nguoi Thu Xuat"},
     "documents:outgoingdocument_export": {"year": 2019},  # the register opens on this year
+    "standing:conclusiontask_export": {"year": 2019},
 }
 # Not a spreadsheet: nothing in it is ever evaluated as a formula.
 NOT_SPREADSHEETS = {"voters:person_data_json"}
@@ -168,6 +170,22 @@ def _records_with(text: str, *, term, council, organization, staff_user) -> None
     recommendation_save(
         recommendation=OversightRecommendation(
             activity=activity, content=text, addressee=organization
+        )
+    )
+    from standing.models import Conclusion, ConclusionTask, StandingMeeting
+    from standing.services import conclusion_save, meeting_save, task_save
+
+    meeting = meeting_save(
+        meeting=StandingMeeting(term=term, number=5, date=D(2019, 5, 10), title=text)
+    )
+    conclusion = conclusion_save(conclusion=Conclusion(meeting=meeting, text=text))
+    task_save(
+        task=ConclusionTask(
+            conclusion=conclusion,
+            content=text,
+            responsible=organization,
+            deadline=D(2019, 6, 30),
+            result=text,
         )
     )
 
