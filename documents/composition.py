@@ -65,6 +65,16 @@ class Appendix:
 
 
 @dataclass(frozen=True)
+class Copy:
+    """One addressee's copy of a document sent to each by name (an invitation): the whole
+    document, frame and signature included, on pages of its own, its "Kính gửi" and body
+    naming that addressee."""
+
+    addressees: list[str]
+    blocks: list[Block]
+
+
+@dataclass(frozen=True)
 class Composed:
     header_lines: list[str]  # the council's header, one line each ("HỘI ĐỒNG NHÂN DÂN", …)
     number_line: str  # "Số: 05/TB-HĐND"
@@ -78,6 +88,13 @@ class Composed:
     appendix: Appendix | None = None
     # What the file's metadata calls it ("Thông báo kết luận số 05/TB-HĐND").
     title: str = ""
+    # When given, the document is printed once per copy (each with its own "Kính gửi" and
+    # body, the frame, recipients and signature repeated), instead of `addressees`/`blocks`.
+    copies: list[Copy] = field(default_factory=list)
+
+    def printed_copies(self) -> list[Copy]:
+        """What is printed before the appendix: each copy, or the document once."""
+        return self.copies or [Copy(addressees=self.addressees, blocks=self.blocks)]
 
     @property
     def subject_under_number(self) -> bool:
@@ -86,7 +103,8 @@ class Composed:
 
     def tables(self) -> list[Table]:
         """Every table, the body's then the appendix's (what tests read back)."""
-        blocks = [*self.blocks, *(self.appendix.blocks if self.appendix else [])]
+        body = [block for copy in self.printed_copies() for block in copy.blocks]
+        blocks = [*body, *(self.appendix.blocks if self.appendix else [])]
         return [block.table for block in blocks if block.table is not None]
 
     def to_json(self) -> dict[str, Any]:
@@ -123,6 +141,13 @@ class Composed:
                 else None
             ),
             title=data.get("title", ""),
+            copies=[
+                Copy(
+                    addressees=list(raw.get("addressees", [])),
+                    blocks=[block(b) for b in raw.get("blocks", [])],
+                )
+                for raw in data.get("copies", [])
+            ],
         )
 
 

@@ -8,7 +8,7 @@ Ban reviews it)."""
 
 from __future__ import annotations
 
-from documents.composition import Appendix, Block, Composed, Signature, Table, paragraphs
+from documents.composition import Appendix, Block, Composed, Copy, Signature, Table, paragraphs
 from reports.invitations import invitation_addressees
 from reports.models import Invitation
 from reports.wording import level_word, place_date_line, vn_date_words
@@ -72,22 +72,27 @@ def invitation_composed(*, invitation: Invitation, addressees: list[str] | None 
         )
     if addressees is None:
         addressees = invitation_addressees(invitation=invitation)
+    # Each addressee gets a whole invitation (header, body, Nơi nhận, signature) on a page
+    # of its own, as the office prints and signs them.
+    copies: list[Copy] = []
+    for addressee in addressees:
+        copies.append(
+            Copy(
+                addressees=[addressee],
+                blocks=[
+                    Block(
+                        kind="paragraph",
+                        text=f"Thường trực HĐND {lw} trân trọng kính mời {addressee} tới dự "
+                        f"{session_label}.",
+                    ),
+                    Block(kind="paragraph", text=f"Thời gian: khai mạc vào hồi {when}."),
+                    Block(kind="paragraph", text=f"Địa điểm: {invitation.meeting_place}."),
+                    *paragraphs(invitation.notes),
+                    Block(kind="paragraph", text="Rất mong được đón tiếp./."),
+                ],
+            )
+        )
     blocks: list[Block] = []
-    for index, addressee in enumerate(addressees):
-        if index:
-            blocks.append(Block(kind="page_break"))
-        blocks += [
-            Block(kind="paragraph", text=f"Kính gửi: {addressee}"),
-            Block(
-                kind="paragraph",
-                text=f"Thường trực HĐND {lw} trân trọng kính mời {addressee} tới dự "
-                f"{session_label}.",
-            ),
-            Block(kind="paragraph", text=f"Thời gian: khai mạc vào hồi {when}."),
-            Block(kind="paragraph", text=f"Địa điểm: {invitation.meeting_place}."),
-            *paragraphs(invitation.notes),
-            Block(kind="paragraph", text="Rất mong được đón tiếp./."),
-        ]
     if not addressees:
         blocks.append(
             Block(
@@ -104,6 +109,7 @@ def invitation_composed(*, invitation: Invitation, addressees: list[str] | None 
         doc_type="GIẤY MỜI",
         subject=f"Dự {session_label}",
         blocks=blocks,
+        copies=copies,
         recipients=recipient_items(invitation.recipient_lines),
         signature=Signature(
             authority=invitation.signing_authority,

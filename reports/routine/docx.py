@@ -45,10 +45,19 @@ def composed_docx(composed: Composed) -> bytes:
     document = Document()
     _set_up(document, composed)
     writer = _Writer(document)
-    writer.frame(composed)
-    writer.addressees(composed.addressees)
-    writer.blocks(composed.blocks)
-    writer.signature(composed)
+    for index, copy in enumerate(composed.printed_copies()):
+        if index:
+            # Each addressee's copy is a whole document: a section of its own from a new
+            # page, numbered from 1 and, as its first page, without a number (the PDF's
+            # @page invitation).
+            section = document.add_section(WD_SECTION.NEW_PAGE)
+            _hairline(document.paragraphs[-1])
+            _page_setup(section, restart=True)
+            writer.done(below=0, given=0)
+        writer.frame(composed)
+        writer.addressees(copy.addressees)
+        writer.blocks(copy.blocks)
+        writer.signature(composed)
     if composed.appendix is not None:
         section = document.add_section(WD_SECTION.NEW_PAGE)
         # The paragraph python-docx adds to carry the first section's end: 1 pt high, so it

@@ -15,7 +15,7 @@ from typing import Any
 from django.conf import settings
 from django.template.loader import render_to_string
 
-from documents.composition import Block, Composed, Table
+from documents.composition import Block, Composed, Copy, Table
 from reports.fonts import report_font
 from reports.pdf import html_pdf
 
@@ -111,11 +111,22 @@ def _blocks_context(blocks: list[Block]) -> list[dict[str, Any]]:
     ]
 
 
+def _copy_context(copy: Copy) -> dict[str, Any]:
+    addressees = [line for line in copy.addressees if line.strip()]
+    return {
+        "addressees": addressees,
+        "addressee_layout": addressee_layout(addressees) if len(addressees) > 1 else None,
+        "blocks": _blocks_context(copy.blocks),
+    }
+
+
 def composed_context(composed: Composed) -> dict[str, Any]:
     signature = composed.signature
     addressees = [line for line in composed.addressees if line.strip()]
     layout = addressee_layout(addressees) if len(addressees) > 1 else None
     return {
+        "copies": [_copy_context(copy) for copy in composed.printed_copies()],
+        "one_per_addressee": bool(composed.copies),
         "composed": composed,
         "header_lines": composed.header_lines,
         "doc_type": composed.doc_type,

@@ -347,12 +347,23 @@ def test_the_pdf_has_a_page_for_each_addressee_in_the_nd30_layout(session, deleg
         assert text in first, text
     text = pdf_text(invitation_pdf(invitation=invitation))
     assert "Kính gửi: Đại biểu Lý Thị Bình" in " ".join(pages[1].split())
-    last = " ".join(pages[2].split())
-    assert "Kính gửi: Đại biểu Nguyễn Văn An" in last
-    # One document: the signature and "Nơi nhận" close it, on the last addressee's page.
-    for expected in ("TM. THƯỜNG TRỰC HĐND", "Hoàng Văn Nghiệm", "Nơi nhận:", "- Như trên;"):
-        assert expected in last, expected
-    assert "- Lưu: VT." in last
+    assert "Kính gửi: Đại biểu Nguyễn Văn An" in " ".join(pages[2].split())
+    # Each page a whole invitation, as the office prints and signs them: header, number,
+    # the addressee named in the body, "Nơi nhận" and the signature; no page number.
+    for page, name in zip(pages, ("Đồng chí Bí thư Tỉnh ủy", "Đại biểu Lý Thị Bình", "Đại biểu Nguyễn Văn An"), strict=True):  # fmt: skip
+        words = " ".join(page.split())
+        for expected in (
+            "Số: 35/GM-HĐND",
+            "GIẤY MỜI",
+            f"trân trọng kính mời {name} tới dự",
+            "TM. THƯỜNG TRỰC HĐND",
+            "Hoàng Văn Nghiệm",
+            "Nơi nhận:",
+            "- Như trên;",
+            "- Lưu: VT.",
+        ):
+            assert expected in words, (name, expected)
+        assert not words.startswith(("2 ", "3 "))
     assert "Hoàng Văn Cường" not in text  # no longer a delegate
 
 
@@ -461,7 +472,11 @@ def test_the_pdf_and_the_docx_come_from_one_description_with_the_programme(
     invitation = _invitation(session, guests="Đồng chí Bí thư Tỉnh ủy")
     composed = invitation_composed(invitation=invitation)
     assert composed.number_line == "Số: 02/GM-HĐND"
-    assert [b.kind for b in composed.blocks].count("page_break") == 2  # three addressees
+    assert [copy.addressees for copy in composed.copies] == [  # a whole invitation each
+        ["Đồng chí Bí thư Tỉnh ủy"],
+        ["Đại biểu Lý Thị Bình"],
+        ["Đại biểu Nguyễn Văn An"],
+    ]
     programme = composed.tables()[0]
     assert [row[1] for row in programme.rows] == [
         "Báo cáo: Tình hình kinh tế - xã hội năm 2019",
@@ -490,6 +505,9 @@ def test_the_pdf_and_the_docx_come_from_one_description_with_the_programme(
         ):
             assert expected in text, expected
     assert "Tình hình kinh tế - xã hội năm 2019" in pdf
+    # Three whole invitations in either file: three signatures, three "Nơi nhận".
+    assert pdf.count("Hoàng Văn Nghiệm") == 3
+    assert docx.count("Hoàng Văn Nghiệm") == 3 and docx.count("Nơi nhận:") == 3
     assert "Dự toán ngân sách năm 2020" in pdf
     programme_rows = [row for row in rows if row and row[0] in {"1", "2"}]
     assert programme_rows == [
