@@ -19,8 +19,7 @@ from reports import numbering
 from reports.charts import figure_charts
 from reports.document import appendix_tables, paragraphs, results_sections
 from reports.fonts import ReportFont, report_font
-from reports.invitations import invitation_addressees
-from reports.models import AnnualReport, Invitation
+from reports.models import AnnualReport
 from reports.selectors import (
     AnnualFigures,
     SessionPetitionFigures,
@@ -33,7 +32,7 @@ from reports.session_document import (
     session_report_sections,
     session_report_tables,
 )
-from reports.wording import level_word, next_period_label, place_date_line, vn_date_words
+from reports.wording import level_word, next_period_label, place_date_line
 
 
 def _static_root() -> Path:
@@ -236,61 +235,3 @@ def session_report_pdf(*, report: AnnualReport) -> tuple[bytes, SessionPetitionF
     """The PDF of a session's petitions report, and the figures it printed."""
     html, figures = session_report_html(report=report)
     return html_pdf(html), figures
-
-
-# --- invitations (giấy mời) ------------------------------------------------------------------
-
-WEEKDAYS = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
-
-
-def invitation_context(
-    *, invitation: Invitation, addressees: list[str] | None = None
-) -> dict[str, Any]:
-    """An invitation's document: the frame of the council's documents, the session it invites
-    to, when and where, and one addressee a page."""
-    council = invitation.council
-    session = invitation.session
-    term = session.term
-    lw = level_word(council)
-    years = f", nhiệm kỳ {term.start_date.year} - {term.end_date.year}" if term.end_date else ""
-    session_label = f"kỳ họp thứ {session.number}, HĐND {lw} khóa {term.roman}{years}"
-    opening = invitation.meeting_date
-    when = (
-        f"{invitation.meeting_time:%H} giờ {invitation.meeting_time:%M} phút, "
-        f"{WEEKDAYS[opening.weekday()]}, {vn_date_words(opening)}"
-    )
-    if session.end_date > opening:
-        when += (
-            f" (kỳ họp diễn ra từ ngày {opening:%d/%m/%Y} đến hết ngày {session.end_date:%d/%m/%Y})"
-        )
-    return {
-        **document_frame_context(
-            council=council,
-            doc_type="GIẤY MỜI",
-            number_line=f"Số: {invitation.symbol}",
-            place_date=place_date_line(council.place_name, invitation.date),
-            recipient_lines=invitation.recipient_lines,
-            signer=invitation,
-            font=report_font(),
-        ),
-        "invitation": invitation,
-        "subject": f"Dự {session_label}",
-        "session_label": session_label,
-        "inviter": f"Thường trực HĐND {lw}",
-        "when": when,
-        "notes": paragraphs(invitation.notes),
-        "addressees": (
-            addressees if addressees is not None else invitation_addressees(invitation=invitation)
-        ),
-    }
-
-
-def invitation_pdf(*, invitation: Invitation, addressees: list[str] | None = None) -> bytes:
-    """The invitation's PDF, one page an addressee (those given, else the invitation's). Called
-    by the worker (reports.invitations.invitation_pdf_render), never in a web request: 61
-    addressees' pages took 47 s on a 2-CPU machine under load."""
-    html = render_to_string(
-        "reports/pdf/invitation.html",
-        invitation_context(invitation=invitation, addressees=addressees),
-    )
-    return html_pdf(html)
