@@ -112,11 +112,15 @@ def document_year_counts(*, council: Council | None, year: int) -> list[SeriesCo
 def documents_of_source(*, source: Any) -> QuerySet[OutgoingDocument]:
     """The register's entries made from one record (a forwarding batch, a meeting …), newest
     first, cancelled ones included."""
-    from django.contrib.contenttypes.models import ContentType
-
-    kind = ContentType.objects.get_for_model(source)
+    # The content type named in the same statement (a join), not read first: ContentType's
+    # cache would make a page's query count depend on what the process asked before.
+    meta = source._meta
     return (
-        OutgoingDocument.objects.filter(source_type=kind, source_id=source.pk)
+        OutgoingDocument.objects.filter(
+            source_type__app_label=meta.app_label,
+            source_type__model=meta.model_name,
+            source_id=source.pk,
+        )
         .select_related("series")
         .order_by("-date", "-number", "-pk")
     )
