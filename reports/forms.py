@@ -54,6 +54,16 @@ class AnnualReportForm(BaseModelForm):
             self.fields["next_year_tasks"].label = _("IV. Kiến nghị, đề xuất")
         elif report.kind != AnnualReport.Kind.YEAR:
             self.fields["next_year_tasks"].label = _("III. Phương hướng, nhiệm vụ thời gian tới")
+        # A number the register gave is the register's: number and date stay as registered
+        # (cancel the entry in the register to number the report again).
+        from reports.numbering import report_register_entry
+
+        if report.pk is not None and report_register_entry(report) is not None:
+            for name in ("number", "report_date"):
+                self.fields[name].disabled = True
+                self.fields[name].help_text = _(
+                    "Đã vào sổ văn bản đi: số và ngày theo sổ, không sửa ở đây."
+                )
 
     def clean_number(self) -> str:
         number = self.cleaned_data["number"].strip()

@@ -213,3 +213,28 @@ def test_another_councils_report_is_not_found(staff_client, council, term):
     assert staff_client.get(reverse("reports:report_docx", args=[report.pk])).status_code == 404
     report.refresh_from_db()
     assert report.number == "" and not OutgoingDocument.objects.exists()
+
+
+def test_a_registered_report_keeps_its_number_and_date_in_the_edit_form(
+    staff_client, half_year, staff_user
+):
+    from tests.helpers import form_values, post_form
+
+    report_number_issue(report=half_year, user=staff_user)
+    url = reverse("reports:report_update", args=[half_year.pk])
+    page = staff_client.get(url).content.decode()
+    assert "Đã vào sổ văn bản đi" in page
+    response = post_form(
+        staff_client,
+        url,
+        {
+            **form_values(page),
+            "number": "99",
+            "report_date": "01/01/2019",
+            "assessment": "Đánh giá mới.",
+        },
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    half_year.refresh_from_db()
+    assert (half_year.number, half_year.report_date) == ("01", dt.date(2019, 6, 30))
+    assert half_year.assessment == "Đánh giá mới."
