@@ -9,8 +9,11 @@ Ban reviews it)."""
 from __future__ import annotations
 
 from documents.composition import Appendix, Block, Composed, Copy, Signature, Table, paragraphs
+from documents.templating import fill
 from reports.invitations import invitation_addressees
 from reports.models import Invitation
+from reports.routine.invitation import INVITATION
+from reports.routine.issue import common_values, routine_template_texts
 from reports.wording import level_word, place_date_line, vn_date_words
 from sessions.models import AgendaItem
 
@@ -74,21 +77,25 @@ def invitation_composed(*, invitation: Invitation, addressees: list[str] | None 
         addressees = invitation_addressees(invitation=invitation)
     # Each addressee gets a whole invitation (header, body, Nơi nhận, signature) on a page
     # of its own, as the office prints and signs them.
+    # The sentences are the council's template's (reports.routine.invitation), filled for
+    # each addressee; the invitation's own notes stand between them.
+    texts = routine_template_texts(routine=INVITATION, council=council)
+    values = {
+        **common_values(council),
+        "ky_hop": session_label,
+        "thoi_gian": when,
+        "dia_diem": invitation.meeting_place,
+    }
     copies: list[Copy] = []
     for addressee in addressees:
+        own = {**values, "nguoi_duoc_moi": addressee}
         copies.append(
             Copy(
                 addressees=[addressee],
                 blocks=[
-                    Block(
-                        kind="paragraph",
-                        text=f"Thường trực HĐND {lw} trân trọng kính mời {addressee} tới dự "
-                        f"{session_label}.",
-                    ),
-                    Block(kind="paragraph", text=f"Thời gian: khai mạc vào hồi {when}."),
-                    Block(kind="paragraph", text=f"Địa điểm: {invitation.meeting_place}."),
+                    *paragraphs(fill(texts.opening, own)),
                     *paragraphs(invitation.notes),
-                    Block(kind="paragraph", text="Rất mong được đón tiếp./."),
+                    *paragraphs(fill(texts.closing, own)),
                 ],
             )
         )
@@ -106,8 +113,8 @@ def invitation_composed(*, invitation: Invitation, addressees: list[str] | None 
         header_lines=council.header_lines,
         number_line=f"Số: {invitation.reference}",
         place_date=place_date_line(council.place_name, invitation.date),
-        doc_type="GIẤY MỜI",
-        subject=f"Dự {session_label}",
+        doc_type=texts.doc_type,
+        subject=fill(texts.subject, values),
         blocks=blocks,
         copies=copies,
         recipients=recipient_items(invitation.recipient_lines),

@@ -24,14 +24,14 @@ from council.models import Council, Delegate
 from documents.models import DocumentSeries
 from documents.selectors import document_next_number
 from documents.services import document_number_issue, document_update
-from reports.models import INVITATION_SERIES, Invitation, InvitationRequest
+from documents.templating import fill
+from reports.models import Invitation, InvitationRequest
+from reports.routine.issue import common_values, routine_template_texts
 from sessions.models import Session
 
 # What the session's opening time is when nobody has said otherwise: councils open at half
 # past seven in the morning.
 DEFAULT_MEETING_TIME = dt.time(7, 30)
-# Every addressee is named under "Kính gửi"; the file keeps one copy.
-DEFAULT_RECIPIENTS = "Như trên;\nLưu: VT."
 # Each render takes up to a minute of a worker for a whole term's delegates and keeps its PDF:
 # enough presses for corrections, too few to fill the queue or the disk.
 PDF_REQUESTS_PER_USER = 5
@@ -40,13 +40,21 @@ PDF_REQUEST_WINDOW = dt.timedelta(minutes=10)
 KIND_LABEL = "Giấy mời"
 
 
+def _texts(council: Council) -> Any:
+    """The council's invitation texts (reports.routine.invitation): its series and the default
+    recipients, and the sentences reports.invitation_document prints."""
+    from reports.routine.invitation import INVITATION
+
+    return routine_template_texts(routine=INVITATION, council=council)
+
+
 def invitation_next_reference(*, council: Council, year: int) -> str:
     """The number and symbol the council's next invitation of `year` would take in the register
     ("05/GM-HĐND"), for the form to say; "" when the council has no active series GM. Only a
     forecast: the number is given under the series' lock when the invitation is saved, and a
     document numbered meanwhile takes this one."""
     series = DocumentSeries.objects.filter(
-        council=council, code=INVITATION_SERIES, is_active=True
+        council=council, code=_texts(council).series_code, is_active=True
     ).first()
     if series is None:
         return ""
@@ -74,7 +82,7 @@ def invitation_new(*, session: Session, today: dt.date | None = None) -> Invitat
         meeting_date=session.start_date,
         meeting_time=DEFAULT_MEETING_TIME,
         meeting_place=session.venue,
-        recipients=DEFAULT_RECIPIENTS,
+        recipients=fill(_texts(council).recipients, common_values(council)),
     )
     if last is not None:
         invitation.signing_authority = last.signing_authority
@@ -112,7 +120,7 @@ def _register_sync(invitation: Invitation, user: Any) -> None:
             return  # numbered before the register, left out of it by migration 0009
         entry = document_number_issue(
             council=invitation.council,
-            series_code=INVITATION_SERIES,
+            series_code=_texts(invitation.council).series_code,
             date=invitation.date,
             kind_label=KIND_LABEL,
             source=invitation,

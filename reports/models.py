@@ -251,11 +251,6 @@ class ReportRequest(ResentJob):
         return reverse("reports:reportrequest_download", args=[self.pk])
 
 
-# The register's series of invitations (documents.DocumentSeries.code; NĐ 30/2020 Phụ lục III:
-# "GM" for giấy mời): an invitation's number is the next of that series in the register.
-INVITATION_SERIES = "GM"
-
-
 class Invitation(TimeStampedModel):
     """A giấy mời to a session, numbered in the council's outgoing register (sổ văn bản đi,
     series GM) when first saved, sent to the term's serving delegates (all of them, or those

@@ -89,6 +89,18 @@ def _always(source: Any) -> str:
 
 
 @dataclass(frozen=True)
+class TemplateKind:
+    """A kind of document whose texts a secretariat edits on the template pages, issued by a
+    flow of its own (an invitation is written on its session's page): what RoutineKind
+    declares of the texts, without the issue form."""
+
+    kind: str
+    label: str
+    defaults: TemplateDefaults
+    placeholders: dict[str, str]
+
+
+@dataclass(frozen=True)
 class RoutineKind:
     kind: str  # a documents.DocumentTemplate.Kind value
     label: str  # "Công văn chuyển kiến nghị cử tri": buttons, the register's kind_label

@@ -19,7 +19,7 @@ from documents.models import DocumentSeries, DocumentTemplate, OutgoingDocument
 from documents.selectors import document_template
 from documents.services import document_number_issue
 from documents.templating import fill, unknown_placeholders
-from reports.routine.base import Draft, Issued, RoutineKind
+from reports.routine.base import Draft, Issued, RoutineKind, TemplateKind
 from reports.wording import level_word, place_date_line
 
 # The texts of a template, in the order the template page shows them.
@@ -65,7 +65,9 @@ COMMON_PLACEHOLDERS = {
 }
 
 
-def routine_template_texts(*, routine: RoutineKind, council: Council) -> TemplateTexts:
+def routine_template_texts(
+    *, routine: RoutineKind | TemplateKind, council: Council
+) -> TemplateTexts:
     saved = document_template(council=council, kind=routine.kind)
     if saved is not None:
         return TemplateTexts(**{f: getattr(saved, f) for f in TEXT_FIELDS}, saved=True)
@@ -152,7 +154,11 @@ def routine_document_issue(
 
 @transaction.atomic
 def routine_template_save(
-    *, routine: RoutineKind, council: Council, texts: dict[str, str], user: Any = None
+    *,
+    routine: RoutineKind | TemplateKind,
+    council: Council,
+    texts: dict[str, str],
+    user: Any = None,
 ) -> DocumentTemplate:
     """Save the council's texts of a kind. A placeholder the kind does not know, or a series
     the council does not keep, is refused with a message naming it."""
@@ -184,6 +190,6 @@ def routine_template_save(
 
 
 @transaction.atomic
-def routine_template_reset(*, routine: RoutineKind, council: Council) -> None:
+def routine_template_reset(*, routine: RoutineKind | TemplateKind, council: Council) -> None:
     """Back to the generator's defaults: the saved texts are deleted."""
     DocumentTemplate.objects.filter(council=council, kind=routine.kind).delete()

@@ -4,7 +4,7 @@ ROUTINE_KINDS."""
 
 from __future__ import annotations
 
-from reports.routine.base import RoutineKind
+from reports.routine.base import RoutineKind, TemplateKind
 
 ROUTINE_KINDS: dict[str, RoutineKind] = {}
 
@@ -16,6 +16,18 @@ def _register(routine: RoutineKind) -> None:
 
 def routine_kind(kind: str) -> RoutineKind | None:
     return ROUTINE_KINDS.get(kind)
+
+
+def template_kinds() -> dict[str, RoutineKind | TemplateKind]:
+    """Every kind whose texts the template pages edit: the routine documents, and those issued
+    by a flow of their own (the invitation)."""
+    from reports.routine.invitation import INVITATION
+
+    return {**ROUTINE_KINDS, INVITATION.kind: INVITATION}
+
+
+def template_kind(kind: str) -> RoutineKind | TemplateKind | None:
+    return template_kinds().get(kind)
 
 
 # One line per generator, below: from reports.routine import x; _register(x.ROUTINE)

@@ -21,9 +21,9 @@ from documents.composition import Composed
 from documents.models import OutgoingDocument
 from documents.selectors import document_templates, documents_of_source
 from reports.routine import issue
-from reports.routine.base import RoutineKind
+from reports.routine.base import RoutineKind, TemplateKind
 from reports.routine.forms import RoutineIssueForm, RoutineTemplateForm
-from reports.routine.registry import ROUTINE_KINDS, routine_kind
+from reports.routine.registry import routine_kind, template_kind, template_kinds
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -33,6 +33,13 @@ def _routine(kind: str) -> RoutineKind:
     if routine is None:
         raise Http404
     return routine
+
+
+def _template_kind(kind: str) -> RoutineKind | TemplateKind:
+    found = template_kind(kind)
+    if found is None:
+        raise Http404
+    return found
 
 
 def routine_issue(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
@@ -127,14 +134,14 @@ def routine_template_list(request: HttpRequest) -> HttpResponse:
     saved = document_templates(council=council)
     rows = [
         (routine, saved.get(kind))
-        for kind, routine in sorted(ROUTINE_KINDS.items(), key=lambda item: item[1].label)
+        for kind, routine in sorted(template_kinds().items(), key=lambda item: item[1].label)
     ]
     return render(request, "reports/routine_template_list.html", {"rows": rows})
 
 
 def routine_template_update(request: HttpRequest, kind: str) -> HttpResponse:
     require_editor(request)
-    routine = _routine(kind)
+    routine = _template_kind(kind)
     council = request_council(request)
     if council is None:
         raise Http404
@@ -162,7 +169,7 @@ def routine_template_update(request: HttpRequest, kind: str) -> HttpResponse:
 @require_POST
 def routine_template_reset(request: HttpRequest, kind: str) -> HttpResponse:
     require_editor(request)
-    routine = _routine(kind)
+    routine = _template_kind(kind)
     council = request_council(request)
     if council is None:
         raise Http404

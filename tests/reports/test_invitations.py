@@ -514,3 +514,41 @@ def test_the_pdf_and_the_docx_come_from_one_description_with_the_programme(
         ["1", "Báo cáo: Tình hình kinh tế - xã hội năm 2019", "UBND tỉnh Thử Nghiệm", ""],
         ["2", "Tờ trình số 125/TTr-UBND: Dự toán ngân sách năm 2020", "UBND tỉnh Thử Nghiệm", ""],
     ]
+
+
+def test_the_councils_invitation_template_words_every_page_and_numbers_it(session, delegates):
+    """The secretariat edits the invitation's sentences, recipients and series on the template
+    page (no developer): each addressee's page is filled from them."""
+    from documents.models import DocumentSeries
+    from reports.routine.invitation import INVITATION
+    from reports.routine.issue import TEXT_FIELDS, routine_template_save
+
+    council = session.term.council
+    DocumentSeries.objects.create(
+        council=council, code="GMK", name="Giấy mời khác", symbol="GM-TTHĐND"
+    )
+    routine_template_save(
+        routine=INVITATION,
+        council=council,
+        texts={f: "" for f in TEXT_FIELDS}
+        | {
+            "series_code": "GMK",
+            "doc_type": "GIẤY MỜI",
+            "subject": "Về việc dự {ky_hop}",
+            "opening": "Kính mời {nguoi_duoc_moi} dự {ky_hop} tại {dia_diem}, {thoi_gian}.",
+            "closing": "Trân trọng./.",
+            "recipients": "Như trên;\nVăn phòng HĐND {cap};\nLưu: VT.",
+        },
+    )
+    invitation = invitation_new(session=session, today=DAY)
+    assert invitation.recipients == "Như trên;\nVăn phòng HĐND tỉnh;\nLưu: VT."
+    invitation.guests = "Đồng chí Bí thư Tỉnh ủy"
+    invitation.signer_name = "Hoàng Văn Nghiệm"
+    invitation = invitation_save(invitation=invitation)
+    assert invitation.reference == "01/GM-TTHĐND"
+    pages = [" ".join(page.split()) for page in pdf_pages(invitation_pdf(invitation=invitation))]
+    assert "Về việc dự kỳ họp thứ 9" in pages[0]
+    assert "Kính mời Đồng chí Bí thư Tỉnh ủy dự kỳ họp thứ 9" in pages[0]
+    assert "Kính mời Đại biểu Lý Thị Bình dự kỳ họp thứ 9" in pages[1]
+    assert all("Trân trọng./." in page and "Văn phòng HĐND tỉnh;" in page for page in pages[:3])
+    assert "Rất mong được đón tiếp" not in " ".join(pages)
