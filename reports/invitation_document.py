@@ -47,10 +47,13 @@ def _programme(invitation: Invitation) -> Appendix | None:
     )
     return Appendix(
         title="CHƯƠNG TRÌNH KỲ HỌP",
-        subtitle=f"Kỳ họp thứ {invitation.session.number}, HĐND khóa {invitation.session.term.roman}",
+        subtitle=(
+            f"Kỳ họp thứ {invitation.session.number}, HĐND {level_word(invitation.council)} "
+            f"khóa {invitation.session.term.roman}"
+        ),
         note=(
             f"(Kèm theo Giấy mời số {invitation.reference} ngày "
-            f"{invitation.date:%d/%m/%Y} của Thường trực HĐND)"
+            f"{invitation.date:%d/%m/%Y} của Thường trực HĐND {level_word(invitation.council)})"
         ),
         blocks=[Block(kind="table", table=table)],
     )
