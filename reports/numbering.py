@@ -99,9 +99,7 @@ def report_may_number(report: AnnualReport) -> bool:
     if report.pk is None or report_register_entry(report) is not None:
         return False
     number = report.number.strip()
-    return not number or (
-        number.isdigit() and _entries(report).filter(number=int(number)).exists()
-    )
+    return not number or (number.isdigit() and _entries(report).filter(number=int(number)).exists())
 
 
 class Numbering(Enum):

@@ -6,9 +6,7 @@ from reports.routine import views as routine_views
 app_name = "reports"
 
 urlpatterns = [
-    path(
-        "van-ban/lap/<slug:kind>/<int:pk>/", routine_views.routine_issue, name="routine_issue"
-    ),
+    path("van-ban/lap/<slug:kind>/<int:pk>/", routine_views.routine_issue, name="routine_issue"),
     path("van-ban/<int:pk>/pdf/", routine_views.routine_pdf, name="routine_pdf"),
     path("van-ban/<int:pk>/docx/", routine_views.routine_docx, name="routine_docx"),
     path("mau-van-ban/", routine_views.routine_template_list, name="routine_template_list"),
