@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from council.models import Council
 from documents.models import OutgoingDocument
+from documents.selectors import documents_of_source
 from documents.services import document_number_issue
 from reports.models import AnnualReport
 from reports.wording import level_word
@@ -52,19 +52,13 @@ def report_subject(report: AnnualReport, council: Council | None = None) -> str:
     )
 
 
-def _entries(report: AnnualReport):
-    content_type = ContentType.objects.get_for_model(AnnualReport)
-    return OutgoingDocument.objects.filter(source_type=content_type, source_id=report.pk)
-
-
 def report_register_entry(report: AnnualReport) -> OutgoingDocument | None:
     """The register's live (not cancelled) entry of the report, if it has been numbered there."""
     if report.pk is None:
         return None
     return (
-        _entries(report)
+        documents_of_source(source=report)
         .exclude(status=OutgoingDocument.Status.CANCELLED)
-        .select_related("series")
         .order_by("-pk")
         .first()
     )
@@ -99,7 +93,9 @@ def report_may_number(report: AnnualReport) -> bool:
     if report.pk is None or report_register_entry(report) is not None:
         return False
     number = report.number.strip()
-    return not number or (number.isdigit() and _entries(report).filter(number=int(number)).exists())
+    return not number or (
+        number.isdigit() and documents_of_source(source=report).filter(number=int(number)).exists()
+    )
 
 
 class Numbering(Enum):
