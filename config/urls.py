@@ -30,5 +30,8 @@ urlpatterns = [
     path("bao-cao/", include("reports.urls")),
     path("dai-bieu/", include("delegates.urls")),
     path("thong-bao/", include("notifications.urls")),
+    path("cong-khai/", include("portal.urls")),
+    path("api/", include("opendata.urls")),
+    path("lich/", include("calendars.urls")),
     path("quan-tri/", admin.site.urls),
 ]

@@ -56,6 +56,7 @@ class ActivityForm(BaseModelForm):
             "conclusion_number",
             "conclusion_date",
             "notes",
+            "is_public",
         ]
         widgets = {
             "supervised_organizations": forms.SelectMultiple(attrs={"size": 8}),

@@ -286,6 +286,13 @@ class OversightActivity(ActorFields, TimeStampedModel):
     conclusion_number = models.CharField(_("Số thông báo kết luận"), max_length=80, blank=True)
     conclusion_date = models.DateField(_("Ngày thông báo kết luận"), null=True, blank=True)
     notes = models.TextField(_("Ghi chú"), blank=True)
+    # Nothing of an oversight is public until a person says so (the portal shows the activity
+    # and its conclusion; the recommendations' follow-up stays internal).
+    is_public = models.BooleanField(
+        _("Công khai"),
+        default=False,
+        help_text=_("Hiện hoạt động và kết luận giám sát trên cổng thông tin công khai."),
+    )
     # Folded (lower case, no diacritics) topic, numbers and bodies; kept by the service.
     search_text = models.TextField(editable=False, default="")
 

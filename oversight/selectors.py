@@ -611,3 +611,12 @@ def oversight_counts_by_year(*, council: Council, term: Term) -> list[tuple[int,
     """(year, activities) for every year of the term that has activities, in order."""
     rows = oversight_counts_by_year_rows(council=council, term=term).order_by("y")
     return [(int(r["y"]), r["n"]) for r in rows]
+
+
+# --- What the public sees (issue 24): the one place that says it -------------------------------
+
+
+def activities_public(*, council: Council) -> QuerySet[OversightActivity]:
+    """Oversight activities the secretariat marked public (nothing is by default), with their
+    conclusions; the follow-up of each recommendation stays internal."""
+    return OversightActivity.objects.filter(term__council=council, is_public=True)

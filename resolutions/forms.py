@@ -43,6 +43,7 @@ class ResolutionForm(BaseModelForm):
             "delegates_present",
             "signer",
             "status",
+            "is_public",
             "ratified_matters",
         ]
         widgets = {

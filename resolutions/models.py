@@ -92,6 +92,15 @@ class Resolution(TimeStampedModel):
         _("Tình trạng hiệu lực"), max_length=20, choices=Status.choices, default=Status.IN_FORCE
     )
     # Folded copy of number and title (lower case, no diacritics) for search; kept by the service.
+    # Resolutions are public by rule (the law publishes them); the secretariat unticks one that
+    # must not be (a classified resolution) and the public portal and open data leave it out.
+    is_public = models.BooleanField(
+        _("Công khai"),
+        default=True,
+        help_text=_(
+            "Hiện trên cổng thông tin công khai và dữ liệu mở. Bỏ chọn với nghị quyết mật."
+        ),
+    )
     search_text = models.TextField(editable=False, default="")
     ratified_matters = models.ManyToManyField(
         "council.InterSessionMatter",

@@ -16,7 +16,12 @@ from core.periods import Period
 from core.text import search_terms
 from council.models import Council, Term
 from council.scoping import scoped
-from resolutions.models import Resolution, ResolutionReview
+from resolutions.models import (
+    Resolution,
+    ResolutionAttachment,
+    ResolutionRelation,
+    ResolutionReview,
+)
 
 # What the register may be sorted by (user input never reaches order_by unchecked).
 ORDERINGS: dict[str, tuple[str, ...]] = {
@@ -301,3 +306,40 @@ def reviews_awaiting_by_council(*, councils: Sequence[int]) -> dict[int, int]:
         .annotate(n=Count("pk"))
     )
     return {row["council"]: row["n"] for row in rows}
+
+
+# --- What the public sees (issue 24): the one place that says it -------------------------------
+
+
+def resolutions_public(*, council: Council) -> QuerySet[Resolution]:
+    """The council's resolutions, public by rule (the law publishes them) unless the
+    secretariat unticked one (Resolution.is_public: a classified resolution)."""
+    return Resolution.objects.filter(council=council, is_public=True)
+
+
+def resolution_relations_public(*, resolution: Resolution) -> QuerySet[ResolutionRelation]:
+    """The relations of a public resolution whose other end is public too, both directions."""
+    return (
+        ResolutionRelation.objects.filter(
+            Q(source=resolution, target__is_public=True)
+            | Q(target=resolution, source__is_public=True)
+        )
+        .select_related("source", "target")
+        .order_by("effective_date", "pk")
+    )
+
+
+def resolution_full_text_public(*, resolution: Resolution) -> ResolutionAttachment | None:
+    """The signed full text of a public resolution as a PDF (other attachments stay internal:
+    working files and appendices are not marked for publication)."""
+    if not resolution.is_public:
+        return None
+    return (
+        ResolutionAttachment.objects.filter(
+            resolution=resolution,
+            kind=ResolutionAttachment.Kind.SIGNED,
+            content_type="application/pdf",
+        )
+        .order_by("-pk")
+        .first()
+    )

@@ -218,6 +218,7 @@ def resolution_create(
     delegates_present: int | None = None,
     signer: str = "",
     status: str = Resolution.Status.IN_FORCE,
+    is_public: bool = True,
     ratified_matters: Iterable[InterSessionMatter] | None = None,
     user: Any = None,
 ) -> Resolution:
@@ -236,6 +237,7 @@ def resolution_create(
         delegates_present=delegates_present,
         signer=signer,
         status=status,
+        is_public=is_public,
     )
     if user is not None and getattr(user, "is_authenticated", False):
         resolution.created_by = user
@@ -256,6 +258,7 @@ _UPDATABLE = {
     "delegates_present",
     "signer",
     "status",
+    "is_public",
 }
 
 

@@ -26,8 +26,14 @@ class SessionForm(BaseModelForm):
             "venue",
             "format",
             "status",
+            "question_registration_closes",
             "notes",
         ]
+        widgets = {
+            "question_registration_closes": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            )
+        }
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
@@ -160,7 +166,7 @@ class SessionDocumentForm(BaseModelForm):
 
     class Meta:
         model = SessionDocument
-        fields = ["kind", "title", "order", "published_at"]
+        fields = ["kind", "title", "order", "published_at", "is_public"]
 
     def __init__(self, *args: Any, agenda_item: AgendaItem | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

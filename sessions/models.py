@@ -65,6 +65,12 @@ class Session(TimeStampedModel):
         _("Trạng thái"), max_length=20, choices=Status.choices, default=Status.PLANNED
     )
     notes = models.TextField(_("Ghi chú"), blank=True)
+    question_registration_closes = models.DateTimeField(
+        _("Hạn đăng ký chất vấn"),
+        null=True,
+        blank=True,
+        help_text=_("Đại biểu được nhắc trước khi hết hạn đăng ký chất vấn."),
+    )
 
     class Meta:
         verbose_name = _("Kỳ họp")
@@ -273,6 +279,13 @@ class SessionDocument(TimeStampedModel):
         null=True,
         blank=True,
         help_text=_("Để trống: chưa công bố. Một thời điểm sau này: hẹn giờ công bố."),
+    )
+    # Published to delegates is not public: the secretariat marks what guests and the public
+    # may read on the portal (a published, latest version only).
+    is_public = models.BooleanField(
+        _("Công khai trên cổng thông tin"),
+        default=False,
+        help_text=_("Khách mời và người dân đọc được khi tài liệu đã công bố."),
     )
 
     class Meta:

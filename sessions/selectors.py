@@ -427,3 +427,23 @@ def delegate_note(
 def document_zip_latest(*, session: Session, user: Any) -> SessionDocumentsZip | None:
     """The user's latest zip request of the session."""
     return SessionDocumentsZip.objects.filter(session=session, requested_by=user).first()
+
+
+# --- What the public sees (issue 24): the one place that says it -------------------------------
+
+
+def sessions_public(*, council: Council) -> QuerySet[Session]:
+    """Every session of the council, planned or held: the council meets in public (Luật Tổ
+    chức chính quyền địa phương), so its sessions and their programme are public by rule."""
+    return Session.objects.filter(term__council=council).select_related("term")
+
+
+def public_documents(
+    *, council: Council, session: Session | None = None, now: dt.datetime | None = None
+) -> QuerySet[SessionDocument]:
+    """What guests and the public read: the documents delegates see (published, the latest
+    version published) that the secretariat marked public. A new version keeps its
+    predecessor's mark (sessions.services.session_document_replace)."""
+    return published_documents(session=session, now=now).filter(
+        is_public=True, session__term__council=council
+    )

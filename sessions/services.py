@@ -163,6 +163,7 @@ def session_document_replace(
         series=document.series,
         version=latest.version + 1,
         published_at=published_at,
+        is_public=document.is_public,
     )
     _attach_pdf(new, upload)
     record_save(instance=new, user=user)

@@ -14,6 +14,7 @@ from django.urls import reverse
 from accounts.services import delegate_account_create, user_create_with_role
 from core.roles import Role
 from tests.conftest import otp_verify_session
+from tests.public_urls import PUBLIC
 from tests.test_urls_access import _patterns
 
 pytestmark = pytest.mark.django_db
@@ -305,8 +306,7 @@ MATRIX.update(
     }
 )
 
-# URLs outside the matrix: reachable without logging in by design.
-PUBLIC = {"login", "logout", "delegates:activate"}
+# URLs outside the matrix, reachable without logging in by design: tests.public_urls.PUBLIC.
 
 # Which model an <int:pk> (or <int:x_pk>) of a URL refers to.
 PK_MODELS = {

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from tests.public_urls import PUBLIC, PUBLIC_NAMESPACES, STATIC_PUBLIC, opts_out_of_login
+
 pytestmark = pytest.mark.django_db
 
-# Pages that must stay reachable without logging in.
-PUBLIC = {"login", "logout", "delegates:activate"}  # the one-time link is its own key
 WRITE_SUFFIXES = ("_create", "_update", "_delete")
 
 
@@ -44,6 +44,16 @@ def _project_urls():
         url = _url(name, route)
         if url:
             yield name, url
+
+
+def test_only_the_open_council_and_the_login_pages_opt_out_of_the_login():
+    opted_out = {name for name, _route, entry in _patterns() if opts_out_of_login(entry)}
+    stray = {
+        name
+        for name in opted_out - STATIC_PUBLIC
+        if name.split(":")[0] not in PUBLIC_NAMESPACES and not name.startswith("admin:")
+    }
+    assert stray == set(), "a page outside the public namespaces opts out of the login"
 
 
 def test_every_url_redirects_anonymous_visitor_to_login(client):

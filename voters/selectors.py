@@ -55,6 +55,7 @@ from voters.models import (
     ForwardingBatch,
     Letter,
     PetitionField,
+    ReceptionSchedule,
     VoterMeeting,
     VoterPetition,
 )
@@ -714,3 +715,20 @@ def petition_counts_by_council(
         row["term__council"]: (row["received_n"], row["forwarded_n"], row["answered_n"])
         for row in rows
     }
+
+
+# --- What the public sees (issue 24): the one place that says it -------------------------------
+
+
+def reception_schedule_public(*, council: Council) -> QuerySet[ReceptionSchedule]:
+    """The published slots of the reception schedule: officials, places and times, never a
+    citizen (the visits are another model)."""
+    return ReceptionSchedule.objects.filter(council=council, published=True).order_by(
+        "date", "start_time", "pk"
+    )
+
+
+def voter_meetings_public(*, council: Council) -> QuerySet[VoterMeeting]:
+    """Voter meetings, public by rule: they are announced to the voters they are for. Only
+    their date, place, topic and delegates are for the public; the minutes are not."""
+    return VoterMeeting.objects.filter(term__council=council).order_by("date", "pk")

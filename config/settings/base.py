@@ -55,6 +55,12 @@ INSTALLED_APPS = [
     "reports",
     "delegates",
     "notifications",  # reminders (issue 23): on council/core; its rules/ read the apps above
+    # Open council (issue 24), the top floor: they read the apps above through their selectors.
+    "rest_framework",
+    "drf_spectacular",
+    "portal",  # the public portal, no login
+    "opendata",  # the open-data API (Django REST Framework, OpenAPI by drf-spectacular)
+    "calendars",  # iCalendar feeds: public per council, internal behind a private token URL
 ]
 
 MIDDLEWARE = [
