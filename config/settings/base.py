@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     # Open council (issue 24), the top floor: they read the apps above through their selectors.
     "rest_framework",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "portal",  # the public portal, no login
     "opendata",  # the open-data API (Django REST Framework, OpenAPI by drf-spectacular)
     "calendars",  # iCalendar feeds: public per council, internal behind a private token URL
