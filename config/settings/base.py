@@ -315,3 +315,15 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
 }
+
+# --- Open council (issue 24) ----------------------------------------------------------------
+
+# The public portal (portal): how long a page is kept in the cache (the same for every visitor);
+# 0 turns the page cache off (ETag / Last-Modified still answer 304).
+PORTAL_CACHE_SECONDS = env.int("PORTAL_CACHE_SECONDS", default=300)
+
+# The open-data API (opendata): Django REST Framework and its OpenAPI schema (drf-spectacular).
+REST_FRAMEWORK: dict = {}
+SPECTACULAR_SETTINGS: dict = {}
+
+# The calendar feeds (calendars).
