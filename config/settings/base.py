@@ -323,7 +323,57 @@ LOGGING = {
 PORTAL_CACHE_SECONDS = env.int("PORTAL_CACHE_SECONDS", default=300)
 
 # The open-data API (opendata): Django REST Framework and its OpenAPI schema (drf-spectacular).
-REST_FRAMEWORK: dict = {}
-SPECTACULAR_SETTINGS: dict = {}
+# Rates of the API (DRF throttles, counted in the Django cache; "<n>/<sec|min|hour|day>"):
+# anonymous clients per address, trusted systems per token (manage.py api_token create).
+API_ANON_RATE = env("API_ANON_RATE", default="60/min")
+API_TOKEN_RATE = env("API_TOKEN_RATE", default="1200/min")
+REST_FRAMEWORK = {
+    # Read-only everywhere: the views are list/detail views, anything else answers 405.
+    "DEFAULT_AUTHENTICATION_CLASSES": ["opendata.authentication.ApiTokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    # JSON only: DRF's browsable pages would need inline scripts the CSP refuses.
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "opendata.throttling.AnonymousRateThrottle",
+        "opendata.throttling.TokenRateThrottle",
+    ],
+    # The client's address for the anonymous rate: X-Forwarded-For only for our own proxies'
+    # hops, as accounts.security.client_ip (None would trust whatever the client sends).
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "opendata.pagination.IdCursorPagination",
+    "PAGE_SIZE": 50,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "DATE_FORMAT": "iso-8601",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Dữ liệu mở HĐND",
+    "DESCRIPTION": (
+        "Dữ liệu công khai của Hội đồng nhân dân: nhiệm kỳ, đại biểu, kỳ họp, nghị quyết và "
+        "biểu quyết, hoạt động giám sát, số liệu kiến nghị cử tri. Chỉ đọc; không cần khóa. "
+        "Hệ thống tin cậy gửi «Authorization: Token <khóa>» để có hạn mức cao hơn."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # The documentation page's Swagger UI comes from drf-spectacular-sidecar, not a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    # The path says {pk}: "id" is the record's stable identifier string (opendata.ids).
+    "SCHEMA_COERCE_PATH_PK": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    # One name per choice set (fields called "status" or "kind" exist in several models).
+    "ENUM_NAME_OVERRIDES": {
+        "SessionStatusEnum": "sessions.models.Session.Status",
+        "SessionKindEnum": "sessions.models.Session.Kind",
+        "SessionDocumentKindEnum": "sessions.models.SessionDocument.Kind",
+        "ResolutionStatusEnum": "resolutions.models.Resolution.Status",
+        "DelegateStatusEnum": "council.models.Delegate.Status",
+        "OversightKindEnum": "oversight.models.Kind",
+    },
+}
 
 # The calendar feeds (calendars).
