@@ -16,8 +16,10 @@ from core.scoping import of_council
 from core.text import fold
 from council.models import (
     AppraisalRequest,
+    Committee,
     Council,
     Delegate,
+    DelegateGroup,
     InterSessionMatter,
     Organization,
     Term,
@@ -174,3 +176,20 @@ def organizations_by_name(*, council: Council) -> dict[str, Organization]:
         if org.short_name:
             by_name.setdefault(fold(org.short_name), org)
     return by_name
+
+
+def delegates_public(*, council: Council) -> QuerySet[Delegate]:
+    """The council's delegates of every term: public persons, whose name, gender, job title,
+    electoral unit, Tổ, Ban and positions are public (the election lists publish them). Their
+    birth year, ethnicity and contacts are not: a public reader shows none of them."""
+    return Delegate.objects.filter(term__council=council)
+
+
+def committees_public(*, council: Council) -> QuerySet[Committee]:
+    """The Ban of every term of the council: public by rule (the council's own structure)."""
+    return Committee.objects.filter(term__council=council)
+
+
+def delegate_groups_public(*, council: Council) -> QuerySet[DelegateGroup]:
+    """The Tổ đại biểu of every term of the council: public by rule, as its delegates are."""
+    return DelegateGroup.objects.filter(term__council=council)
