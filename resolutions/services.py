@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Max
 from django.utils.translation import gettext as _
 
+from core.imports import import_finished_send
 from core.text import fold
 from core.uploads import validate_document
 from council.models import Council, Delegate, InterSessionMatter
@@ -437,5 +438,23 @@ def delegate_votes_save(
             "delegates_present",
             "updated_at",
         ]
+    )
+    return saved
+
+
+@transaction.atomic
+def delegate_votes_import(
+    *, resolution: Resolution, votes: dict[int, str], user: Any
+) -> list[DelegateVote]:
+    """The vote per delegate read from a spreadsheet (resolutions.vote_imports): saved as
+    delegate_votes_save saves a typed one, then announced (core.imports) once committed."""
+    saved = delegate_votes_save(resolution=resolution, votes=votes, user=user)
+    import_finished_send(
+        sender=DelegateVote,
+        user=user,
+        item=resolution,
+        what=_("biểu quyết của đại biểu"),
+        count=len(saved),
+        url=resolution.get_absolute_url(),
     )
     return saved

@@ -158,7 +158,7 @@ def delegate_votes_import_confirm(request: HttpRequest, pk: int) -> HttpResponse
         messages.error(request, _("Tệp không còn hợp lệ; hãy tải lên lại."))
         return redirect(again)
     try:
-        services.delegate_votes_save(
+        services.delegate_votes_import(
             resolution=resolution, votes=result.all_votes, user=request.user
         )
     except ValidationError as exc:

@@ -16,8 +16,10 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max, Min
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from core.imports import import_finished_send
 from core.services import record_save
 from core.text import fold
 from council.models import Organization, Term
@@ -436,4 +438,13 @@ def petitions_import(*, term: Term, rows: Iterable[Any], user: Any) -> list[Vote
             import_key=row.fingerprint,
         )
         created.append(petition_save(petition=petition, user=user))
+    if created:
+        import_finished_send(
+            sender=VoterPetition,
+            user=user,
+            item=created[0],
+            what=_("kiến nghị cử tri"),
+            count=len(created),
+            url=reverse("voters:voterpetition_list") + f"?term={term.pk}",
+        )
     return created

@@ -29,10 +29,12 @@ from pathlib import Path
 from typing import Any
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
+from core.imports import import_finished_send
 from core.spreadsheets import (
     RowError,
     Unreadable,
@@ -500,4 +502,13 @@ def letters_import(*, rows: list[ParsedRow], user: Any) -> list[Letter]:
             case.full_clean()
             case.save(update_fields=["field", "locality", "updated_at"])
         created.append(letter)
+    if created:
+        import_finished_send(
+            sender=Letter,
+            user=user,
+            item=created[0],
+            what=_("đơn thư"),
+            count=len(created),
+            url=reverse("voters:letter_list"),
+        )
     return created
