@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from celery import shared_task
 
-from notifications.services import notification_send_quietly
 from reports.invitations import invitation_pdf_render, invitation_requests_requeue_stale
 from reports.models import ReportRequest
 from reports.services import annual_report_render, report_requests_requeue_stale
+from reports.signals import report_ready
 
 # The render claims its row with a conditional UPDATE, so a redelivery (acks_late after a lost
 # worker) or a duplicate from the sweeper renders nothing twice.
@@ -26,8 +26,9 @@ RENDER_TIME_LIMIT = 300
 )
 def render_annual_report(self, request_id: int) -> None:
     if annual_report_render(request_id=request_id, task_id=self.request.id or ""):
-        # Tell whoever asked (issue 23); never raises, so it cannot fail the finished report.
-        notification_send_quietly(event="report_ready", item=ReportRequest(pk=request_id))
+        # Whoever listens (notifications tells whoever asked); send_robust logs a listener's
+        # error instead of raising it, so it cannot fail the finished report.
+        report_ready.send_robust(sender=ReportRequest, request_id=request_id)
 
 
 @shared_task(
