@@ -21,8 +21,8 @@ from core.models import TimeStampedModel
 
 
 class Event(models.TextChoices):
-    """What a rule watches; each has its evaluator in notifications/rules/ (or is sent by the
-    app where it happens, through services.notification_send)."""
+    """What a rule watches; each has its evaluator in notifications/rules/ (or is told as it
+    happens: a signal of the app where it happens, received in notifications.receivers)."""
 
     RECOMMENDATION_DEADLINE = (
         "recommendation_deadline",
@@ -33,6 +33,10 @@ class Event(models.TextChoices):
     SESSION_DOCUMENTS_PUBLISHED = (
         "session_documents_published",
         _("Tài liệu kỳ họp được công bố cho đại biểu"),
+    )
+    QUESTION_REGISTRATION_CLOSING = (
+        "question_registration_closing",
+        _("Sắp hết hạn đăng ký chất vấn tại kỳ họp"),
     )
     REPORT_READY = "report_ready", _("Báo cáo đã tạo xong")
     IMPORT_FINISHED = "import_finished", _("Nhập dữ liệu từ Excel xong")

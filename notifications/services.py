@@ -54,6 +54,7 @@ DEFAULT_RULES: dict[str, dict[str, Any]] = {
     Event.PETITION_ANSWER_OVERDUE: {"weekly_overdue": True},
     Event.CASE_DEADLINE: {"days_before": "3", "on_the_day": True, "weekly_overdue": True},
     Event.SESSION_DOCUMENTS_PUBLISHED: {},
+    Event.QUESTION_REGISTRATION_CLOSING: {"days_before": "2", "on_the_day": True},
     Event.REPORT_READY: {"delivery": NotificationRule.Delivery.IMMEDIATE},
     Event.IMPORT_FINISHED: {"email": False, "delivery": NotificationRule.Delivery.IMMEDIATE},
 }
@@ -331,6 +332,61 @@ def reminders_run(*, now: dt.datetime | None = None, digests: bool | None = None
         digests = local.hour >= settings.NOTIFICATIONS_DIGEST_HOUR
     lines = digests_send(day=local.date(), now=now) if digests else 0
     return RemindersRun(scan=scan, immediate=immediate, digest_lines=lines)
+
+
+# Rows deleted per statement by the purge: short transactions, no long lock on the table.
+PURGE_BATCH = 1000
+
+
+@dataclass(frozen=True)
+class PurgeResult:
+    read: int
+    unread: int
+    digests: int
+
+
+def _delete_in_batches(queryset: Any, batch: int) -> int:
+    """Delete the rows of `queryset` a batch at a time (each its own statement and transaction,
+    EmailDelivery rows going with their notification); a purge killed midway is finished by
+    the next."""
+    deleted = 0
+    while True:
+        ids = list(queryset.order_by("pk").values_list("pk", flat=True)[:batch])
+        if not ids:
+            return deleted
+        with transaction.atomic():
+            deleted += (
+                queryset.model.objects.filter(pk__in=ids)
+                .delete()[1]
+                .get(queryset.model._meta.label, 0)
+            )
+
+
+def notifications_purge(
+    *, now: dt.datetime | None = None, keep_days: int | None = None, batch: int = PURGE_BATCH
+) -> PurgeResult:
+    """Delete the lines read and made more than `keep_days` ago (NOTIFICATIONS_KEEP_DAYS), and
+    the unread ones made more than twice that ago: nobody reads a reminder that old, and the
+    table would otherwise grow for ever. A deleted line does not come back: the scan makes only
+    the occurrence due today, never one of months ago. Then the digests of days before every line still
+    kept: a digest lists only lines made on or before its day, all gone by then (deleting a
+    digest with lines would delete their EmailDelivery and mail them again)."""
+    now = now or timezone.now()
+    keep = dt.timedelta(days=settings.NOTIFICATIONS_KEEP_DAYS if keep_days is None else keep_days)
+    read = _delete_in_batches(
+        Notification.objects.filter(read_at__isnull=False, created_at__lt=now - keep), batch
+    )
+    unread_cutoff = now - 2 * keep
+    unread = _delete_in_batches(
+        Notification.objects.filter(read_at__isnull=True, created_at__lt=unread_cutoff), batch
+    )
+    digests = _delete_in_batches(
+        Digest.objects.filter(
+            day__lt=timezone.localdate(unread_cutoff) - dt.timedelta(days=1), lines__isnull=True
+        ),
+        batch,
+    )
+    return PurgeResult(read=read, unread=unread, digests=digests)
 
 
 def notification_mark_read(*, user: Any, notification_id: int) -> bool:

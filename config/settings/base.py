@@ -280,9 +280,16 @@ CELERY_BEAT_SCHEDULE = {
         "task": "notifications.tasks.send_reminders",
         "schedule": float(env.int("NOTIFICATIONS_SCAN_SECONDS", default=3600)),
     },
+    # Notifications read NOTIFICATIONS_KEEP_DAYS ago, unread twice that, deleted in batches
+    # (notifications.services.notifications_purge); daily at 03:30, out of office hours.
+    "notifications-purge": {
+        "task": "notifications.tasks.purge_notifications",
+        "schedule": crontab(minute=30, hour=3),
+    },
 }
 # The hour (local time) from which the day's digest mails go out.
 NOTIFICATIONS_DIGEST_HOUR = env.int("NOTIFICATIONS_DIGEST_HOUR", default=7)
+NOTIFICATIONS_KEEP_DAYS = env.int("NOTIFICATIONS_KEEP_DAYS", default=180)
 
 # E-mail (issue 23: reminders). Without EMAIL_BACKEND set, mails are printed on the console,
 # never sent: `make run` mails nobody. Production sets the SMTP backend and its server.

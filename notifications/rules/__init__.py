@@ -41,13 +41,14 @@ def evaluators() -> dict[str, Evaluator]:
         Event.PETITION_ANSWER_OVERDUE: petitions.overdue_by_agency,
         Event.CASE_DEADLINE: cases.case_deadlines,
         Event.SESSION_DOCUMENTS_PUBLISHED: sessions.documents_published,
+        Event.QUESTION_REGISTRATION_CLOSING: sessions.question_registration_closing,
         Event.REPORT_READY: reports.reports_ready,
     }
 
 
 def evaluate(*, rule: NotificationRule, today: dt.date, recipients: Recipients) -> list[Candidate]:
     evaluator = evaluators().get(rule.event)
-    if evaluator is None:  # sent by the app where it happens (import finished)
+    if evaluator is None:  # told as it happens (an import finished: notifications.receivers)
         return []
     return list(evaluator(rule=rule, today=today, recipients=recipients))
 
