@@ -45,10 +45,11 @@ def test_wrk_output_without_the_scripts_line_is_refused():
 
 def test_table_shows_one_row_per_run_with_p95_and_errors():
     row = {"variant": "cached", **parse_wrk(LINE), "server_cpu_s": 51.2, "wrk_cpu_s": 6.04}
+    row["load_1min"] = [1.234, 2.0]
     lines = table([row]).splitlines()
     assert lines[0].startswith("| variant | requests/s | p50 ms | p95 ms | p99 ms |")
     assert lines[2] == (
-        "| cached | 100 | 800 | 1500 | 2100 | 0/2/0/7 | 304: 5, 5xx: 5 | 20000 | 51.2 / 6.0 |"
+        "| cached | 100 | 800 | 1500 | 2100 | 0/2/0/7 | 304: 5, 5xx: 5 | 20000 | 51.2 / 6.0 | 1.2 -> 2.0 |"
     )
 
 
