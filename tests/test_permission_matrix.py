@@ -305,6 +305,9 @@ MATRIX.update(
         "notifications:preferences": SELF,
     }
 )
+# Calendar feeds (issue 24): every login's own page of feed URLs and private keys; the feeds
+# open by their URL without a login (tests.public_urls.PUBLIC).
+MATRIX["calendars:mine"] = SELF
 
 # URLs outside the matrix, reachable without logging in by design: tests.public_urls.PUBLIC.
 

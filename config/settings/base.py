@@ -384,3 +384,7 @@ SPECTACULAR_SETTINGS = {
 }
 
 # The calendar feeds (calendars).
+# How far back a feed reaches (days; every future item is in it), and how long a shared cache
+# or a calendar app may keep the public feed (seconds; the private feeds are never stored).
+CALENDAR_FEED_PAST_DAYS = env.int("CALENDAR_FEED_PAST_DAYS", default=730)
+CALENDAR_FEED_MAX_AGE = env.int("CALENDAR_FEED_MAX_AGE", default=3600)
