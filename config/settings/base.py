@@ -354,6 +354,9 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
     "DATE_FORMAT": "iso-8601",
+    "EXCEPTION_HANDLER": "opendata.views.exception_handler",
+    # The schema's paths say {pk}: "id" is the record's stable identifier (opendata.ids).
+    "SCHEMA_COERCE_PATH_PK": False,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Dữ liệu mở HĐND",
@@ -369,8 +372,6 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": r"/api/v1",
-    # The path says {pk}: "id" is the record's stable identifier string (opendata.ids).
-    "SCHEMA_COERCE_PATH_PK": False,
     "COMPONENT_SPLIT_REQUEST": True,
     # One name per choice set (fields called "status" or "kind" exist in several models).
     "ENUM_NAME_OVERRIDES": {
