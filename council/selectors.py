@@ -193,3 +193,15 @@ def committees_public(*, council: Council) -> QuerySet[Committee]:
 def delegate_groups_public(*, council: Council) -> QuerySet[DelegateGroup]:
     """The Tổ đại biểu of every term of the council: public by rule, as its delegates are."""
     return DelegateGroup.objects.filter(term__council=council)
+
+
+def councils_public() -> QuerySet[Council]:
+    """Every council of the installation, public by rule (a council's name, level, province
+    and secretariat are on its letterhead): the provinces first, each commune after its
+    province."""
+    return Council.objects.order_by("parent_id", "name").select_related("parent")
+
+
+def terms_public(*, council: Council) -> QuerySet[Term]:
+    """The council's terms, latest first: public by rule, as their sessions are."""
+    return Term.objects.filter(council=council).order_by("-start_date")

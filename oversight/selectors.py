@@ -620,3 +620,16 @@ def activities_public(*, council: Council) -> QuerySet[OversightActivity]:
     """Oversight activities the secretariat marked public (nothing is by default), with their
     conclusions; the follow-up of each recommendation stays internal."""
     return OversightActivity.objects.filter(term__council=council, is_public=True)
+
+
+def recommendations_public(*, activity: OversightActivity) -> QuerySet[OversightRecommendation]:
+    """A public activity's recommendations as the public reads them: what is recommended and to
+    whom (an organisation). Their deadline, status and follow-up stay internal."""
+    if not activity.is_public:
+        return OversightRecommendation.objects.none()
+    return (
+        OversightRecommendation.objects.filter(activity=activity)
+        .select_related("addressee")
+        .only("content", "activity", "addressee__name", "addressee__short_name")
+        .order_by("pk")
+    )

@@ -447,3 +447,21 @@ def public_documents(
     return published_documents(session=session, now=now).filter(
         is_public=True, session__term__council=council
     )
+
+
+def agenda_public(*, session: Session) -> QuerySet[AgendaItem]:
+    """The session's programme as the public reads it: order, kind, number and title of each
+    item (public by rule, as the session is); its attachments are the secretariat's working
+    files and stay internal (the public reads public_documents)."""
+    return AgendaItem.objects.filter(session=session).order_by("order", "pk")
+
+
+def public_documents_next_publication(
+    *, council: Council, now: dt.datetime | None = None
+) -> dt.datetime | None:
+    """The next time a document marked public becomes readable by the clock alone (a scheduled
+    publication), None when none is scheduled: until then public_documents stays as it is."""
+    now = now or timezone.now()
+    return SessionDocument.objects.filter(
+        session__term__council=council, is_public=True, published_at__gt=now
+    ).aggregate(next=Min("published_at"))["next"]
