@@ -486,9 +486,14 @@ def main() -> None:
     # percentiles and counts it as a timeout: under 500 clients the bare view's answers wait
     # longer than 2 s, and its p95 would be a floor, not the wait.
     parser.add_argument("--timeout", default="30s", help="wrk's: slower answers are timeouts")
-    parser.add_argument("--workers", type=int, default=4)
-    parser.add_argument("--worker-class", default="sync")
-    parser.add_argument("--threads", type=int, default=1, help="per worker (gthread)")
+    # One process per core (a page is Python's work, one core at a time under the GIL), threads
+    # to overlap the waits on PostgreSQL and Redis, and keep-alive: sync workers close every
+    # connection, so 500 clients reconnect at each request. Measured on this machine (10 s runs,
+    # cached page, alternating, 2 rounds): 4 sync 458 / 381 requests/s, 2 gthread x 4 576 / 648,
+    # 4 gthread x 2 582 / 500 (docs/performance.md).
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--worker-class", default="gthread")
+    parser.add_argument("--threads", type=int, default=4, help="per worker (gthread)")
     parser.add_argument("--json", type=Path, help="also write every figure here")
     parser.add_argument("--keep-going", action="store_true", help="measure even if the checks fail")
     parser.add_argument("--probe", help=argparse.SUPPRESS)  # internal: run inside Django
