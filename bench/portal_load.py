@@ -6,9 +6,10 @@ the bare view, in one run.
     .venv/bin/python bench/portal_load.py --reuse                        # database as it is
 
 The database (hdnd_bench_portal) is built by DROP + CREATE + migrate + load_demo + VACUUM
-ANALYZE; the page is portal:session_detail of the demo province's session with the most public
-documents (--path chooses another). Two gunicorn servers (config.wsgi, bench.settings: the
-production settings, DEBUG off, no TLS redirect) run side by side with the same workers:
+ANALYZE; the page is portal:session_detail of the demo province's fullest session (public
+documents, then programme and resolutions; --path chooses another). Two gunicorn servers
+(config.wsgi, bench.settings: the production settings, DEBUG off, no TLS redirect) run side by
+side with the same workers (2 gthread x 4 threads by default):
 
 - **cached**: PORTAL_CACHE_SECONDS=300 and a Redis cache (CACHE_URL, Redis db 13, emptied);
 - **bare**: PORTAL_CACHE_SECONDS=0 and Django's dummy cache, which stores nothing: every
@@ -112,7 +113,6 @@ def probe(path: str | None) -> dict:
     import django
 
     django.setup()
-    from django.db.models import Count
     from django.test import Client
     from django.urls import reverse
 
@@ -121,21 +121,20 @@ def probe(path: str | None) -> dict:
     if path is None:
         from council.demo import PROVINCE_NAME
         from council.models import Council
-        from sessions.selectors import public_documents, sessions_public
+        from resolutions.selectors import resolutions_public
+        from sessions.selectors import agenda_public, public_documents, sessions_public
 
         council = Council.objects.get(name=PROVINCE_NAME)
-        busiest = (
-            public_documents(council=council)
-            .values("session")
-            .annotate(n=Count("pk"))
-            .order_by("-n", "-session")
-            .first()
-        )
-        session = (
-            sessions_public(council=council).filter(pk=busiest["session"]).get()
-            if busiest
-            else sessions_public(council=council).order_by("-pk").first()
-        )
+
+        def weight(session) -> tuple[int, int]:
+            """The fullest page: public documents first, then programme and resolutions."""
+            return (
+                public_documents(council=council, session=session).count(),
+                agenda_public(session=session).count()
+                + resolutions_public(council=council).filter(session=session).count(),
+            )
+
+        session = max(sessions_public(council=council).order_by("pk"), key=weight)
         # Fails loudly while the portal has no session page: --path names another page.
         path = reverse("portal:session_detail", args=[council.pk, session.pk])
     client = Client()
