@@ -427,9 +427,10 @@ def run_wrk(command: list[str]) -> tuple[dict, float]:
 def run_plans(
     *, rounds: int, duration: str, validator: dict[str, str], revalidate_duration: str
 ) -> list[tuple[str, str, dict[str, str], str]]:
-    """(server, label, request headers, duration) of each wrk run, in order: cached and bare, the order
-    turned round each round (cached, bare, bare, cached, ...) so that a machine slowing down
-    or speeding up during the run falls on both alike; then the revalidating clients."""
+    """(server, label, request headers, duration) of each wrk run, in order: cached and bare,
+    the order turned round each round (cached, bare, bare, cached, ...) so that a machine
+    slowing down or speeding up during the run falls on both alike; then the revalidating
+    clients."""
     plans = []
     for round_ in range(1, rounds + 1):
         names = ["cached", "bare"] if round_ % 2 else ["bare", "cached"]
