@@ -109,6 +109,8 @@ def load_commune(*, council: Council) -> None:
                     title=doc_title,
                     order=position,
                     published_at=published_at,
+                    # Guests read them too, on the public portal (the session's QR code).
+                    is_public=True,
                 ),
                 upload=_pdf(doc_title, place),
             )

@@ -252,6 +252,7 @@ def load(*, council: Council) -> None:
         result_report_number="62/BC-ĐGS",
         result_report_date=D(2019, 6, 28),
         establishing_resolution=None,
+        is_public=True,  # on the public portal with its recommendations (issue 24)
     )
     # 02 thematic supervisions and 01 inspection of the Standing Committee.
     boarding = activity(
@@ -269,6 +270,7 @@ def load(*, council: Council) -> None:
         result_report_date=D(2019, 5, 24),
         conclusion_number="38/TB-HĐND",
         conclusion_date=D(2019, 6, 3),
+        is_public=True,
     )
     minerals = activity(
         "Giám sát công tác quản lý nhà nước về khoáng sản trên địa bàn tỉnh giai đoạn 2016 - 2019",
