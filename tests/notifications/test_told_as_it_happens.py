@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
+import re
 from io import BytesIO
 from pathlib import Path
 
@@ -97,6 +98,44 @@ def test_an_import_that_wrote_nothing_new_tells_nothing(
         _import_petitions(staff_client, term, ["Đề nghị sửa đường liên xã"])  # a duplicate
     assert VoterPetition.objects.count() == 1
     assert not Notification.objects.exists()
+
+
+def test_a_letter_import_tells_its_user_how_many_never_who_wrote(
+    notification_rules, staff_client, staff_user, term, django_capture_on_commit_callbacks
+):
+    from voters.casework import imports as letter_imports
+    from voters.models import Letter
+
+    row = dict.fromkeys(letter_imports.HEADERS, "")
+    row.update(
+        {
+            "Số thứ tự": "1",
+            "Ngày nhận": "04/03/2019",
+            "Họ tên người gửi": "Nguyễn Văn Bình",
+            "Loại đơn": "Khiếu nại",
+            "Nội dung": "Khiếu nại việc bồi thường khi thu hồi đất",
+        }
+    )
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = letter_imports.SHEET_NAME
+    sheet.append(letter_imports.HEADERS)
+    sheet.append([row[header] for header in letter_imports.HEADERS])
+    buffer = BytesIO()
+    workbook.save(buffer)
+    preview = staff_client.post(
+        reverse("voters:case_import"),
+        {"file": SimpleUploadedFile("so-don.xlsx", buffer.getvalue())},
+    )
+    token = re.search(r'name="token" value="([0-9a-f]+)"', preview.content.decode()).group(1)
+    with django_capture_on_commit_callbacks(execute=True):
+        done = staff_client.post(reverse("voters:case_import_confirm"), {"token": token})
+    assert done.status_code == 302
+    line = Notification.objects.get()
+    assert (line.user, line.item) == (staff_user, Letter.objects.get())
+    assert line.title == "Đã nhập xong từ tệp Excel: 1 đơn thư"
+    assert line.url == "/cu-tri/don-thu/"
+    assert "Bình" not in line.title
 
 
 def test_a_vote_import_tells_its_user_and_a_user_who_opted_out_nothing(
