@@ -101,6 +101,9 @@ SENTINELS: dict[str, str] = {
 BIRTH_YEAR = 1901
 BIRTH_YEAR_RE = re.compile(rf"\b{BIRTH_YEAR}\b")
 
+# The number of the resolution nobody may see: its symbol («987/NQ-HĐND») is a sentinel too.
+HIDDEN_RESOLUTION_NUMBER = 987
+
 # What the public pages must show: titles of the public records, to check the walk read them.
 PUBLIC_TEXTS = {
     "agenda": "Tờ trình về kế hoạch đầu tư công trung hạn",
@@ -110,6 +113,9 @@ PUBLIC_TEXTS = {
     "activity": "Giám sát việc xây dựng nông thôn mới",
     "recommendation": "Đẩy nhanh tiến độ giải ngân vốn nông thôn mới",
     "schedule": "Trụ sở Tiếp công dân tỉnh",
+    # The text layers of the public PDFs: the walk reads files, not only pages.
+    "document file": "Public submission text",
+    "resolution file": "Resolution full text",
 }
 
 
@@ -270,7 +276,7 @@ def seed_open_council() -> OpenCouncil:
             published_at=published,
             is_public=True,
         ),
-        upload=_pdf("to-trinh.pdf", "Public submission text"),
+        upload=_pdf("to-trinh.pdf", PUBLIC_TEXTS["document file"]),
     )
     internal_document = session_services.session_document_create(
         document=SessionDocument(
@@ -325,6 +331,7 @@ def seed_open_council() -> OpenCouncil:
         adopted_date=adopted,
         session=past_session,
         title=SENTINELS["Resolution(is_public=False).title"],
+        number=HIDDEN_RESOLUTION_NUMBER,
         votes_for=9,
         is_public=False,
     )
@@ -338,7 +345,7 @@ def seed_open_council() -> OpenCouncil:
         source=hidden_resolution, target=resolution, kind=ResolutionRelation.Kind.AMENDS
     )
     resolution_attachment_add(
-        resolution=resolution, upload=_pdf("nghi-quyet.pdf", "Resolution full text")
+        resolution=resolution, upload=_pdf("nghi-quyet.pdf", PUBLIC_TEXTS["resolution file"])
     )
     resolution_attachment_add(
         resolution=resolution,

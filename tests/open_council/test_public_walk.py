@@ -6,10 +6,13 @@ every public page, so a page added later cannot escape it."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.test import Client
 from django.urls import NoReverseMatch, URLPattern, reverse
 
+from opendata.ids import ocd_id
 from tests.open_council.crawler import Crawler, Walk
 from tests.open_council.seed import MARK, PUBLIC_TEXTS, OpenCouncil, leaks
 from tests.public_urls import STATIC_PUBLIC, _named_patterns, opts_out_of_login, public_names
@@ -80,6 +83,42 @@ def _searches(data: OpenCouncil) -> list[str]:
     return urls
 
 
+def hidden_names(data: OpenCouncil) -> dict[str, str]:
+    """How a record nobody marked public would be named on a public page without its title:
+    its addresses on the portal and in the API, its stable id, a resolution's symbol."""
+    c = data.council.pk
+    portal = {"council_id": c}
+    api = {"council_pk": c}
+    names = {
+        "hidden resolution's page": reverse(
+            "portal:resolution_detail", kwargs={**portal, "pk": data.hidden_resolution.pk}
+        ),
+        "hidden resolution in the API": reverse(
+            "opendata:resolution-detail", kwargs={**api, "pk": data.hidden_resolution.pk}
+        ),
+        "hidden activity's page": reverse(
+            "portal:oversight_detail", kwargs={**portal, "pk": data.hidden_activity.pk}
+        ),
+        "hidden activity in the API": reverse(
+            "opendata:oversight-activity-detail", kwargs={**api, "pk": data.hidden_activity.pk}
+        ),
+        "internal document's file": reverse(
+            "portal:document_download", kwargs={**portal, "pk": data.internal_document.pk}
+        ),
+        "scheduled document's file": reverse(
+            "portal:document_download", kwargs={**portal, "pk": data.scheduled_document.pk}
+        ),
+        "hidden resolution's symbol": data.hidden_resolution.symbol,
+    }
+    for what, record, pk in (
+        ("hidden resolution's id", "resolution", data.hidden_resolution.pk),
+        ("hidden resolution's vote id", "vote", data.hidden_resolution.pk),
+        ("hidden activity's id", "oversight", data.hidden_activity.pk),
+    ):
+        names[what] = ocd_id(record, council_id=c, pk=pk)
+    return names
+
+
 def walk_open_council(data: OpenCouncil) -> Walk:
     crawler = Crawler(Client(raise_request_exception=True))
     for url in _starts(data) + _searches(data):
@@ -100,9 +139,16 @@ def _report(title: str, lines: list[str]) -> str:
 def test_no_public_url_shows_personal_data_or_unpublished_records(open_council):
     walk = walk_open_council(open_council)
 
+    # Not followed by a digit: /nghi-quyet/3/ is not /nghi-quyet/31/.
+    hidden = {
+        what: re.compile(re.escape(text) + r"(?![0-9])")
+        for what, text in hidden_names(open_council).items()
+    }
     found = []
     for answer in walk.answers.values():
-        for leak in leaks(answer.text, searched=MARK in answer.url):
+        shown = leaks(answer.text, searched=MARK in answer.url)
+        shown += [f"the {what}" for what, pattern in hidden.items() if pattern.search(answer.text)]
+        for leak in shown:
             found.append(f"{answer.url} [{answer.status} {answer.content_type}] shows {leak}")
     assert not found, _report("Personal data or unpublished records on public URLs", found)
     assert not walk.server_errors(), _report("Server errors", walk.server_errors())
@@ -124,6 +170,13 @@ def test_the_walk_reaches_every_public_page_and_reads_their_content(open_council
     everything = "\n".join(a.text for a in walk.answers.values() if a.status == 200)
     unseen = [f"{what}: {text!r}" for what, text in PUBLIC_TEXTS.items() if text not in everything]
     assert not unseen, _report("Public records the walk never read", unseen)
+
+
+def test_records_nobody_marked_public_are_not_found_at_their_addresses(open_council):
+    client = Client()
+    for what, address in hidden_names(open_council).items():
+        if address.startswith("/"):
+            assert client.get(address).status_code == 404, what
 
 
 def test_the_sentinels_are_recognised_however_they_are_written():
