@@ -593,6 +593,17 @@ class OversightActivitySerializer(serializers.ModelSerializer):
         ]
 
 
+class PetitionFiguresQuerySerializer(serializers.Serializer):
+    """The petition figures' filters."""
+
+    term = serializers.IntegerField(
+        required=False, min_value=1, max_value=2**31 - 1, help_text="Nhiệm kỳ (pk)."
+    )
+    year = serializers.IntegerField(
+        required=False, min_value=1900, max_value=2999, help_text="Năm của kỳ họp."
+    )
+
+
 class PetitionFiguresSerializer(serializers.Serializer):
     """Voter petitions of one session, as figures only (never a petition or a voter)."""
 

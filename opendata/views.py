@@ -241,15 +241,6 @@ class OversightActivityViewSet(CouncilListViewSet):
         )
 
 
-class PetitionFiguresQuery(serializers.serializers.Serializer):
-    term = serializers.serializers.IntegerField(
-        required=False, min_value=1, max_value=2**31 - 1, help_text="Nhiệm kỳ (pk)."
-    )
-    year = serializers.serializers.IntegerField(
-        required=False, min_value=1900, max_value=2999, help_text="Năm của kỳ họp."
-    )
-
-
 class PetitionFiguresView(CouncilScopedMixin, APIView):
     @extend_schema(
         summary="Số liệu kiến nghị cử tri theo kỳ họp",
@@ -257,11 +248,11 @@ class PetitionFiguresView(CouncilScopedMixin, APIView):
             "Chỉ có số liệu tổng hợp (lượt, đã chuyển, đã trả lời, đã giải quyết), không có "
             "kiến nghị hay cử tri nào. Một dòng một kỳ họp; không phân trang."
         ),
-        parameters=[COUNCIL_PARAMETER, PetitionFiguresQuery],
+        parameters=[COUNCIL_PARAMETER, serializers.PetitionFiguresQuerySerializer],
         responses=serializers.PetitionFiguresSerializer(many=True),
     )
     def get(self, request: Request, council_pk: int) -> Response:
-        query = PetitionFiguresQuery(data=request.query_params)
+        query = serializers.PetitionFiguresQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         rows = petition_figures(
             council=self.council,

@@ -23,18 +23,19 @@ def test_schema_validates_without_warnings(tmp_path):
 def _path_values(world, path: str) -> list[dict]:
     """The arguments of one schema path on council A's records (one call per bulk format)."""
     a = world["a"]
-    pk = {
-        "/councils/{pk}/": a.council.pk,
-        "/terms/": a.term.pk,
-        "/committees/": a.committee.pk,
-        "/delegate-groups/": a.group.pk,
-        "/delegates/": a.delegates[0].pk,
-        "/sessions/": a.sessions[0].pk,
-        "/resolutions/": a.resolutions[0].pk,
-        "/vote-events/": a.resolutions[0].pk,
-        "/oversight-activities/": a.public_activity.pk,
+    records = {
+        "councils": a.council.pk,
+        "terms": a.term.pk,
+        "committees": a.committee.pk,
+        "delegate-groups": a.group.pk,
+        "delegates": a.delegates[0].pk,
+        "sessions": a.sessions[0].pk,
+        "resolutions": a.resolutions[0].pk,
+        "vote-events": a.resolutions[0].pk,
+        "oversight-activities": a.public_activity.pk,
     }
-    record = next((v for k, v in pk.items() if k.replace("{pk}/", "") in path), None)
+    # .../<list>/{pk}/: the list's record
+    record = records[path.split("/")[-3]] if path.endswith("/{pk}/") else None
     base = {"council_pk": a.council.pk, "pk": record}
     if "{fmt}" in path:
         return [

@@ -59,3 +59,20 @@ def test_the_command_makes_lists_and_revokes_tokens(world, client):
     assert token.key_prefix in out.getvalue() and key not in out.getvalue()
     call_command("api_token", "revoke", "--id", str(token.pk), stdout=StringIO())
     assert client.get(url, HTTP_AUTHORIZATION=f"Token {key}").status_code == 401
+
+
+def test_the_admin_makes_a_token_and_shows_its_key_once(world, admin_client_):
+    response = admin_client_.post(
+        "/quan-tri/opendata/apitoken/add/",
+        {"council": world["a"].council.pk, "name": "Cổng dữ liệu mở tỉnh", "_save": "1"},
+        follow=True,
+    )
+    assert response.status_code == 200
+    token = ApiToken.objects.get()
+    shown = [str(m) for m in response.context["messages"]]
+    key = next(m for m in shown if "hdnd_" in m).split(": ")[-1]
+    assert token.key_hash == hashlib.sha256(key.encode()).hexdigest()
+    assert token.created_by is not None
+    # The change page never shows it again.
+    page = admin_client_.get(f"/quan-tri/opendata/apitoken/{token.pk}/change/").content.decode()
+    assert key not in page and token.key_prefix in page
