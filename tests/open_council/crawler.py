@@ -77,7 +77,7 @@ class _Links(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         for name, value in attrs:
-            if name in ("href", "src") and value:
+            if name in ("href", "src", "action") and value:
                 self.links.append(value)
 
 

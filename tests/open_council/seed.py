@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from accounts.services import user_create_with_role
+from accounts.services import delegate_account_create, user_create_with_role
 from core.roles import Role
 from core.services import record_save
 from core.text import fold
@@ -39,7 +39,7 @@ from resolutions.services import (
     resolution_relation_create,
 )
 from sessions import services as session_services
-from sessions.models import AgendaItem, DelegateNote, Session, SessionDocument
+from sessions.models import AgendaItem, Attendance, DelegateNote, Session, SessionDocument
 from voters import services as voter_services
 from voters.casework import reception as reception_services
 from voters.models import (
@@ -82,10 +82,13 @@ SENTINELS: dict[str, str] = {
     # Delegates: public persons, but not their private notes, birth year or ethnicity.
     "DelegateNote.text": "Ghi chú riêng Bímậtghichú: hỏi lại Sở Tài chính",
     "Delegate.ethnicity": "Bímậtdântộc",
+    "Attendance.note": "Vắng vì Bímậtsứckhỏe: điều trị tại bệnh viện",
     # Logins.
     "User.username": "bimat.chuyenvien",
     "User.email": "bimat@example.vn",
     "User.full_name": "Đỗ Văn Bímậttàikhoản",
+    "User(delegate).username": "bimat.daibieu",
+    "User(delegate).email": "daibieu.bimat@example.vn",
     # Records nobody marked public.
     "Resolution(is_public=False).title": "Nghị quyết Bímậtkhôngcôngkhai về quốc phòng",
     "ResolutionAttachment(draft).original_name": "du-thao-bimatdraft.pdf",
@@ -231,6 +234,13 @@ def seed_open_council() -> OpenCouncil:
         for i in range(10)
     ]
 
+    # A delegate's own login: its name and e-mail are the delegate's contact data.
+    login = delegate_account_create(
+        delegate=delegates[0], username=SENTINELS["User(delegate).username"]
+    ).user
+    login.email = SENTINELS["User(delegate).email"]
+    login.save(update_fields=["email"])
+
     # Sessions: one held (with its programme, documents and resolutions), one to come.
     held_on = today - dt.timedelta(days=60)
     past_session = record_save(
@@ -297,6 +307,17 @@ def seed_open_council() -> OpenCouncil:
             is_public=True,
         ),
         upload=_pdf("chua-cong-bo.pdf", "BIMATSCHEDULEDTEXT"),
+    )
+    session_services.session_attendance_save(
+        session=past_session,
+        statuses={
+            d.pk: Attendance.Status.EXCUSED if i == 0 else Attendance.Status.PRESENT
+            for i, d in enumerate(delegates)
+        },
+    )
+    # The attendance service records statuses; the reason of an absence is typed beside it.
+    Attendance.objects.filter(session=past_session, delegate=delegates[0]).update(
+        note=SENTINELS["Attendance.note"]
     )
     session_services.delegate_note_save(
         delegate=delegates[0], text=SENTINELS["DelegateNote.text"], document=public_document
