@@ -14,8 +14,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 
+from council.selectors import province_council
+from oversight.selectors import activities_public
+from resolutions.selectors import resolutions_public
+from sessions.selectors import sessions_public
 from tests.open_council.seed import OpenCouncil, seed_open_council
 from tests.public_urls import public_names
 
@@ -111,10 +116,8 @@ def test_every_portal_page_is_listed_here():
     assert set(PAGES) - portal == set(), "PAGES names a view that is not a public portal page"
 
 
-@pytest.mark.parametrize("device", sorted(VIEWPORTS))
-def test_every_portal_page_passes_axe_wcag21_aa(browser, live_server, settings, tmp_path, device):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    data = seed_open_council()
+def check_pages(browser, live_server, device: str, urls: list[str]) -> list[str]:
+    """axe's WCAG 2.1 A/AA violations of each page, and on a phone a page wider than it."""
     # The portal's Content-Security-Policy (script-src 'self') refuses the injected axe, as it
     # should refuse any script it does not serve: the test's browser alone looks past it.
     context = browser.new_context(
@@ -124,7 +127,7 @@ def test_every_portal_page_passes_axe_wcag21_aa(browser, live_server, settings, 
     problems: list[str] = []
     try:
         page = context.new_page()
-        for url in portal_urls(data):
+        for url in urls:
             response = page.goto(url)
             if response is None or response.status != 200:
                 problems.append(f"{url}: answered {response and response.status}")
@@ -141,4 +144,38 @@ def test_every_portal_page_passes_axe_wcag21_aa(browser, live_server, settings, 
                     )
     finally:
         context.close()
+    return problems
+
+
+@pytest.mark.parametrize("device", sorted(VIEWPORTS))
+def test_every_portal_page_passes_axe_wcag21_aa(browser, live_server, settings, tmp_path, device):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    data = seed_open_council()
+    problems = check_pages(browser, live_server, device, portal_urls(data))
     assert not problems, f"Accessibility on {device}:\n" + "\n".join(problems)
+
+
+def test_the_demo_province_portal_passes_axe_wcag21_aa(browser, live_server):
+    """The demo's province: long lists with their pagination, years of sessions, resolutions
+    and oversight, on both screens (one load of the demo for both)."""
+    call_command("load_demo", verbosity=0)
+    council = province_council()
+    c = {"council_id": council.pk}
+    urls = [reverse("portal:index")] + [
+        reverse(name, kwargs=c)
+        for name in PAGES
+        if name.endswith(("_list", "home", "_figures", "_schedule"))
+    ]
+    urls += [reverse("portal:resolution_list", kwargs=c) + "?page=2"]
+    for name, rows in (
+        ("portal:session_detail", sessions_public(council=council).order_by("-start_date")),
+        ("portal:resolution_detail", resolutions_public(council=council).order_by("-pk")),
+        ("portal:oversight_detail", activities_public(council=council).order_by("-pk")),
+    ):
+        urls += [reverse(name, kwargs={**c, "pk": row.pk}) for row in rows[:2]]
+    problems = []
+    for device in sorted(VIEWPORTS):
+        problems += [
+            f"{device}: {line}" for line in check_pages(browser, live_server, device, urls)
+        ]
+    assert not problems, "Accessibility of the demo's portal:\n" + "\n".join(problems)
