@@ -14,7 +14,7 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
@@ -237,13 +237,10 @@ def _links(url: str) -> dict[str, str]:
 
 
 def _session_url(request: HttpRequest) -> selectors.SessionUrl:
+    """A session's page on the public portal, on the host the feed was asked from."""
+
     def url(council_id: int, pk: int) -> str:
-        try:
-            path = reverse("portal:session_detail", kwargs={"council_id": council_id, "pk": pk})
-        except NoReverseMatch:
-            # The portal is built beside the feeds (issue 24); until its session page is
-            # routed, its agreed path. tests/calendars checks both are the same.
-            path = f"/cong-khai/{council_id}/ky-hop/{pk}/"
+        path = reverse("portal:session_detail", kwargs={"council_id": council_id, "pk": pk})
         return request.build_absolute_uri(path)
 
     return url
