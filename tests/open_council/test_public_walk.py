@@ -13,6 +13,8 @@ from django.test import Client
 from django.urls import NoReverseMatch, URLPattern, reverse
 
 from opendata.ids import ocd_id
+from oversight.services import activity_save
+from resolutions.services import resolution_update
 from tests.open_council.crawler import Crawler, Walk
 from tests.open_council.seed import MARK, PUBLIC_TEXTS, OpenCouncil, leaks
 from tests.public_urls import STATIC_PUBLIC, _named_patterns, opts_out_of_login, public_names
@@ -136,13 +138,12 @@ def _report(title: str, lines: list[str]) -> str:
     return f"{title} ({len(lines)}):\n  " + "\n  ".join(lines)
 
 
-def test_no_public_url_shows_personal_data_or_unpublished_records(open_council):
-    walk = walk_open_council(open_council)
-
+def findings(data: OpenCouncil, walk: Walk) -> list[str]:
+    """Every answer of the walk that shows a sentinel or names a hidden record."""
     # Not followed by a digit: /nghi-quyet/3/ is not /nghi-quyet/31/.
     hidden = {
         what: re.compile(re.escape(text) + r"(?![0-9])")
-        for what, text in hidden_names(open_council).items()
+        for what, text in hidden_names(data).items()
     }
     found = []
     for answer in walk.answers.values():
@@ -150,12 +151,39 @@ def test_no_public_url_shows_personal_data_or_unpublished_records(open_council):
         shown += [f"the {what}" for what, pattern in hidden.items() if pattern.search(answer.text)]
         for leak in shown:
             found.append(f"{answer.url} [{answer.status} {answer.content_type}] shows {leak}")
+    return found
+
+
+def test_no_public_url_shows_personal_data_or_unpublished_records(open_council):
+    walk = walk_open_council(open_council)
+
+    found = findings(open_council, walk)
     assert not found, _report("Personal data or unpublished records on public URLs", found)
     assert not walk.server_errors(), _report("Server errors", walk.server_errors())
     assert not walk.broken_links(), _report(
         "Links of public pages that lead nowhere", walk.broken_links()
     )
     assert not walk.skipped, _report("URLs the walk left (over its limits)", walk.skipped[:50])
+
+
+def test_the_walk_sees_a_record_once_it_is_made_public(
+    open_council, django_capture_on_commit_callbacks
+):
+    """The walk's own check: the records it must not find, once marked public, are found on
+    the portal and in the API by title and address (so its silence above means something)."""
+    data = open_council
+    with django_capture_on_commit_callbacks(execute=True):
+        resolution_update(resolution=data.hidden_resolution, is_public=True)
+        data.hidden_activity.is_public = True
+        activity_save(activity=data.hidden_activity)
+
+    found = "\n".join(findings(data, walk_open_council(data)))
+
+    for where in ("/cong-khai/", "/api/v1/"):
+        for what in ("Resolution(is_public=False).title", "OversightActivity(is_public=False)"):
+            assert re.search(rf"^{where}.* shows {re.escape(what)}", found, re.M), (where, what)
+    assert "shows the hidden resolution's symbol" in found
+    assert "shows the hidden activity's id" in found
 
 
 def test_the_walk_reaches_every_public_page_and_reads_their_content(open_council):
