@@ -53,6 +53,30 @@ class OcdIdField(serializers.Field):
         return ocd_id(self.record, council_id=council_id, pk=instance.pk)
 
 
+class PortalUrlField(serializers.Field):
+    """The record's page on the public portal (portal:<name>), an absolute URL: the OCD
+    «sources» of the record, where a reader sees it."""
+
+    def __init__(self, name: str, council: str, **kwargs: Any) -> None:
+        self.url_name, self.council_path = name, council.split(".")
+        kwargs.update(source="*", read_only=True)
+        kwargs.setdefault("help_text", "Trang của bản ghi trên cổng thông tin công khai.")
+        super().__init__(**kwargs)
+
+    def to_representation(self, instance: Any) -> str:
+        council_id = instance
+        for part in self.council_path:
+            council_id = getattr(council_id, part)
+        return reverse(
+            f"portal:{self.url_name}",
+            args=[council_id, instance.pk],
+            request=self.context.get("request"),
+        )
+
+
+extend_schema_field(OpenApiTypes.URI)(PortalUrlField)
+
+
 class CouncilSerializer(serializers.ModelSerializer):
     id = OcdIdField("council", "pk")
     pk = serializers.IntegerField(read_only=True)
@@ -248,6 +272,7 @@ class SessionSerializer(serializers.ModelSerializer):
     status_label = serializers.CharField(source="get_status_display", read_only=True)
     format_label = serializers.CharField(source="get_format_display", read_only=True)
     term = serializers.IntegerField(source="term_id", read_only=True)
+    portal_url = PortalUrlField("session_detail", "term.council_id")
 
     class Meta:
         model = Session
@@ -268,6 +293,7 @@ class SessionSerializer(serializers.ModelSerializer):
             "format",
             "format_label",
             "term",
+            "portal_url",
         ]
 
     def get_name(self, session: Session) -> str:
@@ -311,6 +337,9 @@ class PublicDocumentSerializer(serializers.ModelSerializer):
     pk = serializers.IntegerField(read_only=True)
     kind_label = serializers.CharField(source="get_kind_display", read_only=True)
     agenda_item = serializers.IntegerField(source="agenda_item_id", read_only=True)
+    url = PortalUrlField(
+        "document_download", "session.term.council_id", help_text="Tệp PDF trên cổng thông tin."
+    )
 
     class Meta:
         model = SessionDocument
@@ -323,6 +352,7 @@ class PublicDocumentSerializer(serializers.ModelSerializer):
             "version",
             "published_at",
             "file_size",
+            "url",
         ]
 
 
@@ -354,6 +384,7 @@ class ResolutionSerializer(serializers.ModelSerializer):
     term = serializers.IntegerField(source="term_id", read_only=True)
     session = serializers.IntegerField(source="session_id", read_only=True, allow_null=True)
     vote_event_id = serializers.SerializerMethodField()
+    portal_url = PortalUrlField("resolution_detail", "council_id")
 
     class Meta:
         model = Resolution
@@ -375,6 +406,7 @@ class ResolutionSerializer(serializers.ModelSerializer):
             "term",
             "session",
             "vote_event_id",
+            "portal_url",
         ]
 
     def get_classification(self, resolution: Resolution) -> str:
@@ -417,12 +449,12 @@ def _ref(resolution: Resolution) -> dict[str, Any]:
 
 class ResolutionDetailSerializer(ResolutionSerializer):
     relations = serializers.SerializerMethodField()
-    has_full_text = serializers.SerializerMethodField(
-        help_text="Có bản ký số (PDF) công khai trên cổng thông tin."
+    full_text_url = serializers.SerializerMethodField(
+        help_text="Toàn văn (bản ký số, PDF) trên cổng thông tin; trống khi chưa có."
     )
 
     class Meta(ResolutionSerializer.Meta):
-        fields = [*ResolutionSerializer.Meta.fields, "relations", "has_full_text"]
+        fields = [*ResolutionSerializer.Meta.fields, "relations", "full_text_url"]
 
     @extend_schema_field(RelationSerializer(many=True))
     def get_relations(self, resolution: Resolution) -> Any:
@@ -442,8 +474,15 @@ class ResolutionDetailSerializer(ResolutionSerializer):
             )
         return RelationSerializer(rows, many=True).data
 
-    def get_has_full_text(self, resolution: Resolution) -> bool:
-        return self.context["full_text"] is not None
+    @extend_schema_field(serializers.URLField(allow_null=True))
+    def get_full_text_url(self, resolution: Resolution) -> str | None:
+        if self.context["full_text"] is None:
+            return None
+        return reverse(
+            "portal:resolution_text",
+            args=[resolution.council_id, resolution.pk],
+            request=self.context.get("request"),
+        )
 
 
 class VoteCountSerializer(serializers.Serializer):
@@ -545,6 +584,7 @@ class OversightActivitySerializer(serializers.ModelSerializer):
     committee = serializers.IntegerField(source="committee_id", read_only=True, allow_null=True)
     supervised_organizations = serializers.SerializerMethodField()
     members = serializers.SerializerMethodField(help_text="Thành viên đoàn (đại biểu).")
+    portal_url = PortalUrlField("oversight_detail", "term.council_id")
 
     class Meta:
         model = OversightActivity
@@ -571,6 +611,7 @@ class OversightActivitySerializer(serializers.ModelSerializer):
             "conclusion_date",
             "supervised_organizations",
             "members",
+            "portal_url",
         ]
 
     def get_classification(self, activity: OversightActivity) -> str:

@@ -178,7 +178,9 @@ class SessionViewSet(CouncilListViewSet):
         session = self.get_object()
         context = self.get_serializer_context() | {
             "agenda": agenda_public(session=session).select_related("issuer"),
-            "documents": public_documents(council=self.council, session=session),
+            "documents": public_documents(council=self.council, session=session).select_related(
+                "session__term"
+            ),
         }
         return Response(serializers.SessionDetailSerializer(session, context=context).data)
 

@@ -16,7 +16,12 @@ from opendata.services import api_token_create
 from oversight.models import Actor, Kind, OversightActivity
 from oversight.services import activity_save
 from resolutions.models import ResolutionRelation
-from resolutions.services import delegate_votes_save, resolution_create, resolution_relation_create
+from resolutions.services import (
+    delegate_votes_save,
+    resolution_attachment_add,
+    resolution_create,
+    resolution_relation_create,
+)
 from sessions.models import AgendaItem, Session, SessionDocument
 from sessions.services import session_document_create
 from voters.models import VoterPetition
@@ -136,6 +141,10 @@ def build_council(
                 delegates_present=10,
             )
         )
+    resolution_attachment_add(
+        resolution=made[0],
+        upload=SimpleUploadedFile("nghi-quyet.pdf", PDF, content_type="application/pdf"),
+    )
     votes = {d.pk: "for" for d in delegates[:8]} | {delegates[8].pk: "against"}
     votes[delegates[9].pk] = "absent"
     delegate_votes_save(resolution=made[0], votes=votes)

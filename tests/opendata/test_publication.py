@@ -124,3 +124,20 @@ def test_petition_figures_are_aggregates_of_the_council(world, client):
         }
     ]
     assert client.get(f"/api/v1/councils/{a.council.pk}/petition-figures/?year=2030").json() == []
+
+
+def test_records_link_to_the_portal_and_its_public_files(world, client):
+    a = world["a"]
+    base = f"/api/v1/councils/{a.council.pk}"
+    session = client.get(f"{base}/sessions/{a.sessions[0].pk}/").json()
+    assert session["portal_url"].endswith(f"/cong-khai/{a.council.pk}/ky-hop/{a.sessions[0].pk}/")
+    document = client.get(session["documents"][0]["url"])
+    assert document.status_code == 200
+    assert (
+        b"".join(document.streaming_content if document.streaming else [document.content])[:5]
+        == b"%PDF-"
+    )
+    with_text = client.get(f"{base}/resolutions/{a.resolutions[0].pk}/").json()
+    assert client.get(with_text["full_text_url"]).status_code == 200
+    without = client.get(f"{base}/resolutions/{a.resolutions[1].pk}/").json()
+    assert without["full_text_url"] is None
