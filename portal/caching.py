@@ -10,11 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Callable
-from functools import wraps
+from functools import cache, wraps
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache as page_cache
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
@@ -33,10 +34,23 @@ def _today_start() -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(timezone.localdate(), dt.time.min))
 
 
+@cache
+def _release() -> str:
+    """A fingerprint of the portal's templates and code, read once per process: a deploy that
+    changes how the pages look gives new ETags and cache keys, instead of the old pages (and
+    304 answers to them) until the next save."""
+    digest = hashlib.sha256()
+    for root in (Path(settings.BASE_DIR) / "templates" / "portal", Path(__file__).parent):
+        for path in sorted(root.rglob("*")):
+            if path.suffix in (".html", ".py"):
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:8]
+
+
 def _validators(stamp: Stamp) -> tuple[str, dt.datetime]:
     """The ETag and the last modification of the council's pages today."""
     last_modified = max(stamp.changed_at, _today_start()).replace(microsecond=0)
-    etag = f'"{stamp.tag}-{timezone.localdate():%Y%m%d}"'
+    etag = f'"{stamp.tag}-{timezone.localdate():%Y%m%d}-{_release()}"'
     return etag, last_modified
 
 
@@ -87,7 +101,7 @@ def public_page(view: View) -> View:
             return _finish(request, not_modified, etag, modified)
         seconds = settings.PORTAL_CACHE_SECONDS
         key = _cache_key(request, etag)
-        if seconds > 0 and (kept := cache.get(key)) is not None:
+        if seconds > 0 and (kept := page_cache.get(key)) is not None:
             content, content_type = kept
             return _finish(
                 request, HttpResponse(content, content_type=content_type), etag, modified
@@ -99,7 +113,7 @@ def public_page(view: View) -> View:
             and not response.streaming
             and not response.cookies
         ):
-            cache.set(key, (response.content, response["Content-Type"]), seconds)
+            page_cache.set(key, (response.content, response["Content-Type"]), seconds)
         return _finish(request, response, etag, modified)
 
     return wrapper
