@@ -27,7 +27,7 @@ PREFIXES = ("/cong-khai/", "/api/", "/lich/")
 HOST = "testserver"
 # A guard against a page that links to ever new query strings (a calendar's next month...):
 # the walk reads this many variants of one path, and this many URLs in all.
-VARIANTS_PER_PATH = 12
+VARIANTS_PER_PATH = 40
 MAX_URLS = 1500
 # PDFs larger than this are read as bytes only (the text layer of a big scan costs seconds).
 PDF_TEXT_LIMIT = 2_000_000
@@ -151,6 +151,8 @@ class Crawler:
         self.seen: set[str] = set()
         self.variants: dict[str, int] = defaultdict(int)
         self.schema_paths: list[str] = []
+        # Each path's documented query parameters: (name, type, enum or None).
+        self.schema_queries: dict[str, list[tuple[str, str, list | None]]] = {}
 
     # --- what to read -----------------------------------------------------------------------
 
@@ -253,11 +255,40 @@ class Crawler:
             schema = json.loads(body) if body.lstrip().startswith(b"{") else yaml.safe_load(body)
         except (ValueError, yaml.YAMLError):
             return
-        for path in (schema or {}).get("paths", {}):
+        for path, operations in (schema or {}).get("paths", {}).items():
+            self.schema_queries[path] = [
+                (p["name"], p.get("schema", {}).get("type", ""), p.get("schema", {}).get("enum"))
+                for p in (operations.get("get") or {}).get("parameters", [])
+                if p.get("in") == "query"
+            ]
             if "{" in path:
                 self.schema_paths.append(path)
             else:
                 self.add(path, base=url, referrer=f"(schema {url})")
+
+    def add_filter_variants(self, word: str) -> None:
+        """Each list of the schema read once more per documented filter: every value of a
+        choice, both of a yes/no, `word` for a text, and pages of one row (the cursor's next
+        links are followed). A filter must narrow what is public, never widen it."""
+        for url in [u for u in self.walk.answers if "?" not in u]:
+            for template, parameters in self.schema_queries.items():
+                if not _template_matches(template, url):
+                    continue
+                for name, kind, enum in parameters:
+                    if name == "cursor":
+                        continue
+                    if name == "page_size":
+                        values: list = [1]
+                    elif enum:
+                        values = list(enum)
+                    elif kind == "boolean":
+                        values = ["true", "false"]
+                    elif kind == "string":
+                        values = [word]
+                    else:
+                        values = []
+                    for value in values:
+                        self.add(f"{url}?{name}={value}", referrer=f"(filter of {template})")
 
     def _fill_schema_paths(self) -> None:
         """The schema's paths with parameters that no link reached, each parameter filled in
@@ -266,8 +297,7 @@ class Crawler:
         answered = [urlsplit(u).path for u in self.walk.answers]
         pending, self.schema_paths = self.schema_paths, []
         for template in pending:
-            pattern = re.compile("^" + re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(template)) + "$")
-            if any(pattern.match(path) for path in answered):
+            if any(_template_matches(template, path) for path in answered):
                 continue
             filled = self._filled(template)
             if not filled:  # the list above it not read yet: try again when it is
@@ -300,6 +330,11 @@ class Crawler:
                             ids.append(row[key])
                             break
         return ids
+
+
+def _template_matches(template: str, path: str) -> bool:
+    pattern = "^" + re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(template)) + "$"
+    return re.match(pattern, path) is not None
 
 
 def _first_json(text: str) -> Any:
