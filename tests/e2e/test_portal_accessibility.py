@@ -21,7 +21,7 @@ from council.selectors import province_council
 from oversight.selectors import activities_public
 from resolutions.selectors import resolutions_public
 from sessions.selectors import sessions_public
-from tests.open_council.seed import OpenCouncil, seed_open_council
+from tests.open_council.seed import OpenCouncil, seed_council, seed_open_council
 from tests.public_urls import public_names
 
 pytestmark = [pytest.mark.chromium, pytest.mark.django_db(transaction=True)]
@@ -117,7 +117,9 @@ def test_every_portal_page_is_listed_here():
     assert set(PAGES) - portal == set(), "PAGES names a view that is not a public portal page"
 
 
-def check_pages(browser, live_server, device: str, urls: list[str]) -> list[str]:
+def check_pages(
+    browser, live_server, device: str, urls: list[str], *, missing: tuple[str, ...] = ()
+) -> list[str]:
     """axe's WCAG 2.1 A/AA violations of each page, and on a phone a page wider than it."""
     # The portal's Content-Security-Policy (script-src 'self') refuses the injected axe, as it
     # should refuse any script it does not serve: the test's browser alone looks past it.
@@ -128,9 +130,10 @@ def check_pages(browser, live_server, device: str, urls: list[str]) -> list[str]
     problems: list[str] = []
     try:
         page = context.new_page()
-        for url in urls:
+        for url in [*urls, *missing]:
             response = page.goto(url)
-            if response is None or response.status != 200:
+            expected = 404 if url in missing else 200
+            if response is None or response.status != expected:
                 problems.append(f"{url}: answered {response and response.status}")
                 continue
             page.add_script_tag(path=str(AXE))
@@ -155,6 +158,15 @@ def test_every_portal_page_passes_axe_wcag21_aa(browser, live_server, settings, 
     settings.MEDIA_ROOT = tmp_path / "media"
     data = seed_open_council()
     problems = check_pages(browser, live_server, device, portal_urls(data))
+    assert not problems, f"Accessibility on {device}:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("device", sorted(VIEWPORTS))
+def test_the_portal_not_found_page_passes_axe_wcag21_aa(browser, live_server, device):
+    """A visitor following an old QR code or link to a session that is gone."""
+    council = seed_council()
+    gone = reverse("portal:session_detail", kwargs={"council_id": council.pk, "pk": 999_999})
+    problems = check_pages(browser, live_server, device, [], missing=(gone,))
     assert not problems, f"Accessibility on {device}:\n" + "\n".join(problems)
 
 

@@ -189,16 +189,20 @@ class OpenCouncil:
     unpublished_slot: ReceptionSchedule
 
 
-def seed_open_council() -> OpenCouncil:
-    today = timezone.localdate()
-    now = timezone.now()
-    council = Council.objects.create(
+def seed_council() -> Council:
+    return Council.objects.create(
         name="Hội đồng nhân dân tỉnh Công Khai",
         short_name="HĐND tỉnh Công Khai",
         place_name="Công Khai",
         header_name="HỘI ĐỒNG NHÂN DÂN\nTỈNH CÔNG KHAI",
         secretariat_name="Văn phòng HĐND tỉnh Công Khai",
     )
+
+
+def seed_open_council() -> OpenCouncil:
+    today = timezone.localdate()
+    now = timezone.now()
+    council = seed_council()
     term = Term.objects.create(
         council=council, ordinal=16, roman="XVI", start_date=dt.date(2021, 6, 1)
     )
