@@ -98,6 +98,9 @@ SENTINELS: dict[str, str] = {
     "SessionDocument(is_public=False).title": "Tài liệu Bímậtnộibộ",
     "SessionDocument(is_public=False).text": "BIMATINTERNALTEXT",
     "SessionDocument(public, not published).title": "Tài liệu Bímậtchưacôngbố",
+    "AgendaItem.attachment_name": "dinh-kem-bimatdinhkem.pdf",
+    "AgendaItem.attachment text": "BIMATATTACHMENTTEXT",
+    "VoterMeeting.minutes text": "BIMATMINUTESTEXT",
     "ReceptionSchedule(unpublished).location": "Phòng Bímậtchưacôngbố",
 }
 # A birth year no page prints otherwise (dates here are 2019 and later, ids small).
@@ -268,14 +271,19 @@ def seed_open_council() -> OpenCouncil:
             venue="Hội trường HĐND tỉnh",
         )
     )
-    agenda_item = record_save(
-        instance=AgendaItem(
+    # The agenda item is public; the file the secretariat attached to it for its own work is
+    # not (the public reads the documents marked public).
+    agenda_item = session_services.agenda_item_save(
+        item=AgendaItem(
             session=past_session,
             order=1,
             doc_type=AgendaItem.DocType.choices[0][0],
             title=PUBLIC_TEXTS["agenda"],
             issuer=organization,
-        )
+        ),
+        upload=_pdf(
+            SENTINELS["AgendaItem.attachment_name"], SENTINELS["AgendaItem.attachment text"]
+        ),
     )
     record_save(
         instance=AgendaItem(
@@ -439,6 +447,8 @@ def seed_open_council() -> OpenCouncil:
             venue="Nhà văn hóa thôn Đông",
             voters_attended=120,
             notes=SENTINELS["VoterMeeting.notes"],
+            # The minutes name the voters who spoke.
+            minutes=_pdf("bien-ban.pdf", SENTINELS["VoterMeeting.minutes text"]),
         )
     )
     field = PetitionField.objects.create(name="Giao thông - xây dựng", order=1)
