@@ -204,6 +204,18 @@ def test_records_nobody_marked_public_are_not_found_at_their_addresses(open_coun
             assert client.get(address).status_code == 404, what
 
 
+def test_a_private_feed_is_not_found_without_its_key(open_council):
+    """The feeds left out of the walk (a key in their address) answer a guessed key with 404."""
+    client = Client()
+    private = [(n, e) for n, e in _public_patterns().items() if _is_token_only(e)]
+    assert private, "the calendars' private feeds are public URL names with a key"
+    for name, entry in private:
+        url = reverse(name, kwargs=dict.fromkeys(_parameters(entry), "k" * 32))
+        response = client.get(url)
+        assert response.status_code == 404, (name, response.status_code)
+        assert not leaks(response.content.decode()), name
+
+
 def test_the_sentinels_are_recognised_however_they_are_written():
     assert leaks("<td>NGUYEN THI BIMAT</td>")
     assert leaks('{"phone": "0987654321"}')
