@@ -6,6 +6,7 @@ from accounts import views as otp_views
 from reports import views as report_views
 
 handler403 = "accounts.security.forbidden"
+handler404 = "config.errors.page_not_found"
 
 urlpatterns = [
     path("", report_views.home, name="home"),

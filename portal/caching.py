@@ -22,6 +22,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
 
+from core.forms import BIGINT_MAX
 from portal.publication import Stamp, publication_stamp, publication_stamp_all
 
 # How long a browser or a proxy may reuse a page without asking (then it revalidates: 304).
@@ -85,6 +86,10 @@ def public_page(view: View) -> View:
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        # An id no database column can hold (a mistyped or forged address) is not found; the
+        # database driver would otherwise fail the request (OverflowError on SQLite).
+        if any(isinstance(v, int) and not 0 <= v <= BIGINT_MAX for v in kwargs.values()):
+            raise Http404(_("Không tìm thấy."))
         council_id = kwargs.get("council_id")
         stamp = (
             publication_stamp_all()
