@@ -569,6 +569,19 @@ class PersonRefSerializer(serializers.Serializer):
     name = serializers.CharField()
 
 
+class RecommendationSerializer(serializers.Serializer):
+    """What a conclusion recommends and to whom; its deadline and follow-up stay internal."""
+
+    content = serializers.CharField(read_only=True, help_text="Nội dung kiến nghị.")
+    addressee = serializers.CharField(
+        source="addressee.name",
+        read_only=True,
+        allow_null=True,
+        default=None,
+        help_text="Cơ quan, tổ chức được kiến nghị.",
+    )
+
+
 class OversightActivitySerializer(serializers.ModelSerializer):
     """An OCD event of classification «oversight»: an activity the secretariat marked public
     and its conclusion; the recommendations' follow-up stays internal."""
@@ -584,6 +597,12 @@ class OversightActivitySerializer(serializers.ModelSerializer):
     committee = serializers.IntegerField(source="committee_id", read_only=True, allow_null=True)
     supervised_organizations = serializers.SerializerMethodField()
     members = serializers.SerializerMethodField(help_text="Thành viên đoàn (đại biểu).")
+    recommendations = RecommendationSerializer(
+        source="public_recommendations",
+        many=True,
+        read_only=True,
+        help_text="Các kiến nghị trong kết luận giám sát.",
+    )
     portal_url = PortalUrlField("oversight_detail", "term.council_id")
 
     class Meta:
@@ -611,6 +630,7 @@ class OversightActivitySerializer(serializers.ModelSerializer):
             "conclusion_date",
             "supervised_organizations",
             "members",
+            "recommendations",
             "portal_url",
         ]
 

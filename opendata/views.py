@@ -38,7 +38,7 @@ from opendata import filters, serializers
 from opendata.bulk import REGISTERS
 from opendata.ids import ocd_id
 from opendata.selectors import petition_figures
-from oversight.selectors import activities_public
+from oversight.selectors import activities_public, recommendations_public_fields
 from resolutions.models import DelegateVote
 from resolutions.selectors import (
     resolution_full_text_public,
@@ -239,7 +239,15 @@ class OversightActivityViewSet(CouncilListViewSet):
         return (
             activities_public(council=council)
             .select_related("term", "committee", "delegate_group", "delegate")
-            .prefetch_related("supervised_organizations", "members")
+            .prefetch_related(
+                "supervised_organizations",
+                "members",
+                Prefetch(
+                    "recommendations",
+                    queryset=recommendations_public_fields(),
+                    to_attr="public_recommendations",
+                ),
+            )
         )
 
 

@@ -627,9 +627,14 @@ def recommendations_public(*, activity: OversightActivity) -> QuerySet[Oversight
     whom (an organisation). Their deadline, status and follow-up stay internal."""
     if not activity.is_public:
         return OversightRecommendation.objects.none()
+    return recommendations_public_fields().filter(activity=activity)
+
+
+def recommendations_public_fields() -> QuerySet[OversightRecommendation]:
+    """The fields of a recommendation the public reads, for recommendations_public and for a
+    prefetch under activities_public (the open-data API's list)."""
     return (
-        OversightRecommendation.objects.filter(activity=activity)
-        .select_related("addressee")
+        OversightRecommendation.objects.select_related("addressee")
         .only("content", "activity", "addressee__name", "addressee__short_name")
         .order_by("pk")
     )

@@ -4,7 +4,13 @@ data (issue 24)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
+
+from council.models import Organization
+from oversight.models import OversightRecommendation
+from oversight.services import recommendation_save
 
 pytestmark = pytest.mark.django_db
 
@@ -141,3 +147,32 @@ def test_records_link_to_the_portal_and_its_public_files(world, client):
     assert client.get(with_text["full_text_url"]).status_code == 200
     without = client.get(f"{base}/resolutions/{a.resolutions[1].pk}/").json()
     assert without["full_text_url"] is None
+
+
+def test_a_public_activity_carries_its_recommendations_without_their_follow_up(
+    world, client, django_assert_max_num_queries
+):
+    a = world["a"]
+    agency = Organization.objects.create(name="Sở Tài chính tỉnh Thử", council=a.council)
+    for activity in (a.public_activity, a.internal_activity):
+        recommendation_save(
+            recommendation=OversightRecommendation(
+                activity=activity,
+                content=f"Rà soát hồ sơ đất đai ({activity.pk})",
+                addressee=agency,
+                deadline=dt.date(2030, 1, 1),
+                result_note="Ghi chú nội bộ về việc thực hiện",
+            )
+        )
+    url = f"/api/v1/councils/{a.council.pk}/oversight-activities/"
+
+    with django_assert_max_num_queries(12):
+        rows = client.get(url).json()["results"]
+
+    public = next(row for row in rows if row["pk"] == a.public_activity.pk)
+    assert public["recommendations"] == [
+        {"content": f"Rà soát hồ sơ đất đai ({a.public_activity.pk})", "addressee": agency.name}
+    ]
+    body = client.get(f"{url}{a.public_activity.pk}/").content.decode()
+    assert "Ghi chú nội bộ" not in body and "2030" not in body
+    assert f"({a.internal_activity.pk})" not in client.get(url).content.decode()
