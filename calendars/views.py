@@ -255,6 +255,7 @@ def _serve(request: HttpRequest, *, body: bytes, filename: str, public: bool) ->
     etag = f'"{hashlib.sha256(body).hexdigest()[:40]}"'
     key = f"calendars:first-served:{etag}"
     now = int(timezone.now().timestamp())
+    # Not a speed cache (a feed is rendered at every fetch): the cache only remembers a date.
     cache.add(key, now, timeout=FIRST_SERVED_SECONDS)
     last_modified = cache.get(key) or now
     response = get_conditional_response(request, etag=etag, last_modified=last_modified)

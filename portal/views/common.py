@@ -28,6 +28,11 @@ def page(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpRe
     return HttpResponse(render_to_string(template, {"request": request, **context}))
 
 
+def year_param(value: str | None) -> int | None:
+    """A year typed in the address (?year=2019), or None for anything else."""
+    return int(value) if value and value.isdigit() and 1900 < int(value) < 3000 else None
+
+
 def paginate(request: HttpRequest, rows: Any, per_page: int = PAGE_SIZE) -> Page:
     """The requested page; a page number out of range or not a number gives the nearest."""
     return Paginator(rows, per_page).get_page(request.GET.get("page"))

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
-from django.views.decorators.http import require_safe
 
 from council.selectors import councils_public
 from portal.caching import public_page
@@ -16,8 +14,6 @@ from sessions.selectors import sessions_public
 HOME_ROWS = 5
 
 
-@login_not_required
-@require_safe
 @public_page
 def index(request: HttpRequest) -> HttpResponse:
     """The provinces' councils, each with its communes' councils under it."""
@@ -34,8 +30,6 @@ def index(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_not_required
-@require_safe
 @public_page
 def home(request: HttpRequest, council_id: int) -> HttpResponse:
     council = council_or_404(council_id)

@@ -3,10 +3,8 @@ recommendations (what and to whom; never the follow-up)."""
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
-from django.views.decorators.http import require_safe
 
 from oversight.selectors import activities_public, recommendations_public
 from portal.caching import public_page
@@ -16,8 +14,6 @@ from portal.views.common import council_or_404, page, paginate
 BODY = ("committee", "delegate_group", "delegate")
 
 
-@login_not_required
-@require_safe
 @public_page
 def oversight_list(request: HttpRequest, council_id: int) -> HttpResponse:
     council = council_or_404(council_id)
@@ -31,8 +27,6 @@ def oversight_list(request: HttpRequest, council_id: int) -> HttpResponse:
     )
 
 
-@login_not_required
-@require_safe
 @public_page
 def oversight_detail(request: HttpRequest, council_id: int, pk: int) -> HttpResponse:
     council = council_or_404(council_id)

@@ -3,16 +3,14 @@ text."""
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_not_required
 from django.db.models.functions import ExtractYear
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_safe
 
 from council.models import Council
 from portal.caching import public_page
-from portal.views.common import council_or_404, page, paginate, safe_pdf_name
+from portal.views.common import council_or_404, page, paginate, safe_pdf_name, year_param
 from resolutions.models import Resolution
 from resolutions.selectors import (
     resolution_filter,
@@ -27,12 +25,6 @@ KINDS = {"quy-pham": True, "ca-biet": False}
 ORDER = ("-adopted_date", "-number", "-pk")
 
 
-def _int(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() and len(value) <= 4 else None
-
-
-@login_not_required
-@require_safe
 @public_page
 def resolution_list(request: HttpRequest, council_id: int) -> HttpResponse:
     council = council_or_404(council_id)
@@ -43,7 +35,7 @@ def resolution_list(request: HttpRequest, council_id: int) -> HttpResponse:
     kind = request.GET.get("loai", "")
     if kind not in KINDS:
         kind = ""
-    year = _int(request.GET.get("year"))
+    year = year_param(request.GET.get("year"))
     q = request.GET.get("q", "")[:200]
     rows = resolution_filter(
         public.select_related("council"),
@@ -81,8 +73,6 @@ def _resolution_or_404(council: Council, pk: int) -> Resolution:
     )
 
 
-@login_not_required
-@require_safe
 @public_page
 def resolution_detail(request: HttpRequest, council_id: int, pk: int) -> HttpResponse:
     council = council_or_404(council_id)
@@ -107,8 +97,6 @@ def resolution_detail(request: HttpRequest, council_id: int, pk: int) -> HttpRes
     )
 
 
-@login_not_required
-@require_safe
 @public_page
 def resolution_text(request: HttpRequest, council_id: int, pk: int) -> FileResponse:
     """The signed full text (PDF), opened in the browser."""

@@ -6,28 +6,20 @@ from __future__ import annotations
 import io
 
 import segno
-from django.contrib.auth.decorators import login_not_required
 from django.db.models.functions import ExtractYear
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_safe
 
 from council.models import Council
 from portal.caching import public_page
-from portal.views.common import council_or_404, page, paginate, safe_pdf_name
+from portal.views.common import council_or_404, page, paginate, safe_pdf_name, year_param
 from resolutions.selectors import resolutions_public
 from sessions.models import Session
 from sessions.selectors import agenda_public, public_documents, sessions_public
 
 
-def _year(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() and 1900 < int(value) < 3000 else None
-
-
-@login_not_required
-@require_safe
 @public_page
 def session_list(request: HttpRequest, council_id: int) -> HttpResponse:
     council = council_or_404(council_id)
@@ -36,7 +28,7 @@ def session_list(request: HttpRequest, council_id: int) -> HttpResponse:
         {y for y in sessions.annotate(y=ExtractYear("start_date")).values_list("y", flat=True)},
         reverse=True,
     )
-    year = _year(request.GET.get("year"))
+    year = year_param(request.GET.get("year"))
     if year is not None:
         sessions = sessions.filter(start_date__year=year)
     return page(
@@ -63,8 +55,6 @@ def _public_url(request: HttpRequest, session: Session) -> str:
     )
 
 
-@login_not_required
-@require_safe
 @public_page
 def session_detail(request: HttpRequest, council_id: int, pk: int) -> HttpResponse:
     council = council_or_404(council_id)
@@ -105,8 +95,6 @@ def _qr_svg(url: str, *, scale: int) -> bytes:
     return buffer.getvalue()
 
 
-@login_not_required
-@require_safe
 @public_page
 def session_qr(request: HttpRequest, council_id: int, pk: int) -> HttpResponse:
     """The QR code of the session's public page, as SVG (sharp at any print size)."""
@@ -117,8 +105,6 @@ def session_qr(request: HttpRequest, council_id: int, pk: int) -> HttpResponse:
     )
 
 
-@login_not_required
-@require_safe
 @public_page
 def session_qr_print(request: HttpRequest, council_id: int, pk: int) -> HttpResponse:
     """A page to print and lay on the guests' tables: the big code, the session, the address."""
@@ -131,8 +117,6 @@ def session_qr_print(request: HttpRequest, council_id: int, pk: int) -> HttpResp
     )
 
 
-@login_not_required
-@require_safe
 @public_page
 def document_download(request: HttpRequest, council_id: int, pk: int) -> FileResponse:
     """A public document's PDF, opened in the browser."""

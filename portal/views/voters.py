@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
-from django.views.decorators.http import require_safe
 
 from council.selectors import terms_public
 from portal.caching import public_page
@@ -23,8 +21,6 @@ from voters.selectors import (
 PAST_DAYS = 90
 
 
-@login_not_required
-@require_safe
 @public_page
 def petition_figures(request: HttpRequest, council_id: int) -> HttpResponse:
     council = council_or_404(council_id)
@@ -41,8 +37,6 @@ def petition_figures(request: HttpRequest, council_id: int) -> HttpResponse:
     )
 
 
-@login_not_required
-@require_safe
 @public_page
 def reception_schedule(request: HttpRequest, council_id: int) -> HttpResponse:
     council = council_or_404(council_id)
