@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest
 
 from accounts.models import UserProfile
@@ -26,13 +27,12 @@ def user_council(user: Any) -> Council | None:
     for a visitor."""
     if not getattr(user, "is_authenticated", False):
         return None
-    own = UserProfile.objects.filter(user=user.pk, council=OuterRef("pk"))
-    return (
-        Council.objects.filter(Exists(own) | Q(parent__isnull=True))
-        .annotate(own=Exists(own))
-        .order_by("-own", "pk")
-        .first()
-    )
+    # The council's key as two subqueries, so that the council is read by its primary key: a
+    # condition "its profile's or any province", sorted, read every council of the database on
+    # every page (1 ms among 3,355 councils, 0.07 ms among 99).
+    own = UserProfile.objects.filter(user=user.pk).values("council")[:1]
+    province = Council.objects.filter(parent__isnull=True).order_by("pk").values("pk")[:1]
+    return Council.objects.filter(pk=Coalesce(Subquery(own), Subquery(province))).first()
 
 
 def visible_councils(user: Any) -> QuerySet[Council]:

@@ -42,7 +42,8 @@ class TailFirstPaginator(Paginator):
     the reversed order is exactly the mirror image; otherwise plain OFFSET.
 
     `count`: the number of rows when the view has counted them already (ListTotalsMixin).
-    `keys_first`: read the page's primary keys first, then its rows (page_rows)."""
+    `keys_first`: read the page's primary keys first, then its rows (page_rows).
+    `planner`: PostgreSQL planner settings for the page's statement (a view's page_planner)."""
 
     def __init__(
         self,
@@ -51,16 +52,22 @@ class TailFirstPaginator(Paginator):
         *args: Any,
         count: int | None = None,
         keys_first: bool = False,
+        planner: dict[str, str] | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(object_list, page_size(per_page), *args, **kwargs)
         if count is not None:
             self.count = count  # Paginator.count is a cached_property: no COUNT query
         self.keys_first = keys_first
+        self.planner = planner or {}
 
     def rows(self, queryset: QuerySet, bottom: int, top: int) -> Any:
         """Rows bottom..top of the queryset, as it is ordered."""
-        return (page_rows if self.keys_first else _slice)(queryset, bottom, top)
+        read = page_rows if self.keys_first else _slice
+        if not self.planner:
+            return read(queryset, bottom, top)
+        with _planned(queryset.db, self.planner):
+            return list(read(queryset, bottom, top))
 
     @property
     def _queryset(self) -> QuerySet | None:

@@ -113,6 +113,9 @@ class RecordListView(ViewerRequiredMixin, CouncilScopedMixin, SectionMixin, Filt
     # (core.paginators.page_rows): for lists whose council is reached through a relation the
     # planner estimates from the average council, so that it joins every row before sorting.
     page_keys_first = False
+    # PostgreSQL planner settings for the page's statement (core.paginators._planned), where
+    # the benchmark found the planner's choice for this list slow.
+    page_planner: dict[str, str] = {}
 
     def get_filterset(self, filterset_class):
         filterset = super().get_filterset(filterset_class)
@@ -143,7 +146,11 @@ class RecordListView(ViewerRequiredMixin, CouncilScopedMixin, SectionMixin, Filt
             paginator: TailFirstPaginator = SearchPaginator(rows, get.get("per_page"))
         else:
             paginator = TailFirstPaginator(
-                rows, get.get("per_page"), count=self.list_count(), keys_first=self.page_keys_first
+                rows,
+                get.get("per_page"),
+                count=self.list_count(),
+                keys_first=self.page_keys_first,
+                planner=self.page_planner,
             )
         table.show(paginator.get_page(get.get("page")))
         return table

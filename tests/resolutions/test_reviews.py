@@ -199,3 +199,26 @@ def test_the_province_s_report_tells_the_review_of_the_period(council, commune_r
         if s.heading.startswith("2.")
     )
     assert not any("HĐND cấp xã để rà soát" in p for p in oversight.paragraphs)
+
+
+@pytest.mark.postgres
+def test_the_review_list_reads_its_page_without_walking_the_countrys_adoption_dates(
+    council, commune_resolutions
+):
+    """ReviewListView.page_planner: the page's statement is planned without plain index scans
+    (the walk of every council's adoption dates grew with the database), in its own
+    transaction, so no other statement of the request is planned that way."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    staff = council_client(None, "tinh")
+    with CaptureQueriesContext(connection) as captured:
+        listed = staff.get(reverse("resolutions:review_list"))
+    assert len(listed.context["table"].rows) == 2
+    sql = [q["sql"] for q in captured]
+    planned = next(i for i, s in enumerate(sql) if "set_config('enable_indexscan'" in s)
+    assert 'FROM "resolutions_resolution"' in sql[planned + 1]
+    assert "COUNT(" not in sql[planned + 1]
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW enable_indexscan")
+        assert cursor.fetchone()[0] == "on"

@@ -77,28 +77,32 @@ def test_letters_are_searched_by_whole_words(staff_client, staff_user, term):
 
 
 @pytest.mark.postgres
-def test_the_search_uses_the_words_index_and_no_trigram_index_is_left():
+def test_the_search_uses_the_words_index_led_by_the_term_and_no_other_words_index_is_left(term):
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT indexname, indexdef FROM pg_indexes WHERE tablename IN "
             "('voters_voterpetition', 'voters_letter') AND indexdef LIKE '%%USING gin%%'"
         )
         indexes = dict(cursor.fetchall())
-    assert set(indexes) == {"voters_petition_search_words", "voters_letter_search_words"}
-    assert "regexp_split_to_array" in indexes["voters_petition_search_words"]
-    # The filter's expression must be the indexed one, or the index is never used.
+    assert set(indexes) == {"voters_petition_term_words", "voters_letter_term_words"}
+    for definition in indexes.values():
+        # Led by the term: a council's search reads its own entries of a word, not the
+        # country's (core.migration_ops.council_words_index).
+        assert "USING gin (term_id, regexp_split_to_array" in definition, definition
+    # The filter's expression must be the indexed one, or the index is never used: by words
+    # alone, and as the list asks, the council's (through its terms) and the words.
     from core.search import filter_words
 
-    sql, params = (
-        filter_words(VoterPetition.objects.all(), "search_text", "cau treo")
-        .values("pk")
-        .query.sql_with_params()
-    )
-    with connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_seqscan = off")
-        cursor.execute(f"EXPLAIN {sql}", params)
-        plan = "\n".join(row[0] for row in cursor.fetchall())
-    assert "voters_petition_search_words" in plan
+    petitions = VoterPetition.objects.all()
+    for queryset in (petitions, petitions.filter(term__council=term.council)):
+        sql, params = (
+            filter_words(queryset, "search_text", "cau treo").values("pk").query.sql_with_params()
+        )
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute(f"EXPLAIN {sql}", params)
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+        assert "voters_petition_term_words" in plan, plan
 
 
 def _many(make_petition, n: int, *, word: str = "nuoc sach", start=dt.date(2019, 1, 1)):
