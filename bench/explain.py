@@ -5,7 +5,8 @@ statements grow with the other councils in the database).
         .venv/bin/python -m bench.explain "<council id or name>" /bao-cao/cac-hdnd-xa/?year=2026
 
 Visits the page as staff of that council (bench/measure.py's login, BENCH_USERNAME), captures
-its statements, then runs each SELECT again under EXPLAIN (ANALYZE, BUFFERS) and prints them
+its statements, then runs each SELECT (and each server-side cursor's DECLARE, as declared)
+again under EXPLAIN (ANALYZE, BUFFERS) and prints them
 slowest first: execution time, planning time, the statement and, with --plans, the plan."""
 
 from __future__ import annotations
@@ -14,6 +15,9 @@ import argparse
 import os
 import re
 import sys
+
+# A server-side cursor's statement as Django declares it: DECLARE "name" ... FOR SELECT ...
+DECLARED = re.compile(r'\s*DECLARE\s+("[^"]+"\s+NO SCROLL CURSOR)\s+WITH HOLD\s+(FOR\s.*)', re.S)
 
 
 def main() -> None:
@@ -29,7 +33,7 @@ def main() -> None:
 
     _setup()
     from django.core.cache import caches
-    from django.db import connection
+    from django.db import connection, transaction
     from django.test.utils import CaptureQueriesContext
 
     client = _client(_login_council())
@@ -42,12 +46,23 @@ def main() -> None:
         with connection.cursor() as cursor:
             for query in captured.captured_queries:
                 sql = query["sql"]
-                if not sql.lstrip().upper().startswith("SELECT"):
+                declared = DECLARED.match(sql)
+                if not (declared or sql.lstrip().upper().startswith("SELECT")):
                     continue
                 # Raw SQL: these are the page's statements as captured, already SQL; the ORM's
                 # QuerySet.explain() needs the querysets, which the page built and dropped.
-                cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {sql}")
-                plan = "\n".join(row[0] for row in cursor.fetchall())
+                if declared:
+                    # A server-side cursor (QuerySet.iterator(), a form's choices): planned to
+                    # return its first rows fast, its plan can differ from the same SELECT's, so
+                    # it is explained as declared, inside a transaction of its own.
+                    with transaction.atomic():
+                        cursor.execute(
+                            f"EXPLAIN (ANALYZE, BUFFERS) DECLARE {declared[1]} {declared[2]}"
+                        )
+                        plan = "\n".join(row[0] for row in cursor.fetchall())
+                else:
+                    cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {sql}")
+                    plan = "\n".join(row[0] for row in cursor.fetchall())
                 execution = float(re.search(r"Execution Time: ([\d.]+)", plan).group(1))
                 planning = float(re.search(r"Planning Time: ([\d.]+)", plan).group(1))
                 rows.append((execution, planning, sql, plan))
