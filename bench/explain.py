@@ -6,8 +6,8 @@ statements grow with the other councils in the database).
 
 Visits the page as staff of that council (bench/measure.py's login, BENCH_USERNAME), captures
 its statements, then runs each SELECT (and each server-side cursor's DECLARE, as declared)
-again under EXPLAIN (ANALYZE, BUFFERS) and prints them
-slowest first: execution time, planning time, the statement and, with --plans, the plan."""
+again under EXPLAIN (ANALYZE, BUFFERS) and prints them slowest first: execution time, planning
+time, the statement and, with --plans, the plan."""
 
 from __future__ import annotations
 
