@@ -4,9 +4,10 @@ The biggest tables (a million petitions, hundreds of thousands of letters) are s
 words: "duong" finds "đường" and "Đường", not "truong"; every word typed must be there, in any
 order. On PostgreSQL a GIN index over the column's words (core.migration_ops.words_index; for
 petitions and letters led by the term, council_words_index, so that a council reads only its
-own entries of a common word) answers it: a trigram index must read the postings of every three-letter piece, and in
-Vietnamese prose pieces like "ong" or "ang" are in most rows (a six-word search read 1,500
-index pages: 45 ms; its words, 18 ms; a word found nowhere, 0.1 ms instead of 20).
+own entries of a common word) answers it: a trigram index must read the postings of every
+three-letter piece, and in Vietnamese prose pieces like "ong" or "ang" are in most rows (a
+six-word search read 1,500 index pages: 45 ms; its words, 18 ms; a word found nowhere, 0.1 ms
+instead of 20).
 
 Each word is also required as a substring (LIKE): the same rows, since a whole word is a
 substring, but a test the database makes in nanoseconds, so the word split, which costs
