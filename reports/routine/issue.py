@@ -61,7 +61,7 @@ def common_values(council: Council) -> dict[str, str]:
 
 COMMON_PLACEHOLDERS = {
     "cap": "Cấp của HĐND như văn bản viết: «tỉnh», «xã», «phường» …",
-    "dia_danh": "Địa danh ghi trên văn bản, ví dụ: Lạng Sơn",
+    "dia_danh": "Địa danh ghi trên văn bản: «Địa danh trên văn bản» trong thông tin của HĐND",
 }
 
 

@@ -66,7 +66,7 @@ def _answer_due(batch: ForwardingBatch) -> dt.date:
 
 PLACEHOLDERS: dict[str, str] = {
     "noi_nhan": gettext_lazy(
-        "Tên đầy đủ của cơ quan nhận công văn, ví dụ: Ủy ban nhân dân tỉnh Lạng Sơn"
+        "Tên đầy đủ của cơ quan nhận công văn, ghi cả tên địa phương, ví dụ: Ủy ban nhân dân tỉnh …"
     ),
     "noi_nhan_viet_tat": gettext_lazy("Tên viết tắt của cơ quan nhận công văn, ví dụ: UBND tỉnh"),
     "so_kien_nghi": gettext_lazy("Số ý kiến, kiến nghị chuyển theo công văn"),
