@@ -118,3 +118,26 @@ def test_the_page_shows_when_the_feed_was_last_fetched(world, staff):
     token = CalendarToken.objects.get(user=staff)
     Client().get(reverse("calendars:internal", kwargs={"token": token.key}))
     assert "tải lần cuối lúc" in client.get(reverse(MINE)).content.decode()
+
+
+def test_an_administrator_sees_whose_feeds_are_open_and_revokes_one_without_seeing_its_key(
+    world, staff, admin_client_
+):
+    from calendars.services import calendar_token_issue
+
+    token = calendar_token_issue(user=staff, kind="internal")
+    listing = admin_client_.get("/quan-tri/calendars/calendartoken/").content.decode()
+    assert staff.username in listing and token.key not in listing
+    page = admin_client_.get(f"/quan-tri/calendars/calendartoken/{token.pk}/change/")
+    assert page.status_code == 200 and token.key not in page.content.decode()
+    assert admin_client_.get("/quan-tri/calendars/calendartoken/add/").status_code == 403
+    response = admin_client_.post(
+        "/quan-tri/calendars/calendartoken/",
+        {"action": "revoke", "_selected_action": [token.pk]},
+        follow=True,
+    )
+    assert "Đã thu hồi 1 mã lịch riêng." in response.content.decode()
+    token.refresh_from_db()
+    assert token.revoked_at is not None
+    feed = reverse("calendars:internal", kwargs={"token": token.key})
+    assert Client().get(feed).status_code == 404
