@@ -113,3 +113,30 @@ def test_every_list_fits_the_screen(browser, live_server, staff_user, viewport):
             assert _widths(page)["scroll"] <= PHONE["width"]
     finally:
         context.close()
+
+
+def test_the_main_menu_keeps_one_line_on_a_laptop_screen(browser, live_server, staff_user):
+    """static/css/app.css: the menu is open from 1200 px and on one line at every width from
+    there (the labels tighter up to 1399 px); narrower, behind the menu button. It was two lines
+    at 1280 px, a common laptop's width."""
+    call_command("load_demo", verbosity=0)
+    context = browser.new_context(base_url=live_server.url, locale="vi-VN", viewport=DESKTOP)
+    context.set_default_timeout(LOAD_TIMEOUT_MS)
+    try:
+        page = context.new_page()
+        login(page, "chuyenvien")
+        heights = {}
+        for width in (1920, 1600, 1440, 1366, 1280, 1200, 1100):
+            page.set_viewport_size({"width": width, "height": 900})
+            page.goto("/nghi-quyet/")
+            nav = page.locator("nav.navbar")
+            heights[width] = nav.evaluate("n => Math.round(n.getBoundingClientRect().height)")
+            toggler = page.locator(".navbar-toggler")
+            assert toggler.is_visible() == (width < 1200), width
+            assert _widths(page)["scroll"] <= width, width
+            if width >= 1200:
+                assert page.get_by_role("link", name="Báo cáo").is_visible(), width
+        # One line: every width as tall as the collapsed bar (brand and menu button).
+        assert len(set(heights.values())) == 1, heights
+    finally:
+        context.close()
