@@ -23,20 +23,28 @@ def trigram_index(*, table: str, column: str, name: str) -> migrations.RunPython
     return migrations.RunPython(forwards, backwards, elidable=False)
 
 
+def _words_index_sql(*, table: str, column: str, name: str, leading: str = "") -> str:
+    """CREATE INDEX of a GIN index over the words of `column` (core.search), after `leading`
+    when given."""
+    from core.search import words_expression
+
+    keys = f'"{leading}", ' if leading else ""
+    return (
+        f'CREATE INDEX IF NOT EXISTS "{name}" ON "{table}" '
+        f"USING gin ({keys}({words_expression(column)}))"
+    )
+
+
 def words_index(*, table: str, column: str, name: str, replaces: str = "") -> migrations.RunPython:
     """A GIN index over the words of the folded search text (core.search), in place of the
     trigram index `replaces` when given (recreated on the way back)."""
-    from core.search import words_expression
 
     def forwards(apps, schema_editor) -> None:
         if schema_editor.connection.vendor != "postgresql":
             return
         if replaces:
             schema_editor.execute(f'DROP INDEX IF EXISTS "{replaces}"')
-        schema_editor.execute(
-            f'CREATE INDEX IF NOT EXISTS "{name}" ON "{table}" '
-            f"USING gin (({words_expression(column)}))"
-        )
+        schema_editor.execute(_words_index_sql(table=table, column=column, name=name))
 
     def backwards(apps, schema_editor) -> None:
         if schema_editor.connection.vendor != "postgresql":
@@ -65,7 +73,6 @@ def council_words_index(
     matching «dat dai», 13 ms against 1). Led by the term, the index reads the council's
     entries only: 0.2 and 1.1 ms (docs/performance.md, «Many councils in one database»). A
     search by words alone still uses it."""
-    from core.search import words_expression
 
     def create(schema_editor, sql: str) -> None:
         if schema_editor.connection.vendor == "postgresql":
@@ -76,8 +83,7 @@ def council_words_index(
         create(schema_editor, f'DROP INDEX IF EXISTS "{replaces}"')
         create(
             schema_editor,
-            f'CREATE INDEX IF NOT EXISTS "{name}" ON "{table}" '
-            f'USING gin ("{leading}", ({words_expression(column)}))',
+            _words_index_sql(table=table, column=column, name=name, leading=leading),
         )
         # Statistics of the index's expression at once: planned without them (until the next
         # autovacuum), a province's letter search joined its terms the wrong way: 160 ms.
@@ -85,11 +91,7 @@ def council_words_index(
 
     def backwards(apps, schema_editor) -> None:
         create(schema_editor, f'DROP INDEX IF EXISTS "{name}"')
-        create(
-            schema_editor,
-            f'CREATE INDEX IF NOT EXISTS "{replaces}" ON "{table}" '
-            f"USING gin (({words_expression(column)}))",
-        )
+        create(schema_editor, _words_index_sql(table=table, column=column, name=replaces))
 
     return migrations.RunPython(forwards, backwards, elidable=False)
 

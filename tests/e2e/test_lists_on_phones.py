@@ -5,6 +5,7 @@ phone the filters fold away behind a "Bộ lọc" button."""
 
 from __future__ import annotations
 
+import contextlib
 import re
 import time
 import warnings
@@ -57,6 +58,21 @@ def _send_filters(page) -> None:
             )
 
 
+@contextlib.contextmanager
+def _demo_page(browser, live_server, viewport: dict):
+    """A page of the demo council, logged in as its secretariat officer."""
+    call_command("load_demo", verbosity=0)
+    context = browser.new_context(base_url=live_server.url, locale="vi-VN", viewport=viewport)
+    # Dozens of pages on a loaded 2-core CI machine: one slow load must not fail the walk.
+    context.set_default_timeout(LOAD_TIMEOUT_MS)
+    try:
+        page = context.new_page()
+        login(page, "chuyenvien")
+        yield page
+    finally:
+        context.close()
+
+
 def _widths(page) -> dict:
     return page.evaluate(
         """() => ({
@@ -73,13 +89,7 @@ def _widths(page) -> dict:
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 def test_every_list_fits_the_screen(browser, live_server, staff_user, viewport):
-    call_command("load_demo", verbosity=0)
-    context = browser.new_context(base_url=live_server.url, locale="vi-VN", viewport=viewport)
-    # Dozens of pages on a loaded 2-core CI machine: one slow load must not fail the walk.
-    context.set_default_timeout(LOAD_TIMEOUT_MS)
-    try:
-        page = context.new_page()
-        login(page, "chuyenvien")
+    with _demo_page(browser, live_server, viewport) as page:
         phone = viewport is PHONE
         problems, rows_seen = [], 0
         for url in list_urls():
@@ -111,20 +121,13 @@ def test_every_list_fits_the_screen(browser, live_server, staff_user, viewport):
             page.locator("tbody tr").first.wait_for(state="visible")
             assert page.locator("tbody tr").count() >= 1
             assert _widths(page)["scroll"] <= PHONE["width"]
-    finally:
-        context.close()
 
 
 def test_the_main_menu_keeps_one_line_on_a_laptop_screen(browser, live_server, staff_user):
     """static/css/app.css: the menu is open from 1200 px and on one line at every width from
     there (the labels tighter up to 1399 px); narrower, behind the menu button. It was two lines
     at 1280 px, a common laptop's width."""
-    call_command("load_demo", verbosity=0)
-    context = browser.new_context(base_url=live_server.url, locale="vi-VN", viewport=DESKTOP)
-    context.set_default_timeout(LOAD_TIMEOUT_MS)
-    try:
-        page = context.new_page()
-        login(page, "chuyenvien")
+    with _demo_page(browser, live_server, DESKTOP) as page:
         heights = {}
         for width in (1920, 1600, 1440, 1366, 1280, 1200, 1100):
             page.set_viewport_size({"width": width, "height": 900})
@@ -138,5 +141,3 @@ def test_the_main_menu_keeps_one_line_on_a_laptop_screen(browser, live_server, s
                 assert page.get_by_role("link", name="Báo cáo").is_visible(), width
         # One line: every width as tall as the collapsed bar (brand and menu button).
         assert len(set(heights.values())) == 1, heights
-    finally:
-        context.close()

@@ -29,6 +29,17 @@ from voters.services import petition_save
 
 D = dt.date
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+# The council's lists of the API (/api/v1/councils/<pk>/<name>/) that hold its records.
+COUNCIL_LISTS = (
+    "terms",
+    "committees",
+    "delegate-groups",
+    "delegates",
+    "sessions",
+    "resolutions",
+    "vote-events",
+    "oversight-activities",
+)
 
 
 @pytest.fixture(autouse=True)

@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.opendata.conftest import build_council
+from tests.opendata.conftest import COUNCIL_LISTS, build_council
 
 pytestmark = pytest.mark.django_db
 
@@ -106,25 +106,13 @@ def test_writes_are_refused(world, client, token_key):
     assert client.delete(url, **auth).status_code == 405
 
 
-LIST_NAMES = (
-    "terms",
-    "committees",
-    "delegate-groups",
-    "delegates",
-    "sessions",
-    "resolutions",
-    "vote-events",
-    "oversight-activities",
-)
-
-
 def _queries(client, url: str) -> int:
     with CaptureQueriesContext(connection) as ctx:
         assert client.get(url).status_code == 200, url
     return len(ctx.captured_queries)
 
 
-@pytest.mark.parametrize("name", LIST_NAMES)
+@pytest.mark.parametrize("name", COUNCIL_LISTS)
 def test_a_lists_queries_do_not_grow_with_its_rows(db, client, name):
     """No N+1: a council with one resolution and one with eight cost the same statements."""
     small = build_council("Nhỏ", slug="S", resolutions=1)

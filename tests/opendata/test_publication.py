@@ -11,19 +11,9 @@ import pytest
 from council.models import Organization
 from oversight.models import OversightRecommendation
 from oversight.services import recommendation_save
+from tests.opendata.conftest import COUNCIL_LISTS
 
 pytestmark = pytest.mark.django_db
-
-LISTS = (
-    "terms",
-    "committees",
-    "delegate-groups",
-    "delegates",
-    "sessions",
-    "resolutions",
-    "vote-events",
-    "oversight-activities",
-)
 
 
 def _all(client, url: str) -> list[dict]:
@@ -35,7 +25,7 @@ def _all(client, url: str) -> list[dict]:
         page = client.get(page["next"]).json()
 
 
-@pytest.mark.parametrize("name", LISTS)
+@pytest.mark.parametrize("name", COUNCIL_LISTS)
 def test_a_councils_lists_never_show_another_councils_rows(world, client, name):
     a, b = world["a"], world["b"]
     rows = _all(client, f"/api/v1/councils/{a.council.pk}/{name}/")
@@ -99,7 +89,7 @@ def test_session_documents_not_marked_public_are_absent(world, client):
 def test_no_personal_data_of_delegates_or_citizens(world, client):
     a = world["a"]
     base = f"/api/v1/councils/{a.council.pk}"
-    texts = [client.get(f"{base}/{name}/").content.decode() for name in LISTS]
+    texts = [client.get(f"{base}/{name}/").content.decode() for name in COUNCIL_LISTS]
     texts.append(client.get(f"{base}/petition-figures/").content.decode())
     for register, year in (("delegates", 2024), ("petition-figures", 2023)):
         texts.append(client.get(f"{base}/bulk/{register}/{year}.csv").content.decode())
